@@ -1,0 +1,45 @@
+/**
+ * Command ids, view ids and setting keys, defined once. package.json must list the same (a unit test checks).
+ */
+export const COMMANDS = {
+  searchTerms: 'oncolex.searchTerms',
+  toggleHighlighting: 'oncolex.toggleHighlighting',
+  showMentions: 'oncolex.showMentions',
+  insertTerm: 'oncolex.insertTerm',
+  insertFirstUse: 'oncolex.insertFirstUse',
+  showEntry: 'oncolex.showEntry',
+  copyIdentifier: 'oncolex.copyIdentifier',
+  revealNextMention: 'oncolex.revealNextMention',
+  insertCitation: 'oncolex.insertCitation',
+  citeEvidence: 'oncolex.citeEvidence',
+  showLog: 'oncolex.showLog',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** The commands a hover card or view may link to (`isTrusted.enabledCommands`). */
+export const HOVER_COMMANDS: readonly CommandId[] = [
+  COMMANDS.searchTerms,
+  COMMANDS.showMentions,
+  COMMANDS.insertTerm,
+  COMMANDS.showEntry,
+  COMMANDS.citeEvidence,
+];
+
+export const VIEWS = {
+  container: 'oncolex',
+  lexicon: 'oncolex.lexicon',
+} as const;
+
+export const SETTINGS = {
+  section: 'oncolex',
+  highlightEnabled: 'highlight.enabled',
+  highlightCategories: 'highlight.categories',
+  highlightLanguages: 'highlight.languages',
+  highlightStyle: 'highlight.style',
+  maxFileSizeKB: 'highlight.maxFileSizeKB',
+  displayLanguage: 'displayLanguage',
+  bibFiles: 'citations.bibFiles',
+  zoteroEnabled: 'citations.zotero.enabled',
+  zoteroPort: 'citations.zotero.port',
+} as const;
