@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+
+/** Where a CLI command writes; tests pass in buffers. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** A file the CLI could not read, with a one-line message naming it. */
+export class InputFileError extends Error {}
+
+/**
+ * Reads a text file as UTF-8 for the CLI. Throws {@link InputFileError} with a one-line message naming the
+ * file when it is missing, a directory, binary (contains NUL bytes) or not valid UTF-8.
+ */
+export function readTextFile(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InputFileError(`${file}: no such file`);
+  }
+  if (stat.isDirectory()) throw new InputFileError(`${file}: is a directory, not a file`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new InputFileError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (bytes.includes(0)) throw new InputFileError(`${file}: is a binary file, not text`);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new InputFileError(`${file}: is not valid UTF-8 text`);
+  }
+}
+
+/** Splits `--flag value` / `--flag=value` options from positional arguments. */
+export function parseArgs(argv: string[], valueFlags: string[]): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      if (eq >= 0) flags.set(name, a.slice(eq + 1));
+      else if (valueFlags.includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
+      else flags.set(name, true);
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}
