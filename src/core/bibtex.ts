@@ -1,0 +1,704 @@
+/**
+ * A tolerant BibTeX reader and a CSL-JSON importer. One broken entry yields one {@link BibError} and reading
+ * resumes at the next `@` at the start of a line, so a single typo never hides the rest of a bibliography
+ * (the usual complaint about the parsers behind LaTeX Workshop and Pandoc Citer).
+ */
+
+/** A person named in `author` or `editor`. */
+export interface BibName {
+  /** Family name including particles ("van der Berg"), or the whole name of an organisation. */
+  family: string;
+  given?: string;
+  /** Set for `{Protected Organisation Names}`, which are never split. */
+  literal?: boolean;
+}
+
+/** One bibliography entry, with values decoded from TeX to Unicode for display. */
+export interface BibEntry {
+  key: string;
+  /** Lower-case entry type ("article", "book", …). */
+  type: string;
+  /** Field name (lower-case) → value as display text: macros expanded, braces removed, TeX accents decoded. */
+  fields: Record<string, string>;
+  /** Field name → value with macros expanded but braces and TeX kept (needed to split names correctly). */
+  raw: Record<string, string>;
+  authors: BibName[];
+  editors: BibName[];
+  /** 1-based line of the `@` that opens the entry. */
+  line: number;
+  /** Offsets of the entry in the source text ([start, end)). */
+  start: number;
+  end: number;
+}
+
+/** A problem with one entry; the entry is left out and reading goes on. */
+export interface BibError {
+  /** 1-based line of the problem. */
+  line: number;
+  /** The citation key of the broken entry, when it could be read. */
+  key?: string;
+  message: string;
+}
+
+export interface BibParseResult {
+  entries: BibEntry[];
+  errors: BibError[];
+  /** `@string` macros defined by the file (lower-case names), values raw. */
+  strings: Record<string, string>;
+  preambles: string[];
+}
+
+const MONTHS: Record<string, string> = {
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+};
+
+const AT = 64, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41, COMMA = 44, EQ = 61, QUOTE = 34, HASH = 35, NL = 10;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0xfeff;
+}
+
+/** Characters allowed in entry types, field names and macro names. */
+function isIdentChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ||
+    c === 95 || c === 45 || c === 46 || c === 58 || c === 43 || c === 47 || c === 39 || c === 33 || c === 63 || c === 42 || c === 38 || c === 36 || c === 60 || c === 62 || c === 94 || c === 96 || c === 124 || c === 126 || c === 59 || c > 127
+  );
+}
+
+/** Characters allowed in citation keys: anything but space, comma, braces, parentheses, quotes, `=`, `#`, `%`. */
+function isKeyChar(c: number): boolean {
+  return !isSpace(c) && c !== COMMA && c !== LBRACE && c !== RBRACE && c !== LPAREN && c !== RPAREN && c !== EQ && c !== QUOTE && c !== HASH && c !== 37;
+}
+
+class EntryError extends Error {
+  constructor(
+    readonly pos: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses BibTeX (and biblatex) text. Never throws: problems come back as {@link BibError}s, one per broken
+ * entry. Handles `@string` macros (nested, `#` concatenation, month macros), `@preamble`, `@comment`,
+ * `crossref` inheritance, braces or quotes as delimiters, `(`…`)` entries, and keys containing `/` and `:`.
+ */
+export function parseBibtex(text: string): BibParseResult {
+  const lineStarts = computeLineStarts(text);
+  const lineOf = (pos: number) => lineAt(lineStarts, pos);
+  const strings: Record<string, string> = {};
+  const entries: BibEntry[] = [];
+  const errors: BibError[] = [];
+  const preambles: string[] = [];
+  const n = text.length;
+  let pos = 0;
+
+  const skipSpace = (p: number) => {
+    while (p < n && isSpace(text.charCodeAt(p))) p++;
+    return p;
+  };
+  const readIdent = (p: number) => {
+    const s = p;
+    while (p < n && isIdentChar(text.charCodeAt(p))) p++;
+    return text.slice(s, p);
+  };
+
+  /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
+  const isEntryStartLine = (p: number) => {
+    let q = p;
+    while (q < n && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    if (text.charCodeAt(q) !== AT) return false;
+    q++;
+    const s = q;
+    while (q < n && isIdentChar(text.charCodeAt(q))) q++;
+    if (q === s) return false;
+    q = skipSpace(q);
+    const c = text.charCodeAt(q);
+    return c === LBRACE || c === LPAREN;
+  };
+
+  /** Reads a `{…}` group starting at `p` (at the `{`); returns the end (after `}`). */
+  const readBraced = (p: number, fieldStart: number): number => {
+    let depth = 0;
+    for (let i = p; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        depth--;
+        if (depth === 0) return i + 1;
+      } else if (c === 92 /* \ */) i++;
+      else if (c === NL && depth > 0 && i + 1 < n && isEntryStartLine(i + 1)) {
+        // A new entry inside a value almost always means a brace was never closed.
+        throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the end of the file');
+  };
+
+  const readQuoted = (p: number, fieldStart: number): number => {
+    let depth = 0;
+    for (let i = p + 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        if (depth === 0) throw new EntryError(i, 'unbalanced braces: "}" inside a quoted value');
+        depth--;
+      } else if (c === 92) i++;
+      else if (c === QUOTE && depth === 0) return i + 1;
+      else if (c === NL && i + 1 < n && isEntryStartLine(i + 1)) {
+        throw new EntryError(fieldStart, 'a quoted value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
+  };
+
+  /** Reads `part # part # …`; returns the raw expanded value and the end position. */
+  const readValue = (p: number, fieldStart: number): { value: string; end: number } => {
+    let value = '';
+    for (;;) {
+      p = skipSpace(p);
+      const c = text.charCodeAt(p);
+      if (c === LBRACE) {
+        const e = readBraced(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c === QUOTE) {
+        const e = readQuoted(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c >= 48 && c <= 57) {
+        const s = p;
+        while (p < n && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+        value += text.slice(s, p);
+      } else if (p < n && isIdentChar(c)) {
+        const name = readIdent(p);
+        p += name.length;
+        const lower = name.toLowerCase();
+        const macro = strings[lower];
+        if (macro !== undefined) value += macro;
+        else if (MONTHS[lower] !== undefined) value += MONTHS[lower];
+        else value += name; // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+      } else {
+        throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
+      }
+      const q = skipSpace(p);
+      if (text.charCodeAt(q) === HASH) {
+        p = q + 1;
+        continue;
+      }
+      return { value, end: p };
+    }
+  };
+
+  /** Skips to the next `@` that starts a line, after `from`. */
+  const resync = (from: number): number => {
+    let p = text.indexOf('\n', from);
+    while (p >= 0) {
+      if (isEntryStartLine(p + 1)) return p + 1;
+      p = text.indexOf('\n', p + 1);
+    }
+    return n;
+  };
+
+  while (pos < n) {
+    const at = text.indexOf('@', pos);
+    if (at < 0) break;
+    let p = at + 1;
+    const type = readIdent(p).toLowerCase();
+    p += type.length;
+    p = skipSpace(p);
+    const open = text.charCodeAt(p);
+    if (type === '' || (open !== LBRACE && open !== LPAREN)) {
+      // Not an entry (an e-mail address in a comment, say): BibTeX ignores text between entries.
+      pos = at + 1;
+      continue;
+    }
+    const close = open === LBRACE ? RBRACE : RPAREN;
+    const entryLine = lineOf(at);
+    if (type === 'comment') {
+      try {
+        pos = open === LBRACE ? readBraced(p, at) : skipParenBody(text, p);
+      } catch {
+        pos = resync(at);
+      }
+      continue;
+    }
+    let key: string | undefined;
+    try {
+      p++;
+      if (type === 'preamble' || type === 'string') {
+        p = skipSpace(p);
+        if (type === 'preamble') {
+          const v = readValue(p, p);
+          preambles.push(v.value);
+          p = skipSpace(v.end);
+        } else {
+          const name = readIdent(p);
+          if (name === '') throw new EntryError(p, '@string needs a name');
+          p = skipSpace(p + name.length);
+          if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
+          const v = readValue(p + 1, p);
+          strings[name.toLowerCase()] = v.value;
+          p = skipSpace(v.end);
+        }
+        if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
+        pos = p + 1;
+        continue;
+      }
+      p = skipSpace(p);
+      const ks = p;
+      while (p < n && isKeyChar(text.charCodeAt(p))) p++;
+      key = text.slice(ks, p);
+      const afterKey = skipSpace(p);
+      const c = text.charCodeAt(afterKey);
+      if (key === '' || c === EQ) {
+        const wasField = c === EQ;
+        key = undefined;
+        throw new EntryError(ks, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
+      }
+      const fields: Record<string, string> = {};
+      const raw: Record<string, string> = {};
+      p = afterKey;
+      if (c === COMMA) p++;
+      else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
+      for (;;) {
+        p = skipSpace(p);
+        const d = text.charCodeAt(p);
+        if (d === close) {
+          p++;
+          break;
+        }
+        if (p >= n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
+        if (d === AT && isEntryStartLine(lineStarts[lineOf(p) - 1])) {
+          throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+        }
+        const fieldStart = p;
+        const name = readIdent(p).toLowerCase();
+        if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
+        p = skipSpace(p + name.length);
+        if (text.charCodeAt(p) !== EQ) {
+          throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
+        }
+        const v = readValue(p + 1, fieldStart);
+        raw[name] = v.value;
+        p = skipSpace(v.end);
+        const e = text.charCodeAt(p);
+        if (e === COMMA) p++;
+        else if (e !== close) {
+          throw new EntryError(p, `missing comma after field '${name}'`);
+        }
+      }
+      for (const k in raw) fields[k] = decodeTex(raw[k]);
+      entries.push({
+        key,
+        type,
+        fields,
+        raw,
+        authors: raw.author !== undefined ? parseNames(raw.author) : [],
+        editors: raw.editor !== undefined ? parseNames(raw.editor) : [],
+        line: entryLine,
+        start: at,
+        end: p,
+      });
+      pos = p;
+    } catch (err) {
+      if (!(err instanceof EntryError)) throw err;
+      errors.push({ line: lineOf(err.pos), ...(key !== undefined ? { key } : {}), message: err.message });
+      pos = resync(at);
+    }
+  }
+  resolveCrossrefs(entries);
+  return { entries, errors, strings, preambles };
+}
+
+function skipParenBody(text: string, p: number): number {
+  let depth = 0;
+  for (let i = p; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LPAREN) depth++;
+    else if (c === RPAREN && --depth === 0) return i + 1;
+  }
+  throw new EntryError(p, 'unbalanced parentheses');
+}
+
+/** Copies fields a child lacks from the entry its `crossref` names; a parent's title becomes the booktitle. */
+function resolveCrossrefs(entries: BibEntry[]): void {
+  let byKey: Map<string, BibEntry> | undefined;
+  for (const e of entries) {
+    const ref = e.raw.crossref;
+    if (ref === undefined) continue;
+    byKey ??= new Map(entries.map((x) => [x.key.toLowerCase(), x]));
+    const parent = byKey.get(ref.trim().toLowerCase());
+    if (parent === undefined || parent === e) continue;
+    for (const [k, v] of Object.entries(parent.raw)) {
+      if (k === 'crossref' || k === 'ids' || k === 'entryset') continue;
+      if (e.raw[k] === undefined) {
+        e.raw[k] = v;
+        e.fields[k] = parent.fields[k];
+      }
+    }
+    if (parent.raw.title !== undefined && e.raw.booktitle === undefined) {
+      e.raw.booktitle = parent.raw.title;
+      e.fields.booktitle = parent.fields.title;
+    }
+    if (e.authors.length === 0 && parent.authors.length > 0 && e.raw.author === parent.raw.author) e.authors = parent.authors;
+    if (e.editors.length === 0 && parent.editors.length > 0) e.editors = parent.editors;
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** 1-based line of an offset. */
+function lineAt(starts: number[], pos: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Names
+
+/** Splits a raw `author`/`editor` value on top-level " and ", then each name into family and given names. */
+export function parseNames(raw: string): BibName[] {
+  const parts = splitTopLevel(raw.replace(/\s+/g, ' ').trim(), / and /iy);
+  const names: BibName[] = [];
+  for (const part of parts) {
+    const p = part.trim();
+    if (p === '') continue;
+    if (p.toLowerCase() === 'others') {
+      names.push({ family: 'others', literal: true });
+      continue;
+    }
+    if (p.startsWith('{') && p.endsWith('}') && matchingBrace(p, 0) === p.length - 1) {
+      names.push({ family: decodeTex(p), literal: true });
+      continue;
+    }
+    const commaParts = splitTopLevel(p, /,/y).map((s) => s.trim());
+    if (commaParts.length >= 2) {
+      // "von Last, First" or "von Last, Jr, First"
+      const family = decodeTex(commaParts[0]);
+      const given = decodeTex(commaParts.length === 2 ? commaParts[1] : commaParts[2]);
+      names.push(given !== '' ? { family, given } : { family });
+      continue;
+    }
+    const words = splitTopLevel(p, / /y).filter((w) => w !== '');
+    if (words.length === 1) {
+      names.push({ family: decodeTex(words[0]) });
+      continue;
+    }
+    // "First von Last": the family name starts at the first lower-case word (a particle) or is the last word.
+    let k = words.length - 1;
+    for (let i = 0; i < words.length - 1; i++) {
+      const w = decodeTex(words[i]);
+      if (!words[i].startsWith('{') && /^\p{Ll}/u.test(w)) {
+        k = i;
+        break;
+      }
+    }
+    const given = decodeTex(words.slice(0, k).join(' '));
+    names.push({ family: decodeTex(words.slice(k).join(' ')), ...(given !== '' ? { given } : {}) });
+  }
+  return names;
+}
+
+function matchingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LBRACE) depth++;
+    else if (c === RBRACE && --depth === 0) return i;
+    else if (c === 92) i++;
+  }
+  return -1;
+}
+
+/** Splits `s` on a sticky separator regex, ignoring separators inside braces. */
+function splitTopLevel(s: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LBRACE) depth++;
+    else if (c === RBRACE) depth = Math.max(0, depth - 1);
+    else if (c === 92) i++;
+    else if (depth === 0) {
+      sep.lastIndex = i;
+      const m = sep.exec(s);
+      if (m !== null) {
+        out.push(s.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  out.push(s.slice(start));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// TeX → Unicode
+
+/** Accent commands → combining characters; NFC then composes "o" + U+0308 into "ö". */
+const ACCENTS: Record<string, string> = {
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
+  d: '\u0323',
+  b: '\u0331',
+  t: '\u0361',
+};
+
+const SYMBOLS: Record<string, string> = {
+  ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł',
+  i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
+  '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': '\u2009', ';': ' ', '!': '', '/': '', '-': '',
+  textendash: '–', textemdash: '—', textquoteright: '’', textquoteleft: '‘', textquotedblleft: '“', textquotedblright: '”',
+  ldots: '…', dots: '…', textellipsis: '…', textdegree: '°', textregistered: '®', texttrademark: '™', textcopyright: '©',
+  copyright: '©', pounds: '£', euro: '€', texteuro: '€', S: '§', P: '¶', dag: '†', ddag: '‡', textasciitilde: '~',
+  textbackslash: '\\', textbar: '|', textless: '<', textgreater: '>', textunderscore: '_', textbullet: '•', textperiodcentered: '·',
+  guillemotleft: '«', guillemotright: '»', textquotesingle: "'", textmu: 'µ', textpm: '±', pm: '±', times: '×', textdiv: '÷',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ',
+  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ',
+  psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ',
+  Psi: 'Ψ', Omega: 'Ω', textalpha: 'α', textbeta: 'β', textgamma: 'γ', textkappa: 'κ', leq: '≤', geq: '≥', le: '≤', ge: '≥',
+  neq: '≠', approx: '≈', sim: '∼', infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', uparrow: '↑', downarrow: '↓', cdot: '·',
+  deg: '°', circ: '°', prime: '′', textsuperscript: '', textsubscript: '', '\\': ' ', newline: ' ', par: ' ', relax: '',
+};
+
+/**
+ * Decodes a raw BibTeX value for display: TeX accents and symbols to Unicode, braces and font commands
+ * removed, `--`/`---` to dashes, `~` to a space, whitespace collapsed. Never throws.
+ */
+export function decodeTex(raw: string): string {
+  // Fast path: most values are plain text.
+  if (!/[\\{}~$-]/.test(raw)) return raw.includes('\n') || raw.includes('  ') || raw.includes('\t') ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  let out = '';
+  let combining = false;
+  const n = raw.length;
+  const readArg = (p: number): { text: string; end: number } => {
+    while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
+    if (raw[p] === '{') {
+      const e = matchingBrace(raw, p);
+      if (e < 0) return { text: decodeTex(raw.slice(p + 1)), end: n };
+      return { text: decodeTex(raw.slice(p + 1, e)), end: e + 1 };
+    }
+    if (raw[p] === '\\') {
+      // \'\i
+      let q = p + 1;
+      while (q < n && /[A-Za-z]/.test(raw[q])) q++;
+      if (q === p + 1) q++;
+      return { text: decodeTex(raw.slice(p, q)), end: q };
+    }
+    return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
+  };
+  for (let i = 0; i < n; i++) {
+    const ch = raw[i];
+    if (ch === '\\') {
+      const next = raw[i + 1];
+      if (next === undefined) break;
+      let name: string;
+      let end: number;
+      if (/[A-Za-z]/.test(next)) {
+        let q = i + 1;
+        while (q < n && /[A-Za-z]/.test(raw[q])) q++;
+        name = raw.slice(i + 1, q);
+        end = q;
+      } else {
+        name = next;
+        end = i + 2;
+      }
+      const accent = ACCENTS[name];
+      // A one-letter accent like \v or \c is a command only when followed by its argument, not "\c" as in "\cite".
+      if (accent !== undefined) {
+        const arg = readArg(end);
+        let base = arg.text;
+        if (base.startsWith('ı')) base = 'i' + base.slice(1);
+        else if (base.startsWith('ȷ')) base = 'j' + base.slice(1);
+        out += base === '' ? accent.trim() : base[0] + accent + base.slice(1);
+        combining = true;
+        i = arg.end - 1;
+        continue;
+      }
+      const sym = SYMBOLS[name];
+      if (sym !== undefined) {
+        out += sym;
+        // A control word eats the spaces after it ("\ss d" is "ßd"); `{}` after it is just a terminator.
+        if (/[A-Za-z]/.test(next)) {
+          while (end < n && raw[end] === ' ') end++;
+          if (raw[end] === '{' && raw[end + 1] === '}') end += 2;
+        }
+        i = end - 1;
+        continue;
+      }
+      // Unknown or font command (\emph, \textit, \mkbibemph, \url, …): keep its argument, drop the command.
+      i = end - 1;
+      while (i + 1 < n && raw[i + 1] === ' ' && /[A-Za-z]/.test(next)) i++;
+      continue;
+    }
+    if (ch === '{' || ch === '}' || ch === '$') continue;
+    if (ch === '~') {
+      out += ' ';
+      continue;
+    }
+    if (ch === '-' && raw[i + 1] === '-') {
+      if (raw[i + 2] === '-') {
+        out += '—';
+        i += 2;
+      } else {
+        out += '–';
+        i += 1;
+      }
+      continue;
+    }
+    if (ch === '`' && raw[i + 1] === '`') {
+      out += '“';
+      i++;
+      continue;
+    }
+    if (ch === "'" && raw[i + 1] === "'") {
+      out += '”';
+      i++;
+      continue;
+    }
+    out += ch;
+  }
+  out = out.replace(/\s+/g, ' ').trim();
+  return combining ? out.normalize('NFC') : out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSL-JSON
+
+const CSL_TYPES: Record<string, string> = {
+  'article-journal': 'article',
+  article: 'article',
+  'article-magazine': 'article',
+  'article-newspaper': 'article',
+  book: 'book',
+  chapter: 'incollection',
+  'paper-conference': 'inproceedings',
+  thesis: 'phdthesis',
+  report: 'techreport',
+  webpage: 'online',
+  dataset: 'dataset',
+  manuscript: 'unpublished',
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads CSL-JSON (an array of items, or `{"items": […]}` as some exporters write) into {@link BibEntry}s
+ * (field names in BibTeX terms, types mapped). Items without an `id` are reported, the rest kept.
+ */
+export function parseCslJson(text: string): BibParseResult {
+  const result: BibParseResult = { entries: [], errors: [], strings: {}, preambles: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    result.errors.push({ line: 1, message: `not valid JSON: ${(e as Error).message}` });
+    return result;
+  }
+  const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : undefined;
+  if (items === undefined) {
+    result.errors.push({ line: 1, message: 'CSL-JSON must be an array of items' });
+    return result;
+  }
+  items.forEach((item: unknown, index: number) => {
+    if (!isRecord(item) || (typeof item.id !== 'string' && typeof item.id !== 'number')) {
+      result.errors.push({ line: 1, message: `item #${index + 1} has no "id"` });
+      return;
+    }
+    const key = String(item.id);
+    const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+    const fields: Record<string, string> = {};
+    const set = (name: string, v: unknown) => {
+      const s = str(v);
+      if (s !== undefined && s.trim() !== '') fields[name] = s.replace(/\s+/g, ' ').trim();
+    };
+    set('title', item.title);
+    const container = str(item['container-title']);
+    const type = CSL_TYPES[str(item.type) ?? ''] ?? 'misc';
+    if (container !== undefined) set(type === 'article' ? 'journal' : 'booktitle', container);
+    set('volume', item.volume);
+    set('number', item.issue);
+    set('pages', str(item.page)?.replace(/-/g, '–'));
+    set('doi', item.DOI);
+    set('url', item.URL);
+    set('publisher', item.publisher);
+    set('note', item.note);
+    const year = cslYear(item.issued);
+    if (year !== undefined) fields.year = year;
+    const names = (v: unknown): BibName[] =>
+      Array.isArray(v)
+        ? v.flatMap((p: unknown): BibName[] => {
+            if (!isRecord(p)) return [];
+            if (typeof p.literal === 'string') return [{ family: p.literal, literal: true }];
+            if (typeof p.family !== 'string') return [];
+            const particle = typeof p['non-dropping-particle'] === 'string' ? `${p['non-dropping-particle']} ` : '';
+            return [{ family: particle + p.family, ...(typeof p.given === 'string' ? { given: p.given } : {}) }];
+          })
+        : [];
+    const authors = names(item.author);
+    const editors = names(item.editor);
+    if (authors.length > 0) fields.author = authors.map(nameToText).join(' and ');
+    if (editors.length > 0) fields.editor = editors.map(nameToText).join(' and ');
+    result.entries.push({ key, type, fields, raw: { ...fields }, authors, editors, line: 1, start: 0, end: 0 });
+  });
+  return result;
+}
+
+function nameToText(n: BibName): string {
+  return n.given !== undefined ? `${n.family}, ${n.given}` : n.family;
+}
+
+function cslYear(issued: unknown): string | undefined {
+  if (!isRecord(issued)) return undefined;
+  const parts = issued['date-parts'];
+  if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0][0] !== undefined) return String(parts[0][0]);
+  const raw = issued.raw ?? issued.literal;
+  if (typeof raw === 'string') return /\d{4}/.exec(raw)?.[0];
+  return undefined;
+}
+
+/** True when a parsed JSON file looks like CSL-JSON (so arbitrary JSON files in a workspace are not read as bibliographies). */
+export function looksLikeCslJson(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart();
+  if (!head.startsWith('[') && !head.startsWith('{')) return false;
+  return /"id"\s*:/.test(head) && /"(type|title|author|issued)"\s*:/.test(head);
+}

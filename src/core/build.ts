@@ -1,0 +1,164 @@
+/**
+ * Builds the runtime lexicon from the curated sources and the review: forms with their variants,
+ * inverse relations, and the review's evidence for each entry. Pure and deterministic; the script
+ * scripts/build-lexicon.ts does the file I/O and supplies the English inflector (compromise).
+ */
+import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry } from './lexicon';
+import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
+import { Matcher } from './matcher';
+import { foldForm, spellingVariants } from './normalize';
+import { reviewSentences } from './review';
+
+/** Gives the other number of an English noun phrase (plural for singular, and back); may return nothing. */
+export type Inflector = (phrase: string) => string[];
+
+export interface BuildInput {
+  /** Sources as validated, with the file each came from. */
+  sources: { file: string; entries: SourceEntry[] }[];
+  review: string;
+  inflect: Inflector;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Forms written in plain Latin lower case with a last word of letters only can take an English plural. */
+function inflectable(form: string): boolean {
+  if (HAN.test(form)) return false;
+  const last = form.split(/[\s-]/).pop() ?? '';
+  return /^[a-z]{3,}$/.test(last);
+}
+
+/** Abbreviations that end in a capital letter take a plural s (Tregs, DCs, MDSCs, ICIs, TILs). */
+function abbreviationPlural(abbr: string): string | undefined {
+  if (/[A-Z]$/.test(abbr) && abbr.length >= 2 && !/S$/.test(abbr)) return `${abbr}s`;
+  if (/^T(?:reg|h\d+)$/.test(abbr)) return `${abbr}s`;
+  return undefined;
+}
+
+/** The forms of one source entry, variants included, deduplicated in a stable order. */
+export function entryForms(e: SourceEntry, inflect: Inflector): Form[] {
+  const forms: Form[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, caseSensitive: boolean) => {
+    const key = `${caseSensitive ? 'S' : 'i'}${foldForm(text, caseSensitive)}`;
+    if (foldForm(text, false) === '' || seen.has(key)) return;
+    seen.add(key);
+    forms.push({ text, caseSensitive });
+  };
+  const allowInflection = e.inflect ?? true;
+  const names = [e.label.en, ...(e.synonyms ?? []), ...(e.brands ?? [])];
+  for (const abbr of e.abbreviations ?? []) {
+    for (const v of spellingVariants(abbr)) {
+      add(v, true);
+      const p = allowInflection ? abbreviationPlural(v) : undefined;
+      if (p) add(p, true);
+    }
+  }
+  const abbreviations = new Set(e.abbreviations ?? []);
+  for (const name of names) {
+    // A name written like an abbreviation (PD-L1 as a label) is matched case-sensitively.
+    const caseSensitive = abbreviations.has(name) || (!/[a-z]/.test(name) && name.length <= 6);
+    for (const v of spellingVariants(name)) {
+      if (caseSensitive) {
+        add(v, true);
+        continue;
+      }
+      add(v, false);
+      if (allowInflection && inflectable(v)) for (const x of inflect(v)) add(x, false);
+    }
+  }
+  for (const zh of [e.label.zh, ...(e.zh ?? [])]) for (const v of spellingVariants(zh)) add(v, false);
+  return forms;
+}
+
+/** Builds the lexicon. Throws one {@link LexiconError} listing every problem (ids, relations, clashes). */
+export function buildLexicon(input: BuildInput): Lexicon {
+  const problems: LexiconError[] = [];
+  const byId = new Map<string, { e: SourceEntry; file: string }>();
+  for (const { file, entries } of input.sources) {
+    for (const e of entries) {
+      const prev = byId.get(e.id);
+      if (prev) problems.push(new LexiconError(file, e.id, 'id', `duplicate id (also in ${prev.file})`));
+      else byId.set(e.id, { e, file });
+    }
+  }
+  // Relations, with their inverses.
+  const relations = new Map<string, Relation[]>();
+  const addRelation = (from: string, r: Relation) => {
+    const list = relations.get(from) ?? [];
+    if (!list.some((x) => x.type === r.type && x.id === r.id)) list.push(r);
+    relations.set(from, list);
+  };
+  for (const [id, { e, file }] of byId) {
+    for (const r of e.relations ?? []) {
+      if (!byId.has(r.id)) {
+        problems.push(new LexiconError(file, id, 'relations', `'${r.type}' points to unknown entry '${r.id}'`));
+        continue;
+      }
+      if (r.id === id) {
+        problems.push(new LexiconError(file, id, 'relations', 'an entry cannot relate to itself'));
+        continue;
+      }
+      addRelation(id, r);
+      addRelation(r.id, { type: INVERSE_RELATION[r.type], id });
+    }
+  }
+  // Forms; one folded form belongs to one entry.
+  const ordered = [...byId.values()].sort(
+    (a, b) => CATEGORIES.indexOf(a.e.category) - CATEGORIES.indexOf(b.e.category) || a.e.id.localeCompare(b.e.id),
+  );
+  const owner = new Map<string, string>();
+  const entries: Entry[] = [];
+  for (const { e, file } of ordered) {
+    const forms = entryForms(e, input.inflect).filter((f) => {
+      const key = `${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`;
+      const other = owner.get(key);
+      if (other !== undefined && other !== e.id) {
+        problems.push(new LexiconError(file, e.id, 'forms', `form '${f.text}' also belongs to '${other}'`));
+        return false;
+      }
+      owner.set(key, e.id);
+      return true;
+    });
+    entries.push({
+      id: e.id,
+      category: e.category,
+      ...(e.kind !== undefined ? { kind: e.kind } : {}),
+      label: e.label,
+      abbreviations: e.abbreviations ?? [],
+      synonyms: e.synonyms ?? [],
+      zh: e.zh ?? [],
+      brands: e.brands ?? [],
+      definition: e.definition,
+      relations: (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id)),
+      ids: e.ids ?? {},
+      forms,
+      evidence: [],
+    });
+  }
+  if (problems.length > 0) {
+    const err = new LexiconError(problems[0].file, problems[0].entry, problems[0].field, problems[0].problem);
+    err.message = problems.map((p) => p.message).join('\n');
+    throw err;
+  }
+  addEvidence(entries, input.review);
+  return { source: 'built-in', entries };
+}
+
+/** Attaches to each entry the review sentences that mention it. */
+function addEvidence(entries: Entry[], review: string): void {
+  const matcher = new Matcher(entries);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const s of reviewSentences(review)) {
+    const ids = new Set(matcher.annotate(s.text, 'plain').map((m) => m.id));
+    for (const id of ids) {
+      const ev: Evidence = { section: s.section, sectionTitle: s.sectionTitle, sentence: s.text, refs: s.refs };
+      byId.get(id)!.evidence.push(ev);
+    }
+  }
+}
+
+/** Serializes the lexicon deterministically (what scripts/build-lexicon.ts writes). */
+export function serializeLexicon(lexicon: Lexicon): string {
+  return `${JSON.stringify({ generatedBy: 'scripts/build-lexicon.ts from data/lexicon/*.json and data/review/ — do not edit', entries: lexicon.entries }, null, 1)}\n`;
+}

@@ -1,0 +1,162 @@
+/**
+ * Character folding for matching. Every table maps one UTF-16 code unit to one code unit, so offsets into
+ * the folded view are offsets into the original text (VS Code positions are UTF-16 too).
+ */
+
+/** Code unit the walk ignores (soft hyphen, zero-width spaces, byte-order mark). */
+export const IGNORABLE = 0;
+/** What every whitespace character folds to; a run of whitespace matches one space of a form. */
+export const SPACE = 0x20;
+
+const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d, 0x00ad];
+const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0x2028, 0x2029];
+const IGNORABLES = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+const SUPERSCRIPTS: Record<number, number> = {
+  0x207a: 0x2b, // ⁺
+  0x207b: 0x2d, // ⁻
+  0x2070: 0x30, // ⁰
+  0x00b9: 0x31, // ¹
+  0x00b2: 0x32, // ²
+  0x00b3: 0x33, // ³
+};
+const QUOTES: Record<number, number> = { 0x2018: 0x27, 0x2019: 0x27, 0x201c: 0x22, 0x201d: 0x22 };
+
+function buildCaseSensitiveFold(): Uint16Array {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  // Full-width ASCII (ＰＤ－Ｌ１, Ｔ) to ASCII: the review itself writes a full-width Ｔ.
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const c of HYPHENS) t[c] = 0x2d;
+  t[0x00ad] = IGNORABLE; // soft hyphen is invisible
+  for (const c of SPACES) t[c] = SPACE;
+  for (let c = 0x2000; c <= 0x200a; c++) t[c] = SPACE;
+  for (const c of IGNORABLES) t[c] = IGNORABLE;
+  for (const [k, v] of Object.entries(SUPERSCRIPTS)) t[Number(k)] = v;
+  for (const [k, v] of Object.entries(QUOTES)) t[Number(k)] = v;
+  t[0x03c2] = 0x03c3; // final sigma
+  t[0x00b5] = 0x03bc; // micro sign to mu
+  return t;
+}
+
+function buildFold(cs: Uint16Array): Uint16Array {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const v = cs[c];
+    if (v === IGNORABLE || v === SPACE) {
+      t[c] = v;
+      continue;
+    }
+    // Surrogates and unassigned code points keep their value; only one-to-one lowercasings are used.
+    const lower = v >= 0xd800 && v <= 0xdfff ? v : String.fromCharCode(v).toLowerCase();
+    t[c] = typeof lower === 'number' ? lower : lower.length === 1 ? lower.charCodeAt(0) : v;
+  }
+  return t;
+}
+
+function buildWord(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const ranges: [number, number][] = [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+    [0xc0, 0x24f],
+    [0x370, 0x3ff],
+    [0x400, 0x4ff],
+    [0x1e00, 0x1eff],
+    [0xff10, 0xff19],
+    [0xff21, 0xff3a],
+    [0xff41, 0xff5a],
+  ];
+  for (const [a, b] of ranges) t.fill(1, a, b + 1);
+  t[0xd7] = 0; // ×
+  t[0xf7] = 0; // ÷
+  t[0x37e] = 0; // Greek question mark
+  t[0x387] = 0;
+  return t;
+}
+
+let tables: { fold: Uint16Array; foldCs: Uint16Array; foldTex: Uint16Array; word: Uint8Array } | undefined;
+
+/** The folding tables, built once on first use (a few milliseconds). */
+export function foldTables(): { fold: Uint16Array; foldCs: Uint16Array; foldTex: Uint16Array; word: Uint8Array } {
+  if (!tables) {
+    const foldCs = buildCaseSensitiveFold();
+    const fold = buildFold(foldCs);
+    // In LaTeX a tilde is a non-breaking space (T~cell).
+    const foldTex = fold.slice();
+    foldTex[0x7e] = SPACE;
+    tables = { fold, foldCs, foldTex, word: buildWord() };
+  }
+  return tables;
+}
+
+/** True for CJK ideographs and kana, which are matched without word boundaries. */
+export function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff);
+}
+
+/**
+ * Folds a lexicon form the way text is folded: case (unless `caseSensitive`), width, dashes, spaces (runs
+ * become one space) and ignorable characters removed.
+ */
+export function foldForm(form: string, caseSensitive: boolean): string {
+  const { fold, foldCs } = foldTables();
+  const table = caseSensitive ? foldCs : fold;
+  let out = '';
+  let prevSpace = true;
+  for (let i = 0; i < form.length; i++) {
+    const c = table[form.charCodeAt(i)];
+    if (c === IGNORABLE) continue;
+    if (c === SPACE) {
+      if (!prevSpace) out += ' ';
+      prevSpace = true;
+      continue;
+    }
+    out += String.fromCharCode(c);
+    prevSpace = false;
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+const GREEK_NAMES: [string, string][] = [
+  ['α', 'alpha'],
+  ['β', 'beta'],
+  ['γ', 'gamma'],
+  ['δ', 'delta'],
+  ['κ', 'kappa'],
+  ['ε', 'epsilon'],
+];
+
+/**
+ * Spelling variants of a form that authors write: Greek letters spelt out and back (IFN-β / IFN-beta),
+ * hyphens dropped or spaced (PD-L1 / PDL1, CTLA-4 / CTLA4), a hyphen before a Greek letter dropped (TNF-α /
+ * TNFα). Deterministic; the form itself comes first.
+ */
+export function spellingVariants(form: string): string[] {
+  const out = new Set<string>([form]);
+  const add = (s: string) => {
+    if (s.trim() !== '' && s !== form) out.add(s);
+  };
+  for (const base of [...out]) {
+    for (const [letter, name] of GREEK_NAMES) {
+      if (base.includes(letter)) {
+        add(base.split(letter).join(name));
+        add(base.split(`-${letter}`).join(` ${name}`));
+      }
+      const re = new RegExp(`(^|[-\\s])${name}(?![a-z])`, 'gi');
+      if (re.test(base)) add(base.replace(re, (_m, pre: string) => `${pre}${letter}`));
+    }
+  }
+  for (const base of [...out]) {
+    if (/[A-Za-z0-9\u0370-\u03ff]-[A-Za-z0-9\u0370-\u03ff]/.test(base)) {
+      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1'));
+      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1 '));
+    }
+  }
+  // Chinese writers put a space between a Latin term and Chinese text or not (T 细胞 / T细胞).
+  for (const base of [...out]) {
+    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff]) (?=\p{Script=Han})/gu, '$1').replace(/(\p{Script=Han}) (?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1'));
+    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff])(?=\p{Script=Han})/gu, '$1 ').replace(/(\p{Script=Han})(?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1 '));
+  }
+  return [...out];
+}

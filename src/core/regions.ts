@@ -1,0 +1,556 @@
+/**
+ * Finds the parts of a manuscript where terms must not be matched: code, math, comments, link targets,
+ * citation keys, command names. Also finds superscript markup that is transparent to matching, so that
+ * `CD8$^+$ T cells`, `CD8^+^`, `CD8<sup>+</sup>` and `CD8\textsuperscript{+}` read as `CD8+ T cells`.
+ *
+ * Constructs that are not closed are bounded: inline constructs end at the paragraph (blank line), block
+ * constructs whose closing line never comes end at the next blank line, so one stray `$` or fence never
+ * blanks the rest of a document.
+ */
+
+export type DocLanguage = 'markdown' | 'latex' | 'plain';
+
+/** The result of a scan: sorted, non-overlapping skip ranges and the positions of transparent characters. */
+export interface Regions {
+  /** [start0, end0, start1, end1, ...], sorted, non-overlapping, half-open. */
+  skips: number[];
+  /** Sorted positions of single characters the matcher reads through (superscript markup). */
+  transparent: number[];
+}
+
+/** Maps a VS Code language id or a file extension to the region rules used. */
+export function languageOf(idOrExt: string): DocLanguage {
+  const v = idOrExt.toLowerCase().replace(/^\./, '');
+  if (['markdown', 'md', 'markdown-math', 'quarto', 'qmd', 'rmd', 'rmarkdown', 'mdx', 'pandoc'].includes(v)) return 'markdown';
+  if (['latex', 'tex', 'ltx', 'sty', 'cls', 'bibtex-style', 'latex-expl3', 'doctex', 'context'].includes(v)) return 'latex';
+  return 'plain';
+}
+
+const NL = 0x0a;
+
+/** End of the paragraph containing `pos`: the index of the first blank line's start, or `end`. */
+export function paragraphEnd(text: string, pos: number, end = text.length): number {
+  let i = pos;
+  for (;;) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0 || nl >= end) return end;
+    // Is the next line blank (only spaces/tabs/CR)?
+    let j = nl + 1;
+    while (j < end) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x09 || c === 0x0d) j++;
+      else break;
+    }
+    if (j >= end || text.charCodeAt(j) === NL) return nl;
+    i = j;
+  }
+}
+
+/** Start of the paragraph containing `pos` (just after the previous blank line), or `start`. */
+export function paragraphStart(text: string, pos: number, start = 0): number {
+  let i = Math.min(pos, text.length);
+  for (;;) {
+    const nl = text.lastIndexOf('\n', i - 1);
+    if (nl < start) return start;
+    // Is the line before this newline blank?
+    let j = nl - 1;
+    while (j >= start) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x09 || c === 0x0d) j--;
+      else break;
+    }
+    if (j < start) return start;
+    if (text.charCodeAt(j) === NL) return nl + 1;
+    i = nl;
+  }
+}
+
+function lineEnd(text: string, pos: number, end: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 || nl > end ? end : nl;
+}
+
+function isLineStart(text: string, pos: number, start: number): boolean {
+  let j = pos - 1;
+  while (j >= start) {
+    const c = text.charCodeAt(j);
+    if (c === 0x20 || c === 0x09) j--;
+    else return c === NL;
+  }
+  return true;
+}
+
+class Collector {
+  readonly skips: number[] = [];
+  readonly transparent: number[] = [];
+  skip(a: number, b: number): void {
+    if (b <= a) return;
+    const n = this.skips.length;
+    if (n > 0 && this.skips[n - 1] >= a) {
+      if (b > this.skips[n - 1]) this.skips[n - 1] = b;
+    } else this.skips.push(a, b);
+  }
+  through(a: number, b: number): void {
+    for (let i = a; i < b; i++) this.transparent.push(i);
+  }
+}
+
+/** Scans `text[start, end)` for regions (the whole text by default). */
+export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length): Regions {
+  const out = new Collector();
+  if (language === 'markdown') scanMarkdown(text, start, end, out);
+  else if (language === 'latex') scanLatex(text, start, end, out);
+  return { skips: out.skips, transparent: out.transparent };
+}
+
+// ---------------------------------------------------------------------------------------------- Markdown
+
+/** Finds a closing line for a fence (same char, at least as long), or -1. */
+function findFenceClose(text: string, from: number, end: number, ch: number, len: number): number {
+  let i = from;
+  while (i < end) {
+    const le = lineEnd(text, i, end);
+    let j = i;
+    while (j < le && j - i < 4 && text.charCodeAt(j) === 0x20) j++;
+    let k = j;
+    while (k < le && text.charCodeAt(k) === ch) k++;
+    if (k - j >= len) {
+      let r = k;
+      while (r < le && (text.charCodeAt(r) === 0x20 || text.charCodeAt(r) === 0x09 || text.charCodeAt(r) === 0x0d)) r++;
+      if (r === le) return le;
+    }
+    i = le + 1;
+  }
+  return -1;
+}
+
+function scanMarkdown(text: string, start: number, end: number, out: Collector): void {
+  let i = start;
+  // Front matter: only at the very start of the document.
+  if (start === 0 && (text.startsWith('---\n', 0) || text.startsWith('---\r\n', 0))) {
+    const m = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/g;
+    m.lastIndex = 3;
+    const r = m.exec(text);
+    const stop = r && r.index < end ? r.index + r[0].length : paragraphEnd(text, 0, end);
+    out.skip(0, stop);
+    i = stop;
+  }
+  let paraEnd = -1; // cached end of the current paragraph, for bounding inline constructs
+  const bound = (pos: number) => {
+    if (pos >= paraEnd) paraEnd = paragraphEnd(text, pos, end);
+    return paraEnd;
+  };
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 0x60: // ` or ~ fence / inline code
+      case 0x7e: {
+        let k = i;
+        while (k < end && text.charCodeAt(k) === c) k++;
+        const run = k - i;
+        if (run >= 3 && isLineStart(text, i, start)) {
+          const le = lineEnd(text, k, end);
+          const close = findFenceClose(text, le + 1, end, c, run);
+          const stop = close >= 0 ? close : paragraphEnd(text, i, end);
+          out.skip(i, stop);
+          i = stop;
+          continue;
+        }
+        if (c === 0x60) {
+          // Inline code: the next backtick run of the same length within the paragraph.
+          const pe = bound(i);
+          let j = k;
+          let found = -1;
+          while (j < pe) {
+            const n = text.indexOf('`', j);
+            if (n < 0 || n >= pe) break;
+            let m = n;
+            while (m < pe && text.charCodeAt(m) === 0x60) m++;
+            if (m - n === run) {
+              found = m;
+              break;
+            }
+            j = m;
+          }
+          if (found >= 0) {
+            out.skip(i, found);
+            i = found;
+          } else i = k;
+          continue;
+        }
+        if (run === 1 && i + 1 < end && text.charCodeAt(i - 1) !== 0x7e) {
+          // Pandoc subscript H~2~O: leave as text.
+        }
+        i = k;
+        continue;
+      }
+      case 0x24: {
+        // $$ display or $ inline math (Pandoc rules: no space after the opening $, none before the closing).
+        const pe = bound(i);
+        if (text.charCodeAt(i + 1) === 0x24) {
+          const close = text.indexOf('$$', i + 2);
+          const stop = close >= 0 && close < pe ? close + 2 : pe;
+          out.skip(i, stop);
+          i = stop;
+          continue;
+        }
+        if (superscriptMath(text, i, out)) {
+          i = text.indexOf('$', i + 1) + 1;
+          continue;
+        }
+        const next = text.charCodeAt(i + 1);
+        if (i + 1 < pe && next !== 0x20 && next !== 0x09 && next !== NL) {
+          let j = i + 1;
+          let close = -1;
+          while (j < pe) {
+            const n = text.indexOf('$', j);
+            if (n < 0 || n >= pe) break;
+            if (text.charCodeAt(n - 1) === 0x5c) {
+              j = n + 1;
+              continue;
+            }
+            const prev = text.charCodeAt(n - 1);
+            const after = text.charCodeAt(n + 1);
+            if (prev !== 0x20 && prev !== 0x09 && !(after >= 0x30 && after <= 0x39)) {
+              close = n;
+              break;
+            }
+            j = n + 1;
+          }
+          if (close >= 0) {
+            out.skip(i, close + 1);
+            i = close + 1;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case 0x5c: {
+        // \( \) and \[ \] math; backslash escapes.
+        const n = text.charCodeAt(i + 1);
+        if (n === 0x28 || n === 0x5b) {
+          const closer = n === 0x28 ? '\\)' : '\\]';
+          const pe = bound(i);
+          const close = text.indexOf(closer, i + 2);
+          const stop = close >= 0 && close < pe ? close + 2 : pe;
+          out.skip(i, stop);
+          i = stop;
+          continue;
+        }
+        out.skip(i, Math.min(i + 2, end));
+        i += 2;
+        continue;
+      }
+      case 0x3c: {
+        // <!-- comments -->, <sup>…</sup>, other tags, <autolinks>
+        if (text.startsWith('<!--', i)) {
+          const close = text.indexOf('-->', i + 4);
+          const stop = close >= 0 && close < end ? close + 3 : paragraphEnd(text, i, end);
+          out.skip(i, stop);
+          i = stop;
+          continue;
+        }
+        const tag = /^<\/?(sup|sub)>/i.exec(text.slice(i, i + 7));
+        if (tag) {
+          out.through(i, i + tag[0].length);
+          i += tag[0].length;
+          continue;
+        }
+        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(end, i + 2048)));
+        if (m) {
+          out.skip(i, i + m[0].length);
+          i += m[0].length;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case 0x5d: {
+        // ](target) and ][ref]
+        const n = text.charCodeAt(i + 1);
+        if (n === 0x28 || n === 0x5b) {
+          const closer = n === 0x28 ? ')' : ']';
+          const pe = bound(i);
+          const close = findBalanced(text, i + 1, pe, n, closer.charCodeAt(0));
+          if (close >= 0) {
+            out.skip(i + 1, close + 1);
+            i = close + 1;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case 0x5b: {
+        // Reference definitions: [id]: url "title" at a line start.
+        if (isLineStart(text, i, start)) {
+          const le = lineEnd(text, i, end);
+          const m = /^\[[^\]\n]+\]:[ \t]*\S+/.exec(text.slice(i, le));
+          if (m) {
+            out.skip(i, le);
+            i = le;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case 0x40: {
+        // Pandoc citation keys: @key, [@key; @other]
+        const p = i > start ? text.charCodeAt(i - 1) : 0x20;
+        if (!isKeyChar(p)) {
+          let k = i + 1;
+          while (k < end && isKeyChar(text.charCodeAt(k))) k++;
+          while (k > i + 1 && isKeyPunct(text.charCodeAt(k - 1))) k--;
+          if (k > i + 1) {
+            out.skip(i, k);
+            i = k;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case 0x68: {
+        // Bare URLs: http:// https://
+        if ((text.startsWith('http://', i) || text.startsWith('https://', i)) && !isKeyChar(i > 0 ? text.charCodeAt(i - 1) : 0x20)) {
+          let k = i;
+          while (k < end && !isUrlStop(text.charCodeAt(k))) k++;
+          out.skip(i, k);
+          i = k;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case 0x5e: {
+        // Pandoc superscript CD8^+^: the carets are transparent.
+        if ((text.charCodeAt(i + 1) === 0x2b || text.charCodeAt(i + 1) === 0x2d) && text.charCodeAt(i + 2) === 0x5e) {
+          out.through(i, i + 1);
+          out.through(i + 2, i + 3);
+          i += 3;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      default:
+        i++;
+    }
+  }
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x3a || c === 0x2e || c === 0x2f || c === 0x23 || c === 0x24 || c === 0x26 || c === 0x2b || c === 0x3f || c === 0x3c || c === 0x3e || c === 0x7e;
+}
+function isKeyPunct(c: number): boolean {
+  return c === 0x2e || c === 0x3a || c === 0x3f || c === 0x2d || c === 0x2b;
+}
+function isUrlStop(c: number): boolean {
+  return c <= 0x20 || c === 0x29 || c === 0x3e || c === 0x5d || c === 0x22 || c >= 0x3000;
+}
+
+/** Index of the bracket closing the one at `open`, balancing nested ones, or -1 before `end`. */
+function findBalanced(text: string, open: number, end: number, oc: number, cc: number): number {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5c) {
+      k++;
+      continue;
+    }
+    if (c === oc) depth++;
+    else if (c === cc && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** `$^+$`, `$^{+}$`, `$^-$`, `$^{-}$` right after a word: mark the markup transparent, keep the sign. */
+function superscriptMath(text: string, i: number, out: Collector): boolean {
+  const m = /^\$\^(?:\{([+-])\}|([+-]))\$/.exec(text.slice(i, i + 7));
+  if (!m) return false;
+  const signAt = text.indexOf(m[1] ?? m[2], i + 2);
+  const close = i + m[0].length;
+  out.through(i, signAt);
+  out.through(signAt + 1, close);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------- LaTeX
+
+const MATH_ENVS = new Set([
+  'equation', 'equation*', 'align', 'align*', 'alignat', 'alignat*', 'flalign', 'flalign*', 'gather', 'gather*',
+  'multline', 'multline*', 'eqnarray', 'eqnarray*', 'math', 'displaymath', 'dmath', 'dmath*',
+]);
+const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'alltt', 'filecontents', 'filecontents*']);
+/** Commands whose arguments are keys, labels, paths or code: skipped whole. */
+const SKIP_ARG_COMMANDS = new Set([
+  'ref', 'eqref', 'pageref', 'autoref', 'cref', 'Cref', 'nameref', 'vref', 'label', 'url', 'input', 'include',
+  'includeonly', 'includegraphics', 'bibliography', 'bibliographystyle', 'addbibresource', 'usepackage',
+  'RequirePackage', 'documentclass', 'begin', 'end', 'hypersetup', 'graphicspath', 'newcounter', 'setcounter',
+  'addtocounter', 'setlength', 'addtolength', 'hspace', 'vspace', 'color', 'pagestyle', 'thispagestyle',
+  'pagenumbering', 'newenvironment', 'renewenvironment', 'newcommand', 'renewcommand', 'providecommand',
+  'DeclareMathOperator', 'def', 'let', 'lstinputlisting', 'inputminted', 'verbatiminput', 'nocite', 'linewidth',
+]);
+/** Commands whose first argument is skipped and the rest is text (\href{url}{text}, \textcolor{red}{text}). */
+const SKIP_FIRST_ARG = new Set(['href', 'textcolor', 'colorbox', 'fcolorbox', 'rotatebox', 'scalebox', 'resizebox']);
+
+function isCiteCommand(name: string): boolean {
+  return /cite/i.test(name);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x40;
+}
+
+function scanLatex(text: string, start: number, end: number, out: Collector): void {
+  let i = start;
+  let paraEnd = -1;
+  const bound = (pos: number) => {
+    if (pos >= paraEnd) paraEnd = paragraphEnd(text, pos, end);
+    return paraEnd;
+  };
+  const skipArgs = (from: number, count: number, pe: number): number => {
+    // Skips optional [..] and up to `count` {..} arguments (and a trailing star), returns the position after.
+    let k = from;
+    if (text.charCodeAt(k) === 0x2a) k++;
+    let braces = 0;
+    for (;;) {
+      let w = k;
+      while (w < pe && (text.charCodeAt(w) === 0x20 || text.charCodeAt(w) === 0x09 || text.charCodeAt(w) === NL || text.charCodeAt(w) === 0x0d)) w++;
+      const c = text.charCodeAt(w);
+      if (c === 0x5b) {
+        const close = findBalanced(text, w, pe, 0x5b, 0x5d);
+        if (close < 0) return k;
+        k = close + 1;
+      } else if (c === 0x7b && braces < count) {
+        const close = findBalanced(text, w, pe, 0x7b, 0x7d);
+        if (close < 0) return pe;
+        k = close + 1;
+        braces++;
+      } else return k;
+    }
+  };
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25) {
+      // % comment to the end of the line
+      const le = lineEnd(text, i, end);
+      out.skip(i, le);
+      i = le;
+      continue;
+    }
+    if (c === 0x24) {
+      const pe = bound(i);
+      if (text.charCodeAt(i + 1) === 0x24) {
+        const close = text.indexOf('$$', i + 2);
+        const stop = close >= 0 && close < pe ? close + 2 : pe;
+        out.skip(i, stop);
+        i = stop;
+        continue;
+      }
+      if (superscriptMath(text, i, out)) {
+        i = text.indexOf('$', i + 1) + 1;
+        continue;
+      }
+      let j = i + 1;
+      let close = -1;
+      while (j < pe) {
+        const n = text.indexOf('$', j);
+        if (n < 0 || n >= pe) break;
+        if (text.charCodeAt(n - 1) === 0x5c) {
+          j = n + 1;
+          continue;
+        }
+        close = n;
+        break;
+      }
+      const stop = close >= 0 ? close + 1 : pe;
+      out.skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c !== 0x5c) {
+      i++;
+      continue;
+    }
+    // A backslash: a control symbol, math delimiters, or a command.
+    const n = text.charCodeAt(i + 1);
+    if (n === 0x28 || n === 0x5b) {
+      const closer = n === 0x28 ? '\\)' : '\\]';
+      const pe = bound(i);
+      const close = text.indexOf(closer, i + 2);
+      const stop = close >= 0 && close < pe ? close + 2 : pe;
+      out.skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (!isLetter(n)) {
+      out.skip(i, Math.min(i + 2, end));
+      i += 2;
+      continue;
+    }
+    let k = i + 1;
+    while (k < end && isLetter(text.charCodeAt(k))) k++;
+    const name = text.slice(i + 1, k);
+    if (name === 'verb' || name === 'lstinline') {
+      let d = k;
+      if (text.charCodeAt(d) === 0x2a) d++;
+      const delim = text.charAt(d);
+      const pe = bound(i);
+      const close = delim === '{' ? findBalanced(text, d, pe, 0x7b, 0x7d) : text.indexOf(delim, d + 1);
+      const stop = close >= 0 && close < pe ? close + 1 : lineEnd(text, i, end);
+      out.skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (name === 'begin') {
+      const m = /^\{([A-Za-z*]+)\}/.exec(text.slice(k, k + 40));
+      if (m && (MATH_ENVS.has(m[1]) || VERBATIM_ENVS.has(m[1]))) {
+        const endTag = `\\end{${m[1]}}`;
+        const close = text.indexOf(endTag, k);
+        let stop: number;
+        if (MATH_ENVS.has(m[1])) {
+          // TeX ends math at a blank line ("Missing $ inserted"), so a math environment never spans one.
+          const pe = bound(i);
+          stop = close >= 0 && close < pe ? close + endTag.length : pe;
+        } else stop = close >= 0 && close < end ? close + endTag.length : paragraphEnd(text, i, end);
+        out.skip(i, stop);
+        i = stop;
+        continue;
+      }
+    }
+    if (name === 'textsuperscript') {
+      const m = /^\{([+-])\}/.exec(text.slice(k, k + 3));
+      if (m) {
+        out.through(i, k + 1);
+        out.through(k + 2, k + 3);
+        i = k + 3;
+        continue;
+      }
+    }
+    const pe = bound(i);
+    if (isCiteCommand(name) || SKIP_ARG_COMMANDS.has(name)) {
+      const stop = skipArgs(k, name === 'newcommand' || name === 'renewcommand' || name === 'providecommand' ? 2 : name === 'hypersetup' ? 1 : 1, pe);
+      out.skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (SKIP_FIRST_ARG.has(name)) {
+      const stop = skipArgs(k, 1, pe);
+      out.skip(i, stop);
+      i = stop;
+      continue;
+    }
+    // Any other command: skip its name (and optional arguments); its {text} arguments are text.
+    let stop = k;
+    if (text.charCodeAt(stop) === 0x2a) stop++;
+    if (text.charCodeAt(stop) === 0x5b) {
+      const close = findBalanced(text, stop, pe, 0x5b, 0x5d);
+      if (close >= 0) stop = close + 1;
+    }
+    out.skip(i, stop);
+    i = stop;
+  }
+}
