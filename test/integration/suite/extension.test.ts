@@ -1,0 +1,173 @@
+// The extension in a running VS Code: activation, commands, decorations, hover cards, citations.
+// Checked against the example manuscripts, the built lexicon and examples/references.bib.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/core/ids';
+import {
+  assertNoMentionIn,
+  completionLabels,
+  getApi,
+  hoverText,
+  lexiconEntry,
+  openExample,
+  rangesOf,
+  waitFor,
+} from './helpers';
+
+suite('activation', () => {
+  test('activates and exports the test API', async () => {
+    const api = await getApi();
+    assert.equal(api.highlightingEnabled(), true);
+  });
+
+  test('registers every command of src/core/ids.ts', async () => {
+    await getApi();
+    const all = new Set(await vscode.commands.getCommands(true));
+    const missing = Object.values(COMMANDS).filter((c) => !all.has(c));
+    assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
+  });
+});
+
+suite('highlighting', () => {
+  for (const file of ['review-section.md', 'paper.tex', 'zh-review.md']) {
+    test(`decorates every mention in ${file}`, async () => {
+      const api = await getApi();
+      const editor = await openExample(file);
+      const uri = editor.document.uri.toString();
+      await waitFor(() => api.mentions(uri).length > 0 && api.decoratedCount(uri) === api.mentions(uri).length, `decorations in ${file}`);
+      const text = editor.document.getText();
+      for (const m of api.mentions(uri)) {
+        assert.ok(m.start >= 0 && m.end > m.start && m.end <= text.length, `mention ${m.id} has bad offsets ${m.start}-${m.end}`);
+      }
+    });
+  }
+
+  test('finds English terms in the Markdown review section', async () => {
+    const api = await getApi();
+    const editor = await openExample('review-section.md');
+    const text = editor.document.getText();
+    const found = new Set(api.mentions(editor.document.uri.toString()).map((m) => text.slice(m.start, m.end).toLowerCase()));
+    for (const term of ['abscopal effect', 'pembrolizumab', 'ipilimumab', 'dendritic cells', 'pd-l1']) {
+      assert.ok(found.has(term), `'${term}' is not a mention; found: ${[...found].slice(0, 30).join(', ')}`);
+    }
+  });
+
+  test('finds Chinese terms in the Chinese review section', async () => {
+    const api = await getApi();
+    const editor = await openExample('zh-review.md');
+    const text = editor.document.getText();
+    const found = new Set(api.mentions(editor.document.uri.toString()).map((m) => text.slice(m.start, m.end)));
+    for (const term of ['远端效应', '树突状细胞', '帕博利珠单抗', 'PD-L1']) {
+      assert.ok(found.has(term), `'${term}' is not a mention; found: ${[...found].slice(0, 30).join(', ')}`);
+    }
+  });
+
+  test('leaves front matter, HTML comments, inline code and math of Markdown alone', async () => {
+    const api = await getApi();
+    const editor = await openExample('review-section.md');
+    const text = editor.document.getText();
+    const mentions = api.mentions(editor.document.uri.toString());
+    assertNoMentionIn(mentions, rangesOf(text, /<!--[\s\S]*?-->/g), text, 'an HTML comment');
+    assertNoMentionIn(mentions, rangesOf(text, /`[^`\n]+`/g), text, 'inline code');
+    assertNoMentionIn(mentions, rangesOf(text, /\$[^$\n]+\$/g), text, 'inline math');
+  });
+
+  test('leaves comments, math and verbatim of LaTeX alone', async () => {
+    const api = await getApi();
+    const editor = await openExample('paper.tex');
+    const text = editor.document.getText();
+    const mentions = api.mentions(editor.document.uri.toString());
+    assertNoMentionIn(mentions, rangesOf(text, /(?<!\\)%[^\n]*/g), text, 'a % comment');
+    assertNoMentionIn(mentions, rangesOf(text, /\\begin\{verbatim\}[\s\S]*?\\end\{verbatim\}/g), text, 'a verbatim block');
+    assertNoMentionIn(mentions, rangesOf(text, /\\begin\{equation\}[\s\S]*?\\end\{equation\}/g), text, 'an equation');
+  });
+
+  test('the toggle command removes and restores every decoration', async () => {
+    const api = await getApi();
+    const editor = await openExample('review-section.md');
+    const uri = editor.document.uri.toString();
+    await waitFor(() => api.decoratedCount(uri) > 0, 'decorations');
+    const before = api.decoratedCount(uri);
+    await vscode.commands.executeCommand(COMMANDS.toggleHighlighting);
+    try {
+      await waitFor(() => !api.highlightingEnabled() && api.decoratedCount(uri) === 0, 'decorations to disappear');
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.toggleHighlighting);
+    }
+    await waitFor(() => api.highlightingEnabled() && api.decoratedCount(uri) === before, 'decorations to come back');
+  });
+});
+
+suite('hover', () => {
+  async function cardAt(file: string, phrase: string): Promise<{ id: string; text: string }> {
+    const api = await getApi();
+    const editor = await openExample(file);
+    const doc = editor.document;
+    const uri = doc.uri.toString();
+    await waitFor(() => api.mentions(uri).length > 0, `mentions in ${file}`);
+    const offset = doc.getText().indexOf(phrase);
+    assert.ok(offset >= 0, `'${phrase}' is not in ${file}`);
+    const mention = api.mentions(uri).find((m) => m.start <= offset && offset < m.end);
+    assert.ok(mention, `no mention at '${phrase}'`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 1));
+    return { id: mention.id, text: hoverText(hovers) };
+  }
+
+  function assertCard(id: string, text: string): void {
+    const entry = lexiconEntry(id);
+    assert.ok(text.includes(entry.label.en), `the card has no English name '${entry.label.en}':\n${text}`);
+    assert.ok(text.includes(entry.label.zh), `the card has no Chinese name '${entry.label.zh}':\n${text}`);
+    const def = entry.definition.en.slice(0, 40);
+    assert.ok(text.includes(def), `the card has no definition ('${def}…'):\n${text}`);
+    if (entry.evidence.length > 0) {
+      const sentence = entry.evidence[0].sentence.slice(0, 12);
+      assert.ok(text.includes(sentence), `the card has no evidence sentence ('${sentence}…'):\n${text}`);
+    }
+  }
+
+  test('hovering pembrolizumab in Markdown shows its card', async () => {
+    const { id, text } = await cardAt('review-section.md', 'Pembrolizumab and nivolumab block');
+    assertCard(id, text);
+  });
+
+  test('hovering 远端效应 in Chinese Markdown shows its card', async () => {
+    const { id, text } = await cardAt('zh-review.md', '远端效应（abscopal effect）');
+    assertCard(id, text);
+  });
+
+  test('hovering a term in LaTeX shows its card', async () => {
+    const { id, text } = await cardAt('paper.tex', 'durvalumab after');
+    assertCard(id, text);
+  });
+});
+
+suite('citations', () => {
+  async function completeAfter(file: string, typed: string): Promise<string[]> {
+    const editor = await openExample(file);
+    const doc = editor.document;
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((e) => e.insert(end, `\n${typed}`));
+    try {
+      const pos = doc.lineAt(doc.lineCount - 1).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider', doc.uri, pos, typed.slice(-1));
+      return completionLabels(list);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+
+  test('\\cite{ in LaTeX offers the keys of references.bib', async () => {
+    await getApi();
+    const labels = await completeAfter('paper.tex', 'See \\cite{');
+    for (const key of ['postow2012', 'theelen2019', 'shu2024']) {
+      assert.ok(labels.includes(key), `'${key}' not offered; got: ${labels.slice(0, 20).join(', ')}`);
+    }
+  });
+
+  test('[@ in Markdown offers the keys of references.bib', async () => {
+    await getApi();
+    const labels = await completeAfter('review-section.md', 'As shown [@');
+    assert.ok(labels.includes('golden2015'), `'golden2015' not offered; got: ${labels.slice(0, 20).join(', ')}`);
+  });
+});
