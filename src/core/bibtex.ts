@@ -18,7 +18,10 @@ export interface BibEntry {
   key: string;
   /** Lower-case entry type ("article", "book", …). */
   type: string;
-  /** Field name (lower-case) → value as display text: macros expanded, braces removed, TeX accents decoded. */
+  /**
+   * Display fields (see {@link DISPLAY_FIELDS}) as text: macros expanded, braces removed, TeX decoded. Other
+   * fields (abstract, file, keywords, …) are only in {@link BibEntry.raw}; {@link fieldText} decodes any field.
+   */
   fields: Record<string, string>;
   /** Field name → value with macros expanded but braces and TeX kept (needed to split names correctly). */
   raw: Record<string, string>;
@@ -46,6 +49,24 @@ export interface BibParseResult {
   /** `@string` macros defined by the file (lower-case names), values raw. */
   strings: Record<string, string>;
   preambles: string[];
+}
+
+/**
+ * The fields decoded while parsing. Decoding every abstract of a large library would double the parse time
+ * for text nobody displays; {@link fieldText} decodes the others on demand.
+ */
+export const DISPLAY_FIELDS: ReadonlySet<string> = new Set([
+  'title', 'shorttitle', 'subtitle', 'author', 'editor', 'journal', 'journaltitle', 'booktitle', 'year', 'date', 'month',
+  'volume', 'number', 'issue', 'pages', 'doi', 'url', 'pmid', 'note', 'publisher', 'institution', 'school',
+  'organization', 'edition', 'series', 'eprint', 'crossref', 'howpublished', 'isbn', 'issn', 'langid', 'language',
+]);
+
+/** A field of an entry as display text, decoding it if the parser did not. */
+export function fieldText(entry: BibEntry, name: string): string | undefined {
+  const f = entry.fields[name];
+  if (f !== undefined) return f;
+  const r = entry.raw[name];
+  return r === undefined ? undefined : decodeTex(r);
 }
 
 const MONTHS: Record<string, string> = {
@@ -301,7 +322,7 @@ export function parseBibtex(text: string): BibParseResult {
           throw new EntryError(p, `missing comma after field '${name}'`);
         }
       }
-      for (const k in raw) fields[k] = decodeTex(raw[k]);
+      for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
       entries.push({
         key,
         type,
@@ -347,12 +368,12 @@ function resolveCrossrefs(entries: BibEntry[]): void {
       if (k === 'crossref' || k === 'ids' || k === 'entryset') continue;
       if (e.raw[k] === undefined) {
         e.raw[k] = v;
-        e.fields[k] = parent.fields[k];
+        if (parent.fields[k] !== undefined) e.fields[k] = parent.fields[k];
       }
     }
     if (parent.raw.title !== undefined && e.raw.booktitle === undefined) {
       e.raw.booktitle = parent.raw.title;
-      e.fields.booktitle = parent.fields.title;
+      if (parent.fields.title !== undefined) e.fields.booktitle = parent.fields.title;
     }
     if (e.authors.length === 0 && parent.authors.length > 0 && e.raw.author === parent.raw.author) e.authors = parent.authors;
     if (e.editors.length === 0 && parent.editors.length > 0) e.editors = parent.editors;
@@ -385,7 +406,8 @@ function lineAt(starts: number[], pos: number): number {
 
 /** Splits a raw `author`/`editor` value on top-level " and ", then each name into family and given names. */
 export function parseNames(raw: string): BibName[] {
-  const parts = splitTopLevel(raw.replace(/\s+/g, ' ').trim(), / and /iy);
+  const norm = raw.replace(/\s+/g, ' ').trim();
+  const parts = norm.includes('{') ? splitTopLevel(norm, / and /iy) : norm.split(/ and /i);
   const names: BibName[] = [];
   for (const part of parts) {
     const p = part.trim();
@@ -398,7 +420,7 @@ export function parseNames(raw: string): BibName[] {
       names.push({ family: decodeTex(p), literal: true });
       continue;
     }
-    const commaParts = splitTopLevel(p, /,/y).map((s) => s.trim());
+    const commaParts = (p.includes('{') ? splitTopLevel(p, /,/y) : p.split(',')).map((s) => s.trim());
     if (commaParts.length >= 2) {
       // "von Last, First" or "von Last, Jr, First"
       const family = decodeTex(commaParts[0]);
@@ -406,7 +428,7 @@ export function parseNames(raw: string): BibName[] {
       names.push(given !== '' ? { family, given } : { family });
       continue;
     }
-    const words = splitTopLevel(p, / /y).filter((w) => w !== '');
+    const words = (p.includes('{') ? splitTopLevel(p, / /y) : p.split(' ')).filter((w) => w !== '');
     if (words.length === 1) {
       names.push({ family: decodeTex(words[0]) });
       continue;
@@ -414,8 +436,8 @@ export function parseNames(raw: string): BibName[] {
     // "First von Last": the family name starts at the first lower-case word (a particle) or is the last word.
     let k = words.length - 1;
     for (let i = 0; i < words.length - 1; i++) {
-      const w = decodeTex(words[i]);
-      if (!words[i].startsWith('{') && /^\p{Ll}/u.test(w)) {
+      const c0 = words[i].charCodeAt(0);
+      if (c0 >= 97 && c0 <= 122 ? true : c0 === 92 || c0 === 123 || c0 < 128 ? false : /^\p{Ll}/u.test(words[i])) {
         k = i;
         break;
       }
@@ -500,56 +522,92 @@ const SYMBOLS: Record<string, string> = {
   deg: '°', circ: '°', prime: '′', textsuperscript: '', textsubscript: '', '\\': ' ', newline: ' ', par: ' ', relax: '',
 };
 
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** Reads the argument of an accent command at `p`: a `{group}`, a control word (`\\i`) or one character. */
+function readAccentArg(raw: string, p: number): { text: string; end: number } {
+  const n = raw.length;
+  while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
+  if (raw[p] === '{') {
+    const e = matchingBrace(raw, p);
+    if (e < 0) return { text: decodeTex(raw.slice(p + 1)), end: n };
+    return { text: decodeTex(raw.slice(p + 1, e)), end: e + 1 };
+  }
+  if (raw[p] === '\\') {
+    let q = p + 1;
+    while (q < n && isLetter(raw.charCodeAt(q))) q++;
+    if (q === p + 1) q++;
+    return { text: decodeTex(raw.slice(p, q)), end: q };
+  }
+  return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
+}
+
+const NEEDS_DECODING = /[\\{}~$]|--|``|''|\s\s|[\t\n\r]/;
+
 /**
  * Decodes a raw BibTeX value for display: TeX accents and symbols to Unicode, braces and font commands
  * removed, `--`/`---` to dashes, `~` to a space, whitespace collapsed. Never throws.
  */
 export function decodeTex(raw: string): string {
   // Fast path: most values are plain text.
-  if (!/[\\{}~$-]/.test(raw)) return raw.includes('\n') || raw.includes('  ') || raw.includes('\t') ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  if (!NEEDS_DECODING.test(raw)) return raw.trim();
   let out = '';
   let combining = false;
+  let space = false;
+  // Plain characters are copied in runs: appending them one by one allocates a string per character.
+  let run = -1;
   const n = raw.length;
-  const readArg = (p: number): { text: string; end: number } => {
-    while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
-    if (raw[p] === '{') {
-      const e = matchingBrace(raw, p);
-      if (e < 0) return { text: decodeTex(raw.slice(p + 1)), end: n };
-      return { text: decodeTex(raw.slice(p + 1, e)), end: e + 1 };
+  const flush = (i: number) => {
+    if (run >= 0) {
+      out += raw.slice(run, i);
+      run = -1;
     }
-    if (raw[p] === '\\') {
-      // \'\i
-      let q = p + 1;
-      while (q < n && /[A-Za-z]/.test(raw[q])) q++;
-      if (q === p + 1) q++;
-      return { text: decodeTex(raw.slice(p, q)), end: q };
-    }
-    return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
   };
   for (let i = 0; i < n; i++) {
-    const ch = raw[i];
-    if (ch === '\\') {
-      const next = raw[i + 1];
-      if (next === undefined) break;
+    const c = raw.charCodeAt(i);
+    const special = c === 32 || c === 9 || c === 10 || c === 13 || c === 126 || c === 123 || c === 125 || c === 36 || c === 92 ||
+      ((c === 45 || c === 96 || c === 39) && raw.charCodeAt(i + 1) === c);
+    if (!special) {
+      if (space) {
+        flush(i);
+        out += ' ';
+        space = false;
+      }
+      if (run < 0) run = i;
+      continue;
+    }
+    flush(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 126 /* ~ */) {
+      space = out !== '';
+      continue;
+    }
+    if (c === 123 || c === 125 || c === 36) continue; // { } $
+    if (space) {
+      out += ' ';
+      space = false;
+    }
+    if (c === 92 /* \\ */) {
+      if (i + 1 >= n) break;
+      const next = raw.charCodeAt(i + 1);
       let name: string;
       let end: number;
-      if (/[A-Za-z]/.test(next)) {
+      const word = isLetter(next);
+      if (word) {
         let q = i + 1;
-        while (q < n && /[A-Za-z]/.test(raw[q])) q++;
+        while (q < n && isLetter(raw.charCodeAt(q))) q++;
         name = raw.slice(i + 1, q);
         end = q;
       } else {
-        name = next;
+        name = raw[i + 1];
         end = i + 2;
       }
       const accent = ACCENTS[name];
-      // A one-letter accent like \v or \c is a command only when followed by its argument, not "\c" as in "\cite".
       if (accent !== undefined) {
-        const arg = readArg(end);
+        const arg = readAccentArg(raw, end);
         let base = arg.text;
         if (base.startsWith('ı')) base = 'i' + base.slice(1);
         else if (base.startsWith('ȷ')) base = 'j' + base.slice(1);
-        out += base === '' ? accent.trim() : base[0] + accent + base.slice(1);
+        out += base === '' ? accent : base[0] + accent + base.slice(1);
         combining = true;
         i = arg.end - 1;
         continue;
@@ -557,26 +615,21 @@ export function decodeTex(raw: string): string {
       const sym = SYMBOLS[name];
       if (sym !== undefined) {
         out += sym;
-        // A control word eats the spaces after it ("\ss d" is "ßd"); `{}` after it is just a terminator.
-        if (/[A-Za-z]/.test(next)) {
-          while (end < n && raw[end] === ' ') end++;
-          if (raw[end] === '{' && raw[end + 1] === '}') end += 2;
+        // A control word eats the spaces after it ("\\ss d" is "ßd"); `{}` after it only ends the word.
+        if (word) {
+          while (end < n && raw.charCodeAt(end) === 32) end++;
+          if (raw.charCodeAt(end) === 123 && raw.charCodeAt(end + 1) === 125) end += 2;
         }
         i = end - 1;
         continue;
       }
-      // Unknown or font command (\emph, \textit, \mkbibemph, \url, …): keep its argument, drop the command.
+      // Unknown or font command (\\emph, \\textit, \\mkbibemph, \\url, …): keep its argument, drop the command.
+      if (word) while (end < n && raw.charCodeAt(end) === 32) end++;
       i = end - 1;
-      while (i + 1 < n && raw[i + 1] === ' ' && /[A-Za-z]/.test(next)) i++;
       continue;
     }
-    if (ch === '{' || ch === '}' || ch === '$') continue;
-    if (ch === '~') {
-      out += ' ';
-      continue;
-    }
-    if (ch === '-' && raw[i + 1] === '-') {
-      if (raw[i + 2] === '-') {
+    if (c === 45 /* - */) {
+      if (raw.charCodeAt(i + 2) === 45) {
         out += '—';
         i += 2;
       } else {
@@ -585,19 +638,10 @@ export function decodeTex(raw: string): string {
       }
       continue;
     }
-    if (ch === '`' && raw[i + 1] === '`') {
-      out += '“';
-      i++;
-      continue;
-    }
-    if (ch === "'" && raw[i + 1] === "'") {
-      out += '”';
-      i++;
-      continue;
-    }
-    out += ch;
+    out += c === 96 ? '“' : '”';
+    i++;
   }
-  out = out.replace(/\s+/g, ' ').trim();
+  flush(n);
   return combining ? out.normalize('NFC') : out;
 }
 

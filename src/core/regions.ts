@@ -96,9 +96,9 @@ class Collector {
 }
 
 /** Scans `text[start, end)` for regions (the whole text by default). */
-export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length): Regions {
+export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length, frontMatter = start === 0): Regions {
   const out = new Collector();
-  if (language === 'markdown') scanMarkdown(text, start, end, out);
+  if (language === 'markdown') scanMarkdown(text, start, end, out, frontMatter);
   else if (language === 'latex') scanLatex(text, start, end, out);
   return { skips: out.skips, transparent: out.transparent };
 }
@@ -124,10 +124,10 @@ function findFenceClose(text: string, from: number, end: number, ch: number, len
   return -1;
 }
 
-function scanMarkdown(text: string, start: number, end: number, out: Collector): void {
+function scanMarkdown(text: string, start: number, end: number, out: Collector, frontMatter: boolean): void {
   let i = start;
   // Front matter: only at the very start of the document.
-  if (start === 0 && (text.startsWith('---\n', 0) || text.startsWith('---\r\n', 0))) {
+  if (frontMatter && start === 0 && (text.startsWith('---\n', 0) || text.startsWith('---\r\n', 0))) {
     const m = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/g;
     m.lastIndex = 3;
     const r = m.exec(text);

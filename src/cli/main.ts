@@ -1,0 +1,146 @@
+/**
+ * The OncoLex CLI: batch annotation and lexicon look-ups on the same core as the extension.
+ *   oncolex annotate [--format json|table] FILE...
+ *   oncolex lexicon [--format json]
+ *   oncolex lookup TERM
+ *   oncolex search QUERY [--format json]
+ *   oncolex bib FILE... [--format json|table]
+ */
+import * as path from 'node:path';
+import { indexById } from '../core/lexicon';
+import { entryAsText, lookupTerm } from '../core/lookup';
+import { Matcher } from '../core/matcher';
+import { languageOf } from '../core/regions';
+import { loadBuiltinLexicon } from '../node/builtin';
+import type { CliIo } from './io';
+import { InputFileError, parseArgs, processIo, readTextFile } from './io';
+
+const USAGE = `usage: oncolex <command> [options]
+
+commands:
+  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files
+  lexicon [--format json]                  print the whole built-in lexicon
+  lookup TERM                              show the entry for a term
+  search QUERY [--format json]             fuzzy-search the lexicon
+  bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number> | number;
+
+function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliIo): string | undefined {
+  const f = flags.get('format') ?? allowed[0];
+  if (typeof f !== 'string' || !allowed.includes(f)) {
+    io.err(`oncolex: --format must be one of ${allowed.join(', ')}\n`);
+    return undefined;
+  }
+  return f;
+}
+
+function annotate(argv: string[], io: CliIo): number {
+  const { flags, positional } = parseArgs(argv, ['format']);
+  const format = formatOf(flags, ['json', 'table'], io);
+  if (!format) return 2;
+  if (positional.length === 0) {
+    io.err('oncolex annotate: give at least one file\n');
+    return 2;
+  }
+  const lexicon = loadBuiltinLexicon();
+  const matcher = new Matcher(lexicon);
+  const files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] = [];
+  let failed = 0;
+  for (const file of positional) {
+    let text: string;
+    try {
+      text = readTextFile(file);
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      io.err(`oncolex: ${e.message}\n`);
+      failed++;
+      continue;
+    }
+    const mentions = matcher.annotate(text, languageOf(path.extname(file))).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category }));
+    files.push({ file, mentions });
+  }
+  if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
+  else {
+    for (const f of files) {
+      io.out(`${f.file}: ${f.mentions.length} mentions\n`);
+      const counts = new Map<string, number>();
+      for (const m of f.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+      const byId = indexById(lexicon);
+      const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      for (const [id, n] of rows) {
+        const e = byId.get(id)!;
+        io.out(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
+      }
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function lexiconCommand(argv: string[], io: CliIo): number {
+  const { flags } = parseArgs(argv, ['format']);
+  const format = formatOf(flags, ['json'], io);
+  if (!format) return 2;
+  const lexicon = loadBuiltinLexicon();
+  const entries = lexicon.entries.map((e) => ({
+    id: e.id,
+    category: e.category,
+    kind: e.kind,
+    label: e.label,
+    definition: e.definition,
+    synonyms: [...new Set([...e.abbreviations, ...e.synonyms, ...e.zh, ...e.brands])],
+    relations: e.relations,
+    ids: e.ids,
+    evidence: e.evidence.map((ev) => ({ section: ev.section, sentence: ev.sentence, refs: ev.refs })),
+  }));
+  io.out(`${JSON.stringify({ entries })}\n`);
+  return 0;
+}
+
+function lookup(argv: string[], io: CliIo): number {
+  const term = argv.join(' ').trim();
+  if (!term) {
+    io.err('oncolex lookup: give a term\n');
+    return 2;
+  }
+  const lexicon = loadBuiltinLexicon();
+  const e = lookupTerm(lexicon, term);
+  if (!e) {
+    io.err(`oncolex lookup: no entry for '${term}' (try: oncolex search ${JSON.stringify(term)})\n`);
+    return 1;
+  }
+  io.out(`${entryAsText(e, indexById(lexicon))}\n`);
+  return 0;
+}
+
+/** Subcommands; others register theirs in {@link EXTRA_COMMANDS}. */
+const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, lookup };
+
+/** Subcommands implemented in their own modules (search, bib), added by name. */
+export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {};
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const run = COMMANDS[cmd] ?? (EXTRA_COMMANDS[cmd] ? await EXTRA_COMMANDS[cmd]() : undefined);
+  if (!run) {
+    io.err(`oncolex: unknown command '${cmd}'\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    io.err(`oncolex ${cmd}: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

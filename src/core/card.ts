@@ -1,0 +1,141 @@
+/**
+ * The term card: the Markdown shown in a hover and in the card view. All lexicon text is escaped, since a
+ * lexicon may come from a workspace someone else wrote; the only links are identifier pages built from
+ * validated identifiers and command links to this extension's own commands.
+ */
+import type { CommandId } from './ids';
+import { COMMANDS } from './ids';
+import type { Category, Entry, IdSystem } from './lexicon';
+import { ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
+
+export type DisplayLanguage = 'en' | 'zh';
+
+/** Escapes text for Markdown so that it renders literally: no links, emphasis, HTML or code. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A command link to one of our commands with JSON arguments. */
+export function commandLink(label: string, command: CommandId, args?: unknown): string {
+  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args]))}`;
+  return `[${escapeMarkdown(label)}](command:${command}${query})`;
+}
+
+const CATEGORY_LABELS: Record<Category, { en: string; zh: string }> = {
+  'immune-cell': { en: 'immune cell', zh: '免疫细胞' },
+  molecule: { en: 'molecule', zh: '分子' },
+  drug: { en: 'drug', zh: '药物' },
+  tumor: { en: 'tumour type', zh: '肿瘤类型' },
+  concept: { en: 'concept', zh: '概念' },
+  trial: { en: 'trial', zh: '临床试验' },
+  outcome: { en: 'outcome measure', zh: '结局指标' },
+};
+
+export function categoryLabel(c: Category, lang: DisplayLanguage): string {
+  return CATEGORY_LABELS[c][lang];
+}
+
+const RELATION_LABELS: Record<string, { en: string; zh: string }> = {
+  targets: { en: 'Targets', zh: '靶点' },
+  'targeted-by': { en: 'Drugs', zh: '药物' },
+  binds: { en: 'Binds', zh: '结合' },
+  'is-a': { en: 'Is a', zh: '属于' },
+  'has-subtype': { en: 'Subtypes', zh: '亚类' },
+  'produced-by': { en: 'Produced by', zh: '产生细胞' },
+  produces: { en: 'Produces', zh: '产生' },
+  tests: { en: 'Tests', zh: '试验药物' },
+  'tested-in': { en: 'Tested in', zh: '相关试验' },
+  related: { en: 'Related', zh: '相关' },
+};
+
+const UI = {
+  also: { en: 'Also written', zh: '其他写法' },
+  brands: { en: 'Brands', zh: '商品名' },
+  ids: { en: 'Identifiers', zh: '标识符' },
+  evidence: { en: 'Evidence from the review', zh: '综述中的证据' },
+  section: { en: 'Section', zh: '第' },
+  refs: { en: 'refs', zh: '文献' },
+  more: { en: 'more', zh: '更多' },
+  search: { en: 'Search lexicon', zh: '搜索术语表' },
+  mentions: { en: 'Show mentions', zh: '显示所有出现' },
+  insert: { en: 'Insert', zh: '插入' },
+  cite: { en: 'Cite evidence', zh: '引用证据' },
+  card: { en: 'Open card', zh: '打开卡片' },
+  noEvidence: { en: 'The review does not mention this term.', zh: '综述中未提及该术语。' },
+} as const;
+
+export interface CardOptions {
+  lang: DisplayLanguage;
+  /** Entries by id, to name related entries. */
+  byId: Map<string, Entry>;
+  /** How many evidence sentences to show (all in the card view, a few in a hover). */
+  maxEvidence?: number;
+  /** Number of mentions of the entry in the current document, for the "show mentions" link. */
+  mentionCount?: number;
+  /** Include command links (hover and card view). */
+  links?: boolean;
+}
+
+/** Renders the card of an entry as Markdown. */
+export function renderCard(e: Entry, o: CardOptions): string {
+  const { lang } = o;
+  const other: DisplayLanguage = lang === 'en' ? 'zh' : 'en';
+  const out: string[] = [];
+  const kind = e.kind ? ` · ${escapeMarkdown(e.kind)}` : '';
+  out.push(`**${escapeMarkdown(e.label[lang])}** · ${escapeMarkdown(e.label[other])}  `);
+  out.push(`*${escapeMarkdown(categoryLabel(e.category, lang))}${kind}*`);
+  out.push('');
+  out.push(escapeMarkdown(e.definition[lang]));
+  out.push('');
+  out.push(escapeMarkdown(e.definition[other]));
+  const names = [...new Set([...e.abbreviations, ...e.synonyms, ...e.zh].filter((n) => n !== e.label.en && n !== e.label.zh))];
+  if (names.length > 0) {
+    out.push('');
+    out.push(`**${UI.also[lang]}:** ${names.map(escapeMarkdown).join(' · ')}`);
+  }
+  if (e.brands.length > 0) out.push('', `**${UI.brands[lang]}:** ${e.brands.map(escapeMarkdown).join(' · ')}`);
+  const byType = new Map<string, string[]>();
+  for (const r of e.relations) {
+    const target = o.byId.get(r.id);
+    const name = escapeMarkdown(target ? target.label[lang] : r.id);
+    const item = o.links ? commandLink(target ? target.label[lang] : r.id, COMMANDS.showEntry, { id: r.id }) : name;
+    byType.set(r.type, [...(byType.get(r.type) ?? []), item]);
+  }
+  for (const [type, items] of byType) out.push('', `**${RELATION_LABELS[type]?.[lang] ?? escapeMarkdown(type)}:** ${items.join(' · ')}`);
+  const ids = Object.entries(e.ids) as [IdSystem, string][];
+  if (ids.length > 0) {
+    const parts = ids.map(([sys, v]) => {
+      const url = identifierUrl(sys, v);
+      const text = `${ID_SYSTEM_LABELS[sys]} ${v}`;
+      return url ? `[${escapeMarkdown(text)}](${url})` : escapeMarkdown(text);
+    });
+    out.push('', `**${UI.ids[lang]}:** ${parts.join(' · ')}`);
+  }
+  out.push('', `**${UI.evidence[lang]}** (${e.evidence.length})`);
+  if (e.evidence.length === 0) out.push('', `*${UI.noEvidence[lang]}*`);
+  const max = o.maxEvidence ?? e.evidence.length;
+  for (const ev of e.evidence.slice(0, max)) {
+    const where = lang === 'zh' ? `§${ev.section}` : `§${ev.section}`;
+    const refs = ev.refs.length > 0 ? ` — ${UI.refs[lang]} [${ev.refs.join(', ')}]` : '';
+    out.push('', `> ${escapeMarkdown(where)} ${escapeMarkdown(ev.sentence)}${escapeMarkdown(refs)}`);
+  }
+  if (e.evidence.length > max) {
+    const more = `+${e.evidence.length - max} ${UI.more[lang]}`;
+    out.push('', o.links ? commandLink(more, COMMANDS.showEntry, { id: e.id }) : escapeMarkdown(more));
+  }
+  if (o.links) {
+    const links = [
+      commandLink(UI.search[lang], COMMANDS.searchTerms),
+      commandLink(o.mentionCount !== undefined ? `${UI.mentions[lang]} (${o.mentionCount})` : UI.mentions[lang], COMMANDS.showMentions, { id: e.id }),
+      commandLink(`${UI.insert[lang]} “${e.label.en}”`, COMMANDS.insertTerm, { id: e.id }),
+      commandLink(UI.card[lang], COMMANDS.showEntry, { id: e.id }),
+    ];
+    if (e.evidence.some((ev) => ev.refs.length > 0)) links.push(commandLink(UI.cite[lang], COMMANDS.citeEvidence, { id: e.id }));
+    out.push('', '---', '', links.join(' · '));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,38 @@
+/** The extension's settings with their defaults, shared by the adapters and checked against package.json. */
+import type { Category } from './lexicon';
+import { CATEGORIES } from './lexicon';
+
+export type HighlightStyle = 'background' | 'underline' | 'text';
+export type DisplayLanguageSetting = 'auto' | 'en' | 'zh';
+
+export interface Settings {
+  'highlight.enabled': boolean;
+  'highlight.categories': Record<Category, boolean>;
+  'highlight.languages': Record<string, boolean>;
+  'highlight.style': HighlightStyle;
+  'highlight.maxFileSizeKB': number;
+  displayLanguage: DisplayLanguageSetting;
+  'citations.bibFiles': string[];
+  'citations.zotero.enabled': boolean;
+  'citations.zotero.port': number;
+}
+
+export const HIGHLIGHT_LANGUAGES = ['markdown', 'latex', 'quarto', 'rmd', 'tex'] as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  'highlight.enabled': true,
+  'highlight.categories': Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
+  'highlight.languages': Object.fromEntries(HIGHLIGHT_LANGUAGES.map((l) => [l, true])),
+  'highlight.style': 'underline',
+  'highlight.maxFileSizeKB': 8192,
+  displayLanguage: 'auto',
+  'citations.bibFiles': [],
+  'citations.zotero.enabled': false,
+  'citations.zotero.port': 23119,
+};
+
+/** Resolves the display language: `auto` follows the editor's UI language. */
+export function resolveDisplayLanguage(setting: DisplayLanguageSetting, uiLanguage: string): 'en' | 'zh' {
+  if (setting === 'en' || setting === 'zh') return setting;
+  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

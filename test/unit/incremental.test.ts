@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
+import type { TextChange } from '../../src/core/incremental';
+import { Matcher } from '../../src/core/matcher';
+import type { DocLanguage } from '../../src/core/regions';
+import { miniLexicon } from '../helpers/mini-lexicon';
+
+const matcher = new Matcher(miniLexicon());
+
+function apply(text: string, c: TextChange): string {
+  return text.slice(0, c.start) + c.insertedText + text.slice(c.start + c.removedLength);
+}
+
+/** Applies a change incrementally (falling back to a full scan when asked) and compares with a full scan. */
+function check(doc: DocumentMentions, text: string, c: TextChange): { text: string; mode: string } {
+  const next = apply(text, c);
+  if (!doc.applyChange(c, stringParagraphReader(next))) doc.full(next);
+  const expected = matcher.annotate(next, doc.language);
+  assert.deepEqual(doc.mentions, expected, `after ${JSON.stringify(c)} on ${JSON.stringify(text)}`);
+  return { text: next, mode: doc.lastUpdate };
+}
+
+describe('incremental re-annotation', () => {
+  it('re-scans only the edited paragraph and shifts later mentions', () => {
+    const text = 'PD-1 here.\n\nA paragraph about RT.\n\nDC and Treg later.';
+    const doc = new DocumentMentions(matcher, 'markdown');
+    doc.full(text);
+    const r = check(doc, text, { start: text.indexOf('RT'), removedLength: 0, insertedText: 'PD-L1 and ' });
+    assert.equal(r.mode, 'paragraph');
+    assert.deepEqual(doc.mentions.map((m) => r.text.slice(m.start, m.end)), ['PD-1', 'PD-L1', 'RT', 'DC', 'Treg']);
+  });
+  it('handles splitting and joining paragraphs', () => {
+    let text = 'PD-1 and RT\nand DC.\n\nTreg.';
+    const doc = new DocumentMentions(matcher, 'markdown');
+    doc.full(text);
+    text = check(doc, text, { start: text.indexOf('\nand'), removedLength: 1, insertedText: '\n\n' }).text;
+    text = check(doc, text, { start: text.indexOf('\n\nand'), removedLength: 2, insertedText: ' ' }).text;
+  });
+  it('falls back to a full scan when a fence delimiter is typed or a block is touched', () => {
+    const text = 'PD-1\n\n```\ncode PD-L1\n\nmore code\n```\n\nRT';
+    const doc = new DocumentMentions(matcher, 'markdown');
+    doc.full(text);
+    assert.equal(check(doc, text, { start: text.indexOf('more'), removedLength: 4, insertedText: 'DC' }).mode, 'full');
+    assert.equal(check(doc, text, { start: 0, removedLength: 0, insertedText: '```\n' }).mode, 'full');
+  });
+  it('agrees with a full scan after many random edits (Markdown and LaTeX)', () => {
+    const pieces = ['PD-L1', ' ', '\n', '\n\n', 'RT', '$', '`', 'CD8+ T cells', '树突状细胞', 'Treg', '%', '\\cite{DC}', 'x', '```', '<!--', '-->', 'IFN-beta', '\\begin{verbatim}', '\\end{verbatim}'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (const language of ['markdown', 'latex'] as DocLanguage[]) {
+      let text = 'Intro PD-1 text.\n\nSecond $x$ paragraph with DC.\n\nThird with Treg and RT.';
+      const doc = new DocumentMentions(matcher, language);
+      doc.full(text);
+      for (let k = 0; k < 400; k++) {
+        const start = rand(text.length + 1);
+        const removedLength = Math.min(rand(6), text.length - start);
+        const insertedText = rand(3) === 0 ? '' : pieces[rand(pieces.length)];
+        text = check(doc, text, { start, removedLength, insertedText }).text;
+      }
+    }
+  });
+  it('finds the mention at an offset', () => {
+    const text = 'see PD-L1 and DC';
+    const doc = new DocumentMentions(matcher, 'plain');
+    doc.full(text);
+    assert.equal(doc.at(4)?.id, 'pd-l1');
+    assert.equal(doc.at(9)?.id, 'pd-l1');
+    assert.equal(doc.at(11), undefined);
+    assert.deepEqual(doc.between(10, 16).map((m) => m.id), ['dendritic-cell']);
+  });
+});
