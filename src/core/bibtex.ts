@@ -53,10 +53,11 @@ export interface BibParseResult {
 
 /**
  * The fields decoded while parsing. Decoding every abstract of a large library would double the parse time
- * for text nobody displays; {@link fieldText} decodes the others on demand.
+ * for text nobody displays; {@link fieldText} decodes the others on demand. `author` and `editor` are read
+ * into {@link BibEntry.authors} and {@link BibEntry.editors} instead.
  */
 export const DISPLAY_FIELDS: ReadonlySet<string> = new Set([
-  'title', 'shorttitle', 'subtitle', 'author', 'editor', 'journal', 'journaltitle', 'booktitle', 'year', 'date', 'month',
+  'title', 'shorttitle', 'subtitle', 'journal', 'journaltitle', 'booktitle', 'year', 'date', 'month',
   'volume', 'number', 'issue', 'pages', 'doi', 'url', 'pmid', 'note', 'publisher', 'institution', 'school',
   'organization', 'edition', 'series', 'eprint', 'crossref', 'howpublished', 'isbn', 'issn', 'langid', 'language',
 ]);
@@ -406,8 +407,8 @@ function lineAt(starts: number[], pos: number): number {
 
 /** Splits a raw `author`/`editor` value on top-level " and ", then each name into family and given names. */
 export function parseNames(raw: string): BibName[] {
-  const norm = raw.replace(/\s+/g, ' ').trim();
-  const parts = norm.includes('{') ? splitTopLevel(norm, / and /iy) : norm.split(/ and /i);
+  const norm = /\s\s|[\t\n\r]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  const parts = norm.includes('{') ? splitTopLevel(norm, ' and ') : norm.split(/ and /i);
   const names: BibName[] = [];
   for (const part of parts) {
     const p = part.trim();
@@ -420,7 +421,7 @@ export function parseNames(raw: string): BibName[] {
       names.push({ family: decodeTex(p), literal: true });
       continue;
     }
-    const commaParts = (p.includes('{') ? splitTopLevel(p, /,/y) : p.split(',')).map((s) => s.trim());
+    const commaParts = (p.includes('{') ? splitTopLevel(p, ',') : p.split(',')).map((s) => s.trim());
     if (commaParts.length >= 2) {
       // "von Last, First" or "von Last, Jr, First"
       const family = decodeTex(commaParts[0]);
@@ -428,7 +429,7 @@ export function parseNames(raw: string): BibName[] {
       names.push(given !== '' ? { family, given } : { family });
       continue;
     }
-    const words = (p.includes('{') ? splitTopLevel(p, / /y) : p.split(' ')).filter((w) => w !== '');
+    const words = (p.includes('{') ? splitTopLevel(p, ' ') : p.split(' ')).filter((w) => w !== '');
     if (words.length === 1) {
       names.push({ family: decodeTex(words[0]) });
       continue;
@@ -459,23 +460,21 @@ function matchingBrace(s: string, open: number): number {
   return -1;
 }
 
-/** Splits `s` on a sticky separator regex, ignoring separators inside braces. */
-function splitTopLevel(s: string, sep: RegExp): string[] {
+/** Splits `s` on a separator (" and ", case-insensitive; "," or " "), ignoring separators inside braces. */
+function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
+  const first = sep.charCodeAt(0);
+  const ci = sep.length > 1;
   let depth = 0, start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === LBRACE) depth++;
-    else if (c === RBRACE) depth = Math.max(0, depth - 1);
+    else if (c === RBRACE) depth = depth > 0 ? depth - 1 : 0;
     else if (c === 92) i++;
-    else if (depth === 0) {
-      sep.lastIndex = i;
-      const m = sep.exec(s);
-      if (m !== null) {
-        out.push(s.slice(start, i));
-        start = i + m[0].length;
-        i = start - 1;
-      }
+    else if (depth === 0 && c === first && (!ci || s.slice(i, i + sep.length).toLowerCase() === sep)) {
+      out.push(s.slice(start, i));
+      start = i + sep.length;
+      i = start - 1;
     }
   }
   out.push(s.slice(start));

@@ -1,0 +1,104 @@
+import { parseBibtex, parseCslJson, looksLikeCslJson } from '../core/bibtex';
+import type { BibEntry, BibParseResult } from '../core/bibtex';
+import { InputFileError, parseArgs, readTextFile } from './io';
+import type { CliIo } from './io';
+
+const USAGE = 'usage: oncolex bib FILE... [--format json|table]\n';
+
+/** One bibliography as the CLI prints it. */
+interface FileReport {
+  file: string;
+  entries: { key: string; type: string; authors: string[]; year: string | null; title: string | null }[];
+  errors: { line: number; key: string | null; message: string }[];
+}
+
+/** Reads a .bib or CSL-JSON file with the same parser the extension uses. */
+export function readBibliography(file: string, text: string): BibParseResult {
+  const isJson = /\.json$/i.test(file) || (!/\.bib$/i.test(file) && looksLikeCslJson(text));
+  return isJson ? parseCslJson(text) : parseBibtex(text);
+}
+
+function report(file: string, result: BibParseResult): FileReport {
+  const person = (e: BibEntry) =>
+    (e.authors.length > 0 ? e.authors : e.editors).map((a) => (a.given !== undefined ? `${a.family}, ${a.given}` : a.family));
+  return {
+    file,
+    entries: result.entries.map((e) => ({
+      key: e.key,
+      type: e.type,
+      authors: person(e),
+      year: e.fields.year ?? null,
+      title: e.fields.title ?? null,
+    })),
+    errors: result.errors.map((e) => ({ line: e.line, key: e.key ?? null, message: e.message })),
+  };
+}
+
+/**
+ * `oncolex bib FILE... [--format json|table]`: lists the entries and the broken entries of bibliographies.
+ * A file that cannot be read gets a one-line error on stderr and exit code 1; the other files are still read.
+ * Broken entries are reported in the output, with exit code 1 as well, so scripts can check a .bib.
+ */
+export async function runBib(argv: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(argv, ['format']);
+  if (flags.has('help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const format = flags.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'table') {
+    io.err(`oncolex bib: unknown format '${String(format)}' (json or table)\n`);
+    return 2;
+  }
+  for (const f of flags.keys()) {
+    if (f !== 'format') {
+      io.err(`oncolex bib: unknown option --${f}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (positional.length === 0) {
+    io.err(USAGE);
+    return 2;
+  }
+  let failed = false;
+  const files: FileReport[] = [];
+  for (const file of positional) {
+    let text: string;
+    try {
+      text = readTextFile(file);
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      io.err(`oncolex bib: ${e.message}\n`);
+      failed = true;
+      continue;
+    }
+    const r = report(file, readBibliography(file, text));
+    if (r.errors.length > 0) failed = true;
+    files.push(r);
+  }
+  if (format === 'json') io.out(`${JSON.stringify({ files }, null, 2)}\n`);
+  else io.out(table(files));
+  return failed ? 1 : 0;
+}
+
+function table(files: FileReport[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(`${f.file}: ${f.entries.length} entries, ${f.errors.length} errors`);
+    const rows = f.entries.map((e) => [e.key, e.type, e.year ?? '', shortNames(e.authors), clip(e.title ?? '', 60)]);
+    const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...rows.map((r) => r[i].length), 0)));
+    for (const r of rows) out.push(`  ${r.map((c, i) => (i < 4 ? clip(c, widths[i]).padEnd(widths[i]) : c)).join('  ').trimEnd()}`);
+    for (const e of f.errors) out.push(`  ${f.file}:${e.line}: error${e.key !== null ? ` in '${e.key}'` : ''}: ${e.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function shortNames(authors: string[]): string {
+  const fam = authors.filter((a) => a !== 'others').map((a) => a.split(',')[0]);
+  if (fam.length === 0) return '';
+  return fam.length > 2 || authors.includes('others') ? `${fam[0]} et al.` : fam.join(' & ');
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
+}
