@@ -1,0 +1,218 @@
+/**
+ * `npm run bench`: speed figures for the matcher, incremental re-annotation, hover, activation work,
+ * search and BibTeX parsing. Prints one JSON line per benchmark. Figures are medians of several runs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { renderCard } from '../src/core/card';
+import { DocumentMentions, stringParagraphReader } from '../src/core/incremental';
+import type { Entry, Lexicon } from '../src/core/lexicon';
+import { indexById } from '../src/core/lexicon';
+import { Matcher } from '../src/core/matcher';
+import { findRegions } from '../src/core/regions';
+import { loadBuiltinLexicon } from '../src/node/builtin';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(fn: () => void, runs: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+/** A deterministic pseudo-random generator, so every run benchmarks the same text. */
+function rng(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+}
+
+/** A Markdown manuscript of about `bytes` characters with terms, prose, code, math, links and comments. */
+export function generateManuscript(lexicon: Lexicon, bytes: number): string {
+  const r = rng(42);
+  const forms = lexicon.entries.flatMap((e) => e.forms.map((f) => f.text));
+  const prose = 'the patients received treatment and the response was assessed after several weeks of follow up in this cohort while the investigators measured'.split(' ');
+  const parts: string[] = ['---\ntitle: Generated manuscript\n---\n\n'];
+  let size = 0;
+  let para = 0;
+  while (size < bytes) {
+    let p = '';
+    const kind = para++ % 12;
+    if (kind === 5) p = '```python\nx = run("PD-L1")\nprint(x)\n```';
+    else if (kind === 9) p = '$$\n\\frac{a}{b} + PD\n$$';
+    else {
+      const words: string[] = [];
+      for (let i = 0; i < 90; i++) {
+        const x = r(100);
+        if (x < 12) words.push(forms[r(forms.length)]);
+        else if (x < 13) words.push('`code`');
+        else if (x < 14) words.push('$x_i$');
+        else if (x < 15) words.push('[link](https://example.org/a)');
+        else if (x < 16) words.push('<!-- note -->');
+        else if (x < 17) words.push('[@smith2020]');
+        else words.push(prose[r(prose.length)]);
+      }
+      p = words.join(' ') + '.';
+    }
+    parts.push(p, '\n\n');
+    size += p.length + 2;
+  }
+  return parts.join('');
+}
+
+/** A synthetic lexicon of n entries with plausible-looking forms (for scaling figures). */
+export function syntheticEntries(n: number): Entry[] {
+  const r = rng(7);
+  const syll = ['ka', 'lo', 'mi', 'zen', 'tor', 'vex', 'qui', 'ran', 'sul', 'pha', 'dro', 'nex', 'bri', 'cal', 'mab', 'tin'];
+  const out: Entry[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = Array.from({ length: 3 + r(3) }, () => syll[r(syll.length)]).join('');
+    const abbr = `${name.slice(0, 3).toUpperCase()}-${i}`;
+    out.push({
+      id: `synthetic-${i}`,
+      category: 'molecule',
+      label: { en: `${name} factor`, zh: `合成${i}` },
+      abbreviations: [abbr],
+      synonyms: [`${name} protein`],
+      zh: [],
+      brands: [],
+      definition: { en: 'Synthetic.', zh: '合成。' },
+      relations: [],
+      ids: {},
+      forms: [
+        { text: `${name} factor`, caseSensitive: false },
+        { text: `${name} protein`, caseSensitive: false },
+        { text: abbr, caseSensitive: true },
+      ],
+      evidence: [],
+    });
+  }
+  return out;
+}
+
+function matcherBench(): object {
+  const lexicon = loadBuiltinLexicon();
+  const big: Lexicon = { source: 'bench', entries: [...lexicon.entries, ...syntheticEntries(2000)] };
+  const text = generateManuscript(lexicon, 5 * 1024 * 1024);
+  const mb = text.length / (1024 * 1024);
+  const matcher = new Matcher(lexicon);
+  const bigMatcher = new Matcher(big);
+  let sink = 0;
+  const floorMs = time(() => {
+    let h = 0;
+    for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0;
+    sink ^= h;
+  }, 7);
+  let mentions = 0;
+  const fullMs = time(() => {
+    mentions = matcher.annotate(text, 'markdown').length;
+  }, 7);
+  const bigMs = time(() => {
+    sink ^= bigMatcher.annotate(text, 'markdown').length;
+  }, 5);
+  const regionsMs = time(() => {
+    sink ^= findRegions(text, 'markdown').skips.length;
+  }, 7);
+  // What simple highlighters do: one RegExp per form. Too slow for 5 MB, so measured on a slice.
+  const slice = text.slice(0, 256 * 1024);
+  const regexes = lexicon.entries.flatMap((e) =>
+    e.forms.map((f) => new RegExp(`(?<![\\p{L}\\p{N}])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, f.caseSensitive ? 'gu' : 'giu')),
+  );
+  const perTermMs = time(() => {
+    for (const re of regexes) {
+      re.lastIndex = 0;
+      while (re.exec(slice)) sink++;
+    }
+  }, 3);
+  const perTermMbPerSec = slice.length / (1024 * 1024) / (perTermMs / 1000);
+  // Re-annotating one edited paragraph in the middle of the 5 MB document.
+  const doc = new DocumentMentions(matcher, 'markdown');
+  doc.full(text);
+  let current = text;
+  const editTimes: number[] = [];
+  const r = rng(3);
+  for (let k = 0; k < 60; k++) {
+    let at = Math.floor(current.length / 2) + r(100000);
+    while (current[at] !== ' ') at++;
+    const change = { start: at, removedLength: 0, insertedText: k % 2 ? ' PD-L1' : ' x' };
+    const next = current.slice(0, at) + change.insertedText + current.slice(at);
+    const reader = stringParagraphReader(next);
+    const t0 = performance.now();
+    const ok = doc.applyChange(change, reader);
+    editTimes.push(performance.now() - t0);
+    if (!ok) doc.full(next);
+    current = next;
+  }
+  // Hover: find the mention under the cursor and render its card.
+  const byId = indexById(lexicon);
+  const hoverTimes: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const m = doc.mentions[(k * 7919) % doc.mentions.length];
+    const t0 = performance.now();
+    const found = doc.at(m.start + 1)!;
+    sink ^= renderCard(byId.get(found.id)!, { lang: 'en', byId, maxEvidence: 3, mentionCount: 1, links: true }).length;
+    hoverTimes.push(performance.now() - t0);
+  }
+  const mbPerSec = mb / (fullMs / 1000);
+  const floorMbPerSec = mb / (floorMs / 1000);
+  if (sink === 0.5) console.log(sink);
+  return {
+    bench: 'matcher',
+    mb: +mb.toFixed(2),
+    entries: lexicon.entries.length,
+    forms: matcher.formCount,
+    mentions,
+    mbPerSec: +mbPerSec.toFixed(1),
+    floorMbPerSec: +floorMbPerSec.toFixed(1),
+    ratioToFloor: +(floorMbPerSec / mbPerSec).toFixed(2),
+    regionsOnlyMbPerSec: +(mb / (regionsMs / 1000)).toFixed(1),
+    perTermRegexMbPerSec: +perTermMbPerSec.toFixed(3),
+    speedupVsPerTermRegex: +(mbPerSec / perTermMbPerSec).toFixed(1),
+    synthetic2000MbPerSec: +(mb / (bigMs / 1000)).toFixed(1),
+    synthetic2000Entries: big.entries.length,
+    paragraphReannotateMs: +median(editTimes).toFixed(4),
+    paragraphReannotateP95Ms: +[...editTimes].sort((a, b) => a - b)[Math.floor(editTimes.length * 0.95)].toFixed(4),
+    hoverMedianMs: +median(hoverTimes).toFixed(4),
+  };
+}
+
+function activationBench(): object {
+  // The work activation does beyond loading the bundle: read the lexicon, build the matcher.
+  const file = path.join(__dirname, '..', 'generated', 'lexicon.json');
+  const t0 = performance.now();
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Entry[] };
+  const t1 = performance.now();
+  const m = new Matcher(data.entries);
+  const t2 = performance.now();
+  const bundle = path.join(__dirname, '..', 'dist', 'extension.js');
+  return {
+    bench: 'activation',
+    lexiconLoadMs: +(t1 - t0).toFixed(2),
+    matcherBuildMs: +(t2 - t1).toFixed(2),
+    totalMs: +(t2 - t0).toFixed(2),
+    forms: m.formCount,
+    bundleKB: fs.existsSync(bundle) ? Math.round(fs.statSync(bundle).size / 1024) : null,
+  };
+}
+
+async function main(): Promise<void> {
+  console.log(JSON.stringify(activationBench()));
+  console.log(JSON.stringify(matcherBench()));
+  for (const [file, fn] of [
+    ['./bench-search', 'benchSearch'],
+    ['./bench-bib', 'benchBib'],
+  ] as const) {
+    if (!fs.existsSync(path.join(__dirname, `${file}.ts`))) continue;
+    const mod = (await import(file)) as Record<string, () => Promise<object>>;
+    console.log(JSON.stringify(await mod[fn]()));
+  }
+}
+
+void main();

@@ -1,0 +1,75 @@
+/**
+ * OncoLex: wires the capabilities together. Each adapter in src/vscode translates between VS Code and the
+ * pure core in src/core; nothing here does domain work.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from './core/ids';
+import type { Logger } from './core/log';
+import { logErrors } from './core/log';
+import { CardView } from './vscode/cardView';
+import { Highlighter } from './vscode/highlight';
+import { TermHoverProvider } from './vscode/hover';
+import { LexiconService } from './vscode/lexiconService';
+
+/** Languages OncoLex works in (those that exist in the running VS Code). */
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'tex', 'quarto', 'rmd'].map((language) => ({ language }));
+
+/** What `activate` returns: a small API used by the integration and end-to-end tests. */
+export interface OncoLexApi {
+  mentions(uri: string): { start: number; end: number; id: string; category: string }[];
+  decoratedCount(uri: string): number;
+  highlightingEnabled(): boolean;
+}
+
+function channelLogger(channel: vscode.LogOutputChannel): Logger {
+  return {
+    trace: (m) => channel.trace(m),
+    info: (m) => channel.info(m),
+    warn: (m) => channel.warn(m),
+    error: (m) => channel.error(m),
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): OncoLexApi | undefined {
+  const channel = vscode.window.createOutputChannel('OncoLex', { log: true });
+  context.subscriptions.push(channel);
+  const log = channelLogger(channel);
+  try {
+    const t0 = Date.now();
+    const lexicon = new LexiconService();
+    const highlighter = new Highlighter(lexicon, log);
+    const cards = new CardView(lexicon, log);
+    context.subscriptions.push(
+      lexicon,
+      highlighter,
+      cards,
+      vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
+      vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
+      vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string } | string) => {
+        const id = typeof arg === 'string' ? arg : arg?.id;
+        if (id) return cards.show(id);
+        return vscode.commands.executeCommand(COMMANDS.searchTerms);
+      }),
+      vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show()),
+    );
+    log.info(`activated in ${Date.now() - t0} ms with ${lexicon.lexicon.entries.length} lexicon entries`);
+    return {
+      mentions: (uri) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        const ms = doc ? highlighter.mentionsOf(doc) : undefined;
+        return ms ? ms.mentions.map((m) => ({ ...m })) : [];
+      },
+      decoratedCount: (uri) => highlighter.decoratedCount(uri),
+      highlightingEnabled: () => vscode.workspace.getConfiguration('oncolex').get<boolean>('highlight.enabled', true),
+    };
+  } catch (e) {
+    // VS Code shows nothing when activation fails: say so, and keep the details in the log.
+    log.error(e instanceof Error ? e : String(e));
+    void vscode.window.showErrorMessage(vscode.l10n.t('OncoLex failed to start: {0}', e instanceof Error ? e.message : String(e)), vscode.l10n.t('Show Log')).then((choice) => {
+      if (choice) channel.show();
+    });
+    return undefined;
+  }
+}
+
+export function deactivate(): void {}
