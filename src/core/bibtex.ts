@@ -289,7 +289,7 @@ export function parseBibtex(text: string): BibParseResult {
       if (key === '' || c === EQ) {
         const wasField = c === EQ;
         key = undefined;
-        throw new EntryError(ks, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
+        throw new EntryError(at, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
       }
       const fields: Record<string, string> = {};
       const raw: Record<string, string> = {};
@@ -320,6 +320,7 @@ export function parseBibtex(text: string): BibParseResult {
         const e = text.charCodeAt(p);
         if (e === COMMA) p++;
         else if (e !== close) {
+          if (e === AT && isEntryStartLine(lineStarts[lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
           throw new EntryError(p, `missing comma after field '${name}'`);
         }
       }
