@@ -256,3 +256,29 @@ test('BibTeX for a built-in study parses back to the same reference; appending n
   assert.equal(bibAppendText(`${existing}\n`, '@misc{b}\n'), '\n@misc{b}\n');
   assert.equal(bibAppendText('', '@misc{b}\n'), '@misc{b}\n');
 });
+
+test('snippets: citation forms for both syntaxes and one snippet per identified study of the review', () => {
+  type Snippets = Record<string, { prefix: string[]; body: string; description: string }>;
+  const latex = JSON.parse(readFileSync(join(root, 'snippets', 'latex.json'), 'utf8')) as Snippets;
+  const markdown = JSON.parse(readFileSync(join(root, 'snippets', 'markdown.json'), 'utf8')) as Snippets;
+  // VS Code snippet bodies escape a backslash as `\\`.
+  const unescape = (body: string) => body.replace(/\\\\/g, '\\').replace(/\$0$/, '');
+  for (const cmd of ['cite', 'citep', 'citet', 'parencite', 'autocite', 'textcite']) {
+    assert.ok(Object.values(latex).some((s) => unescape(s.body).startsWith(`\\${cmd}`)), cmd);
+  }
+  for (const form of ['[@${1:key}]', '[@${1:key1}; @${2:key2}]', '[${1:see} @${2:key}, ${3:p. 1}]', '@${1:key}', '[-@${1:key}]']) {
+    assert.ok(Object.values(markdown).some((s) => unescape(s.body) === form), form);
+  }
+  for (const study of studies) {
+    const l = latex[`Cite ${study.key}`];
+    const m = markdown[`Cite ${study.key}`];
+    if (study.identified === false) {
+      assert.equal(l, undefined, study.key);
+      continue;
+    }
+    assert.ok(l !== undefined && m !== undefined, study.key);
+    assert.equal(unescape(l.body), formatCitation([study.key], 'latex'));
+    assert.equal(unescape(m.body), formatCitation([study.key], 'pandoc'));
+    assert.ok(l.description.includes(study.title ?? '\u0000'), study.key);
+  }
+});
