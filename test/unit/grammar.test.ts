@@ -73,7 +73,7 @@ describe('TextMate injection grammars', () => {
     assert.deepEqual(await termsIn('text.html.markdown', md), []);
   });
   it('respect word boundaries and case for abbreviations', async () => {
-    assert.deepEqual(await termsIn('text.html.markdown', 'CD80 is not CD8+ T; rt is not RT.'), ['CD80=molecule', 'RT=concept']);
+    assert.deepEqual(await termsIn('text.html.markdown', 'CD80 is not CD8 here; rt is not RT.'), ['CD80=molecule', 'CD8=molecule', 'RT=concept']);
   });
   it('scope terms in LaTeX text but not in comments, math or citation keys', async () => {
     const tex = ['Durvalumab after chemoradiotherapy improved progression-free survival \\cite{PD-1}.', '% PD-L1 in a comment', '$PD-L1$ and \\[ PD-1 \\]'].join('\n');
