@@ -164,3 +164,34 @@ test('a generated 5 MB bibliography parses completely, in bounded time', () => {
   // pathological slowdown on a loaded test machine.
   assert.ok(ms < 3000, `5 MB took ${ms.toFixed(0)} ms`);
 });
+
+test('oncolex bib: JSON report per file; unreadable files named on stderr, the others still read', async () => {
+  const { runBib } = await import('../../src/cli/bib');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'oncolex-bib-'));
+  writeFileSync(join(dir, 'bin.bib'), Buffer.from([0x40, 0x00, 0x01]));
+  writeFileSync(join(dir, 'latin1.bib'), Buffer.from('@misc{a, title={Wers\xe4ll}}', 'latin1'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+  const broken = join(__dirname, '..', 'fixtures', 'bib', 'broken-middle.bib');
+  const code = await runBib([join(dir, 'missing.bib'), dir, join(dir, 'bin.bib'), join(dir, 'latin1.bib'), broken, '--format', 'json'], io);
+  assert.equal(code, 1);
+  const lines = err.join('').trim().split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /missing\.bib: no such file/);
+  assert.match(lines[1], /is a directory/);
+  assert.match(lines[2], /bin\.bib: is a binary file/);
+  assert.match(lines[3], /latin1\.bib: is not valid UTF-8/);
+  const report = JSON.parse(out.join('')) as { files: { file: string; entries: { key: string; type: string; authors: string[]; year: string | null; title: string | null }[]; errors: { line: number; key: string | null; message: string }[] }[] };
+  assert.equal(report.files.length, 1);
+  assert.equal(report.files[0].file, broken);
+  assert.deepEqual(report.files[0].entries[0], { key: 'first2001', type: 'article', authors: ['Alpha, A.'], year: '2001', title: 'First entry' });
+  assert.deepEqual(report.files[0].errors.map((e) => [e.line, e.key]), [[9, 'missingcomma2002'], [21, 'unbalanced2004'], [31, null]]);
+  out.length = 0;
+  const ok = join(__dirname, '..', 'fixtures', 'bib', 'jabref.bib');
+  assert.equal(await runBib([ok, '--format', 'table'], io), 0);
+  assert.match(out.join(''), /jabref\.bib: 2 entries, 0 errors\n {2}Kelly2021 +article +2021 +Kelly et al\./);
+  assert.equal(await runBib(['--format', 'xml', ok], io), 2);
+});
