@@ -137,6 +137,18 @@ export function parseBibtex(text: string): BibParseResult {
     while (p < n && isIdentChar(text.charCodeAt(p))) p++;
     return text.slice(s, p);
   };
+  // Field names repeat thousands of times: reuse one lower-case string per spelling instead of allocating
+  // (and internalising) a new one for every field.
+  const names = new Map<string, string>();
+  const readName = (p: number) => {
+    const raw = readIdent(p);
+    let lower = names.get(raw);
+    if (lower === undefined) {
+      lower = raw.toLowerCase();
+      names.set(raw, lower);
+    }
+    return { name: lower, length: raw.length };
+  };
 
   /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
   const isEntryStartLine = (p: number) => {
@@ -239,8 +251,8 @@ export function parseBibtex(text: string): BibParseResult {
     const at = text.indexOf('@', pos);
     if (at < 0) break;
     let p = at + 1;
-    const type = readIdent(p).toLowerCase();
-    p += type.length;
+    const { name: type, length: typeLength } = readName(p);
+    p += typeLength;
     p = skipSpace(p);
     const open = text.charCodeAt(p);
     if (type === '' || (open !== LBRACE && open !== LPAREN)) {
@@ -308,9 +320,9 @@ export function parseBibtex(text: string): BibParseResult {
           throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
         }
         const fieldStart = p;
-        const name = readIdent(p).toLowerCase();
+        const { name, length } = readName(p);
         if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
-        p = skipSpace(p + name.length);
+        p = skipSpace(p + length);
         if (text.charCodeAt(p) !== EQ) {
           throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
         }

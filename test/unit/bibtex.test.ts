@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeTex, fieldText, parseBibtex, parseCslJson, parseNames, looksLikeCslJson } from '../../src/core/bibtex';
 import { generateBib } from '../../scripts/bench-bib';
+import { runBib } from '../../src/cli/bib';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'bib', name), 'utf8');
 const byKey = (text: string) => new Map(parseBibtex(text).entries.map((e) => [e.key, e]));
@@ -166,9 +168,6 @@ test('a generated 5 MB bibliography parses completely, in bounded time', () => {
 });
 
 test('oncolex bib: JSON report per file; unreadable files named on stderr, the others still read', async () => {
-  const { runBib } = await import('../../src/cli/bib');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'oncolex-bib-'));
   writeFileSync(join(dir, 'bin.bib'), Buffer.from([0x40, 0x00, 0x01]));
   writeFileSync(join(dir, 'latin1.bib'), Buffer.from('@misc{a, title={Wers\xe4ll}}', 'latin1'));
