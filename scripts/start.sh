@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm start`: OncoLex in a browser-based VS Code, for newcomers with no VS Code installed.
+# Builds the extension, sets up code-server 4.100.0 if needed (first run: a few minutes), installs the
+# .vsix and opens the example manuscripts. Binds to 127.0.0.1 only: no password is asked because nothing
+# outside this machine can connect. Runs until Ctrl+C.
+# PORT=8080 npm start picks the port; the default is the first free one from 8080 up.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CACHE="${ONCOLEX_E2E_CACHE:-$ROOT/.e2e-cache}"
+mkdir -p "$CACHE/logs"
+
+echo "[start] building the extension"
+npm run --silent build
+echo "[start] setting up code-server (cached in $CACHE; the first run takes a few minutes)"
+ENTRY="$(bash scripts/e2e-setup.sh | tail -n 1)"
+echo "[start] packaging and installing the extension"
+"$ROOT/node_modules/.bin/vsce" package --no-dependencies -o "$CACHE/oncolex.vsix" >"$CACHE/logs/start-package.log" 2>&1 \
+  || { tail -n 30 "$CACHE/logs/start-package.log" >&2; echo "[start] vsce package failed" >&2; exit 1; }
+EXT_DIR="$CACHE/start-extensions"
+USER_DIR="$CACHE/start-user-data"
+node "$ENTRY" --extensions-dir "$EXT_DIR" --user-data-dir "$USER_DIR" --install-extension "$CACHE/oncolex.vsix" --force \
+  >"$CACHE/logs/start-install.log" 2>&1 \
+  || { tail -n 30 "$CACHE/logs/start-install.log" >&2; echo "[start] installing the .vsix failed" >&2; exit 1; }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="${PORT:-}"
+if [[ -z "$PORT" ]]; then
+  PORT=8080
+  while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
+fi
+
+FOLDER="$ROOT/examples"
+URL="http://127.0.0.1:$PORT/?folder=$FOLDER"
+echo
+echo "  OncoLex is running in VS Code at:  $URL"
+echo "  (open it in your browser; Ctrl+C here stops it)"
+echo
+exec node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --extensions-dir "$EXT_DIR" --user-data-dir "$USER_DIR" "$FOLDER"
