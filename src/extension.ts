@@ -7,6 +7,7 @@ import { COMMANDS } from './core/ids';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { CardView } from './vscode/cardView';
+import { registerCitations } from './vscode/citations';
 import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
 import { LexiconService } from './vscode/lexiconService';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     const t0 = Date.now();
     const lexicon = new LexiconService();
     const highlighter = new Highlighter(lexicon, log);
+    registerCitations(context, { log, getLexicon: () => lexicon.lexicon });
     const cards = new CardView(lexicon, log);
     context.subscriptions.push(
       lexicon,

@@ -118,7 +118,9 @@ function lookup(argv: string[], io: CliIo): number {
 const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, lookup };
 
 /** Subcommands implemented in their own modules (search, bib), added by name. */
-export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {};
+export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
+  bib: async () => (await import('./bib')).runBib,
+};
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -6,7 +6,7 @@
  * failure links. See the benchmark (`npm run bench`) for its speed against a plain character scan.
  */
 import type { Category, Entry, Lexicon } from './lexicon';
-import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from './normalize';
+import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { findRegions } from './regions';
 
@@ -25,6 +25,14 @@ interface Pattern {
   /** The first/last folded character is a word character, so the match needs a word boundary there. */
   boundaryStart: boolean;
   boundaryEnd: boolean;
+}
+
+// Module-level copies: imported bindings may compile to property reads, which the hot loops must not pay.
+const IGNORABLE = IGNORABLE_CODE;
+const SPACE = SPACE_CODE;
+
+function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff);
 }
 
 /** Start-position classes per code unit. */
@@ -63,79 +71,77 @@ export class Matcher {
     this.foldCs = t.foldCs;
     this.foldTex = t.foldTex;
     this.word = t.word;
-    // Build a trie with Map children first, then flatten it into typed arrays.
-    const children: Map<number, number>[] = [new Map()];
-    const outputs: number[][] = [[]];
+    // Build the trie with one numeric-keyed map of edges (node * 65536 + char -> child), then lay the
+    // edges out sorted by (node, char), which is exactly the numeric order of the keys.
+    const edges = new Map<number, number>();
+    let nodeCount = 1;
+    const outNode: number[] = [];
     const seen = new Set<string>();
-    this.entries.forEach((entry, entryIndex) => {
-      for (const form of entry.forms) {
+    const entries = this.entries;
+    for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+      const forms = entries[entryIndex].forms;
+      for (let fi = 0; fi < forms.length; fi++) {
+        const form = forms[fi];
         const key = foldForm(form.text, false);
         if (key === '') continue;
         const cs = form.caseSensitive ? foldForm(form.text, true) : '';
-        const dedupe = `${entryIndex}\u0000${key}\u0000${cs}`;
+        const dedupe = `${entryIndex} ${key} ${cs}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
         let node = 0;
         for (let i = 0; i < key.length; i++) {
-          const c = key.charCodeAt(i);
-          let next = children[node].get(c);
+          const edge = node * 65536 + key.charCodeAt(i);
+          let next = edges.get(edge);
           if (next === undefined) {
-            next = children.length;
-            children.push(new Map());
-            outputs.push([]);
-            children[node].set(c, next);
+            next = nodeCount++;
+            edges.set(edge, next);
           }
           node = next;
         }
-        const first = key.charCodeAt(0);
-        const last = key.charCodeAt(key.length - 1);
-        outputs[node].push(this.patterns.length);
-        this.patterns.push({ entry: entryIndex, cs, boundaryStart: this.word[first] === 1, boundaryEnd: this.word[last] === 1 });
+        outNode.push(node);
+        this.patterns.push({ entry: entryIndex, cs, boundaryStart: this.word[key.charCodeAt(0)] === 1, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
       }
-    });
+    }
     this.formCount = this.patterns.length;
-    this.flatten(children, outputs);
+    this.flatten(edges, nodeCount, outNode);
   }
 
-  private flatten(children: Map<number, number>[], outputs: number[][]): void {
-    const n = children.length;
+  private flatten(edges: Map<number, number>, n: number, outNode: number[]): void {
+    const keys = Float64Array.from(edges.keys()).sort();
     this.childStart = new Int32Array(n);
     this.childCount = new Uint16Array(n);
+    this.childKeys = new Uint16Array(keys.length);
+    this.childNodes = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const node = Math.floor(k / 65536);
+      const c = k - node * 65536;
+      if (this.childCount[node] === 0) this.childStart[node] = i;
+      this.childCount[node]++;
+      this.childKeys[i] = c;
+      this.childNodes[i] = edges.get(k)!;
+      if (node === 0) this.root[c] = this.childNodes[i];
+    }
+    // Outputs per node, in pattern order.
     this.outStart = new Int32Array(n);
     this.outCount = new Uint16Array(n);
-    let totalChildren = 0;
-    let totalOut = 0;
+    for (const node of outNode) this.outCount[node]++;
+    let acc = 0;
     for (let i = 0; i < n; i++) {
-      totalChildren += children[i].size;
-      totalOut += outputs[i].length;
+      this.outStart[i] = acc;
+      acc += this.outCount[i];
     }
-    this.childKeys = new Uint16Array(totalChildren);
-    this.childNodes = new Int32Array(totalChildren);
-    this.outList = new Int32Array(totalOut);
-    let cp = 0;
-    let op = 0;
-    for (let i = 0; i < n; i++) {
-      const keys = [...children[i].keys()].sort((a, b) => a - b);
-      this.childStart[i] = cp;
-      this.childCount[i] = keys.length;
-      for (const k of keys) {
-        this.childKeys[cp] = k;
-        this.childNodes[cp] = children[i].get(k)!;
-        cp++;
-      }
-      this.outStart[i] = op;
-      this.outCount[i] = outputs[i].length;
-      for (const o of outputs[i]) this.outList[op++] = o;
-    }
-    // Root transitions dense; start classes for every code unit that folds to a first character.
-    for (const [k, v] of children[0]) this.root[k] = v;
+    this.outList = new Int32Array(acc);
+    const fill = new Uint16Array(n);
+    outNode.forEach((node, p) => {
+      this.outList[this.outStart[node] + fill[node]++] = p;
+    });
+    // Start classes for every code unit that folds to a first character.
+    const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
-      const f = this.fold[c];
-      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) {
-        this.start[c] = this.word[f] === 1 ? START_AT_WORD_START : START_ANYWHERE;
-      }
+      const f = fold[c];
+      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) this.start[c] = this.word[f] === 1 ? START_AT_WORD_START : START_ANYWHERE;
     }
-    // In LaTeX a tilde folds to a space; no form starts with one, so nothing to add.
   }
 
   private child(node: number, c: number): number {

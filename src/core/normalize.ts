@@ -40,16 +40,20 @@ function buildCaseSensitiveFold(): Uint16Array {
 
 function buildFold(cs: Uint16Array): Uint16Array {
   const t = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const v = cs[c];
-    if (v === IGNORABLE || v === SPACE) {
-      t[c] = v;
-      continue;
+  // Only these blocks have case; only one-to-one lowercasings are used.
+  const lower = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) lower[c] = c;
+  const cased: [number, number][] = [
+    [0x41, 0x5a], [0xc0, 0x24f], [0x370, 0x52f], [0x10a0, 0x10ff], [0x13a0, 0x13ff], [0x1e00, 0x1fff],
+    [0x2160, 0x216f], [0x24b6, 0x24cf], [0x2c00, 0x2d2f], [0xa640, 0xa7ff],
+  ];
+  for (const [a, b] of cased) {
+    for (let v = a; v <= b; v++) {
+      const l = String.fromCharCode(v).toLowerCase();
+      if (l.length === 1) lower[v] = l.charCodeAt(0);
     }
-    // Surrogates and unassigned code points keep their value; only one-to-one lowercasings are used.
-    const lower = v >= 0xd800 && v <= 0xdfff ? v : String.fromCharCode(v).toLowerCase();
-    t[c] = typeof lower === 'number' ? lower : lower.length === 1 ? lower.charCodeAt(0) : v;
   }
+  for (let c = 0; c < 65536; c++) t[c] = lower[cs[c]];
   return t;
 }
 
