@@ -104,8 +104,12 @@ export class Highlighter implements vscode.Disposable {
         this.redrawVisible();
       }),
     );
-    for (const d of vscode.workspace.textDocuments) this.track(d);
-    this.redrawVisible();
+    // The first annotation builds the matcher (tens of milliseconds): do it after activation returns.
+    const initial = setTimeout(() => {
+      for (const d of vscode.workspace.textDocuments) this.track(d);
+      this.redrawVisible();
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   private createDecorationTypes(): void {
