@@ -1,0 +1,158 @@
+/**
+ * Benchmark of the lexicon search: index build time and the median time of one query over the built-in
+ * lexicon and over a synthetic 2,000-entry lexicon (the built-in entries plus generated ones). The queries
+ * are those of the relevance set (test/fixtures/search-relevance.json): abbreviations, partial words,
+ * misspellings, Chinese and brand names. `npm run bench` calls it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { entryForms } from '../src/core/build';
+import type { Category, Entry, Lexicon, SourceEntry } from '../src/core/lexicon';
+import { CATEGORIES } from '../src/core/lexicon';
+import { SearchIndex } from '../src/core/search';
+import { loadBuiltinLexicon } from '../src/node/builtin';
+
+export const RELEVANCE_FILE = path.join(__dirname, '..', 'test', 'fixtures', 'search-relevance.json');
+
+export interface RelevanceQuery {
+  query: string;
+  expect: string;
+  /** The expected entry must rank first (1) or among the first three (3). */
+  rank: 1 | 3;
+  kind: string;
+}
+
+export function readRelevanceQueries(): RelevanceQuery[] {
+  return (JSON.parse(fs.readFileSync(RELEVANCE_FILE, 'utf8')) as { queries: RelevanceQuery[] }).queries;
+}
+
+/** A small deterministic PRNG (mulberry32), so the synthetic lexicon is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ab', 'ci', 'do', 'li', 'mab', 'zu', 'ne', 'tro', 'phi', 'lo', 'gen', 'ka', 'ri', 'sta', 'vel', 'mu', 'cyt', 'ox', 'pla', 'sin', 'ter', 'ul', 'van', 'qui'];
+const WORDS = ['cell', 'receptor', 'ligand', 'factor', 'kinase', 'antibody', 'inhibitor', 'protein', 'response', 'therapy', 'tumour', 'carcinoma', 'pathway', 'antigen', 'marker', 'agonist'];
+const HAN_CHARS = '细胞因子受体配抗原激酶蛋白抑制剂肿瘤免疫治疗反应标志物通路效应调节性活化浸润淋巴';
+
+/** A synthetic lexicon of `size` entries: the built-in entries first, then generated ones. Deterministic. */
+export function syntheticLexicon(base: Lexicon, size: number): Lexicon {
+  const rand = prng(2024);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLLABLES)).join('');
+  const han = (n: number) => Array.from({ length: n }, () => pick([...HAN_CHARS])).join('');
+  const defWords = base.entries.flatMap((e) => e.definition.en.split(/\s+/)).slice(0, 5000);
+  const entries: Entry[] = [...base.entries];
+  for (let i = 0; entries.length < size; i++) {
+    const name = `${word()} ${pick(WORDS)}`;
+    const abbr = `${name.slice(0, 2).toUpperCase()}${i % 97}`;
+    const source: SourceEntry = {
+      id: `synthetic-${i}`,
+      category: pick(CATEGORIES) as Category,
+      label: { en: name, zh: `${han(3)}${han(2)}` },
+      abbreviations: [abbr],
+      synonyms: [`${word()} ${pick(WORDS)}`, `${name} ${pick(WORDS)}`],
+      zh: [han(4)],
+      brands: rand() < 0.2 ? [word().replace(/^./, (c) => c.toUpperCase())] : [],
+      definition: {
+        en: Array.from({ length: 40 }, () => pick(defWords)).join(' '),
+        zh: `${han(30)}。${han(30)}。`,
+      },
+    };
+    entries.push({
+      id: source.id,
+      category: source.category,
+      label: source.label,
+      abbreviations: source.abbreviations ?? [],
+      synonyms: source.synonyms ?? [],
+      zh: source.zh ?? [],
+      brands: source.brands ?? [],
+      definition: source.definition,
+      relations: [],
+      ids: {},
+      forms: entryForms(source, () => []),
+      evidence: [],
+    });
+  }
+  return { source: `synthetic-${size}`, entries };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Median build time over `runs` fresh indexes, and the median over every query of its median time. */
+function measure(lexicon: Lexicon, queries: string[], runs: number): { buildMs: number; queryMedianMs: number } {
+  const builds: number[] = [];
+  let index = new SearchIndex(lexicon);
+  index.build(); // warm-up (JIT, folding tables)
+  for (let r = 0; r < runs; r++) {
+    index = new SearchIndex(lexicon);
+    builds.push(index.build());
+  }
+  for (const q of queries) index.search(q); // warm-up
+  const perQuery = queries.map((q) => {
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      index.search(q);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  });
+  return { buildMs: median(builds), queryMedianMs: median(perQuery) };
+}
+
+/** The search benchmark (see the file comment). */
+export async function benchSearch(runs = 7): Promise<{
+  bench: string;
+  entries: number;
+  buildMs: number;
+  queryMedianMs: number;
+  queryMaxMs: number;
+  synthetic2000QueryMedianMs: number;
+  synthetic2000BuildMs: number;
+}> {
+  const builtin = loadBuiltinLexicon();
+  const queries = readRelevanceQueries().map((q) => q.query);
+  const real = measure(builtin, queries, runs);
+  const synthetic = measure(syntheticLexicon(builtin, 2000), queries, runs);
+  // The slowest query over the built-in lexicon, for the record (misspellings go through fuse.js).
+  const index = new SearchIndex(builtin);
+  index.build();
+  let queryMaxMs = 0;
+  for (const q of queries) {
+    const t0 = performance.now();
+    index.search(q);
+    queryMaxMs = Math.max(queryMaxMs, performance.now() - t0);
+  }
+  return {
+    bench: 'search',
+    entries: builtin.entries.length,
+    buildMs: round(real.buildMs),
+    queryMedianMs: round(real.queryMedianMs),
+    queryMaxMs: round(queryMaxMs),
+    synthetic2000QueryMedianMs: round(synthetic.queryMedianMs),
+    synthetic2000BuildMs: round(synthetic.buildMs),
+  };
+}
+
+if (require.main === module) {
+  benchSearch().then(
+    (r) => console.log(JSON.stringify(r)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
