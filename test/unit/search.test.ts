@@ -4,6 +4,7 @@ import type { Lexicon } from '../../src/core/lexicon';
 import { SearchIndex, searchIndexFor, searchKey, searchLexicon } from '../../src/core/search';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { readRelevanceQueries, syntheticLexicon } from '../../scripts/bench-search';
+import { runSearch } from '../../src/cli/search';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
 const ids = (lexicon: Lexicon, q: string, limit = 5) => searchLexicon(lexicon, q, { limit }).map((r) => r.entry.id);
@@ -126,5 +127,41 @@ describe('synthetic lexicon', () => {
         q,
       );
     }
+  });
+});
+
+describe('oncolex search', () => {
+  const run = async (argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runSearch(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+    return { code, out, err };
+  };
+
+  it('prints the ranked results as JSON, best first', async () => {
+    const { code, out } = await run(['pembro', '--format', 'json']);
+    assert.equal(code, 0);
+    const data = JSON.parse(out) as { query: string; results: { id: string; label: { en: string; zh: string }; category: string; score: number }[] };
+    assert.equal(data.query, 'pembro');
+    assert.deepEqual(data.results[0], { id: 'pembrolizumab', label: { en: 'pembrolizumab', zh: '帕博利珠单抗' }, category: 'drug', score: data.results[0].score });
+    for (let i = 1; i < data.results.length; i++) assert.ok(data.results[i - 1].score >= data.results[i].score);
+  });
+
+  it('joins the words of the query and prints a table by default', async () => {
+    const { code, out } = await run(['regulatory', 't', '--limit', '2']);
+    assert.equal(code, 0);
+    const lines = out.trimEnd().split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /^[01]\.\d{3} {2}immune-cell {2}treg +regulatory T cell · 调节性 T 细胞$/);
+  });
+
+  it('rejects a missing query and bad options', async () => {
+    assert.equal((await run([])).code, 2);
+    assert.equal((await run(['x', '--format', 'xml'])).code, 2);
+    assert.equal((await run(['x', '--limit', '0'])).code, 2);
+    const none = await run(['zzqxv']);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /nothing matches/);
+    assert.deepEqual(JSON.parse((await run(['zzqxv', '--format=json'])).out), { query: 'zzqxv', results: [] });
   });
 });
