@@ -44,12 +44,14 @@ run_step() {
   log "step '$name': done in $((SECONDS - t0)) s"
 }
 
-# --- 1. Debian packages: chromium (the browser), libkrb5-dev (kerberos native module), ripgrep (search).
+# --- 1. Debian packages: chromium (the browser), libkrb5-dev (kerberos native module), ripgrep (search),
+# fonts-wqy-microhei (5 MB of CJK glyphs: without it the Chinese names in screenshots are empty boxes).
+APT_PACKAGES=(chromium libkrb5-dev ripgrep fonts-wqy-microhei)
 step_apt() {
-  local missing=()
-  dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
-  dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
-  dpkg -s ripgrep >/dev/null 2>&1 || missing+=(ripgrep)
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+  done
   if ((${#missing[@]} == 0)); then
     echo "all present"
     return 0
@@ -65,7 +67,7 @@ step_apt() {
 # The apt step has no marker: packages can be removed behind our back, and the check is cheap.
 t0=$SECONDS
 if ! step_apt >"$LOG_DIR/apt.log" 2>&1; then
-  log "FAILED step 'apt' (chromium libkrb5-dev ripgrep). Last lines of $LOG_DIR/apt.log:"
+  log "FAILED step 'apt' (${APT_PACKAGES[*]}). Last lines of $LOG_DIR/apt.log:"
   tail -n 30 "$LOG_DIR/apt.log" >&2
   exit 1
 fi

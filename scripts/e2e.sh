@@ -38,7 +38,9 @@ export ONCOLEX_E2E_CODE_SERVER="$ENTRY"
 timed build npm run build
 [[ -f dist/extension.js && -f dist/cli.js ]] || fail_setup "npm run build did not produce dist/extension.js and dist/cli.js"
 timed build-integration node test/integration/build.mjs
-timed package "$ROOT/node_modules/.bin/vsce" package --no-dependencies -o "$CACHE/oncolex.vsix"
+# --no-rewrite-relative-links: this .vsix is only installed locally, where README links need no public
+# base URL (vsce otherwise refuses relative images when the repository is not on GitHub/GitLab).
+timed package "$ROOT/node_modules/.bin/vsce" package --no-dependencies --no-rewrite-relative-links -o "$CACHE/oncolex.vsix"
 timed package-runner node test/e2e-runner-extension/build.mjs "$CACHE/oncolex-e2e-runner.vsix"
 
 # A fresh extensions folder and a fresh copy of the examples each run: no state from the last run, and

@@ -16,7 +16,8 @@ npm run --silent build
 echo "[start] setting up code-server (cached in $CACHE; the first run takes a few minutes)"
 ENTRY="$(bash scripts/e2e-setup.sh | tail -n 1)"
 echo "[start] packaging and installing the extension"
-"$ROOT/node_modules/.bin/vsce" package --no-dependencies -o "$CACHE/oncolex.vsix" >"$CACHE/logs/start-package.log" 2>&1 \
+# Local install only: README links need no public base URL (see scripts/e2e.sh).
+"$ROOT/node_modules/.bin/vsce" package --no-dependencies --no-rewrite-relative-links -o "$CACHE/oncolex.vsix" >"$CACHE/logs/start-package.log" 2>&1 \
   || { tail -n 30 "$CACHE/logs/start-package.log" >&2; echo "[start] vsce package failed" >&2; exit 1; }
 EXT_DIR="$CACHE/start-extensions"
 USER_DIR="$CACHE/start-user-data"

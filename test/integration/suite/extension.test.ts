@@ -1,16 +1,20 @@
 // The extension in a running VS Code: activation, commands, decorations, hover cards, citations.
 // Checked against the example manuscripts, the built lexicon and examples/references.bib.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/core/ids';
 import {
   assertNoMentionIn,
   completionLabels,
+  exampleUri,
   getApi,
   hoverText,
   lexiconEntry,
   openExample,
   rangesOf,
+  repoRoot,
   waitFor,
 } from './helpers';
 
@@ -163,6 +167,23 @@ suite('citations', () => {
     for (const key of ['postow2012', 'theelen2019', 'shu2024']) {
       assert.ok(labels.includes(key), `'${key}' not offered; got: ${labels.slice(0, 20).join(', ')}`);
     }
+  });
+
+  test('\\cite{ also offers the review\'s studies that no .bib lists', async () => {
+    await getApi();
+    const bib = fs.readFileSync(exampleUri('references.bib').fsPath, 'utf8');
+    const bibKeys = new Set([...bib.matchAll(/^@\w+\{([^,\s]+),/gm)].map((m) => m[1]));
+    const studies = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'references', 'review-studies.json'), 'utf8')) as {
+      studies: { key: string; identified?: boolean }[];
+    }).studies
+      // Studies whose record is not certain are shown as evidence but never offered as keys.
+      .filter((s) => s.identified !== false)
+      .map((s) => s.key)
+      .filter((k) => !bibKeys.has(k));
+    assert.ok(studies.length > 0, 'every study of the review is in references.bib: nothing to check');
+    const labels = await completeAfter('paper.tex', 'See \\cite{');
+    const missing = studies.filter((k) => !labels.includes(k));
+    assert.deepEqual(missing, [], `studies of the review not offered: ${missing.join(', ')}`);
   });
 
   test('[@ in Markdown offers the keys of references.bib', async () => {
