@@ -7,8 +7,10 @@
  *    "pdl1", "pd 1" and "PD-L1" meet): exact, prefix, word-prefix and substring hits found with `indexOf` in
  *    one concatenated string, plus word-prefix hits in the definitions. Chinese needs no word boundaries,
  *    so a Chinese query is a substring search.
- * 2. For misspellings, a bigram filter picks the few entries that share most letter pairs with the query,
- *    and fuse.js (`ignoreLocation: true`, keys weighted so names beat definitions) scores only those.
+ * 2. For misspellings (when no name starts with the query), a bigram filter picks the few entries that
+ *    share most letter pairs with it, and fuse.js (`ignoreLocation: true`) scores only their names (index
+ *    built once) and the definitions of the best few; each hit is weighted by its field
+ *    ({@link FIELD_WEIGHT}), so names beat definitions.
  * A hit's relevance depends on its tier first (exact > prefix > word prefix > substring > fuzzy >
  * definition), then on the field (preferred names > abbreviations > brands > synonyms) and the share of
  * the form the query covers.
