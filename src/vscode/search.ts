@@ -45,11 +45,17 @@ const CONTEXT_BEFORE = 20000;
 const LANGUAGE_SAMPLE = 1500;
 const TREE_REFRESH_DEBOUNCE_MS = 400;
 
-/** Accepts `{ id }`, `[{ id }]` (command links pass arrays) or a plain id string. */
+/**
+ * Accepts `{ id }`, `[{ id }]` (command links pass arrays), a plain id string, or a node of the Lexicon
+ * view (`{ kind: 'entry', entry }`, what its context menu passes).
+ */
 function argId(arg: unknown): string | undefined {
   const a = Array.isArray(arg) ? arg[0] : arg;
   if (typeof a === 'string') return a;
-  if (a && typeof a === 'object' && typeof (a as { id?: unknown }).id === 'string') return (a as { id: string }).id;
+  if (!a || typeof a !== 'object') return undefined;
+  const o = a as { id?: unknown; entry?: { id?: unknown } };
+  if (typeof o.id === 'string') return o.id;
+  if (o.entry && typeof o.entry.id === 'string') return o.entry.id;
   return undefined;
 }
 
