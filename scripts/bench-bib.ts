@@ -50,7 +50,7 @@ export async function benchBib(runs = 7): Promise<{ bench: string; mb: number; p
   };
 }
 
-if (require.main === module) {
+if (/bench-bib\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) {
   benchBib().then((r) => console.log(JSON.stringify(r)), (e: unknown) => {
     console.error(e);
     process.exitCode = 1;

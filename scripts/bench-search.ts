@@ -136,7 +136,7 @@ export async function benchSearch(runs = 7): Promise<{
   };
 }
 
-if (require.main === module) {
+if (/bench-search\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) {
   benchSearch().then(
     (r) => console.log(JSON.stringify(r)),
     (e: unknown) => {

@@ -125,7 +125,7 @@ run_step argon2 step_argon2
 
 # --- 4. A quick check that the server starts at all, so a broken install fails here and not in a test.
 step_smoke() {
-  node "$CS/out/node/entry.js" --version
+  node "$CS/out/node/entry.js" --config "$CACHE/code-server-config.yaml" --version
 }
 run_step smoke step_smoke
 

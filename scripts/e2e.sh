@@ -49,7 +49,8 @@ EXT_DIR="$CACHE/extensions"
 export ONCOLEX_E2E_EXTENSIONS="$EXT_DIR"
 rm -rf "$EXT_DIR" "$CACHE/user-data-install"
 install_ext() {
-  node "$ENTRY" --extensions-dir "$EXT_DIR" --user-data-dir "$CACHE/user-data-install" --install-extension "$1" --force
+  node "$ENTRY" --config "$CACHE/code-server-config.yaml" --extensions-dir "$EXT_DIR" \
+    --user-data-dir "$CACHE/user-data-install" --install-extension "$1" --force
 }
 timed install-oncolex install_ext "$CACHE/oncolex.vsix"
 timed install-runner install_ext "$CACHE/oncolex-e2e-runner.vsix"

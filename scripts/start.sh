@@ -21,7 +21,7 @@ echo "[start] packaging and installing the extension"
   || { tail -n 30 "$CACHE/logs/start-package.log" >&2; echo "[start] vsce package failed" >&2; exit 1; }
 EXT_DIR="$CACHE/start-extensions"
 USER_DIR="$CACHE/start-user-data"
-node "$ENTRY" --extensions-dir "$EXT_DIR" --user-data-dir "$USER_DIR" --install-extension "$CACHE/oncolex.vsix" --force \
+node "$ENTRY" --config "$CACHE/code-server-config.yaml" --extensions-dir "$EXT_DIR" --user-data-dir "$USER_DIR" --install-extension "$CACHE/oncolex.vsix" --force \
   >"$CACHE/logs/start-install.log" 2>&1 \
   || { tail -n 30 "$CACHE/logs/start-install.log" >&2; echo "[start] installing the .vsix failed" >&2; exit 1; }
 
@@ -38,5 +38,7 @@ echo
 echo "  OncoLex is running in VS Code at:  $URL"
 echo "  (open it in your browser; Ctrl+C here stops it)"
 echo
-exec node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+# --config keeps code-server from writing ~/.config/code-server/config.yaml.
+exec node "$ENTRY" --config "$CACHE/code-server-config.yaml" --auth none --bind-addr "127.0.0.1:$PORT" \
+  --disable-telemetry --disable-update-check \
   --disable-workspace-trust --extensions-dir "$EXT_DIR" --user-data-dir "$USER_DIR" "$FOLDER"

@@ -10,6 +10,7 @@ import { CardView } from './vscode/cardView';
 import { registerCitations } from './vscode/citations';
 import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
+import { registerSearch } from './vscode/search';
 import { LexiconService } from './vscode/lexiconService';
 
 /** Languages OncoLex works in (those that exist in the running VS Code). */
@@ -41,14 +42,16 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     const highlighter = new Highlighter(lexicon, log);
     registerCitations(context, { log, getLexicon: () => lexicon.lexicon });
     const cards = new CardView(lexicon, log);
+    registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,
       highlighter,
       cards,
       vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
-      vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string } | string) => {
-        const id = typeof arg === 'string' ? arg : arg?.id;
+      vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {
+        // A string id, {id} from a command link, or a Lexicon view node {entry}.
+        const id = typeof arg === 'string' ? arg : (arg?.id ?? arg?.entry?.id);
         if (id) return cards.show(id);
         return vscode.commands.executeCommand(COMMANDS.searchTerms);
       }),

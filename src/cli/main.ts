@@ -21,7 +21,7 @@ commands:
   annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files
   lexicon [--format json]                  print the whole built-in lexicon
   lookup TERM                              show the entry for a term
-  search QUERY [--format json]             fuzzy-search the lexicon
+  search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
 `;
 
@@ -120,6 +120,7 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 /** Subcommands implemented in their own modules (search, bib), added by name. */
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   bib: async () => (await import('./bib')).runBib,
+  search: async () => (await import('./search')).runSearch,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -35,10 +35,11 @@ function isCjk(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff);
 }
 
-/** Start-position classes per code unit. */
-const START_NONE = 0;
-const START_AT_WORD_START = 1;
-const START_ANYWHERE = 2;
+/** Character class bits (see Matcher.cls). */
+const CLS_WORD = 1;
+const CLS_START_AT_WORD_START = 2;
+const CLS_START_ANYWHERE = 4;
+const TRI_MASK = 0xffff;
 
 /**
  * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
@@ -46,6 +47,8 @@ const START_ANYWHERE = 2;
 export class Matcher {
   readonly entries: readonly Entry[];
   private readonly patterns: Pattern[] = [];
+  private readonly patEntry: Int32Array;
+  private readonly patBoundaryEnd: Uint8Array;
   /** Root transitions, dense over all code units (folded). 0 = none. */
   private readonly root = new Int32Array(65536);
   private childStart!: Int32Array;
@@ -55,8 +58,16 @@ export class Matcher {
   private outStart!: Int32Array;
   private outCount!: Uint16Array;
   private outList!: Int32Array;
-  /** For each original code unit: may a term start here, and does it need a word start. */
-  private readonly start = new Uint8Array(65536);
+  /**
+   * For each original code unit, one byte: bit 1 = word character, bit 2 = a term may start here at a word
+   * start, bit 4 = a term may start here anywhere (CJK and symbols). One load per character in the scan.
+   */
+  private readonly cls = new Uint8Array(65536);
+  /** Dense ASCII transitions of the root's children (index by child node via dense1Base). */
+  private dense1!: Int32Array;
+  private dense1Base!: Int32Array;
+  /** Hashed set of (second-level node, third character) edges: a cheap "no term starts here" test. */
+  private readonly tri = new Uint8Array(TRI_MASK + 1);
   private readonly fold: Uint16Array;
   private readonly foldCs: Uint16Array;
   private readonly foldTex: Uint16Array;
@@ -103,6 +114,8 @@ export class Matcher {
       }
     }
     this.formCount = this.patterns.length;
+    this.patEntry = Int32Array.from(this.patterns, (p) => p.entry);
+    this.patBoundaryEnd = Uint8Array.from(this.patterns, (p) => (p.boundaryEnd ? 1 : 0));
     this.flatten(edges, nodeCount, outNode);
   }
 
@@ -136,15 +149,36 @@ export class Matcher {
     outNode.forEach((node, p) => {
       this.outList[this.outStart[node] + fill[node]++] = p;
     });
-    // Start classes for every code unit that folds to a first character.
+    // Character classes: word character, and where a term may start.
     const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
-      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) this.start[c] = this.word[f] === 1 ? START_AT_WORD_START : START_ANYWHERE;
+      let k = this.word[f] === 1 ? CLS_WORD : 0;
+      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) k |= this.word[f] === 1 ? CLS_START_AT_WORD_START : CLS_START_ANYWHERE;
+      this.cls[c] = k;
     }
+    // The second step of a walk is the busiest (many words share a first letter): make it one load.
+    this.dense1Base = new Int32Array(n).fill(-1);
+    const firstLevel: number[] = [];
+    for (let c = 0; c < 65536; c++) if (this.root[c] !== 0) firstLevel.push(this.root[c]);
+    this.dense1 = new Int32Array(firstLevel.length * 128);
+    firstLevel.forEach((node, k) => {
+      this.dense1Base[node] = k * 128;
+      const from = this.childStart[node];
+      for (let i = from; i < from + this.childCount[node]; i++) {
+        const n2 = this.childNodes[i];
+        if (this.childKeys[i] < 128) this.dense1[k * 128 + this.childKeys[i]] = n2;
+        const from2 = this.childStart[n2];
+        for (let x = from2; x < from2 + this.childCount[n2]; x++) this.tri[(n2 * 131 + this.childKeys[x]) & TRI_MASK] = 1;
+      }
+    });
   }
 
   private child(node: number, c: number): number {
+    if (c < 128) {
+      const base = this.dense1Base[node];
+      if (base >= 0) return this.dense1[base + c];
+    }
     let lo = this.childStart[node];
     let hi = lo + this.childCount[node] - 1;
     const keys = this.childKeys;
@@ -183,48 +217,68 @@ export class Matcher {
   }
 
   private scanSegment(text: string, a: number, b: number, latex: boolean, transparent: Set<number> | undefined, out: Mention[]): void {
-    const start = this.start;
-    const word = this.word;
-    const fold = this.fold;
-    // A region boundary counts as a word boundary, except for transparent markup before the segment.
+    const cls = this.cls;
+    const root = this.root;
+    const fold = latex ? this.foldTex : this.fold;
+    const outCount = this.outCount;
+    const dense1 = this.dense1;
+    const dense1Base = this.dense1Base;
+    const tri = this.tri;
+    const prefilter = transparent === undefined;
+    // A region boundary counts as a word boundary.
     let prevWord = 0;
     for (let i = a; i < b; i++) {
-      const c = text.charCodeAt(i);
-      const s = start[c];
-      if (s !== START_NONE && (s === START_ANYWHERE || prevWord === 0)) {
+      const k = cls[text.charCodeAt(i)];
+      if ((k & CLS_START_ANYWHERE) !== 0 || ((k & CLS_START_AT_WORD_START) !== 0 && prevWord === 0)) {
+        // Most words fail on their second character: check it here before paying for a walk.
+        // (Transparent markup is read through by the walk only, so documents that have some skip this.)
+        if (prefilter && i + 2 < b) {
+          const n1 = root[fold[text.charCodeAt(i)]];
+          const c2 = fold[text.charCodeAt(i + 1)];
+          if (outCount[n1] === 0 && c2 < 128 && c2 !== SPACE && c2 !== IGNORABLE) {
+            const n2 = dense1[dense1Base[n1] + c2];
+            let reject = n2 === 0;
+            if (!reject && outCount[n2] === 0) {
+              const c3 = fold[text.charCodeAt(i + 2)];
+              reject = c3 !== SPACE && c3 !== IGNORABLE && tri[(n2 * 131 + c3) & TRI_MASK] === 0;
+            }
+            if (reject) {
+              prevWord = k & CLS_WORD;
+              continue;
+            }
+          }
+        }
         const end = this.walk(text, i, b, latex, transparent, out);
         if (end > 0) {
           i = end - 1;
-          prevWord = word[fold[text.charCodeAt(end - 1)]];
+          prevWord = cls[text.charCodeAt(end - 1)] & CLS_WORD;
           continue;
         }
       }
-      prevWord = word[fold[c]];
+      prevWord = k & CLS_WORD;
     }
   }
 
   /** Walks the trie from `i`; pushes the longest valid mention and returns its end, or 0. */
   private walk(text: string, i: number, limit: number, latex: boolean, transparent: Set<number> | undefined, out: Mention[]): number {
     const fold = latex ? this.foldTex : this.fold;
+    const outCount = this.outCount;
+    const childCount = this.childCount;
     let node = this.root[fold[text.charCodeAt(i)]];
     if (node === 0) return 0;
     let j = i + 1;
     let bestPattern = -1;
     let bestEnd = 0;
-    let prevCjk = isCjk(text.charCodeAt(i));
+    let last = text.charCodeAt(i);
     for (;;) {
-      const oc = this.outCount[node];
-      if (oc !== 0) {
-        for (let o = 0; o < oc; o++) {
-          const p = this.outList[this.outStart[node] + o];
-          if (this.accept(text, i, j, p, latex, transparent)) {
-            bestPattern = p;
-            bestEnd = j;
-            break;
-          }
+      if (outCount[node] !== 0) {
+        const p = this.acceptAny(text, i, j, node, latex, transparent);
+        if (p >= 0) {
+          bestPattern = p;
+          bestEnd = j;
         }
       }
-      if (j >= limit) break;
+      if (j >= limit || childCount[node] === 0) break;
       const raw = text.charCodeAt(j);
       const c = fold[raw];
       if (c === IGNORABLE || (transparent !== undefined && transparent.has(j))) {
@@ -247,7 +301,7 @@ export class Matcher {
           continue;
         }
         // Chinese hard-wrapped across a line break: 树突状\n细胞 reads as 树突状细胞.
-        if (newlines === 1 && prevCjk && k < limit && isCjk(text.charCodeAt(k))) {
+        if (newlines === 1 && isCjk(last) && k < limit && isCjk(text.charCodeAt(k))) {
           j = k;
           continue;
         }
@@ -256,23 +310,29 @@ export class Matcher {
       const next = this.child(node, c);
       if (next === 0) break;
       node = next;
-      prevCjk = isCjk(raw);
+      last = raw;
       j++;
     }
     if (bestPattern < 0) return 0;
-    const entry = this.entries[this.patterns[bestPattern].entry];
+    const entry = this.entries[this.patEntry[bestPattern]];
     out.push({ start: i, end: bestEnd, id: entry.id, category: entry.category });
     return bestEnd;
   }
 
-  private accept(text: string, i: number, j: number, p: number, latex: boolean, transparent: Set<number> | undefined): boolean {
-    const pat = this.patterns[p];
-    if (pat.boundaryEnd && j < text.length) {
-      const next = text.charCodeAt(j);
-      if (this.word[this.fold[next]] === 1 && !(transparent !== undefined && transparent.has(j))) return false;
+  /** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
+  private acceptAny(text: string, i: number, j: number, node: number, latex: boolean, transparent: Set<number> | undefined): number {
+    // Whether the character after the match continues a word (markup read through does not).
+    const nextIsWord = j < text.length && (this.cls[text.charCodeAt(j)] & CLS_WORD) !== 0 && !(transparent !== undefined && transparent.has(j));
+    const from = this.outStart[node];
+    const to = from + this.outCount[node];
+    for (let o = from; o < to; o++) {
+      const p = this.outList[o];
+      if (nextIsWord && this.patBoundaryEnd[p] === 1) continue;
+      const cs = this.patterns[p].cs;
+      if (cs !== '' && !this.equalsCaseSensitive(text, i, j, cs, latex, transparent)) continue;
+      return p;
     }
-    if (pat.cs !== '') return this.equalsCaseSensitive(text, i, j, pat.cs, latex, transparent);
-    return true;
+    return -1;
   }
 
   /** Compares text[i, j) with a case-sensitive folded form, reading through spaces and markup as the walk does. */

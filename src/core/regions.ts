@@ -80,9 +80,25 @@ function isLineStart(text: string, pos: number, start: number): boolean {
   return true;
 }
 
+/** Characters where a Markdown or LaTeX construct can begin; everything else is skipped quickly. */
+function specialTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+const MD_SPECIAL = specialTable('`~$\\<][@:^');
+const TEX_SPECIAL = specialTable('%$\\');
+
+function isSchemeChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
 class Collector {
   readonly skips: number[] = [];
   readonly transparent: number[] = [];
+  lastEnd(): number {
+    return this.skips.length > 0 ? this.skips[this.skips.length - 1] : 0;
+  }
   skip(a: number, b: number): void {
     if (b <= a) return;
     const n = this.skips.length;
@@ -141,6 +157,9 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
     return paraEnd;
   };
   while (i < end) {
+    // Most characters are plain text: skip them in a tight loop.
+    while (i < end && MD_SPECIAL[text.charCodeAt(i)] === 0) i++;
+    if (i >= end) break;
     const c = text.charCodeAt(i);
     switch (c) {
       case 0x60: // ` or ~ fence / inline code
@@ -312,14 +331,20 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
         i++;
         continue;
       }
-      case 0x68: {
-        // Bare URLs: http:// https://
-        if ((text.startsWith('http://', i) || text.startsWith('https://', i)) && !isKeyChar(i > 0 ? text.charCodeAt(i - 1) : 0x20)) {
-          let k = i;
-          while (k < end && !isUrlStop(text.charCodeAt(k))) k++;
-          out.skip(i, k);
-          i = k;
-          continue;
+      case 0x3a: {
+        // Bare URLs (http://, https://): found at the colon, skipped from the scheme on.
+        if (text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) {
+          let from = i;
+          const floor = Math.max(start, out.lastEnd());
+          while (from > floor && isSchemeChar(text.charCodeAt(from - 1))) from--;
+          const scheme = text.slice(from, i).toLowerCase();
+          if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
+            let k = i;
+            while (k < end && !isUrlStop(text.charCodeAt(k))) k++;
+            out.skip(from, k);
+            i = k;
+            continue;
+          }
         }
         i++;
         continue;
@@ -433,6 +458,8 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
     }
   };
   while (i < end) {
+    while (i < end && TEX_SPECIAL[text.charCodeAt(i)] === 0) i++;
+    if (i >= end) break;
     const c = text.charCodeAt(i);
     if (c === 0x25) {
       // % comment to the end of the line
