@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-cli-'));
+const md = path.join(dir, 'a.md');
+fs.writeFileSync(md, '# Notes\n\nPembrolizumab blocks PD-1 on CD8$^+$ T cells. `PD-L1` in code.\n');
+const tex = path.join(dir, 'b.tex');
+fs.writeFileSync(tex, 'Durvalumab after chemoradiotherapy \\cite{pacific}. % PD-1 in a comment\n');
+const zh = path.join(dir, 'c.md');
+fs.writeFileSync(zh, '放射治疗联合帕博利珠单抗可增强远端效应。\n');
+const binary = path.join(dir, 'd.md');
+fs.writeFileSync(binary, Buffer.from([0x50, 0x44, 0x00, 0x01]));
+const latin1 = path.join(dir, 'e.md');
+fs.writeFileSync(latin1, Buffer.from([0x57, 0x65, 0x72, 0x73, 0xe4, 0x6c, 0x6c]));
+
+describe('oncolex annotate', () => {
+  it('prints mentions as JSON with UTF-16 offsets into each file, by file language', async () => {
+    const r = await run('annotate', '--format', 'json', md, tex, zh);
+    assert.equal(r.code, 0, r.err);
+    const json = JSON.parse(r.out) as { files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] };
+    const texts = json.files.map((f) => f.mentions.map((m) => `${m.text}=${m.id}`));
+    assert.deepEqual(texts[0], ['Pembrolizumab=pembrolizumab', 'PD-1=pd-1', 'CD8$^+$ T cells=cd8-t-cell']);
+    assert.deepEqual(texts[1], ['Durvalumab=durvalumab', 'chemoradiotherapy=chemoradiotherapy']);
+    assert.deepEqual(texts[2], ['放射治疗=radiotherapy', '帕博利珠单抗=pembrolizumab', '远端效应=abscopal-effect']);
+    const src = fs.readFileSync(zh, 'utf8');
+    for (const m of json.files[2].mentions) assert.equal(src.slice(m.start, m.end), m.text);
+  });
+  it('prints a table with --format table', async () => {
+    const r = await run('annotate', '--format', 'table', md);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /a\.md: 3 mentions/);
+    assert.match(r.out, /drug\s+pembrolizumab \(帕博利珠单抗\)/);
+  });
+  it('names each bad file in one line, exits non-zero, and still processes the others', async () => {
+    const r = await run('annotate', '--format', 'json', path.join(dir, 'missing.md'), dir, binary, latin1, md);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err.trim().split('\n'), [
+      `oncolex: ${path.join(dir, 'missing.md')}: no such file`,
+      `oncolex: ${dir}: is a directory, not a file`,
+      `oncolex: ${binary}: is a binary file, not text`,
+      `oncolex: ${latin1}: is not valid UTF-8 text`,
+    ]);
+    assert.equal((JSON.parse(r.out) as { files: unknown[] }).files.length, 1);
+  });
+  it('rejects a bad format and no files', async () => {
+    assert.equal((await run('annotate', '--format', 'xml', md)).code, 2);
+    assert.equal((await run('annotate')).code, 2);
+    assert.equal((await run('frobnicate')).code, 2);
+  });
+});
+
+describe('oncolex lexicon and lookup', () => {
+  it('prints the whole lexicon in the documented JSON shape', async () => {
+    const r = await run('lexicon', '--format', 'json');
+    assert.equal(r.code, 0);
+    const { entries } = JSON.parse(r.out) as { entries: { id: string; category: string; label: { en: string; zh: string }; definition: { en: string; zh: string }; synonyms: string[]; ids: object; evidence: { section: string; sentence: string; refs: number[] }[] }[] };
+    assert.ok(entries.length >= 150);
+    const pdl1 = entries.find((e) => e.id === 'pd-l1')!;
+    assert.equal(pdl1.category, 'molecule');
+    assert.ok(pdl1.synonyms.includes('B7-H1') && pdl1.label.zh.length > 0 && pdl1.definition.zh.length > 0);
+    assert.ok(pdl1.evidence.some((ev) => ev.refs.includes(15) && ev.section === '4'));
+  });
+  it('looks up a term by any spelling and shows its card', async () => {
+    const r = await run('lookup', 'pdl1');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^PD-L1 — /);
+    assert.match(r.out, /Evidence from the review/);
+    const zhr = await run('lookup', '树突状细胞');
+    assert.match(zhr.out, /dendritic cell/i);
+  });
+  it('says so when a term is unknown', async () => {
+    const r = await run('lookup', 'not a term at all');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no entry for 'not a term at all'/);
+  });
+});
