@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { commandLink, escapeMarkdown, renderCard } from '../../src/core/card';
+import { COMMANDS, HOVER_COMMANDS } from '../../src/core/ids';
+import type { Entry } from '../../src/core/lexicon';
+import { indexById } from '../../src/core/lexicon';
+import { miniLexicon } from '../helpers/mini-lexicon';
+
+const lexicon = miniLexicon();
+const byId = indexById(lexicon);
+
+/** Every link target in rendered Markdown. */
+function linkTargets(md: string): string[] {
+  return [...md.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+}
+
+const hostile: Entry = {
+  ...lexicon.entries[0],
+  id: 'hostile',
+  label: { en: '[x](command:workbench.action.terminal.new)', zh: '<img src=x onerror=alert(1)>' },
+  synonyms: ['`code`', '**bold**', '![img](https://evil.example/a.png)'],
+  kind: '<script>alert(1)</script>',
+  definition: { en: 'Click [here](command:workbench.action.terminal.new?%5B%5D) or <a href="command:x">this</a>.', zh: '[链接](https://evil.example)' },
+  evidence: [{ section: '4', sectionTitle: 't', sentence: '[y](command:workbench.action.openSettings)', refs: [1] }],
+};
+
+describe('term cards', () => {
+  it('show names in both languages, category, definition, relations, identifiers and evidence', () => {
+    const pembro = byId.get('pembrolizumab')!;
+    const md = renderCard({ ...pembro, ids: { drugbank: 'DB09037' }, evidence: [{ section: '4', sectionTitle: '', sentence: '抗 PD-1 药物帕博利珠单抗已被批准。', refs: [15, 16] }] }, { lang: 'en', byId, links: true, mentionCount: 2 });
+    assert.match(md, /^\*\*pembrolizumab\*\* · 帕博利珠单抗/);
+    assert.match(md, /\*drug\*/);
+    assert.match(md, /\*\*Targets:\*\* \[PD\\-1\]\(command:oncolex\.showEntry\?/);
+    assert.match(md, /\[DrugBank DB09037\]\(https:\/\/go\.drugbank\.com\/drugs\/DB09037\)/);
+    assert.ok(md.includes('> §4 抗 PD\\-1 药物帕博利珠单抗已被批准。 — refs \\[15, 16\\]'), md);
+    assert.ok(md.includes('[Show mentions \\(2\\)](command:oncolex.showMentions?'), md);
+  });
+  it('put Chinese first when the display language is Chinese', () => {
+    const md = renderCard(byId.get('dendritic-cell')!, { lang: 'zh', byId });
+    assert.match(md, /^\*\*树突状细胞\*\* · dendritic cell/);
+    assert.match(md, /\*免疫细胞\*/);
+  });
+  it('list the inverse relation on the target: a checkpoint shows its drugs', () => {
+    assert.match(renderCard(byId.get('pd-1')!, { lang: 'en', byId }), /\*\*Drugs:\*\* pembrolizumab/);
+  });
+  it('escape hostile lexicon text: no links, HTML, images or code from the lexicon', () => {
+    const md = renderCard(hostile, { lang: 'en', byId, links: true });
+    for (const target of linkTargets(md)) {
+      assert.ok(target.startsWith('command:oncolex.'), `unexpected link target ${target}`);
+      const command = target.slice('command:'.length).split('?')[0];
+      assert.ok((HOVER_COMMANDS as readonly string[]).includes(command), command);
+    }
+    assert.ok(!md.includes('<img') && !md.includes('<script') && !md.includes('<a '), md);
+    assert.ok(!/(?<!\\)\[x\]\(command:workbench/.test(md));
+    assert.ok(md.includes('\\[x\\]\\(command:workbench\\.action\\.terminal\\.new\\)'));
+  });
+  it('escape every Markdown metacharacter', () => {
+    assert.equal(escapeMarkdown('a*b_c`d[e](f)<g>&h!#|~'), 'a\\*b\\_c\\`d\\[e\\]\\(f\\)&lt;g\\&gt;&amp;h\\!\\#\\|\\~'.replace('\\&gt;', '\\>'));
+  });
+  it('build command links to our commands with JSON arguments', () => {
+    assert.equal(commandLink('Open', COMMANDS.showEntry, { id: 'pd-1' }), `[Open](command:oncolex.showEntry?${encodeURIComponent(JSON.stringify([{ id: 'pd-1' }]))})`);
+  });
+});

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { COMMANDS, SETTINGS, VIEWS } from '../../src/core/ids';
+import { DEFAULT_SETTINGS, resolveDisplayLanguage } from '../../src/core/settings';
+
+const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsZh = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+const properties = pkg.contributes.configuration.properties as Record<string, { default: unknown; description?: string }>;
+
+describe('manifest and code agree', () => {
+  it('every setting in package.json has the default the code uses, and vice versa', () => {
+    const fromManifest = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k.replace(/^oncolex\./, ''), v.default]));
+    assert.deepEqual(fromManifest, DEFAULT_SETTINGS);
+    for (const key of Object.values(SETTINGS)) if (key !== SETTINGS.section) assert.ok(`oncolex.${key}` in properties, key);
+  });
+  it('every command the code defines is contributed, with a title in English and Chinese', () => {
+    const contributed = new Map((pkg.contributes.commands as { command: string; title: string }[]).map((c) => [c.command, c.title]));
+    for (const id of Object.values(COMMANDS)) {
+      const title = contributed.get(id);
+      assert.ok(title, `${id} is not in package.json`);
+      const key = title.replace(/^%|%$/g, '');
+      assert.ok(nls[key] && nlsZh[key], `${id}: title ${key} lacks a translation`);
+    }
+    assert.ok((pkg.contributes.views.oncolex as { id: string }[]).some((v) => v.id === VIEWS.lexicon));
+  });
+  it('every %key% in package.json is translated in both languages', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    for (const k of keys) {
+      assert.ok(nls[k], `package.nls.json lacks ${k}`);
+      assert.ok(nlsZh[k], `package.nls.zh-cn.json lacks ${k}`);
+    }
+  });
+  it('activates on Markdown and LaTeX only, never on *', () => {
+    assert.ok(!pkg.activationEvents.includes('*'));
+    assert.ok(pkg.activationEvents.includes('onLanguage:markdown') && pkg.activationEvents.includes('onLanguage:latex'));
+  });
+  it('resolves the display language', () => {
+    assert.equal(resolveDisplayLanguage('auto', 'zh-cn'), 'zh');
+    assert.equal(resolveDisplayLanguage('auto', 'en'), 'en');
+    assert.equal(resolveDisplayLanguage('en', 'zh-cn'), 'en');
+  });
+});
