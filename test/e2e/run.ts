@@ -102,7 +102,8 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
     'editor.hover.delay': 300,
     'update.mode': 'none',
   }, null, 2));
-  const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+  // --config: otherwise code-server writes ~/.config/code-server/config.yaml.
+  const args = [entry, '--config', path.join(cache, 'code-server-config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--extensions-dir', extensionsDir, '--user-data-dir', userData, workspace];
   const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
