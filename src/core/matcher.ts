@@ -39,7 +39,8 @@ function isCjk(c: number): boolean {
 const CLS_WORD = 1;
 const CLS_START_AT_WORD_START = 2;
 const CLS_START_ANYWHERE = 4;
-const TRI_MASK = 0xffff;
+const CLS_IGNORABLE = 8;
+const FIRST_WORD_MASK = (1 << 18) - 1;
 
 /**
  * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
@@ -66,8 +67,8 @@ export class Matcher {
   /** Dense ASCII transitions of the root's children (index by child node via dense1Base). */
   private dense1!: Int32Array;
   private dense1Base!: Int32Array;
-  /** Hashed set of (second-level node, third character) edges: a cheap "no term starts here" test. */
-  private readonly tri = new Uint8Array(TRI_MASK + 1);
+  /** Hashed set of the first words of forms (folded): a cheap "no term starts at this word" test. */
+  private readonly firstWords = new Uint8Array(FIRST_WORD_MASK + 1);
   private readonly fold: Uint16Array;
   private readonly foldCs: Uint16Array;
   private readonly foldTex: Uint16Array;
@@ -110,6 +111,11 @@ export class Matcher {
           node = next;
         }
         outNode.push(node);
+        if (this.word[key.charCodeAt(0)] === 1) {
+          let h = 0;
+          for (let i = 0; i < key.length && this.word[key.charCodeAt(i)] === 1; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+          this.firstWords[h & FIRST_WORD_MASK] = 1;
+        }
         this.patterns.push({ entry: entryIndex, cs, boundaryStart: this.word[key.charCodeAt(0)] === 1, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
       }
     }
@@ -153,7 +159,7 @@ export class Matcher {
     const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
-      let k = this.word[f] === 1 ? CLS_WORD : 0;
+      let k = this.word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : 0;
       if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) k |= this.word[f] === 1 ? CLS_START_AT_WORD_START : CLS_START_ANYWHERE;
       this.cls[c] = k;
     }
@@ -166,10 +172,7 @@ export class Matcher {
       this.dense1Base[node] = k * 128;
       const from = this.childStart[node];
       for (let i = from; i < from + this.childCount[node]; i++) {
-        const n2 = this.childNodes[i];
-        if (this.childKeys[i] < 128) this.dense1[k * 128 + this.childKeys[i]] = n2;
-        const from2 = this.childStart[n2];
-        for (let x = from2; x < from2 + this.childCount[n2]; x++) this.tri[(n2 * 131 + this.childKeys[x]) & TRI_MASK] = 1;
+        if (this.childKeys[i] < 128) this.dense1[k * 128 + this.childKeys[i]] = this.childNodes[i];
       }
     });
   }
@@ -218,45 +221,41 @@ export class Matcher {
 
   private scanSegment(text: string, a: number, b: number, latex: boolean, transparent: Set<number> | undefined, out: Mention[]): void {
     const cls = this.cls;
-    const root = this.root;
     const fold = latex ? this.foldTex : this.fold;
-    const outCount = this.outCount;
-    const dense1 = this.dense1;
-    const dense1Base = this.dense1Base;
-    const tri = this.tri;
-    const prefilter = transparent === undefined;
-    // A region boundary counts as a word boundary.
-    let prevWord = 0;
+    const firstWords = this.firstWords;
+    // Words are read whole while their folded hash is computed; a walk starts at a word only when some
+    // form begins with exactly that word. A region boundary counts as a word boundary.
+    let wordStart = -1;
+    let h = 0;
     for (let i = a; i < b; i++) {
-      const k = cls[text.charCodeAt(i)];
-      if ((k & CLS_START_ANYWHERE) !== 0 || ((k & CLS_START_AT_WORD_START) !== 0 && prevWord === 0)) {
-        // Most words fail on their second character: check it here before paying for a walk.
-        // (Transparent markup is read through by the walk only, so documents that have some skip this.)
-        if (prefilter && i + 2 < b) {
-          const n1 = root[fold[text.charCodeAt(i)]];
-          const c2 = fold[text.charCodeAt(i + 1)];
-          if (outCount[n1] === 0 && c2 < 128 && c2 !== SPACE && c2 !== IGNORABLE) {
-            const n2 = dense1[dense1Base[n1] + c2];
-            let reject = n2 === 0;
-            if (!reject && outCount[n2] === 0) {
-              const c3 = fold[text.charCodeAt(i + 2)];
-              reject = c3 !== SPACE && c3 !== IGNORABLE && tri[(n2 * 131 + c3) & TRI_MASK] === 0;
-            }
-            if (reject) {
-              prevWord = k & CLS_WORD;
-              continue;
-            }
+      const c = text.charCodeAt(i);
+      const k = cls[c];
+      if ((k & CLS_WORD) !== 0) {
+        if (wordStart < 0) {
+          wordStart = i;
+          h = 0;
+        }
+        h = (Math.imul(h, 31) + fold[c]) | 0;
+        continue;
+      }
+      if ((k & CLS_IGNORABLE) !== 0 && wordStart >= 0) continue;
+      if (wordStart >= 0) {
+        const from = wordStart;
+        wordStart = -1;
+        if (firstWords[h & FIRST_WORD_MASK] !== 0) {
+          const end = this.walk(text, from, b, latex, transparent, out);
+          if (end > i) {
+            i = end - 1;
+            continue;
           }
         }
-        const end = this.walk(text, i, b, latex, transparent, out);
-        if (end > 0) {
-          i = end - 1;
-          prevWord = cls[text.charCodeAt(end - 1)] & CLS_WORD;
-          continue;
-        }
       }
-      prevWord = k & CLS_WORD;
+      if ((k & CLS_START_ANYWHERE) !== 0) {
+        const end = this.walk(text, i, b, latex, transparent, out);
+        if (end > 0) i = end - 1;
+      }
     }
+    if (wordStart >= 0 && firstWords[h & FIRST_WORD_MASK] !== 0) this.walk(text, wordStart, b, latex, transparent, out);
   }
 
   /** Walks the trie from `i`; pushes the longest valid mention and returns its end, or 0. */
@@ -264,6 +263,11 @@ export class Matcher {
     const fold = latex ? this.foldTex : this.fold;
     const outCount = this.outCount;
     const childCount = this.childCount;
+    const childStart = this.childStart;
+    const childKeys = this.childKeys;
+    const childNodes = this.childNodes;
+    const dense1 = this.dense1;
+    const dense1Base = this.dense1Base;
     let node = this.root[fold[text.charCodeAt(i)]];
     if (node === 0) return 0;
     let j = i + 1;
@@ -307,7 +311,24 @@ export class Matcher {
         }
         break;
       }
-      const next = this.child(node, c);
+      // Inlined child lookup: dense for the busy second level, binary search below.
+      let next = 0;
+      const base = c < 128 ? dense1Base[node] : -1;
+      if (base >= 0) next = dense1[base + c];
+      else {
+        let lo = childStart[node];
+        let hi = lo + childCount[node] - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const key = childKeys[mid];
+          if (key === c) {
+            next = childNodes[mid];
+            break;
+          }
+          if (key < c) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
       if (next === 0) break;
       node = next;
       last = raw;
