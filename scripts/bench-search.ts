@@ -12,7 +12,8 @@ import { CATEGORIES } from '../src/core/lexicon';
 import { SearchIndex } from '../src/core/search';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 
-export const RELEVANCE_FILE = path.join(__dirname, '..', 'test', 'fixtures', 'search-relevance.json');
+/** Resolved from the repository root, where benchmarks and tests run. */
+export const RELEVANCE_FILE = path.join(process.cwd(), 'test', 'fixtures', 'search-relevance.json');
 
 export interface RelevanceQuery {
   query: string;

@@ -34,8 +34,12 @@ export const GRAMMAR_TARGETS = {
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
 
+/** A form as a regular expression: spaces match any run of spaces, a hyphen any dash authors type. */
 function escapeRegex(s: string): string {
-  return s.replace(REGEX_SPECIAL, '\\$&').replace(/ /g, '\\s+');
+  return s
+    .replace(REGEX_SPECIAL, '\\$&')
+    .replace(/ /g, '\\s+')
+    .replace(/\\-/g, '[-\\x{2010}-\\x{2013}\\x{2212}]');
 }
 
 const HAN = /^[\p{Script=Han}]/u;

@@ -68,6 +68,12 @@ describe('TextMate injection grammars', () => {
       'abscopal effect=concept',
     ]);
   });
+  it('match the dashes authors type: en dash and non-breaking hyphen', async () => {
+    assert.deepEqual(await termsIn('text.html.markdown', 'granulocyte\u2013macrophage colony-stimulating factor and PD\u2011L1'), [
+      'granulocyte\u2013macrophage colony-stimulating factor=molecule',
+      'PD\u2011L1=molecule',
+    ]);
+  });
   it('leave Markdown code, math and comments unscoped', async () => {
     const md = ['```', 'PD-1 in a fence', '```', '', 'Inline `PD-L1` code and $PD-1$ math.', '', '<!-- PD-L1 in a comment -->'].join('\n');
     assert.deepEqual(await termsIn('text.html.markdown', md), []);
