@@ -15,10 +15,12 @@ export const LEXICON_OUT = path.join(ROOT, 'generated/lexicon.json');
 export function compromiseInflector(phrase: string): string[] {
   const words = phrase.split(' ');
   const last = words[words.length - 1];
-  const doc = nlp(last);
   const out = new Set<string>();
-  const plural = doc.nouns().toPlural().text();
-  const singular = nlp(last).nouns().toSingular().text();
+  // In a form the last word is a noun; alone, compromise may read it as a verb (effect, rate, break), so it
+  // is inflected after an article, which forces the noun reading.
+  const strip = (s: string) => s.replace(/^the /, '');
+  const plural = strip(nlp(`the ${last}`).nouns().toPlural().text());
+  const singular = strip(nlp(`the ${last}`).nouns().toSingular().text());
   for (const w of [plural, singular]) {
     if (w && w !== last && /^[a-z]+$/.test(w)) out.add([...words.slice(0, -1), w].join(' '));
   }
