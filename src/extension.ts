@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './core/ids';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
+import { AbbreviationChecker } from './vscode/abbreviations';
 import { CardView } from './vscode/cardView';
 import { registerCitations } from './vscode/citations';
 import { Highlighter } from './vscode/highlight';
@@ -42,11 +43,14 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     const highlighter = new Highlighter(lexicon, log);
     registerCitations(context, { log, getLexicon: () => lexicon.lexicon });
     const cards = new CardView(lexicon, log);
+    const abbreviations = new AbbreviationChecker(lexicon, highlighter);
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,
       highlighter,
       cards,
+      abbreviations,
+      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
       vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
       vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {

@@ -39,6 +39,7 @@ export const SETTINGS = {
   highlightStyle: 'highlight.style',
   maxFileSizeKB: 'highlight.maxFileSizeKB',
   displayLanguage: 'displayLanguage',
+  abbreviationDiagnostics: 'diagnostics.abbreviations',
   bibFiles: 'citations.bibFiles',
   zoteroEnabled: 'citations.zotero.enabled',
   zoteroPort: 'citations.zotero.port',

@@ -12,6 +12,7 @@ export interface Settings {
   'highlight.style': HighlightStyle;
   'highlight.maxFileSizeKB': number;
   displayLanguage: DisplayLanguageSetting;
+  'diagnostics.abbreviations': boolean;
   'citations.bibFiles': string[];
   'citations.zotero.enabled': boolean;
   'citations.zotero.port': number;
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'highlight.style': 'underline',
   'highlight.maxFileSizeKB': 8192,
   displayLanguage: 'auto',
+  'diagnostics.abbreviations': true,
   'citations.bibFiles': [],
   'citations.zotero.enabled': false,
   'citations.zotero.port': 23119,

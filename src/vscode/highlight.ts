@@ -142,6 +142,8 @@ export class Highlighter implements vscode.Disposable {
     }
     const state = { mentions, version: doc.version, tooLarge };
     this.docs.set(key, state);
+    // Listeners (abbreviation hints, the Lexicon view) hear of the fresh mentions after this call returns.
+    queueMicrotask(() => this.changeEmitter.fire(doc));
     return state;
   }
 

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { abbreviationsUsedBeforeDefinition } from '../core/abbreviations';
+import { textToInsert, writingLanguage } from '../core/insert';
+import { languageOf } from '../core/regions';
+import { onSettingsChanged, setting } from './config';
+import type { Highlighter } from './highlight';
+import type { LexiconService } from './lexiconService';
+
+const SOURCE = 'OncoLex';
+const CODE = 'abbreviation-before-definition';
+
+/**
+ * A hint on the first use of an abbreviation that the document defines only later, with a quick fix
+ * that writes the first-use form ("full name (ABBR)") there.
+ */
+export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Disposable {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('oncolex-abbreviations');
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly lexicon: LexiconService,
+    private readonly highlighter: Highlighter,
+  ) {
+    this.disposables.push(
+      this.diagnostics,
+      highlighter.onDidChangeMentions((doc) => this.check(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.diagnostics.delete(doc.uri)),
+      onSettingsChanged(() => {
+        for (const doc of vscode.workspace.textDocuments) this.check(doc);
+      }),
+    );
+  }
+
+  check(doc: vscode.TextDocument): void {
+    const mentions = setting('diagnostics.abbreviations') ? this.highlighter.mentionsOf(doc) : undefined;
+    if (!mentions) {
+      this.diagnostics.delete(doc.uri);
+      return;
+    }
+    const text = doc.getText();
+    const found = abbreviationsUsedBeforeDefinition(text, mentions.mentions, this.lexicon.byId);
+    this.diagnostics.set(
+      doc.uri,
+      found.map((x) => {
+        const entry = this.lexicon.entry(x.id)!;
+        const def = doc.positionAt(x.definedAt);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end)),
+          vscode.l10n.t('“{0}” is used before it is defined (line {1}). Define it at its first use: {2}', text.slice(x.start, x.end), def.line + 1, textToInsert(entry, { form: 'firstUse', lang: 'en', markup: 'plain' })),
+          vscode.DiagnosticSeverity.Information,
+        );
+        d.source = SOURCE;
+        d.code = CODE;
+        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, def), vscode.l10n.t('defined here'))];
+        return Object.assign(d, { oncolexId: x.id });
+      }),
+    );
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      const id = (d as vscode.Diagnostic & { oncolexId?: string }).oncolexId;
+      const entry = d.code === CODE && id ? this.lexicon.entry(id) : undefined;
+      if (!entry) continue;
+      const sample = doc.getText(new vscode.Range(Math.max(0, d.range.start.line - 3), 0, d.range.end.line + 3, 0));
+      const replacement = textToInsert(entry, { form: 'firstUse', lang: writingLanguage(sample), markup: languageOf(doc.languageId) });
+      const action = new vscode.CodeAction(vscode.l10n.t('Write the first-use form: {0}', replacement), vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(doc.uri, d.range, replacement);
+      action.diagnostics = [d];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
