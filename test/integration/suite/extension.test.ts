@@ -192,3 +192,29 @@ suite('citations', () => {
     assert.ok(labels.includes('golden2015'), `'golden2015' not offered; got: ${labels.slice(0, 20).join(', ')}`);
   });
 });
+
+suite('abbreviations', () => {
+  test('hints at an abbreviation used before its definition, and the quick fix writes the first-use form', async () => {
+    await getApi();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Tumours upregulate PD-L1 after RT.\n\nLater we define programmed death-ligand 1 (PD-L1) properly.\n',
+    });
+    const editor = await vscode.window.showTextDocument(doc);
+    let hints: vscode.Diagnostic[] = [];
+    await waitFor(() => {
+      hints = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'OncoLex');
+      return hints.length > 0;
+    }, 'an abbreviation hint');
+    assert.equal(hints.length, 1);
+    assert.equal(doc.getText(hints[0].range), 'PD-L1');
+    assert.equal(hints[0].range.start.line, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, hints[0].range);
+    const fix = actions.find((a) => a.edit && /first-use form/.test(a.title));
+    assert.ok(fix?.edit, `no quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.match(editor.document.lineAt(0).text, /^Tumours upregulate programmed death-ligand 1 \(PD-L1\) after RT\.$/);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(0).text, 'Tumours upregulate PD-L1 after RT.');
+  });
+});
