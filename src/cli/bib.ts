@@ -1,6 +1,6 @@
 import { parseBibtex, parseCslJson, looksLikeCslJson } from '../core/bibtex';
 import type { BibEntry, BibParseResult } from '../core/bibtex';
-import { InputFileError, parseArgs, readTextFile } from './io';
+import { parseArgs, readInputs } from './io';
 import type { CliIo } from './io';
 
 const USAGE = 'usage: oncolex bib FILE... [--format json|table]\n';
@@ -60,18 +60,10 @@ export async function runBib(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  let failed = false;
+  const read = readInputs(positional, io, 'oncolex bib');
+  let failed = read.failed > 0;
   const files: FileReport[] = [];
-  for (const file of positional) {
-    let text: string;
-    try {
-      text = readTextFile(file);
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      io.err(`oncolex bib: ${e.message}\n`);
-      failed = true;
-      continue;
-    }
+  for (const { file, text } of read.inputs) {
     const r = report(file, readBibliography(file, text));
     if (r.errors.length > 0) failed = true;
     files.push(r);

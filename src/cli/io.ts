@@ -67,3 +67,22 @@ export function parseArgs(argv: string[], valueFlags: string[]): { flags: Map<st
   }
   return { flags, positional };
 }
+
+/**
+ * Reads each input file as text; a file that cannot be read gets one line on stderr naming it (prefixed
+ * with the command) and is left out, so the others are still processed.
+ */
+export function readInputs(files: string[], io: CliIo, command: string): { inputs: { file: string; text: string }[]; failed: number } {
+  const inputs: { file: string; text: string }[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      inputs.push({ file, text: readTextFile(file) });
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      io.err(`${command}: ${e.message}\n`);
+      failed++;
+    }
+  }
+  return { inputs, failed };
+}

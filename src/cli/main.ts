@@ -13,7 +13,7 @@ import { Matcher } from '../core/matcher';
 import { languageOf } from '../core/regions';
 import { loadBuiltinLexicon } from '../node/builtin';
 import type { CliIo } from './io';
-import { InputFileError, parseArgs, processIo, readTextFile } from './io';
+import { parseArgs, processIo, readInputs } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
@@ -47,17 +47,8 @@ function annotate(argv: string[], io: CliIo): number {
   const lexicon = loadBuiltinLexicon();
   const matcher = new Matcher(lexicon);
   const files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] = [];
-  let failed = 0;
-  for (const file of positional) {
-    let text: string;
-    try {
-      text = readTextFile(file);
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      io.err(`oncolex: ${e.message}\n`);
-      failed++;
-      continue;
-    }
+  const { inputs, failed } = readInputs(positional, io, 'oncolex');
+  for (const { file, text } of inputs) {
     const mentions = matcher.annotate(text, languageOf(path.extname(file))).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category }));
     files.push({ file, mentions });
   }

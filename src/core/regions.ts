@@ -207,10 +207,7 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
         // $$ display or $ inline math (Pandoc rules: no space after the opening $, none before the closing).
         const pe = bound(i);
         if (text.charCodeAt(i + 1) === 0x24) {
-          const close = text.indexOf('$$', i + 2);
-          const stop = close >= 0 && close < pe ? close + 2 : pe;
-          out.skip(i, stop);
-          i = stop;
+          i = skipMath(text, i, '$$', pe, out);
           continue;
         }
         if (superscriptMath(text, i, out)) {
@@ -249,12 +246,7 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
         // \( \) and \[ \] math; backslash escapes.
         const n = text.charCodeAt(i + 1);
         if (n === 0x28 || n === 0x5b) {
-          const closer = n === 0x28 ? '\\)' : '\\]';
-          const pe = bound(i);
-          const close = text.indexOf(closer, i + 2);
-          const stop = close >= 0 && close < pe ? close + 2 : pe;
-          out.skip(i, stop);
-          i = stop;
+          i = skipMath(text, i, n === 0x28 ? '\\)' : '\\]', bound(i), out);
           continue;
         }
         out.skip(i, Math.min(i + 2, end));
@@ -376,6 +368,17 @@ function isUrlStop(c: number): boolean {
   return c <= 0x20 || c === 0x29 || c === 0x3e || c === 0x5d || c === 0x22 || c >= 0x3000;
 }
 
+/**
+ * Skips a construct opened at `i` by a two-character delimiter (`$$`, `\(`, `\[`) up to its closer, or to
+ * the paragraph end `pe` when the closer is missing or beyond it. Returns where scanning continues.
+ */
+function skipMath(text: string, i: number, closer: string, pe: number, out: Collector): number {
+  const close = text.indexOf(closer, i + 2);
+  const stop = close >= 0 && close < pe ? close + closer.length : pe;
+  out.skip(i, stop);
+  return stop;
+}
+
 /** Index of the bracket closing the one at `open`, balancing nested ones, or -1 before `end`. */
 function findBalanced(text: string, open: number, end: number, oc: number, cc: number): number {
   let depth = 0;
@@ -471,10 +474,7 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
     if (c === 0x24) {
       const pe = bound(i);
       if (text.charCodeAt(i + 1) === 0x24) {
-        const close = text.indexOf('$$', i + 2);
-        const stop = close >= 0 && close < pe ? close + 2 : pe;
-        out.skip(i, stop);
-        i = stop;
+        i = skipMath(text, i, '$$', pe, out);
         continue;
       }
       if (superscriptMath(text, i, out)) {
@@ -505,12 +505,7 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
     // A backslash: a control symbol, math delimiters, or a command.
     const n = text.charCodeAt(i + 1);
     if (n === 0x28 || n === 0x5b) {
-      const closer = n === 0x28 ? '\\)' : '\\]';
-      const pe = bound(i);
-      const close = text.indexOf(closer, i + 2);
-      const stop = close >= 0 && close < pe ? close + 2 : pe;
-      out.skip(i, stop);
-      i = stop;
+      i = skipMath(text, i, n === 0x28 ? '\\)' : '\\]', bound(i), out);
       continue;
     }
     if (!isLetter(n)) {

@@ -182,18 +182,22 @@ async function openFile(name: string): Promise<void> {
   await p.waitForTimeout(500);
 }
 
-/** Runs a command through the command palette, as a user would; fails if the palette does not list it. */
-async function runCommand(title: string): Promise<void> {
+/** Opens the command palette, types a command's title and returns its row; fails if it is not listed. */
+async function findCommand(title: string): Promise<Awaited<ReturnType<typeof quickInputRow>>> {
   const p = ui();
   await p.keyboard.press('Escape');
   await p.keyboard.press('F1');
   const input = p.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
-  const row = await quickInputRow(title).catch(() => {
+  return quickInputRow(title).catch(() => {
     throw new Error(`the command palette does not list '${title}'`);
   });
-  await row.click();
+}
+
+/** Runs a command through the command palette, as a user would. */
+async function runCommand(title: string): Promise<void> {
+  await (await findCommand(title)).click();
 }
 
 async function state(): Promise<E2eState> {
@@ -427,15 +431,7 @@ async function uiPhase(browser: Browser): Promise<void> {
 
     for (const title of ['OncoLex: Search Terms', 'OncoLex: Toggle Highlighting', 'OncoLex: Insert Citation']) {
       await check(`the command palette lists '${title}'`, async () => {
-        const p = ui();
-        await p.keyboard.press('Escape');
-        await p.keyboard.press('F1');
-        const input = p.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill(`>${title}`);
-        await quickInputRow(title).catch(() => {
-          throw new Error(`'${title}' is not in the command palette`);
-        });
+        await findCommand(title);
       });
     }
     await ui().keyboard.press('Escape');
