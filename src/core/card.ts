@@ -7,17 +7,9 @@ import type { CommandId } from './ids';
 import { COMMANDS } from './ids';
 import type { Category, Entry, IdSystem } from './lexicon';
 import { ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
+import { escapeMarkdown } from './markdown';
 
 export type DisplayLanguage = 'en' | 'zh';
-
-/** Escapes text for Markdown so that it renders literally: no links, emphasis, HTML or code. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
-}
 
 /** A command link to one of our commands with JSON arguments. */
 export function commandLink(label: string, command: CommandId, args?: unknown): string {

@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import type { BibEntry, BibName } from './bibtex';
 import type { Entry, Lexicon } from './lexicon';
+import { escapeMarkdown } from './markdown';
 
 /** One reference, from a .bib file, a CSL-JSON file, Zotero or the built-in studies of the review. */
 export interface Reference {
@@ -191,18 +192,6 @@ export function formatReference(ref: Reference): string {
 /** The completion item's detail: "Pevzner et al. 2021 · Radiation Oncology Journal". */
 export function referenceDetail(ref: Reference): string {
   return [shortAuthors(ref.authors), ref.year, ref.journal].filter((s): s is string => s !== undefined && s !== '').join(' · ');
-}
-
-/**
- * Escapes text for a Markdown hover so that nothing read from a file can become a link, an image, HTML, a
- * heading or a command: every ASCII punctuation character is backslash-escaped (CommonMark allows it),
- * line breaks become spaces and control characters are dropped.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
 /** A link destination safe inside `[text](…)`: only http(s), percent-encoded so it cannot close the link. */

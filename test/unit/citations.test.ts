@@ -9,7 +9,6 @@ import {
   citationContextAt,
   citationSyntaxFor,
   doiUrl,
-  escapeMarkdown,
   findCitations,
   formatAuthors,
   formatCitation,
@@ -23,6 +22,7 @@ import {
   toBibtex,
 } from '../../src/core/citations';
 import type { Reference } from '../../src/core/citations';
+import { escapeMarkdown } from '../../src/core/markdown';
 import type { Entry, Evidence } from '../../src/core/lexicon';
 
 const root = join(__dirname, '..', '..');
