@@ -8,7 +8,7 @@ import type { Category, Lexicon } from './lexicon';
 export const CATEGORY_SCOPES: Record<Category, string> = {
   'immune-cell': 'entity.name.type.class.oncolex.immune-cell',
   molecule: 'support.function.oncolex.molecule',
-  drug: 'constant.other.oncolex.drug',
+  drug: 'keyword.control.oncolex.drug',
   tumor: 'entity.name.tag.oncolex.tumor',
   concept: 'variable.other.oncolex.concept',
   trial: 'entity.other.attribute-name.oncolex.trial',
