@@ -50,7 +50,7 @@ export class CardView implements vscode.Disposable {
     this.panel.title = `${entry.label.en} · ${entry.label.zh}`;
     const n = nonce();
     this.panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; img-src https:;">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}';">
 <style nonce="${n}">body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);line-height:1.55;max-width:52em;padding:0 1.2em}
 blockquote{border-left:3px solid var(--vscode-textBlockQuote-border);margin:0.6em 0;padding:0.2em 0.8em;background:var(--vscode-textBlockQuote-background)}
 a{color:var(--vscode-textLink-foreground)}</style></head><body>${body}</body></html>`;
