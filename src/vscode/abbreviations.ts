@@ -8,6 +8,9 @@ import type { LexiconService } from './lexiconService';
 
 const SOURCE = 'OncoLex';
 const CODE = 'abbreviation-before-definition';
+/** The check reads the whole text; wait for a pause in typing, and leave very large documents alone. */
+const CHECK_DEBOUNCE_MS = 400;
+const MAX_CHECKED_LENGTH = 2 * 1024 * 1024;
 
 /**
  * A hint on the first use of an abbreviation that the document defines only later, with a quick fix
@@ -17,6 +20,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('oncolex-abbreviations');
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly lexicon: LexiconService,
@@ -24,7 +28,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   ) {
     this.disposables.push(
       this.diagnostics,
-      highlighter.onDidChangeMentions((doc) => this.check(doc)),
+      highlighter.onDidChangeMentions((doc) => this.schedule(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.diagnostics.delete(doc.uri)),
       onSettingsChanged(() => {
         for (const doc of vscode.workspace.textDocuments) this.check(doc);
@@ -32,8 +36,21 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
     );
   }
 
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!doc.isClosed) this.check(doc);
+      }, CHECK_DEBOUNCE_MS),
+    );
+  }
+
   check(doc: vscode.TextDocument): void {
-    const mentions = setting('diagnostics.abbreviations') ? this.highlighter.mentionsOf(doc) : undefined;
+    const enabled = setting('diagnostics.abbreviations') && doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) <= MAX_CHECKED_LENGTH;
+    const mentions = enabled ? this.highlighter.mentionsOf(doc) : undefined;
     if (!mentions) {
       this.diagnostics.delete(doc.uri);
       return;
@@ -77,6 +94,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   }
 
   dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }
