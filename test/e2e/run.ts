@@ -5,6 +5,10 @@
 // Two server runs: the first runs the integration suite inside the extension host (the runner extension
 // reads ONCOLEX_INTEGRATION_SUITE), the second drives the UI like a user. Separate runs keep the suite's
 // edits and toggles out of the UI checks.
+//
+// While working on one check: ONCOLEX_E2E_SKIP_INTEGRATION=1 skips the first run, and
+// ONCOLEX_E2E_ONLY=<regex> runs only the UI checks whose names match (checks that rely on an earlier
+// check's state may then fail). A full run sets neither.
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,7 +16,9 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { categoryLabel } from '../../src/core/card';
 import type { Entry, Lexicon } from '../../src/core/lexicon';
+import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
 import type { SuiteResults } from '../integration/index';
 
@@ -23,6 +29,8 @@ const extensionsDir = process.env.ONCOLEX_E2E_EXTENSIONS ?? path.join(cache, 'ex
 const workspace = process.env.ONCOLEX_E2E_WORKSPACE ?? path.join(cache, 'workspace');
 const shots = path.join(root, 'screenshots');
 const chromiumPath = process.env.ONCOLEX_E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** A Markdown file the checks type into, in the workspace copy (never in the committed examples/). */
+const SCRATCH = 'e2e-scratch.md';
 
 // Extension decorations render as overlay boxes (background/border styles) or as classes on the text
 // spans (colour styles); `ced-` is the class prefix VS Code gives contributed decoration types.
@@ -41,8 +49,14 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: file }).catch(() => undefined);
 }
 
-/** Runs one check, prints PASS/FAIL and saves a screenshot of the state it left behind. */
-async function check(name: string, fn: () => Promise<void>): Promise<boolean> {
+const only = process.env.ONCOLEX_E2E_ONLY ? new RegExp(process.env.ONCOLEX_E2E_ONLY, 'i') : undefined;
+
+/**
+ * Runs one check, prints PASS/FAIL and saves a screenshot of the state it left behind. `always`: the
+ * check runs even when ONCOLEX_E2E_ONLY selects others (the ones every other check needs).
+ */
+async function check(name: string, fn: () => Promise<void>, always = false): Promise<boolean> {
+  if (only && !always && !only.test(name)) return true;
   const t0 = Date.now();
   try {
     await fn();
@@ -256,6 +270,95 @@ async function visibleHoverText(): Promise<string> {
   );
 }
 
+/** Waits until the visible hover's text satisfies `ok`; returns the last text seen (squashed). */
+async function waitHover(ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < end) {
+    text = squash(await visibleHoverText());
+    if (ok(text)) return text;
+    await ui().waitForTimeout(200);
+  }
+  return text;
+}
+
+/** Line and column (1-based, as Go to Line takes them) of an offset in a text. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Puts the cursor of the active editor at a line and column with Go to Line (Ctrl+G "line:col"). */
+async function goTo(line: number, col: number): Promise<void> {
+  const p = ui();
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('Control+G');
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}:${col}`);
+  await p.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/** Moves the mouse onto the text at the editor's cursor (the cursor is put inside a word first). */
+async function hoverAtCursor(): Promise<void> {
+  const p = ui();
+  // The cursor blinks (visibility), so wait for it to be attached rather than visible.
+  const cursor = p.locator('.editor-instance .cursors-layer .cursor').first();
+  await cursor.waitFor({ state: 'attached', timeout: 5000 });
+  const box = await cursor.boundingBox();
+  assert(box, 'the cursor has no box on screen');
+  // Come from above, as a hand on the mouse would, so that the editor sees the mouse move onto the word.
+  await p.mouse.move(box.x + 2, box.y - 40);
+  await p.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 5 });
+}
+
+/** The text of the first frame (webviews live in nested iframes) whose body contains `needle`. */
+async function frameTextWith(needle: string, timeoutMs = 15_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  while (Date.now() < end) {
+    seen = [];
+    for (const f of ui().frames()) {
+      // The workbench itself names the card in its tab title: only the frames inside it count.
+      if (f === ui().mainFrame()) continue;
+      const t = await f.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (t.includes(needle)) return t;
+      if (t.trim() !== '') seen.push(t.slice(0, 80));
+    }
+    await ui().waitForTimeout(300);
+  }
+  throw new Error(`no frame shows '${needle}'; frames with text: ${seen.length}`);
+}
+
+/** A row of the tree in the side bar by its exact label, scrolled into view. */
+async function sideBarTreeRow(label: string, timeoutMs = 10_000) {
+  const p = ui();
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = p.locator('.part.sidebar .monaco-list-row').filter({ has: p.locator('.label-name', { hasText: exact }) }).first();
+  const end = Date.now() + timeoutMs;
+  // The tree only renders the rows in view: scroll down until the row exists.
+  while ((await row.count()) === 0) {
+    assert(Date.now() < end, `the side bar shows no row '${label}'`);
+    const list = p.locator('.part.sidebar .monaco-list').first();
+    const box = await list.boundingBox();
+    if (box) {
+      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await p.mouse.wheel(0, 200);
+    }
+    await p.waitForTimeout(200);
+  }
+  await row.waitFor({ state: 'visible', timeout: 5000 });
+  return row;
+}
+
+/** The description (greyed text after the label) of a side bar tree row. */
+async function rowDescription(row: Awaited<ReturnType<typeof sideBarTreeRow>>): Promise<string> {
+  const d = row.locator('.label-description');
+  return (await d.count()) > 0 ? squash(await d.innerText()) : '';
+}
+
 // ---------------------------------------------------------------------------------------------- data
 
 interface CliMention {
@@ -288,6 +391,17 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 function bibKeys(): string[] {
   const bib = fs.readFileSync(path.join(workspace, 'references.bib'), 'utf8');
   return [...bib.matchAll(/^@\w+\{([^,\s]+),/gm)].map((m) => m[1]);
+}
+
+/** A field of one entry of the workspace's references.bib, braces removed. */
+function bibField(key: string, field: string): string | undefined {
+  const bib = fs.readFileSync(path.join(workspace, 'references.bib'), 'utf8');
+  const start = bib.search(new RegExp(`^@\\w+\\{${key},`, 'm'));
+  if (start < 0) return undefined;
+  const next = bib.slice(start + 1).search(/^@/m);
+  const body = next < 0 ? bib.slice(start) : bib.slice(start, start + 1 + next);
+  const m = new RegExp(`^\\s*${field}\\s*=\\s*\\{(.*)\\},?\\s*$`, 'mi').exec(body);
+  return m ? m[1].replace(/[{}]/g, '') : undefined;
 }
 
 /** Keys of the studies the review cites, which the extension offers even when no .bib lists them. */
@@ -347,12 +461,14 @@ async function integrationPhase(browser: Browser): Promise<void> {
 async function uiPhase(browser: Browser): Promise<void> {
   let server: Server | undefined;
   try {
+    // An empty scratch document for the typing checks, there before the server starts so Quick Open lists it.
+    fs.writeFileSync(path.join(workspace, SCRATCH), '');
     server = await startServer('ui', { ONCOLEX_E2E_STATE: path.join(cache, 'e2e-state.json') });
     const url = server.url;
     const started = await check('code-server starts and the workbench loads', async () => {
       page = await openWorkbench(browser, url);
       console.log(`     (${url})`);
-    });
+    }, true);
     if (!started) return;
 
     const files = ['review-section.md', 'paper.tex', 'zh-review.md'];
@@ -364,7 +480,7 @@ async function uiPhase(browser: Browser): Promise<void> {
       const s = await pollState('activation', (x) => x.active || !x.installed, 20_000);
       assert(s.installed, 'oncolex.oncolex is not installed');
       assert(s.active, `the extension did not activate${s.activationError ? `: ${s.activationError}` : ''}`);
-    });
+    }, true);
 
     for (const f of files) {
       let n = -1;
@@ -513,6 +629,175 @@ async function uiPhase(browser: Browser): Promise<void> {
       await p.waitForTimeout(500);
       const s = await state();
       assert(/pembrolizumab/i.test(s.activeEditor?.line ?? ''), `the line at the cursor reads '${s.activeEditor?.line}'`);
+    });
+    await runCommand('File: Revert File').catch(() => undefined);
+    await check('the Lexicon view lists the categories with their mention counts in review-section.md', async () => {
+      const file = 'review-section.md';
+      const mentions = cliMentions(path.join(workspace, file));
+      const lex = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'lexicon.json'), 'utf8')) as Lexicon;
+      await openFile(file);
+      const p = ui();
+      await p.locator('.part.activitybar [aria-label^="OncoLex"]').first().click();
+      // A container with one view shows its name in the side bar's title, otherwise in a pane header.
+      await p.locator('.part.sidebar .title-label, .part.sidebar .pane-header', { hasText: /lexicon/i }).first().waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error('the OncoLex activity bar item shows no Lexicon view');
+      });
+      for (const c of CATEGORIES) {
+        const entries = lex.entries.filter((e) => e.category === c).length;
+        if (entries === 0) continue;
+        const n = mentions.filter((m) => m.category === c).length;
+        const expected = n > 0 ? `${entries} entries · ${n} mentions` : `${entries} entries`;
+        const row = await sideBarTreeRow(categoryLabel(c, 'en'));
+        // The view recounts after it becomes visible (and debounced after edits).
+        const end = Date.now() + 10_000;
+        let desc = await rowDescription(row);
+        while (desc !== expected && Date.now() < end) {
+          await p.waitForTimeout(250);
+          desc = await rowDescription(row);
+        }
+        assert(desc === expected, `category '${categoryLabel(c, 'en')}' reads '${desc}', expected '${expected}' (the CLI's counts)`);
+      }
+    });
+
+    await check('the Lexicon view: expanding drug shows pembrolizumab with its count; clicks walk through its mentions', async () => {
+      const file = 'review-section.md';
+      const e = lexiconEntry('pembrolizumab');
+      const own = cliMentions(path.join(workspace, file)).filter((m) => m.id === e.id);
+      assert(own.length >= 2, `the CLI finds ${own.length} mentions of ${e.id} in ${file}, the check needs two`);
+      await openFile(file);
+      // From the top of the document, the first click goes to the first mention, the next to the second.
+      await goTo(1, 1);
+      const p = ui();
+      const category = await sideBarTreeRow(categoryLabel(e.category, 'en'));
+      if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
+      const row = await sideBarTreeRow(e.label.en);
+      const expected = new RegExp(`^${own.length}( ·|$)`);
+      const end = Date.now() + 10_000;
+      let desc = await rowDescription(row);
+      while (!expected.test(desc) && Date.now() < end) {
+        await p.waitForTimeout(250);
+        desc = await rowDescription(row);
+      }
+      assert(expected.test(desc), `the ${e.label.en} row reads '${desc}', expected its count ${own.length} first`);
+      await screenshot('lexicon-view-drug-expanded');
+      for (const [i, m] of own.slice(0, 2).entries()) {
+        await row.click();
+        await pollState(`click ${i + 1} on ${e.label.en} to select the mention at ${m.start}-${m.end}`, (x) =>
+          x.activeEditor?.uri.endsWith(`/${file}`) === true && x.activeEditor.selection.start === m.start && x.activeEditor.selection.end === m.end, 10_000);
+      }
+    });
+
+    await check("OncoLex: Show Term Card opens pembrolizumab's card (English, Chinese, evidence) in a webview", async () => {
+      const file = 'review-section.md';
+      const e = lexiconEntry('pembrolizumab');
+      assert(e.evidence.length > 0, `${e.id} has no evidence from the review`);
+      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+      const m = cliMentions(path.join(workspace, file)).find((x) => x.id === e.id);
+      assert(m, `the CLI finds no mention of ${e.id}`);
+      await openFile(file);
+      const at = lineCol(text, m.start + 3);
+      await goTo(at.line, at.col);
+      await runCommand('OncoLex: Show Term Card');
+      const p = ui();
+      const tab = p.locator('.tab', { hasText: `${e.label.en} · ${e.label.zh}` }).first();
+      const pick = p.locator('.quick-input-widget .monaco-list-row').first();
+      await Promise.race([tab.waitFor({ timeout: 10_000 }), pick.waitFor({ timeout: 10_000 })]).catch(() => {
+        throw new Error('neither a card nor a term picker appeared');
+      });
+      if (!(await tab.isVisible())) {
+        // Without an argument the command lets the user pick the term: search, then the row's card button.
+        console.log('     (the command opened a term picker, not the card of the term at the cursor)');
+        await p.keyboard.type('pembro', { delay: 30 });
+        const row = p.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(e.label.en, 'i') }).first();
+        await row.waitFor({ timeout: 8000 });
+        await row.hover();
+        await screenshot('show-term-card-picker');
+        await row.locator('.action-label[aria-label="Open the term card"], .action-label[title="Open the term card"]').first().click({ timeout: 5000 }).catch(() => {
+          throw new Error("the picker's row has no 'Open the term card' button");
+        });
+        await tab.waitFor({ timeout: 10_000 }).catch(() => {
+          throw new Error(`no editor tab '${e.label.en} · ${e.label.zh}' after the card button`);
+        });
+      }
+      const card = squash(await frameTextWith(e.label.zh));
+      assert(card.toLowerCase().includes(e.label.en.toLowerCase()), `the card lacks the English name; it reads '${card.slice(0, 300)}'`);
+      assert(card.includes('Evidence from the review'), `the card has no 'Evidence from the review'; it reads '${card.slice(0, 300)}'`);
+      const ev = squash(e.evidence[0].sentence).slice(0, 12);
+      assert(card.includes(ev), `the card lacks the first evidence sentence ('${ev}…')`);
+    });
+    await runCommand('View: Close All Editors').catch(() => undefined);
+
+    await check('hovering a \\cite key in paper.tex shows the formatted reference with its DOI link', async () => {
+      const file = 'paper.tex';
+      const key = 'antonia2017';
+      const title = bibField(key, 'title');
+      const doi = bibField(key, 'doi');
+      assert(title && doi, `references.bib has no title or doi for ${key}`);
+      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+      const cite = new RegExp(`\\\\cite\\{[^}]*\\b${key}\\b`).exec(text);
+      assert(cite, `${file} does not cite ${key}`);
+      await openFile(file);
+      const at = lineCol(text, cite.index + cite[0].length - key.length + 3);
+      await goTo(at.line, at.col);
+      await hoverAtCursor();
+      const h = await waitHover((t) => t.includes(title));
+      assert(h.includes(title), `no hover with the title '${title}'; hover text: '${h.slice(0, 300)}'`);
+      assert(h.includes(key), `the hover does not name the key ${key}`);
+      assert(h.includes(`doi:${doi}`), `the hover has no 'doi:${doi}'; hover text: '${h.slice(0, 400)}'`);
+      const link = ui().locator('.monaco-hover a', { hasText: `doi:${doi}` }).first();
+      const target = (await link.getAttribute('data-href')) ?? (await link.getAttribute('href')) ?? '';
+      assert(target.toLowerCase() === `https://doi.org/${doi}`.toLowerCase(), `the DOI links to '${target}', not https://doi.org/${doi}`);
+    });
+    await ui().mouse.move(5, 5);
+
+    await check('an abbreviation used before its definition gets the OncoLex hint, and the quick fix writes the first-use form', async () => {
+      const typed = 'Tumours upregulate PD-L1 after RT.\n\nLater: programmed death-ligand 1 (PD-L1) binds PD-1.';
+      const first = typed.indexOf('PD-L1');
+      const fixed = `${typed.slice(0, first)}programmed death-ligand 1 (PD-L1)${typed.slice(first + 'PD-L1'.length)}`;
+      await openFile(SCRATCH);
+      const p = ui();
+      await p.keyboard.type(typed, { delay: 10 });
+      const s = await pollState('the OncoLex hint', (x) => (x.activeEditor?.diagnostics ?? []).some((d) => d.source === 'OncoLex'), 15_000);
+      const hints = (s.activeEditor?.diagnostics ?? []).filter((d) => d.source === 'OncoLex');
+      assert(s.activeEditor?.text === typed, `the document reads '${s.activeEditor?.text}', not what was typed`);
+      assert(hints.length === 1, `expected one OncoLex hint, got ${hints.length}: ${hints.map((d) => d.message).join(' | ')}`);
+      assert(hints[0].start === first && hints[0].end === first + 5, `the hint covers ${hints[0].start}-${hints[0].end}, not the first PD-L1 (${first}-${first + 5})`);
+      await p.locator('.editor-instance .view-overlays .squiggly-info').first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => {
+        throw new Error('no information squiggle is painted');
+      });
+      await p.keyboard.press('Control+Shift+M');
+      const problem = p.locator('.markers-panel .monaco-list-row', { hasText: 'is used before it is defined' }).first();
+      await problem.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error('the Problems panel lists no OncoLex hint');
+      });
+      const row = squash(await problem.innerText());
+      assert(row.includes('PD-L1') && row.includes('OncoLex'), `the Problems row reads '${row}'`);
+      await screenshot('abbreviation-hint-problems');
+      const at = lineCol(typed, first + 2);
+      await goTo(at.line, at.col);
+      await hoverAtCursor();
+      const h = await waitHover((t) => t.includes('is used before it is defined'));
+      assert(h.includes('is used before it is defined'), `the hover on the first PD-L1 has no hint; hover text: '${h.slice(0, 300)}'`);
+      await screenshot('abbreviation-hint-hover');
+      await p.mouse.move(5, 5);
+      await goTo(at.line, at.col);
+      await p.keyboard.press('Control+.');
+      const fix = p.locator('.action-widget .monaco-list-row', { hasText: 'Write the first-use form' }).first();
+      await fix.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error("Ctrl+. offers no 'Write the first-use form' quick fix");
+      });
+      const fixText = squash(await fix.innerText());
+      assert(fixText.includes('programmed death-ligand 1 (PD-L1)'), `the quick fix reads '${fixText}'`);
+      await screenshot('abbreviation-quick-fix-menu');
+      // The keyboard, as Ctrl+. users do (and a pointer block covers the menu while it settles).
+      const rows = await p.locator('.action-widget .monaco-list-row').count();
+      for (let i = 0; i < rows && !((await fix.getAttribute('class')) ?? '').includes('focused'); i++) await p.keyboard.press('ArrowDown');
+      await p.keyboard.press('Enter');
+      const after = await pollState('the quick fix to apply and the hint to go', (x) =>
+        x.activeEditor?.text === fixed && !(x.activeEditor.diagnostics ?? []).some((d) => d.source === 'OncoLex'), 10_000).catch((err: unknown) => {
+        throw new Error(`after the quick fix: ${err instanceof Error ? err.message.slice(0, 400) : String(err)}`);
+      });
+      assert(after.activeEditor?.text === fixed, 'the quick fix did not write the first-use form');
     });
     await runCommand('File: Revert File').catch(() => undefined);
   } catch (err) {

@@ -23,7 +23,18 @@ export interface E2eState {
   activationError?: string;
   highlightingEnabled?: boolean;
   commands: string[];
-  activeEditor?: { uri: string; line: string; lineNumber: number; dirty: boolean };
+  activeEditor?: {
+    uri: string;
+    line: string;
+    lineNumber: number;
+    dirty: boolean;
+    /** The primary selection as document offsets (start <= end). */
+    selection: { start: number; end: number };
+    /** The whole document, so that a test can check an edit's result exactly. */
+    text: string;
+    /** The document's diagnostics from every source, with offsets. */
+    diagnostics: { source?: string; code?: string; message: string; start: number; end: number }[];
+  };
   editors: { uri: string; fileName: string; languageId: string; mentions: number; decorated: number }[];
 }
 
@@ -57,12 +68,22 @@ async function writeState(file: string): Promise<void> {
   }
   const active = vscode.window.activeTextEditor;
   if (active) {
+    const doc = active.document;
     const line = active.selection.active.line;
     state.activeEditor = {
-      uri: active.document.uri.toString(),
-      line: active.document.lineAt(line).text,
+      uri: doc.uri.toString(),
+      line: doc.lineAt(line).text,
       lineNumber: line,
-      dirty: active.document.isDirty,
+      dirty: doc.isDirty,
+      selection: { start: doc.offsetAt(active.selection.start), end: doc.offsetAt(active.selection.end) },
+      text: doc.getText(),
+      diagnostics: vscode.languages.getDiagnostics(doc.uri).map((d) => ({
+        source: d.source,
+        code: typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code),
+        message: d.message,
+        start: doc.offsetAt(d.range.start),
+        end: doc.offsetAt(d.range.end),
+      })),
     };
   }
   fs.writeFileSync(file, JSON.stringify(state, null, 2));
