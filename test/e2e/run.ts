@@ -727,6 +727,29 @@ async function uiPhase(browser: Browser): Promise<void> {
     });
     await runCommand('View: Close All Editors').catch(() => undefined);
 
+    await check("the 'Open card' link of pembrolizumab's hover opens its card", async () => {
+      const file = 'review-section.md';
+      const e = lexiconEntry('pembrolizumab');
+      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+      const m = cliMentions(path.join(workspace, file)).find((x) => x.id === e.id);
+      assert(m, `the CLI finds no mention of ${e.id}`);
+      await openFile(file);
+      const at = lineCol(text, m.start + 3);
+      await goTo(at.line, at.col);
+      await hoverAtCursor();
+      const h = await waitHover((t) => t.includes('Open card'));
+      assert(h.includes('Open card'), `the hover has no 'Open card' link; hover text: '${h.slice(0, 300)}'`);
+      // A command link: it only works if the hover trusts the extension's own commands.
+      await ui().locator('.monaco-hover a', { hasText: /^Open card$/ }).first().click({ timeout: 5000 });
+      await ui().locator('.tab', { hasText: `${e.label.en} · ${e.label.zh}` }).first().waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error(`no editor tab '${e.label.en} · ${e.label.zh}' after clicking 'Open card'`);
+      });
+      const card = squash(await frameTextWith(e.label.zh));
+      assert(card.includes('Evidence from the review'), `the card has no 'Evidence from the review'; it reads '${card.slice(0, 300)}'`);
+    });
+    await ui().mouse.move(5, 5);
+    await runCommand('View: Close All Editors').catch(() => undefined);
+
     await check('hovering a \\cite key in paper.tex shows the formatted reference with its DOI link', async () => {
       const file = 'paper.tex';
       const key = 'antonia2017';
