@@ -9,6 +9,7 @@ import { logErrors } from './core/log';
 import { AbbreviationChecker } from './vscode/abbreviations';
 import { CardView } from './vscode/cardView';
 import { registerCitations } from './vscode/citations';
+import { documentEditor, trackEditors } from './vscode/editors';
 import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
 import { registerSearch } from './vscode/search';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
   const log = channelLogger(channel);
   try {
     const t0 = Date.now();
+    context.subscriptions.push(trackEditors());
     const lexicon = new LexiconService();
     const highlighter = new Highlighter(lexicon, log);
     registerCitations(context, { log, getLexicon: () => lexicon.lexicon });
@@ -57,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
         // A string id, {id} from a command link, or a Lexicon view node {entry}.
         const id = typeof arg === 'string' ? arg : (arg?.id ?? arg?.entry?.id);
         if (id) return cards.show(id);
+        // From the palette: the term at the cursor, else let the user find one.
+        const editor = documentEditor();
+        const here = editor ? highlighter.mentionsOf(editor.document)?.at(editor.document.offsetAt(editor.selection.active)) : undefined;
+        if (here) return cards.show(here.id);
         return vscode.commands.executeCommand(COMMANDS.searchTerms);
       }),
       vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show()),

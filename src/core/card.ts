@@ -31,6 +31,21 @@ export function categoryLabel(c: Category, lang: DisplayLanguage): string {
   return CATEGORY_LABELS[c][lang];
 }
 
+const CATEGORY_PLURALS: Record<Category, string> = {
+  'immune-cell': 'Immune cells',
+  molecule: 'Molecules',
+  drug: 'Drugs',
+  tumor: 'Tumour types',
+  concept: 'Concepts',
+  trial: 'Trials',
+  outcome: 'Outcome measures',
+};
+
+/** A category as a heading (the Lexicon view): "Immune cells"; Chinese has no plural. */
+export function categoryPluralLabel(c: Category, lang: DisplayLanguage): string {
+  return lang === 'zh' ? CATEGORY_LABELS[c].zh : CATEGORY_PLURALS[c];
+}
+
 const RELATION_LABELS: Record<string, { en: string; zh: string }> = {
   targets: { en: 'Targets', zh: '靶点' },
   'targeted-by': { en: 'Drugs', zh: '药物' },
@@ -70,6 +85,8 @@ export interface CardOptions {
   mentionCount?: number;
   /** Include command links (hover and card view). */
   links?: boolean;
+  /** Rendering the card view itself: no link to open the card. */
+  inCardView?: boolean;
 }
 
 /** Renders the card of an entry as Markdown. */
@@ -124,8 +141,8 @@ export function renderCard(e: Entry, o: CardOptions): string {
       commandLink(UI.search[lang], COMMANDS.searchTerms),
       commandLink(o.mentionCount !== undefined ? `${UI.mentions[lang]} (${o.mentionCount})` : UI.mentions[lang], COMMANDS.showMentions, { id: e.id }),
       commandLink(`${UI.insert[lang]} “${e.label.en}”`, COMMANDS.insertTerm, { id: e.id }),
-      commandLink(UI.card[lang], COMMANDS.showEntry, { id: e.id }),
     ];
+    if (!o.inCardView) links.push(commandLink(UI.card[lang], COMMANDS.showEntry, { id: e.id }));
     if (e.evidence.some((ev) => ev.refs.length > 0)) links.push(commandLink(UI.cite[lang], COMMANDS.citeEvidence, { id: e.id }));
     out.push('', '---', '', links.join(' · '));
   }

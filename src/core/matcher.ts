@@ -49,6 +49,8 @@ export class Matcher {
   readonly entries: readonly Entry[];
   private readonly patterns: Pattern[] = [];
   private readonly patEntry: Int32Array;
+  private readonly entryIds: string[];
+  private readonly entryCategories: Category[];
   private readonly patBoundaryEnd: Uint8Array;
   /** Root transitions, dense over all code units (folded). 0 = none. */
   private readonly root = new Int32Array(65536);
@@ -121,6 +123,8 @@ export class Matcher {
     }
     this.formCount = this.patterns.length;
     this.patEntry = Int32Array.from(this.patterns, (p) => p.entry);
+    this.entryIds = entries.map((e) => e.id);
+    this.entryCategories = entries.map((e) => e.category);
     this.patBoundaryEnd = Uint8Array.from(this.patterns, (p) => (p.boundaryEnd ? 1 : 0));
     this.flatten(edges, nodeCount, outNode);
   }
@@ -335,8 +339,10 @@ export class Matcher {
       j++;
     }
     if (bestPattern < 0) return 0;
-    const entry = this.entries[this.patEntry[bestPattern]];
-    out.push({ start: i, end: bestEnd, id: entry.id, category: entry.category });
+    // Ids and categories come from flat arrays: entries parsed from JSON have many shapes, and reading
+    // their properties here would be a megamorphic load per mention.
+    const e = this.patEntry[bestPattern];
+    out.push({ start: i, end: bestEnd, id: this.entryIds[e], category: this.entryCategories[e] });
     return bestEnd;
   }
 

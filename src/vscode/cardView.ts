@@ -30,7 +30,7 @@ export class CardView implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('OncoLex: no lexicon entry with id “{0}”.', id));
       return;
     }
-    const md = renderCard(entry, { lang: displayLanguage(), byId: this.lexicon.byId, links: true });
+    const md = renderCard(entry, { lang: displayLanguage(), byId: this.lexicon.byId, links: true, inCardView: true });
     let body: string;
     try {
       body = await vscode.commands.executeCommand<string>('markdown.api.render', md);
@@ -40,7 +40,8 @@ export class CardView implements vscode.Disposable {
       body = `<pre>${md.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`;
     }
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('oncolex.card', entry.label.en, vscode.ViewColumn.Beside, {
+      // Keep focus in the manuscript: the card is for reading beside it.
+      this.panel = vscode.window.createWebviewPanel('oncolex.card', entry.label.en, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: false,
         enableCommandUris: [...HOVER_COMMANDS],
         localResourceRoots: [],

@@ -9,6 +9,7 @@ import type { Mention } from '../core/matcher';
 import { languageOf } from '../core/regions';
 import type { HighlightStyle } from '../core/settings';
 import { onSettingsChanged, setting } from './config';
+import { documentEditor } from './editors';
 import type { LexiconService } from './lexiconService';
 
 /** Above this many mentions only the visible part of an editor (with a margin) is decorated. */
@@ -238,7 +239,7 @@ export class Highlighter implements vscode.Disposable {
   }
 
   updateStatus(): void {
-    const ed = vscode.window.activeTextEditor;
+    const ed = documentEditor();
     const state = ed ? this.docs.get(ed.document.uri.toString()) : undefined;
     if (!ed || !state) {
       this.status.hide();

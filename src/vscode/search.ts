@@ -4,7 +4,7 @@
  * document. The ranking, the inserted text and its escaping come from the core (search.ts, insert.ts).
  */
 import * as vscode from 'vscode';
-import { categoryLabel } from '../core/card';
+import { categoryPluralLabel } from '../core/card';
 import { COMMANDS, VIEWS } from '../core/ids';
 import type { DocumentMentions } from '../core/incremental';
 import type { InsertForm } from '../core/insert';
@@ -18,6 +18,7 @@ import { languageOf } from '../core/regions';
 import type { SearchIndex } from '../core/search';
 import { searchIndexFor } from '../core/search';
 import { displayLanguage } from './config';
+import { documentEditor } from './editors';
 import type { LexiconService } from './lexiconService';
 
 export interface SearchDeps {
@@ -113,7 +114,7 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
 
   /** Recounts mentions of the active document and redraws. */
   refresh(): void {
-    const editor = vscode.window.activeTextEditor;
+    const editor = documentEditor();
     const mentions = editor ? this.deps.mentionsOf(editor.document) : undefined;
     this.counts = mentions ? countMentions(mentions.mentions) : new Map();
     this.emitter.fire(undefined);
@@ -121,7 +122,7 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
 
   /** Whether the active document has mention counts (an annotated Markdown or LaTeX document). */
   hasDocument(): boolean {
-    const editor = vscode.window.activeTextEditor;
+    const editor = documentEditor();
     return editor !== undefined && this.deps.mentionsOf(editor.document) !== undefined;
   }
 
@@ -149,7 +150,7 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
       const c = node.category;
       const entries = this.deps.lexicon.lexicon.entries.filter((e) => e.category === c);
       const mentioned = entries.reduce((n, e) => n + (this.counts.get(e.id) ?? 0), 0);
-      const item = new vscode.TreeItem(categoryLabel(c, lang), vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(categoryPluralLabel(c, lang), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `category:${c}`;
       item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[c]);
       item.description = mentioned > 0 ? vscode.l10n.t('{0} entries · {1} mentions', entries.length, mentioned) : vscode.l10n.t('{0} entries', entries.length);
@@ -381,7 +382,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     timer = undefined;
     if (!view.visible) return;
     tree.refresh();
-    const editor = vscode.window.activeTextEditor;
+    const editor = documentEditor();
     view.description = editor && tree.hasDocument() ? vscode.workspace.asRelativePath(editor.document.uri) : undefined;
     view.message = tree.hasDocument() ? undefined : vscode.l10n.t('Open a Markdown or LaTeX document to see how often each term is mentioned.');
   };
@@ -401,7 +402,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     view.onDidChangeVisibility(() => refreshView()),
     vscode.window.onDidChangeActiveTextEditor(() => refreshView()),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) refreshSoon();
+      if (e.document === documentEditor()?.document && e.contentChanges.length > 0) refreshSoon();
     }),
     vscode.commands.registerCommand(COMMANDS.searchTerms, () => logErrors(searchTerms(), 'search terms', deps.log)),
     vscode.commands.registerCommand(COMMANDS.insertTerm, (arg?: unknown) => insertTerm(arg, 'preferred')),

@@ -16,7 +16,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { categoryLabel } from '../../src/core/card';
+import { categoryPluralLabel } from '../../src/core/card';
 import type { Entry, Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
@@ -649,7 +649,7 @@ async function uiPhase(browser: Browser): Promise<void> {
         if (entries === 0) continue;
         const n = mentions.filter((m) => m.category === c).length;
         const expected = n > 0 ? `${entries} entries · ${n} mentions` : `${entries} entries`;
-        const row = await sideBarTreeRow(categoryLabel(c, 'en'));
+        const row = await sideBarTreeRow(categoryPluralLabel(c, 'en'));
         // The view recounts after it becomes visible (and debounced after edits).
         const end = Date.now() + 10_000;
         let desc = await rowDescription(row);
@@ -657,7 +657,7 @@ async function uiPhase(browser: Browser): Promise<void> {
           await p.waitForTimeout(250);
           desc = await rowDescription(row);
         }
-        assert(desc === expected, `category '${categoryLabel(c, 'en')}' reads '${desc}', expected '${expected}' (the CLI's counts)`);
+        assert(desc === expected, `category '${categoryPluralLabel(c, 'en')}' reads '${desc}', expected '${expected}' (the CLI's counts)`);
       }
     });
 
@@ -670,7 +670,7 @@ async function uiPhase(browser: Browser): Promise<void> {
       // From the top of the document, the first click goes to the first mention, the next to the second.
       await goTo(1, 1);
       const p = ui();
-      const category = await sideBarTreeRow(categoryLabel(e.category, 'en'));
+      const category = await sideBarTreeRow(categoryPluralLabel(e.category, 'en'));
       if ((await category.getAttribute('aria-expanded')) !== 'true') await category.click();
       const row = await sideBarTreeRow(e.label.en);
       const expected = new RegExp(`^${own.length}( ·|$)`);
