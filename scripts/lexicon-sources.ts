@@ -1,31 +1,15 @@
 /** Reads and validates the curated lexicon sources and the review (shared by the build script and tests). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import nlp from 'compromise';
 import type { BuildInput } from '../src/core/build';
 import type { LexiconError, SourceEntry } from '../src/core/lexicon';
 import { validateSourceFile } from '../src/core/lexicon';
+import { compromiseInflector } from '../src/node/inflect';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const LEXICON_DIR = path.join(ROOT, 'data/lexicon');
 export const REVIEW_FILE = path.join(ROOT, 'data/review/abscopal-review-2024.txt');
 export const LEXICON_OUT = path.join(ROOT, 'generated/lexicon.json');
-
-/** English number inflection with compromise, at build time only (it is too slow to load at run time). */
-export function compromiseInflector(phrase: string): string[] {
-  const words = phrase.split(' ');
-  const last = words[words.length - 1];
-  const out = new Set<string>();
-  // In a form the last word is a noun; alone, compromise may read it as a verb (effect, rate, break), so it
-  // is inflected after an article, which forces the noun reading.
-  const strip = (s: string) => s.replace(/^the /, '');
-  const plural = strip(nlp(`the ${last}`).nouns().toPlural().text());
-  const singular = strip(nlp(`the ${last}`).nouns().toSingular().text());
-  for (const w of [plural, singular]) {
-    if (w && w !== last && /^[a-z]+$/.test(w)) out.add([...words.slice(0, -1), w].join(' '));
-  }
-  return [...out];
-}
 
 export function readSources(): { input: BuildInput; errors: LexiconError[] } {
   const errors: LexiconError[] = [];

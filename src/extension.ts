@@ -14,6 +14,7 @@ import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
 import { registerSearch } from './vscode/search';
 import { LexiconService } from './vscode/lexiconService';
+import { WorkspaceLexicons } from './vscode/workspaceLexicon';
 
 /** Languages OncoLex works in (those that exist in the running VS Code). */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'tex', 'quarto', 'rmd'].map((language) => ({ language }));
@@ -46,12 +47,15 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     registerCitations(context, { log, getLexicon: () => lexicon.lexicon });
     const cards = new CardView(lexicon, log);
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);
+    const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log);
+    workspaceLexicons.reloadSoon();
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,
       highlighter,
       cards,
       abbreviations,
+      workspaceLexicons,
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
       vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),

@@ -73,6 +73,21 @@ export function entryForms(e: SourceEntry, inflect: Inflector): Form[] {
 
 /** Builds the lexicon. Throws one {@link LexiconError} listing every problem (ids, relations, clashes). */
 export function buildLexicon(input: BuildInput): Lexicon {
+  const { lexicon, problems } = buildLexiconReport(input);
+  if (problems.length > 0) {
+    const err = new LexiconError(problems[0].file, problems[0].entry, problems[0].field, problems[0].problem);
+    err.message = problems.map((p) => p.message).join('\n');
+    throw err;
+  }
+  return lexicon;
+}
+
+/**
+ * Builds what can be built and reports the rest: a relation to an unknown entry, a duplicate id or a
+ * clashing form is left out with a {@link LexiconError}. `knownIds` are entries outside these sources
+ * (the built-in lexicon, for a workspace lexicon) that relations may point to.
+ */
+export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<string> = new Set()): { lexicon: Lexicon; problems: LexiconError[] } {
   const problems: LexiconError[] = [];
   const byId = new Map<string, { e: SourceEntry; file: string }>();
   for (const { file, entries } of input.sources) {
@@ -91,7 +106,7 @@ export function buildLexicon(input: BuildInput): Lexicon {
   };
   for (const [id, { e, file }] of byId) {
     for (const r of e.relations ?? []) {
-      if (!byId.has(r.id)) {
+      if (!byId.has(r.id) && !knownIds.has(r.id)) {
         problems.push(new LexiconError(file, id, 'relations', `'${r.type}' points to unknown entry '${r.id}'`));
         continue;
       }
@@ -136,13 +151,34 @@ export function buildLexicon(input: BuildInput): Lexicon {
       evidence: [],
     });
   }
-  if (problems.length > 0) {
-    const err = new LexiconError(problems[0].file, problems[0].entry, problems[0].field, problems[0].problem);
-    err.message = problems.map((p) => p.message).join('\n');
-    throw err;
-  }
   addEvidence(entries, input.review);
-  return { source: 'built-in', entries };
+  return { lexicon: { source: 'built-in', entries }, problems };
+}
+
+/**
+ * Merges workspace lexicon entries into the built-in lexicon. A workspace entry with the id of a built-in
+ * one replaces it; a form both claim goes to the workspace entry (the author's own lexicon wins); relations
+ * between the two are completed both ways. The built-in entries are copied, never changed.
+ */
+export function mergeLexicons(builtin: Lexicon, workspace: Lexicon, source: string): Lexicon {
+  const replaced = new Set(workspace.entries.map((e) => e.id));
+  const claimed = new Set<string>();
+  for (const e of workspace.entries) for (const f of e.forms) claimed.add(`${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`);
+  const inverse = new Map<string, Relation[]>();
+  for (const e of workspace.entries) {
+    for (const r of e.relations) {
+      if (replaced.has(r.id)) continue; // already both ways inside the workspace lexicon
+      inverse.set(r.id, [...(inverse.get(r.id) ?? []), { type: INVERSE_RELATION[r.type], id: e.id }]);
+    }
+  }
+  const kept = builtin.entries
+    .filter((e) => !replaced.has(e.id))
+    .map((e) => {
+      const forms = e.forms.filter((f) => !claimed.has(`${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`));
+      const extra = inverse.get(e.id) ?? [];
+      return forms.length === e.forms.length && extra.length === 0 ? e : { ...e, forms, relations: [...e.relations, ...extra] };
+    });
+  return { source, entries: [...kept, ...workspace.entries] };
 }
 
 /** Attaches to each entry the review sentences that mention it. */

@@ -40,6 +40,7 @@ export const SETTINGS = {
   maxFileSizeKB: 'highlight.maxFileSizeKB',
   displayLanguage: 'displayLanguage',
   abbreviationDiagnostics: 'diagnostics.abbreviations',
+  lexiconFiles: 'lexicon.files',
   bibFiles: 'citations.bibFiles',
   zoteroEnabled: 'citations.zotero.enabled',
   zoteroPort: 'citations.zotero.port',

@@ -13,6 +13,7 @@ export interface Settings {
   'highlight.maxFileSizeKB': number;
   displayLanguage: DisplayLanguageSetting;
   'diagnostics.abbreviations': boolean;
+  'lexicon.files': string[];
   'citations.bibFiles': string[];
   'citations.zotero.enabled': boolean;
   'citations.zotero.port': number;
@@ -28,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'highlight.maxFileSizeKB': 8192,
   displayLanguage: 'auto',
   'diagnostics.abbreviations': true,
+  'lexicon.files': [],
   'citations.bibFiles': [],
   'citations.zotero.enabled': false,
   'citations.zotero.port': 23119,

@@ -1,7 +1,7 @@
 /** A small hand-written lexicon for matcher tests, built through the real build path. */
 import { buildLexicon } from '../../src/core/build';
 import type { Lexicon, SourceEntry } from '../../src/core/lexicon';
-import { compromiseInflector } from '../../scripts/lexicon-sources';
+import { compromiseInflector } from '../../src/node/inflect';
 
 const def = { en: 'Test definition.', zh: '测试定义。' };
 

@@ -218,3 +218,29 @@ suite('abbreviations', () => {
     assert.equal(editor.document.lineAt(0).text, 'Tumours upregulate PD-L1 after RT.');
   });
 });
+
+suite('workspace lexicons', () => {
+  test('a *.oncolex.json file in the workspace adds its terms, and its broken entries show in Problems', async () => {
+    const api = await getApi();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const lexiconUri = vscode.Uri.joinPath(folder.uri, 'lab-terms.oncolex.json');
+    const entries = [
+      { id: 'flash-rt', category: 'concept', label: { en: 'FLASH radiotherapy', zh: 'FLASH 放疗' }, abbreviations: ['FLASH-RT'], definition: { en: 'Radiotherapy at ultra-high dose rate.', zh: '超高剂量率放疗。' } },
+      { id: 'broken-entry', category: 'concept', label: { en: 'Broken', zh: '' }, definition: { en: 'x', zh: '某' } },
+    ];
+    await vscode.workspace.fs.writeFile(lexiconUri, new TextEncoder().encode(JSON.stringify({ entries }, null, 2)));
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We compared FLASH-RT with conventional radiotherapy.\n' });
+      await vscode.window.showTextDocument(doc);
+      const uri = doc.uri.toString();
+      await waitFor(() => api.mentions(uri).some((m) => m.id === 'flash-rt'), 'the workspace term is found', 20_000);
+      await waitFor(() => vscode.languages.getDiagnostics(lexiconUri).some((d) => /entry 'broken-entry', field 'label'/.test(d.message)), 'the broken entry is reported', 10_000);
+      const problem = vscode.languages.getDiagnostics(lexiconUri).find((d) => /broken-entry/.test(d.message))!;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(lexiconUri));
+      assert.equal(problem.range.start.line, text.split('\n').findIndex((l) => l.includes('"broken-entry"')));
+    } finally {
+      await vscode.workspace.fs.delete(lexiconUri);
+    }
+  });
+});

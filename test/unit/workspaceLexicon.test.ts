@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { indexById } from '../../src/core/lexicon';
+import { lookupTerm } from '../../src/core/lookup';
+import { Matcher } from '../../src/core/matcher';
+import { buildWorkspaceLexicon, entryLine } from '../../src/core/workspaceLexicon';
+import { loadBuiltinLexicon } from '../../src/node/builtin';
+import { compromiseInflector } from '../../src/node/inflect';
+
+const builtin = loadBuiltinLexicon();
+const review = fs.readFileSync(path.resolve(__dirname, '../../data/review/abscopal-review-2024.txt'), 'utf8');
+const def = { en: 'A test definition.', zh: '测试定义。' };
+
+function file(name: string, entries: unknown[]): { file: string; text: string } {
+  return { file: name, text: JSON.stringify({ entries }, null, 2) };
+}
+
+describe('workspace lexicons', () => {
+  it('add the author’s entries, with plurals, relations both ways and evidence from the review', () => {
+    const { lexicon, problems } = buildWorkspaceLexicon(
+      [file('lab.oncolex.json', [{ id: 'flash-rt', category: 'concept', label: { en: 'FLASH radiotherapy', zh: 'FLASH 放疗' }, abbreviations: ['FLASH-RT'], definition: def, relations: [{ type: 'related', id: 'radiotherapy' }] }])],
+      builtin,
+      review,
+      compromiseInflector,
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(lexicon.entries.length, builtin.entries.length + 1);
+    const m = new Matcher(lexicon);
+    assert.deepEqual(m.annotate('Two FLASH radiotherapies and FLASH-RT.', 'plain').map((x) => x.id), ['flash-rt', 'flash-rt']);
+    const rt = indexById(lexicon).get('radiotherapy')!;
+    assert.ok(rt.relations.some((r) => r.type === 'related' && r.id === 'flash-rt'));
+    // The built-in lexicon itself is not changed.
+    assert.ok(!indexById(builtin).get('radiotherapy')!.relations.some((r) => r.id === 'flash-rt'));
+  });
+  it('let an entry with a built-in id replace it, and a form both claim go to the author’s entry', () => {
+    const { lexicon } = buildWorkspaceLexicon(
+      [file('x.oncolex.json', [
+        { id: 'pd-l1', category: 'molecule', label: { en: 'PD-L1', zh: 'PD-L1 蛋白' }, abbreviations: ['PD-L1'], definition: { en: 'Our own wording.', zh: '我们的定义。' } },
+        { id: 'our-rt', category: 'concept', label: { en: 'our RT', zh: '我们的放疗' }, abbreviations: ['RT'], definition: def },
+      ])],
+      builtin,
+      review,
+      compromiseInflector,
+    );
+    assert.equal(indexById(lexicon).get('pd-l1')!.definition.en, 'Our own wording.');
+    assert.equal(lookupTerm(lexicon, 'RT')?.id, 'our-rt');
+    assert.equal(new Matcher(lexicon).annotate('after RT', 'plain')[0].id, 'our-rt');
+  });
+  it('report bad JSON and bad entries with file and line, and keep the valid entries', () => {
+    const good = { id: 'good-one', category: 'drug', label: { en: 'Goodumab', zh: '好单抗' }, definition: def };
+    const bad = { id: 'bad-one', category: 'drug', label: { en: 'Badumab', zh: '' }, definition: def };
+    const valid = file('ok.oncolex.json', [good, bad]);
+    const broken = { file: 'broken.oncolex.json', text: '{\n  "entries": [\n    { "id": "x", }\n  ]\n}' };
+    const { lexicon, problems } = buildWorkspaceLexicon([valid, broken], builtin, review, compromiseInflector);
+    assert.ok(indexById(lexicon).has('good-one'));
+    assert.ok(!indexById(lexicon).has('bad-one'));
+    const bad1 = problems.find((p) => p.file === 'ok.oncolex.json')!;
+    assert.equal(bad1.line, entryLine(valid.text, 'bad-one'));
+    assert.match(bad1.message, /ok\.oncolex\.json: entry 'bad-one', field 'label'/);
+    const bad2 = problems.find((p) => p.file === 'broken.oncolex.json')!;
+    assert.match(bad2.message, /broken\.oncolex\.json: not valid JSON/);
+    assert.equal(bad2.line, 2);
+  });
+  it('report relations to unknown entries', () => {
+    const { problems } = buildWorkspaceLexicon([file('r.oncolex.json', [{ id: 'a-thing', category: 'concept', label: { en: 'A thing', zh: '某物' }, definition: def, relations: [{ type: 'related', id: 'nowhere' }] }])], builtin, review, compromiseInflector);
+    assert.match(problems[0].message, /'related' points to unknown entry 'nowhere'/);
+  });
+});
+
+describe('the JSON schema for lexicon files', () => {
+  it('names the same categories, relation types and identifier systems as the code', async () => {
+    const { CATEGORIES, ID_SYSTEMS, RELATION_TYPES } = await import('../../src/core/lexicon');
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/lexicon.schema.json'), 'utf8'));
+    const entry = schema.properties.entries.items.properties;
+    assert.deepEqual(entry.category.enum, [...CATEGORIES]);
+    assert.deepEqual(entry.relations.items.properties.type.enum, [...RELATION_TYPES]);
+    assert.deepEqual(Object.keys(entry.ids.properties).sort(), [...ID_SYSTEMS].sort());
+  });
+});
