@@ -214,6 +214,16 @@ async function runCommand(title: string): Promise<void> {
   await (await findCommand(title)).click();
 }
 
+/** Opens a workspace file and puts the cursor inside the first mention of an entry that the CLI finds. */
+async function cursorOnFirstMention(file: string, id: string): Promise<void> {
+  const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+  const m = cliMentions(path.join(workspace, file)).find((x) => x.id === id);
+  assert(m, `the CLI finds no mention of ${id} in ${file}`);
+  await openFile(file);
+  const at = lineCol(text, m.start + 3);
+  await goTo(at.line, at.col);
+}
+
 async function state(): Promise<E2eState> {
   const file = path.join(cache, 'e2e-state.json');
   fs.rmSync(file, { force: true });
@@ -690,15 +700,9 @@ async function uiPhase(browser: Browser): Promise<void> {
     });
 
     await check("OncoLex: Show Term Card opens pembrolizumab's card (English, Chinese, evidence) in a webview", async () => {
-      const file = 'review-section.md';
       const e = lexiconEntry('pembrolizumab');
       assert(e.evidence.length > 0, `${e.id} has no evidence from the review`);
-      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
-      const m = cliMentions(path.join(workspace, file)).find((x) => x.id === e.id);
-      assert(m, `the CLI finds no mention of ${e.id}`);
-      await openFile(file);
-      const at = lineCol(text, m.start + 3);
-      await goTo(at.line, at.col);
+      await cursorOnFirstMention('review-section.md', e.id);
       await runCommand('OncoLex: Show Term Card');
       const p = ui();
       const tab = p.locator('.tab', { hasText: `${e.label.en} · ${e.label.zh}` }).first();
@@ -730,14 +734,8 @@ async function uiPhase(browser: Browser): Promise<void> {
     await runCommand('View: Close All Editors').catch(() => undefined);
 
     await check("the 'Open card' link of pembrolizumab's hover opens its card", async () => {
-      const file = 'review-section.md';
       const e = lexiconEntry('pembrolizumab');
-      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
-      const m = cliMentions(path.join(workspace, file)).find((x) => x.id === e.id);
-      assert(m, `the CLI finds no mention of ${e.id}`);
-      await openFile(file);
-      const at = lineCol(text, m.start + 3);
-      await goTo(at.line, at.col);
+      await cursorOnFirstMention('review-section.md', e.id);
       await hoverAtCursor();
       const h = await waitHover((t) => t.includes('Open card'));
       assert(h.includes('Open card'), `the hover has no 'Open card' link; hover text: '${h.slice(0, 300)}'`);
