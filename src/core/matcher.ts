@@ -1,7 +1,7 @@
 /**
- * The term matcher: a compact trie over folded forms, walked only from positions where a term can start
- * (a word start for forms that begin with a letter or digit, any position for forms that begin with a CJK
- * character or a symbol). Because every match starts at such a position and the longest one is taken
+ * The term matcher: a compact trie over folded forms, walked only from positions where a term can start:
+ * the start of a word that is the first word of some form (words are hashed while they are scanned), or any
+ * position for forms that begin with a CJK character or a symbol. Because every match starts at such a position and the longest one is taken
  * before moving past it, the result is the leftmost-longest, non-overlapping set of mentions without
  * failure links. See the benchmark (`npm run bench`) for its speed against a plain character scan.
  */
@@ -22,8 +22,7 @@ interface Pattern {
   entry: number;
   /** The form folded but case-preserved, for case-sensitive forms (else empty). */
   cs: string;
-  /** The first/last folded character is a word character, so the match needs a word boundary there. */
-  boundaryStart: boolean;
+  /** The last folded character is a word character, so the match needs a word boundary after it. */
   boundaryEnd: boolean;
 }
 
@@ -37,7 +36,6 @@ function isCjk(c: number): boolean {
 
 /** Character class bits (see Matcher.cls). */
 const CLS_WORD = 1;
-const CLS_START_AT_WORD_START = 2;
 const CLS_START_ANYWHERE = 4;
 const CLS_IGNORABLE = 8;
 const FIRST_WORD_MASK = (1 << 18) - 1;
@@ -62,8 +60,8 @@ export class Matcher {
   private outCount!: Uint16Array;
   private outList!: Int32Array;
   /**
-   * For each original code unit, one byte: bit 1 = word character, bit 2 = a term may start here at a word
-   * start, bit 4 = a term may start here anywhere (CJK and symbols). One load per character in the scan.
+   * For each original code unit, one byte: bit 1 = word character, bit 4 = a term may start here anywhere
+   * (CJK and symbols), bit 8 = ignorable inside a word. One load per character in the scan.
    */
   private readonly cls = new Uint8Array(65536);
   /** Dense ASCII transitions of the root's children (index by child node via dense1Base). */
@@ -118,7 +116,7 @@ export class Matcher {
           for (let i = 0; i < key.length && this.word[key.charCodeAt(i)] === 1; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
           this.firstWords[h & FIRST_WORD_MASK] = 1;
         }
-        this.patterns.push({ entry: entryIndex, cs, boundaryStart: this.word[key.charCodeAt(0)] === 1, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
+        this.patterns.push({ entry: entryIndex, cs, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
       }
     }
     this.formCount = this.patterns.length;
@@ -164,7 +162,9 @@ export class Matcher {
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
       let k = this.word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : 0;
-      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0) k |= this.word[f] === 1 ? CLS_START_AT_WORD_START : CLS_START_ANYWHERE;
+      // Forms that begin with a word character start at word starts (found through firstWords); the others
+      // (CJK, symbols) may start anywhere.
+      if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0 && this.word[f] !== 1) k |= CLS_START_ANYWHERE;
       this.cls[c] = k;
     }
     // The second step of a walk is the busiest (many words share a first letter): make it one load.
@@ -379,16 +379,5 @@ export class Matcher {
       k++;
     }
     return k === cs.length;
-  }
-
-  /** The entry of a mention. */
-  entryOf(m: Mention): Entry | undefined {
-    return this.byId().get(m.id);
-  }
-
-  private idIndex: Map<string, Entry> | undefined;
-  private byId(): Map<string, Entry> {
-    if (!this.idIndex) this.idIndex = new Map(this.entries.map((e) => [e.id, e]));
-    return this.idIndex;
   }
 }
