@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
       }),
       vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show()),
     );
-    log.info(`activated in ${Date.now() - t0} ms with ${lexicon.lexicon.entries.length} lexicon entries`);
+    log.info(`activated in ${Date.now() - t0} ms`);
     return {
       mentions: (uri) => {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);

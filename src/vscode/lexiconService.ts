@@ -9,28 +9,30 @@ import { loadBuiltinLexicon } from '../node/builtin';
  * changes (listeners such as the search index and the highlighter follow `onDidChange`).
  */
 export class LexiconService implements vscode.Disposable {
-  private lexiconValue: Lexicon;
+  private lexiconValue: Lexicon | undefined;
   private matcherValue: Matcher | undefined;
   private byIdValue: Map<string, Entry> | undefined;
   private readonly emitter = new vscode.EventEmitter<Lexicon>();
   readonly onDidChange = this.emitter.event;
 
-  constructor(lexicon: Lexicon = loadBuiltinLexicon()) {
+  /** Without a lexicon, the built-in one is read on first use (not during activation). */
+  constructor(lexicon?: Lexicon) {
     this.lexiconValue = lexicon;
   }
 
   get lexicon(): Lexicon {
+    this.lexiconValue ??= loadBuiltinLexicon();
     return this.lexiconValue;
   }
 
   /** The matcher, built on first use. */
   get matcher(): Matcher {
-    this.matcherValue ??= new Matcher(this.lexiconValue);
+    this.matcherValue ??= new Matcher(this.lexicon);
     return this.matcherValue;
   }
 
   get byId(): Map<string, Entry> {
-    this.byIdValue ??= indexById(this.lexiconValue);
+    this.byIdValue ??= indexById(this.lexicon);
     return this.byIdValue;
   }
 
