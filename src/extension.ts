@@ -23,6 +23,8 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 
 export interface OncoLexApi {
   mentions(uri: string): { start: number; end: number; id: string; category: string }[];
   decoratedCount(uri: string): number;
+  /** Offsets of the first and last decorated mention (large documents are decorated around the visible lines). */
+  decoratedSpan(uri: string): { first: number; last: number } | undefined;
   highlightingEnabled(): boolean;
 }
 
@@ -79,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
         return ms ? ms.mentions.map((m) => ({ ...m })) : [];
       },
       decoratedCount: (uri) => highlighter.decoratedCount(uri),
+      decoratedSpan: (uri) => highlighter.decoratedSpan(uri),
       highlightingEnabled: () => vscode.workspace.getConfiguration('oncolex').get<boolean>('highlight.enabled', true),
     };
   } catch (e) {

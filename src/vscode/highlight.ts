@@ -66,8 +66,8 @@ export class Highlighter implements vscode.Disposable {
   private readonly status: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Decorated range counts per document URI, for the test API. */
-  private readonly decorated = new Map<string, number>();
+  /** Decorated ranges per document URI (count and the offsets of the first and last), for the test API. */
+  private readonly decorated = new Map<string, { count: number; first: number; last: number }>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires (debounced with the redraw) after a document's mentions changed. */
   readonly onDidChangeMentions = this.changeEmitter.event;
@@ -214,6 +214,8 @@ export class Highlighter implements vscode.Disposable {
     const categories = setting('highlight.categories');
     const byCategory = new Map<Category, vscode.Range[]>(CATEGORIES.map((c) => [c, []]));
     let count = 0;
+    let first = -1;
+    let last = -1;
     if (state && enabled && !state.tooLarge) {
       let list: Mention[] = state.mentions.mentions;
       if (list.length > DECORATE_ALL_LIMIT) {
@@ -227,11 +229,13 @@ export class Highlighter implements vscode.Disposable {
       for (const m of list) {
         if (categories[m.category] === false) continue;
         byCategory.get(m.category)!.push(new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+        if (count === 0) first = m.start;
+        last = m.start;
         count++;
       }
     }
     for (const [c, t] of this.decorationTypes) editor.setDecorations(t, byCategory.get(c) ?? []);
-    this.decorated.set(key, count);
+    this.decorated.set(key, { count, first, last });
   }
 
   private mentionCount(doc: vscode.TextDocument): number {
@@ -274,7 +278,13 @@ export class Highlighter implements vscode.Disposable {
 
   /** Number of ranges decorated in visible editors of a document, for the test API. */
   decoratedCount(uri: string): number {
-    return this.decorated.get(uri) ?? 0;
+    return this.decorated.get(uri)?.count ?? 0;
+  }
+
+  /** Offsets of the first and last decorated mention of a document, for the test API. */
+  decoratedSpan(uri: string): { first: number; last: number } | undefined {
+    const d = this.decorated.get(uri);
+    return d && d.count > 0 ? { first: d.first, last: d.last } : undefined;
   }
 
   async toggle(): Promise<void> {

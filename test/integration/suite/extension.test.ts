@@ -244,3 +244,28 @@ suite('workspace lexicons', () => {
     }
   });
 });
+
+suite('large documents', () => {
+  test('a document with many mentions is decorated around the visible lines only, and follows scrolling', async () => {
+    const api = await getApi();
+    const paragraph = 'Tumour cells upregulate PD-L1 after RT, and CD8+ T cells infiltrate.\n\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: paragraph.repeat(4000) });
+    const editor = await vscode.window.showTextDocument(doc);
+    const uri = doc.uri.toString();
+    await waitFor(() => api.mentions(uri).length === 12000, 'all 12,000 mentions are found', 20_000);
+    await waitFor(() => api.decoratedCount(uri) > 0, 'decorations are drawn');
+    const first = api.decoratedCount(uri);
+    assert.ok(first < 12000, `only the visible window is decorated (${first} of 12000)`);
+    const before = api.decoratedSpan(uri)!;
+    assert.ok(before.first < doc.offsetAt(new vscode.Position(400, 0)), 'the window starts near the top');
+    editor.revealRange(new vscode.Range(7000, 0, 7000, 0), vscode.TextEditorRevealType.AtTop);
+    await waitFor(() => editor.visibleRanges[0].start.line > 6000, 'the editor scrolled');
+    // After scrolling, the window follows: it now covers line 7000 and no longer the top of the document.
+    const line7000 = doc.offsetAt(new vscode.Position(7000, 0));
+    await waitFor(() => {
+      const span = api.decoratedSpan(uri);
+      return span !== undefined && span.first <= line7000 && span.last >= line7000 && span.first > before.last;
+    }, 'the decorated window follows the scroll');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

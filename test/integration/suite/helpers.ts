@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OncoLexApi } from '../../../src/extension';
 import type { Entry, Lexicon } from '../../../src/core/lexicon';
 
 export const EXTENSION_ID = 'oncolex.oncolex';
@@ -15,12 +16,6 @@ export interface ApiMention {
   category: string;
 }
 
-/** What `activate()` returns: the test API the e2e and integration tests read. */
-export interface OncoLexApi {
-  mentions(uri: string): ApiMention[];
-  decoratedCount(uri: string): number;
-  highlightingEnabled(): boolean;
-}
 
 /** The repository, found from the compiled file (out/integration/suite/x.test.js). */
 export const repoRoot = path.resolve(__dirname, '../../..');
