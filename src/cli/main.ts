@@ -54,11 +54,11 @@ function annotate(argv: string[], io: CliIo): number {
   }
   if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
   else {
+    const byId = indexById(lexicon);
     for (const f of files) {
       io.out(`${f.file}: ${f.mentions.length} mentions\n`);
       const counts = new Map<string, number>();
       for (const m of f.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-      const byId = indexById(lexicon);
       const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       for (const [id, n] of rows) {
         const e = byId.get(id)!;

@@ -197,9 +197,7 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
           } else i = k;
           continue;
         }
-        if (run === 1 && i + 1 < end && text.charCodeAt(i - 1) !== 0x7e) {
-          // Pandoc subscript H~2~O: leave as text.
-        }
+        // Shorter ~ runs (Pandoc subscript H~2~O, strike-through ~~x~~) stay text.
         i = k;
         continue;
       }
