@@ -9,7 +9,7 @@ import { logErrors } from './core/log';
 import { AbbreviationChecker } from './vscode/abbreviations';
 import { CardView } from './vscode/cardView';
 import { registerCitations } from './vscode/citations';
-import { documentEditor, trackEditors } from './vscode/editors';
+import { documentEditor, termAtCursor, trackEditors } from './vscode/editors';
 import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
 import { registerSearch } from './vscode/search';
@@ -66,9 +66,8 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
         const id = typeof arg === 'string' ? arg : (arg?.id ?? arg?.entry?.id);
         if (id) return cards.show(id);
         // From the palette: the term at the cursor, else let the user find one.
-        const editor = documentEditor();
-        const here = editor ? highlighter.mentionsOf(editor.document)?.at(editor.document.offsetAt(editor.selection.active)) : undefined;
-        if (here) return cards.show(here.id);
+        const here = termAtCursor(documentEditor(), (d) => highlighter.mentionsOf(d));
+        if (here) return cards.show(here);
         return vscode.commands.executeCommand(COMMANDS.searchTerms);
       }),
       vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show()),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DocumentMentions } from '../core/incremental';
 
 let last: vscode.TextEditor | undefined;
 
@@ -18,4 +19,10 @@ export function documentEditor(): vscode.TextEditor | undefined {
   const active = vscode.window.activeTextEditor;
   if (active) return active;
   return last && vscode.window.visibleTextEditors.includes(last) ? last : undefined;
+}
+
+/** The id of the lexicon term under an editor's cursor, if any. */
+export function termAtCursor(editor: vscode.TextEditor | undefined, mentionsOf: (d: vscode.TextDocument) => DocumentMentions | undefined): string | undefined {
+  if (!editor) return undefined;
+  return mentionsOf(editor.document)?.at(editor.document.offsetAt(editor.selection.active))?.id;
 }

@@ -18,7 +18,7 @@ import { languageOf } from '../core/regions';
 import type { SearchIndex } from '../core/search';
 import { searchIndexFor } from '../core/search';
 import { displayLanguage } from './config';
-import { documentEditor } from './editors';
+import { documentEditor, termAtCursor } from './editors';
 import type { LexiconService } from './lexiconService';
 
 export interface SearchDeps {
@@ -418,10 +418,8 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
 
   /** For commands run from the palette without an id: the term at the cursor, else none. */
   async function pickEntryId(): Promise<string | undefined> {
-    const editor = vscode.window.activeTextEditor;
-    const mentions = editor ? deps.mentionsOf(editor.document) : undefined;
-    const here = editor && mentions ? mentions.at(editor.document.offsetAt(editor.selection.active)) : undefined;
-    if (here) return here.id;
+    const here = termAtCursor(vscode.window.activeTextEditor, deps.mentionsOf);
+    if (here) return here;
     void vscode.window.showInformationMessage(vscode.l10n.t('OncoLex: put the cursor on a term, or use “Search Terms” and its copy button.'));
     return undefined;
   }
