@@ -8,7 +8,7 @@
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
-import { findRegions, paragraphEnd, paragraphStart } from './regions';
+import { paragraphEnd, paragraphStart } from './regions';
 
 /** One change in the coordinates of the text before it. */
 export interface TextChange {
@@ -45,8 +45,8 @@ export class DocumentMentions {
 
   /** Annotates the whole text. */
   full(text: string): void {
-    const regions = findRegions(text, this.language);
-    this.mentions = this.matcher.annotateWithRegions(text, regions, this.language === 'latex');
+    const { mentions, regions } = this.matcher.annotateWithRegions(text, this.language);
+    this.mentions = mentions;
     this.blocks = [];
     const s = regions.skips;
     for (let i = 0; i < s.length; i += 2) {
@@ -72,8 +72,7 @@ export class DocumentMentions {
     const paraEndNew = para.start + para.text.length;
     const paraEndOld = paraEndNew - delta;
     // Re-annotate the paragraph alone (front matter only exists at the very start of a document).
-    const regions = findRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
-    const fresh = this.matcher.annotateWithRegions(para.text, regions, this.language === 'latex');
+    const fresh = this.matcher.annotate(para.text, this.language, 0, para.text.length, paraStart === 0);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;

@@ -8,7 +8,7 @@
 import type { Category, Entry, Lexicon } from './lexicon';
 import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
-import { findRegions } from './regions';
+import { findRegions, isSpecial, markupAt } from './regions';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -36,9 +36,9 @@ function isCjk(c: number): boolean {
 
 /** Character class bits (see Matcher.cls). */
 const CLS_WORD = 1;
+const CLS_SPECIAL = 2;
 const CLS_START_ANYWHERE = 4;
 const CLS_IGNORABLE = 8;
-const FIRST_WORD_MASK = (1 << 18) - 1;
 
 /**
  * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
@@ -52,23 +52,37 @@ export class Matcher {
   private readonly patBoundaryEnd: Uint8Array;
   /** Root transitions, dense over all code units (folded). 0 = none. */
   private readonly root = new Int32Array(65536);
-  private childStart!: Int32Array;
-  private childCount!: Uint16Array;
-  private childKeys!: Uint16Array;
-  private childNodes!: Int32Array;
-  private outStart!: Int32Array;
-  private outCount!: Uint16Array;
+  /**
+   * The trie's nodes, numbered in depth-first order (so a node's first child is the next node), four
+   * numbers each: [outputs | children << 16, first output in outList, the only child's key or the first
+   * edge in edgeKeys/edgeNodes, where the node's row starts in `dense` or -1]. A walk down a chain of single children
+   * reads consecutive memory.
+   */
+  private nodes!: Int32Array;
+  private edgeKeys!: Uint16Array;
+  private edgeNodes!: Int32Array;
   private outList!: Int32Array;
   /**
-   * For each original code unit, one byte: bit 1 = word character, bit 4 = a term may start here anywhere
-   * (CJK and symbols), bit 8 = ignorable inside a word. One load per character in the scan.
+   * For each original code unit, one byte: bit 1 = word character, bit 2 = a construct of the language
+   * may begin here (Markdown and LaTeX tables only), bit 4 = a term may start here anywhere (CJK and
+   * symbols), bit 8 = ignorable inside a word. One load per character in the scan.
    */
   private readonly cls = new Uint8Array(65536);
-  /** Dense ASCII transitions of the root's children (index by child node via dense1Base). */
-  private dense1!: Int32Array;
-  private dense1Base!: Int32Array;
-  /** Hashed set of the first words of forms (folded): a cheap "no term starts at this word" test. */
-  private readonly firstWords = new Uint8Array(FIRST_WORD_MASK + 1);
+  private readonly clsMd = new Uint8Array(65536);
+  private readonly clsTex = new Uint8Array(65536);
+  /** Dense ASCII transitions (rows of 128) of nodes with many children. */
+  private dense!: Int32Array;
+  /**
+   * The first words of forms (folded), in an open-addressed hash table: slot s holds [word number, hash]
+   * at [2s, 2s + 1] (word 0 = empty slot). A word's characters are wordPool[wordStart, + wordLength), and
+   * wordNode is the trie node reached by reading it.
+   */
+  private wordSlots!: Int32Array;
+  private wordSlotMask = 0;
+  private wordPool!: Uint16Array;
+  private wordStart!: Int32Array;
+  private wordLength!: Int32Array;
+  private wordNode!: Int32Array;
   private readonly fold: Uint16Array;
   private readonly foldCs: Uint16Array;
   private readonly foldTex: Uint16Array;
@@ -89,6 +103,7 @@ export class Matcher {
     let nodeCount = 1;
     const outNode: number[] = [];
     const seen = new Set<string>();
+    const firstWords = new Set<string>();
     const entries = this.entries;
     for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
       const forms = entries[entryIndex].forms;
@@ -112,9 +127,9 @@ export class Matcher {
         }
         outNode.push(node);
         if (this.word[key.charCodeAt(0)] === 1) {
-          let h = 0;
-          for (let i = 0; i < key.length && this.word[key.charCodeAt(i)] === 1; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-          this.firstWords[h & FIRST_WORD_MASK] = 1;
+          let n = 1;
+          while (n < key.length && this.word[key.charCodeAt(n)] === 1) n++;
+          firstWords.add(key.slice(0, n));
         }
         this.patterns.push({ entry: entryIndex, cs, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
       }
@@ -125,74 +140,129 @@ export class Matcher {
     this.entryCategories = entries.map((e) => e.category);
     this.patBoundaryEnd = Uint8Array.from(this.patterns, (p) => (p.boundaryEnd ? 1 : 0));
     this.flatten(edges, nodeCount, outNode);
+    this.indexFirstWords(firstWords);
+  }
+
+  private indexFirstWords(words: Set<string>): void {
+    let size = 4096;
+    while (size < words.size * 8) size *= 2;
+    this.wordSlots = new Int32Array(size * 2);
+    this.wordSlotMask = size - 1;
+    const list = [...words];
+    this.wordStart = new Int32Array(list.length + 1);
+    this.wordLength = new Int32Array(list.length + 1);
+    this.wordNode = new Int32Array(list.length + 1);
+    this.wordPool = new Uint16Array(list.reduce((n, w) => n + w.length, 0));
+    let p = 0;
+    list.forEach((w, k) => {
+      const id = k + 1;
+      let h = 0;
+      let node = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        h = (Math.imul(h, 31) + c) | 0;
+        this.wordPool[p + i] = c;
+        node = i === 0 ? this.root[c] : this.child(node, c);
+      }
+      this.wordStart[id] = p;
+      this.wordLength[id] = w.length;
+      this.wordNode[id] = node;
+      p += w.length;
+      let s = h & this.wordSlotMask;
+      while (this.wordSlots[s * 2] !== 0) s = (s + 1) & this.wordSlotMask;
+      this.wordSlots[s * 2] = id;
+      this.wordSlots[s * 2 + 1] = h;
+    });
   }
 
   private flatten(edges: Map<number, number>, n: number, outNode: number[]): void {
+    // Children of each node, sorted by key (the numeric order of the edge keys).
     const keys = Float64Array.from(edges.keys()).sort();
-    this.childStart = new Int32Array(n);
-    this.childCount = new Uint16Array(n);
-    this.childKeys = new Uint16Array(keys.length);
-    this.childNodes = new Int32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const node = Math.floor(k / 65536);
-      const c = k - node * 65536;
-      if (this.childCount[node] === 0) this.childStart[node] = i;
-      this.childCount[node]++;
-      this.childKeys[i] = c;
-      this.childNodes[i] = edges.get(k)!;
-      if (node === 0) this.root[c] = this.childNodes[i];
+    const kids: number[][] = Array.from({ length: n }, () => []);
+    for (const k of keys) kids[Math.floor(k / 65536)].push(k);
+    // Depth-first numbering.
+    const order = new Int32Array(n);
+    let next = 0;
+    const stack = [0];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      order[node] = next++;
+      const list = kids[node];
+      for (let i = list.length - 1; i >= 0; i--) stack.push(edges.get(list[i])!);
     }
+    const outputs = new Uint16Array(n);
+    for (const node of outNode) outputs[order[node]]++;
+    const nodes = new Int32Array(n * 4);
+    const edgeKeys: number[] = [];
+    const edgeNodes: number[] = [];
+    const denseRows: number[] = [];
+    let outAcc = 0;
+    for (let old = 0; old < n; old++) {
+      const id = order[old];
+      const list = kids[old];
+      nodes[id * 4] = outputs[id] | (list.length << 16);
+      nodes[id * 4 + 3] = -1;
+      if (list.length === 1) nodes[id * 4 + 2] = list[0] - old * 65536;
+      else if (list.length > 1) {
+        nodes[id * 4 + 2] = edgeKeys.length;
+        for (const k of list) {
+          edgeKeys.push(k - old * 65536);
+          edgeNodes.push(order[edges.get(k)!]);
+        }
+        // Busy branch points (first letters, mostly) get a dense row: one load per step.
+        if (list.length >= 8 && old !== 0) {
+          nodes[id * 4 + 3] = denseRows.length;
+          const row = new Array<number>(128).fill(0);
+          for (const k of list) if (k - old * 65536 < 128) row[k - old * 65536] = order[edges.get(k)!];
+          denseRows.push(...row);
+        }
+      }
+      if (old === 0) for (const k of list) this.root[k] = order[edges.get(k)!];
+    }
+    for (let id = 0; id < n; id++) {
+      nodes[id * 4 + 1] = outAcc;
+      outAcc += outputs[id];
+    }
+    this.nodes = nodes;
+    this.edgeKeys = Uint16Array.from(edgeKeys);
+    this.edgeNodes = Int32Array.from(edgeNodes);
+    this.dense = Int32Array.from(denseRows);
     // Outputs per node, in pattern order.
-    this.outStart = new Int32Array(n);
-    this.outCount = new Uint16Array(n);
-    for (const node of outNode) this.outCount[node]++;
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      this.outStart[i] = acc;
-      acc += this.outCount[i];
-    }
-    this.outList = new Int32Array(acc);
+    this.outList = new Int32Array(outAcc);
     const fill = new Uint16Array(n);
-    outNode.forEach((node, p) => {
-      this.outList[this.outStart[node] + fill[node]++] = p;
+    outNode.forEach((old, p) => {
+      const id = order[old];
+      this.outList[nodes[id * 4 + 1] + fill[id]++] = p;
     });
     // Character classes: word character, and where a term may start.
     const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
       let k = this.word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : 0;
-      // Forms that begin with a word character start at word starts (found through firstWords); the others
-      // (CJK, symbols) may start anywhere.
+      // Forms that begin with a word character start at word starts (found through the first words); the
+      // others (CJK, symbols) may start anywhere.
       if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0 && this.word[f] !== 1) k |= CLS_START_ANYWHERE;
       this.cls[c] = k;
+      this.clsMd[c] = isSpecial('markdown', c) ? k | CLS_SPECIAL : k;
+      this.clsTex[c] = isSpecial('latex', c) ? k | CLS_SPECIAL : k;
     }
-    // The second step of a walk is the busiest (many words share a first letter): make it one load.
-    this.dense1Base = new Int32Array(n).fill(-1);
-    const firstLevel: number[] = [];
-    for (let c = 0; c < 65536; c++) if (this.root[c] !== 0) firstLevel.push(this.root[c]);
-    this.dense1 = new Int32Array(firstLevel.length * 128);
-    firstLevel.forEach((node, k) => {
-      this.dense1Base[node] = k * 128;
-      const from = this.childStart[node];
-      for (let i = from; i < from + this.childCount[node]; i++) {
-        if (this.childKeys[i] < 128) this.dense1[k * 128 + this.childKeys[i]] = this.childNodes[i];
-      }
-    });
   }
 
+  /** The child of `node` by folded code unit `c`, or 0. */
   private child(node: number, c: number): number {
-    if (c < 128) {
-      const base = this.dense1Base[node];
-      if (base >= 0) return this.dense1[base + c];
-    }
-    let lo = this.childStart[node];
-    let hi = lo + this.childCount[node] - 1;
-    const keys = this.childKeys;
+    const b = node << 2;
+    const children = this.nodes[b] >>> 16;
+    if (children === 1) return this.nodes[b + 2] === c ? node + 1 : 0;
+    if (children === 0) return 0;
+    const row = this.nodes[b + 3];
+    if (row >= 0 && c < 128) return this.dense[row + c];
+    const keys = this.edgeKeys;
+    let lo = this.nodes[b + 2];
+    let hi = lo + children - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const k = keys[mid];
-      if (k === c) return this.childNodes[mid];
+      if (k === c) return this.edgeNodes[mid];
       if (k < c) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -203,32 +273,32 @@ export class Matcher {
    * Finds all mentions in `text` for a document language: skips its code, math, comments and other
    * regions. `from`/`to` restrict the scan (region rules then apply to that slice only).
    */
-  annotate(text: string, language: DocLanguage, from = 0, to = text.length): Mention[] {
-    const regions = findRegions(text, language, from, to);
-    return this.annotateWithRegions(text, regions, language === 'latex', from, to);
+  annotate(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): Mention[] {
+    return this.annotateWithRegions(text, language, from, to, frontMatter).mentions;
   }
 
-  /** Like {@link annotate} with regions found beforehand. */
-  annotateWithRegions(text: string, regions: Regions, latex: boolean, from = 0, to = text.length): Mention[] {
-    const out: Mention[] = [];
-    const skips = regions.skips;
-    const transparent = regions.transparent.length > 0 ? new Set(regions.transparent) : undefined;
-    let segStart = from;
-    for (let s = 0; s <= skips.length; s += 2) {
-      const segEnd = s < skips.length ? Math.min(skips[s], to) : to;
-      if (segEnd > segStart) this.scanSegment(text, segStart, segEnd, latex, transparent, out);
-      if (s < skips.length) segStart = Math.max(segStart, skips[s + 1]);
-      if (segStart >= to) break;
-    }
-    return out;
+  /**
+   * Like {@link annotate}, and also returns the skipped regions. The document is read once: the region
+   * scan hands the plain text between constructs to the word scan.
+   */
+  annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
+    const mentions: Mention[] = [];
+    const latex = language === 'latex';
+    const cls = language === 'markdown' ? this.clsMd : latex ? this.clsTex : this.cls;
+    const regions = findRegions(text, language, from, to, frontMatter, (t, a, b) => this.scanPlain(t, a, b, latex, cls, mentions));
+    return { mentions, regions };
   }
 
-  private scanSegment(text: string, a: number, b: number, latex: boolean, transparent: Set<number> | undefined, out: Mention[]): void {
-    const cls = this.cls;
+  /**
+   * Reads plain text from `a` up to the next special character of the language (or `b`), pushing the
+   * mentions that start there; returns where it stopped (see {@link PlainTextScanner}).
+   */
+  private scanPlain(text: string, a: number, b: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
     const fold = latex ? this.foldTex : this.fold;
-    const firstWords = this.firstWords;
+    const slots = this.wordSlots;
+    const slotMask = this.wordSlotMask;
     // Words are read whole while their folded hash is computed; a walk starts at a word only when some
-    // form begins with exactly that word. A region boundary counts as a word boundary.
+    // form begins with exactly that word, and then starts after it, at the trie node the word leads to.
     let wordStart = -1;
     let h = 0;
     for (let i = a; i < b; i++) {
@@ -246,51 +316,94 @@ export class Matcher {
       if (wordStart >= 0) {
         const from = wordStart;
         wordStart = -1;
-        if (firstWords[h & FIRST_WORD_MASK] !== 0) {
-          const end = this.walk(text, from, b, latex, transparent, out);
+        if (slots[(h & slotMask) << 1] !== 0) {
+          const end = this.walkWord(text, from, i, h, b, latex, cls, out);
           if (end > i) {
             i = end - 1;
             continue;
           }
         }
       }
+      if ((k & CLS_SPECIAL) !== 0) return i;
       if ((k & CLS_START_ANYWHERE) !== 0) {
-        const end = this.walk(text, i, b, latex, transparent, out);
+        const node = this.root[fold[c]];
+        const end = node === 0 ? 0 : this.walk(text, i, node, i + 1, b, latex, cls, out);
         if (end > 0) i = end - 1;
       }
     }
-    if (wordStart >= 0 && firstWords[h & FIRST_WORD_MASK] !== 0) this.walk(text, wordStart, b, latex, transparent, out);
+    if (wordStart >= 0 && slots[(h & slotMask) << 1] !== 0) this.walkWord(text, wordStart, b, h, b, latex, cls, out);
+    return b;
   }
 
-  /** Walks the trie from `i`; pushes the longest valid mention and returns its end, or 0. */
-  private walk(text: string, i: number, limit: number, latex: boolean, transparent: Set<number> | undefined, out: Mention[]): number {
+  /**
+   * Looks up the word text[ws, we) (folded hash `h`) among the first words of forms and, if it is one,
+   * walks on from the trie node after it. Returns the end of the mention pushed, or 0.
+   */
+  private walkWord(text: string, ws: number, we: number, h: number, limit: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
+    const slots = this.wordSlots;
+    const mask = this.wordSlotMask;
     const fold = latex ? this.foldTex : this.fold;
-    const outCount = this.outCount;
-    const childCount = this.childCount;
-    const childStart = this.childStart;
-    const childKeys = this.childKeys;
-    const childNodes = this.childNodes;
-    const dense1 = this.dense1;
-    const dense1Base = this.dense1Base;
-    let node = this.root[fold[text.charCodeAt(i)]];
-    if (node === 0) return 0;
-    let j = i + 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const w = slots[s << 1];
+      if (w === 0) return 0;
+      if (slots[(s << 1) + 1] !== h) continue;
+      // Compare the word with the stored one (hashes can collide), skipping ignorable characters.
+      const pool = this.wordPool;
+      let p = this.wordStart[w];
+      const pe = p + this.wordLength[w];
+      let x = ws;
+      for (; x < we && p < pe; x++) {
+        const c = fold[text.charCodeAt(x)];
+        if (c === IGNORABLE) continue;
+        if (c !== pool[p]) break;
+        p++;
+      }
+      while (x < we && fold[text.charCodeAt(x)] === IGNORABLE) x++;
+      if (x === we && p === pe) return this.walk(text, ws, this.wordNode[w], we, limit, latex, cls, out);
+    }
+  }
+
+  /**
+   * Walks the trie from `node`, reached by reading text[i, j); pushes the longest valid mention starting
+   * at `i` and returns its end, or 0.
+   */
+  private walk(text: string, i: number, node: number, j: number, limit: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
+    const fold = latex ? this.foldTex : this.fold;
+    const nodes = this.nodes;
     let bestPattern = -1;
     let bestEnd = 0;
-    let last = text.charCodeAt(i);
+    let last = text.charCodeAt(j - 1);
+    // Closing superscript markup to read through once the sign after its opening is read.
+    let closeAt = -1;
+    let closeLength = 0;
     for (;;) {
-      if (outCount[node] !== 0) {
-        const p = this.acceptAny(text, i, j, node, latex, transparent);
+      const info = nodes[node << 2];
+      if ((info & 0xffff) !== 0) {
+        const p = this.acceptAny(text, i, j, node, latex, cls);
         if (p >= 0) {
           bestPattern = p;
           bestEnd = j;
         }
       }
-      if (j >= limit || childCount[node] === 0) break;
+      if (j === closeAt) {
+        j += closeLength;
+        closeAt = -1;
+        continue;
+      }
+      if (j >= limit || info >>> 16 === 0) break;
       const raw = text.charCodeAt(j);
       const c = fold[raw];
-      if (c === IGNORABLE || (transparent !== undefined && transparent.has(j))) {
+      if (c === IGNORABLE) {
         j++;
+        continue;
+      }
+      if ((cls[raw] & CLS_SPECIAL) !== 0) {
+        // Only superscript markup is read through; any other construct ends the walk.
+        const m = markupAt(text, j, latex);
+        if (m === 0) break;
+        closeAt = j + (m & 31) + ((m >> 5) & 1);
+        closeLength = m >> 6;
+        j += m & 31;
         continue;
       }
       if (c === SPACE) {
@@ -315,24 +428,10 @@ export class Matcher {
         }
         break;
       }
-      // Inlined child lookup: dense for the busy second level, binary search below.
-      let next = 0;
-      const base = c < 128 ? dense1Base[node] : -1;
-      if (base >= 0) next = dense1[base + c];
-      else {
-        let lo = childStart[node];
-        let hi = lo + childCount[node] - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const key = childKeys[mid];
-          if (key === c) {
-            next = childNodes[mid];
-            break;
-          }
-          if (key < c) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
+      // A chain of single children (most of the trie) is one compare; branch points use child().
+      let next: number;
+      if (info >>> 16 === 1) next = nodes[(node << 2) + 2] === c ? node + 1 : 0;
+      else next = this.child(node, c);
       if (next === 0) break;
       node = next;
       last = raw;
@@ -347,29 +446,45 @@ export class Matcher {
   }
 
   /** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
-  private acceptAny(text: string, i: number, j: number, node: number, latex: boolean, transparent: Set<number> | undefined): number {
-    // Whether the character after the match continues a word (markup read through does not).
-    const nextIsWord = j < text.length && (this.cls[text.charCodeAt(j)] & CLS_WORD) !== 0 && !(transparent !== undefined && transparent.has(j));
-    const from = this.outStart[node];
-    const to = from + this.outCount[node];
+  private acceptAny(text: string, i: number, j: number, node: number, latex: boolean, cls: Uint8Array): number {
+    // Whether the character after the match continues a word.
+    const nextIsWord = j < text.length && (cls[text.charCodeAt(j)] & CLS_WORD) !== 0;
+    const from = this.nodes[(node << 2) + 1];
+    const to = from + (this.nodes[node << 2] & 0xffff);
     for (let o = from; o < to; o++) {
       const p = this.outList[o];
       if (nextIsWord && this.patBoundaryEnd[p] === 1) continue;
       const cs = this.patterns[p].cs;
-      if (cs !== '' && !this.equalsCaseSensitive(text, i, j, cs, latex, transparent)) continue;
+      if (cs !== '' && !this.equalsCaseSensitive(text, i, j, cs, latex, cls)) continue;
       return p;
     }
     return -1;
   }
 
   /** Compares text[i, j) with a case-sensitive folded form, reading through spaces and markup as the walk does. */
-  private equalsCaseSensitive(text: string, i: number, j: number, cs: string, latex: boolean, transparent: Set<number> | undefined): boolean {
+  private equalsCaseSensitive(text: string, i: number, j: number, cs: string, latex: boolean, cls: Uint8Array): boolean {
     const fold = this.foldCs;
     let k = 0;
+    let closeAt = -1;
+    let closeLength = 0;
     for (let x = i; x < j; x++) {
-      let c = fold[text.charCodeAt(x)];
+      if (x === closeAt) {
+        x += closeLength - 1;
+        continue;
+      }
+      const raw = text.charCodeAt(x);
+      let c = fold[raw];
       if (latex && c === 0x7e) c = SPACE;
-      if (c === IGNORABLE || (transparent !== undefined && transparent.has(x))) continue;
+      if (c === IGNORABLE) continue;
+      if ((cls[raw] & CLS_SPECIAL) !== 0) {
+        const m = markupAt(text, x, latex);
+        if (m !== 0) {
+          closeAt = x + (m & 31) + ((m >> 5) & 1);
+          closeLength = m >> 6;
+          x += (m & 31) - 1;
+          continue;
+        }
+      }
       if (c === SPACE) {
         while (x + 1 < j && fold[text.charCodeAt(x + 1)] === SPACE) x++;
         if (cs.charCodeAt(k) === SPACE) k++;

@@ -1,7 +1,11 @@
 /**
  * Finds the parts of a manuscript where terms must not be matched: code, math, comments, link targets,
- * citation keys, command names. Also finds superscript markup that is transparent to matching, so that
- * `CD8$^+$ T cells`, `CD8^+^`, `CD8<sup>+</sup>` and `CD8\textsuperscript{+}` read as `CD8+ T cells`.
+ * citation keys, command names. Also recognises superscript markup that matching reads through (see
+ * {@link markupAt}), so that `CD8$^+$ T cells`, `CD8^+^`, `CD8<sup>+</sup>` and `CD8\textsuperscript{+}` read
+ * as `CD8+ T cells`.
+ *
+ * The scan can hand the plain text between constructs to a consumer (the matcher), so that a document is
+ * read once: the consumer scans from a position up to the next character where a construct may begin.
  *
  * Constructs that are not closed are bounded: inline constructs end at the paragraph (blank line), block
  * constructs whose closing line never comes end at the next blank line, so one stray `$` or fence never
@@ -10,13 +14,18 @@
 
 export type DocLanguage = 'markdown' | 'latex' | 'plain';
 
-/** The result of a scan: sorted, non-overlapping skip ranges and the positions of transparent characters. */
+/** The result of a scan: sorted, non-overlapping skip ranges. */
 export interface Regions {
   /** [start0, end0, start1, end1, ...], sorted, non-overlapping, half-open. */
   skips: number[];
-  /** Sorted positions of single characters the matcher reads through (superscript markup). */
-  transparent: number[];
 }
+
+/**
+ * Reads plain text from `from`: returns the index of the first character at or after `from` (and before
+ * `end`) where a construct may begin (see {@link isSpecial}), or `end`. It may return later than such a
+ * character only when it read through superscript markup there (a mention like `CD8$^+$`).
+ */
+export type PlainTextScanner = (text: string, from: number, end: number) => number;
 
 /** Maps a VS Code language id or a file extension to the region rules used. */
 export function languageOf(idOrExt: string): DocLanguage {
@@ -89,13 +98,51 @@ function specialTable(chars: string): Uint8Array {
 const MD_SPECIAL = specialTable('`~$\\<][@:^');
 const TEX_SPECIAL = specialTable('%$\\');
 
+/** Whether a code unit may begin a construct in a language: a plain-text scanner stops there. */
+export function isSpecial(language: DocLanguage, c: number): boolean {
+  return language === 'markdown' ? MD_SPECIAL[c] === 1 : language === 'latex' ? TEX_SPECIAL[c] === 1 : false;
+}
+
+const isSign = (c: number) => c === 0x2b || c === 0x2d;
+
+/**
+ * Superscript markup at `j` that matching reads through, keeping the sign: `$^+$` and `$^{+}$` (both
+ * languages), `^+^` and `<sup>`/`</sup>`/`<sub>`/`</sub>` tags (Markdown), `\textsuperscript{+}` (LaTeX).
+ * Returns 0, or `open | sign << 5 | close << 6`: the lengths of the opening markup, of the sign after it
+ * (0 or 1) and of the closing markup after the sign.
+ */
+export function markupAt(text: string, j: number, latex: boolean): number {
+  const c = text.charCodeAt(j);
+  if (c === 0x24) {
+    if (text.charCodeAt(j + 1) !== 0x5e) return 0;
+    const s = text.charCodeAt(j + 2);
+    if (isSign(s)) return text.charCodeAt(j + 3) === 0x24 ? 2 | (1 << 5) | (1 << 6) : 0;
+    if (s === 0x7b && isSign(text.charCodeAt(j + 3)) && text.charCodeAt(j + 4) === 0x7d && text.charCodeAt(j + 5) === 0x24) return 3 | (1 << 5) | (2 << 6);
+    return 0;
+  }
+  if (latex) {
+    if (c === 0x5c && text.startsWith('\\textsuperscript{', j) && isSign(text.charCodeAt(j + 17)) && text.charCodeAt(j + 18) === 0x7d) return 17 | (1 << 5) | (1 << 6);
+    return 0;
+  }
+  if (c === 0x5e) return isSign(text.charCodeAt(j + 1)) && text.charCodeAt(j + 2) === 0x5e ? 1 | (1 << 5) | (1 << 6) : 0;
+  if (c === 0x3c) {
+    const tag = /^<\/?(?:sup|sub)>/i.exec(text.slice(j, j + 7));
+    return tag ? tag[0].length : 0;
+  }
+  return 0;
+}
+
+/** The whole length of the markup described by a non-zero {@link markupAt} result. */
+export function markupLength(m: number): number {
+  return (m & 31) + ((m >> 5) & 1) + (m >> 6);
+}
+
 function isSchemeChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 class Collector {
   readonly skips: number[] = [];
-  readonly transparent: number[] = [];
   lastEnd(): number {
     return this.skips.length > 0 ? this.skips[this.skips.length - 1] : 0;
   }
@@ -106,17 +153,29 @@ class Collector {
       if (b > this.skips[n - 1]) this.skips[n - 1] = b;
     } else this.skips.push(a, b);
   }
-  through(a: number, b: number): void {
-    for (let i = a; i < b; i++) this.transparent.push(i);
-  }
 }
 
-/** Scans `text[start, end)` for regions (the whole text by default). */
-export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length, frontMatter = start === 0): Regions {
+/** Skips plain text up to the next character where a construct may begin. */
+function skipper(table: Uint8Array): PlainTextScanner {
+  return (text, from, end) => {
+    let i = from;
+    while (i < end && table[text.charCodeAt(i)] === 0) i++;
+    return i;
+  };
+}
+const SKIP_MD = skipper(MD_SPECIAL);
+const SKIP_TEX = skipper(TEX_SPECIAL);
+
+/**
+ * Scans `text[start, end)` for regions (the whole text by default). With `plain`, the text between
+ * constructs is handed to it as it is reached (for plain text, all of it).
+ */
+export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length, frontMatter = start === 0, plain?: PlainTextScanner): Regions {
   const out = new Collector();
-  if (language === 'markdown') scanMarkdown(text, start, end, out, frontMatter);
-  else if (language === 'latex') scanLatex(text, start, end, out);
-  return { skips: out.skips, transparent: out.transparent };
+  if (language === 'markdown') scanMarkdown(text, start, end, out, frontMatter, plain ?? SKIP_MD);
+  else if (language === 'latex') scanLatex(text, start, end, out, plain ?? SKIP_TEX);
+  else if (plain) plain(text, start, end);
+  return { skips: out.skips };
 }
 
 // ---------------------------------------------------------------------------------------------- Markdown
@@ -140,7 +199,7 @@ function findFenceClose(text: string, from: number, end: number, ch: number, len
   return -1;
 }
 
-function scanMarkdown(text: string, start: number, end: number, out: Collector, frontMatter: boolean): void {
+function scanMarkdown(text: string, start: number, end: number, out: Collector, frontMatter: boolean, plain: PlainTextScanner): void {
   let i = start;
   // Front matter: only at the very start of the document.
   if (frontMatter && start === 0 && (text.startsWith('---\n', 0) || text.startsWith('---\r\n', 0))) {
@@ -157,8 +216,8 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
     return paraEnd;
   };
   while (i < end) {
-    // Most characters are plain text: skip them in a tight loop.
-    while (i < end && MD_SPECIAL[text.charCodeAt(i)] === 0) i++;
+    // Most characters are plain text: the consumer reads them up to the next special character.
+    i = plain(text, i, end);
     if (i >= end) break;
     const c = text.charCodeAt(i);
     switch (c) {
@@ -208,8 +267,9 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
           i = skipMath(text, i, '$$', pe, out);
           continue;
         }
-        if (superscriptMath(text, i, out)) {
-          i = text.indexOf('$', i + 1) + 1;
+        const sup = markupAt(text, i, false);
+        if (sup !== 0) {
+          i += markupLength(sup);
           continue;
         }
         const next = text.charCodeAt(i + 1);
@@ -260,10 +320,9 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
           i = stop;
           continue;
         }
-        const tag = /^<\/?(sup|sub)>/i.exec(text.slice(i, i + 7));
-        if (tag) {
-          out.through(i, i + tag[0].length);
-          i += tag[0].length;
+        const tag = markupAt(text, i, false);
+        if (tag !== 0) {
+          i += tag;
           continue;
         }
         const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(end, i + 2048)));
@@ -340,14 +399,9 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
         continue;
       }
       case 0x5e: {
-        // Pandoc superscript CD8^+^: the carets are transparent.
-        if ((text.charCodeAt(i + 1) === 0x2b || text.charCodeAt(i + 1) === 0x2d) && text.charCodeAt(i + 2) === 0x5e) {
-          out.through(i, i + 1);
-          out.through(i + 2, i + 3);
-          i += 3;
-          continue;
-        }
-        i++;
+        // Pandoc superscript CD8^+^ (read through by the matcher), or a caret in text.
+        const sup = markupAt(text, i, false);
+        i += sup !== 0 ? markupLength(sup) : 1;
         continue;
       }
       default:
@@ -392,17 +446,6 @@ function findBalanced(text: string, open: number, end: number, oc: number, cc: n
   return -1;
 }
 
-/** `$^+$`, `$^{+}$`, `$^-$`, `$^{-}$` right after a word: mark the markup transparent, keep the sign. */
-function superscriptMath(text: string, i: number, out: Collector): boolean {
-  const m = /^\$\^(?:\{([+-])\}|([+-]))\$/.exec(text.slice(i, i + 7));
-  if (!m) return false;
-  const signAt = text.indexOf(m[1] ?? m[2], i + 2);
-  const close = i + m[0].length;
-  out.through(i, signAt);
-  out.through(signAt + 1, close);
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------- LaTeX
 
 const MATH_ENVS = new Set([
@@ -430,7 +473,7 @@ function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x40;
 }
 
-function scanLatex(text: string, start: number, end: number, out: Collector): void {
+function scanLatex(text: string, start: number, end: number, out: Collector, plain: PlainTextScanner): void {
   let i = start;
   let paraEnd = -1;
   const bound = (pos: number) => {
@@ -459,7 +502,7 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
     }
   };
   while (i < end) {
-    while (i < end && TEX_SPECIAL[text.charCodeAt(i)] === 0) i++;
+    i = plain(text, i, end);
     if (i >= end) break;
     const c = text.charCodeAt(i);
     if (c === 0x25) {
@@ -475,8 +518,9 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
         i = skipMath(text, i, '$$', pe, out);
         continue;
       }
-      if (superscriptMath(text, i, out)) {
-        i = text.indexOf('$', i + 1) + 1;
+      const sup = markupAt(text, i, true);
+      if (sup !== 0) {
+        i += markupLength(sup);
         continue;
       }
       let j = i + 1;
@@ -541,14 +585,10 @@ function scanLatex(text: string, start: number, end: number, out: Collector): vo
         continue;
       }
     }
-    if (name === 'textsuperscript') {
-      const m = /^\{([+-])\}/.exec(text.slice(k, k + 3));
-      if (m) {
-        out.through(i, k + 1);
-        out.through(k + 2, k + 3);
-        i = k + 3;
-        continue;
-      }
+    const sup = markupAt(text, i, true);
+    if (sup !== 0) {
+      i += markupLength(sup);
+      continue;
     }
     const pe = bound(i);
     if (isCiteCommand(name) || SKIP_ARG_COMMANDS.has(name)) {
