@@ -39,6 +39,9 @@ const CLS_WORD = 1;
 const CLS_SPECIAL = 2;
 const CLS_START_ANYWHERE = 4;
 const CLS_IGNORABLE = 8;
+const CLS_SPACE = 16;
+/** Characters the walk cannot simply look up in the trie. */
+const CLS_SLOW = CLS_SPECIAL | CLS_IGNORABLE | CLS_SPACE;
 
 /**
  * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
@@ -50,6 +53,7 @@ export class Matcher {
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
   private readonly patBoundaryEnd: Uint8Array;
+  private readonly patCs: string[];
   /** Root transitions, dense over all code units (folded). 0 = none. */
   private readonly root = new Int32Array(65536);
   /**
@@ -139,6 +143,7 @@ export class Matcher {
     this.entryIds = entries.map((e) => e.id);
     this.entryCategories = entries.map((e) => e.category);
     this.patBoundaryEnd = Uint8Array.from(this.patterns, (p) => (p.boundaryEnd ? 1 : 0));
+    this.patCs = this.patterns.map((p) => p.cs);
     this.flatten(edges, nodeCount, outNode);
     this.indexFirstWords(firstWords);
   }
@@ -238,7 +243,7 @@ export class Matcher {
     const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
       const f = fold[c];
-      let k = this.word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : 0;
+      let k = this.word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : f === SPACE ? CLS_SPACE : 0;
       // Forms that begin with a word character start at word starts (found through the first words); the
       // others (CJK, symbols) may start anywhere.
       if (f !== IGNORABLE && f !== SPACE && this.root[f] !== 0 && this.word[f] !== 1) k |= CLS_START_ANYWHERE;
@@ -246,6 +251,8 @@ export class Matcher {
       this.clsMd[c] = isSpecial('markdown', c) ? k | CLS_SPECIAL : k;
       this.clsTex[c] = isSpecial('latex', c) ? k | CLS_SPECIAL : k;
     }
+    // In LaTeX a tilde is a non-breaking space.
+    this.clsTex[0x7e] = (this.clsTex[0x7e] & ~CLS_START_ANYWHERE) | CLS_SPACE;
   }
 
   /** The child of `node` by folded code unit `c`, or 0. */
@@ -297,41 +304,43 @@ export class Matcher {
     const fold = latex ? this.foldTex : this.fold;
     const slots = this.wordSlots;
     const slotMask = this.wordSlotMask;
-    // Words are read whole while their folded hash is computed; a walk starts at a word only when some
-    // form begins with exactly that word, and then starts after it, at the trie node the word leads to.
-    let wordStart = -1;
-    let h = 0;
-    for (let i = a; i < b; i++) {
-      const c = text.charCodeAt(i);
-      const k = cls[c];
+    // Words are read whole in an inner loop while their folded hash is computed; a walk starts at a word
+    // only when some form begins with exactly that word, and then goes on from the trie node after it.
+    let i = a;
+    while (i < b) {
+      let c = text.charCodeAt(i);
+      let k = cls[c];
       if ((k & CLS_WORD) !== 0) {
-        if (wordStart < 0) {
-          wordStart = i;
-          h = 0;
+        const ws = i;
+        let h = fold[c];
+        for (;;) {
+          if (++i >= b) break;
+          c = text.charCodeAt(i);
+          k = cls[c];
+          if ((k & CLS_WORD) !== 0) h = (Math.imul(h, 31) + fold[c]) | 0;
+          else if ((k & CLS_IGNORABLE) === 0) break;
         }
-        h = (Math.imul(h, 31) + fold[c]) | 0;
-        continue;
-      }
-      if ((k & CLS_IGNORABLE) !== 0 && wordStart >= 0) continue;
-      if (wordStart >= 0) {
-        const from = wordStart;
-        wordStart = -1;
         if (slots[(h & slotMask) << 1] !== 0) {
-          const end = this.walkWord(text, from, i, h, b, latex, cls, out);
+          const end = this.walkWord(text, ws, i, h, b, latex, cls, out);
           if (end > i) {
-            i = end - 1;
+            i = end;
             continue;
           }
         }
+        if (i >= b) break;
       }
+      // A character that is not part of a word.
       if ((k & CLS_SPECIAL) !== 0) return i;
       if ((k & CLS_START_ANYWHERE) !== 0) {
         const node = this.root[fold[c]];
         const end = node === 0 ? 0 : this.walk(text, i, node, i + 1, b, latex, cls, out);
-        if (end > 0) i = end - 1;
+        if (end > 0) {
+          i = end;
+          continue;
+        }
       }
+      i++;
     }
-    if (wordStart >= 0 && slots[(h & slotMask) << 1] !== 0) this.walkWord(text, wordStart, b, h, b, latex, cls, out);
     return b;
   }
 
@@ -372,7 +381,6 @@ export class Matcher {
     const nodes = this.nodes;
     let bestPattern = -1;
     let bestEnd = 0;
-    let last = text.charCodeAt(j - 1);
     // Closing superscript markup to read through once the sign after its opening is read.
     let closeAt = -1;
     let closeLength = 0;
@@ -390,14 +398,28 @@ export class Matcher {
         closeAt = -1;
         continue;
       }
-      if (j >= limit || info >>> 16 === 0) break;
+      const children = info >>> 16;
+      if (j >= limit || children === 0) break;
       const raw = text.charCodeAt(j);
-      const c = fold[raw];
-      if (c === IGNORABLE) {
+      const k = cls[raw];
+      if ((k & CLS_SLOW) === 0) {
+        // The common step. A chain of single children (most of the trie) is one compare.
+        const c = fold[raw];
+        if (children === 1) {
+          if (nodes[(node << 2) + 2] !== c) break;
+          node++;
+        } else {
+          node = this.child(node, c);
+          if (node === 0) break;
+        }
         j++;
         continue;
       }
-      if ((cls[raw] & CLS_SPECIAL) !== 0) {
+      if ((k & CLS_IGNORABLE) !== 0) {
+        j++;
+        continue;
+      }
+      if ((k & CLS_SPECIAL) !== 0) {
         // Only superscript markup is read through; any other construct ends the walk.
         const m = markupAt(text, j, latex);
         if (m === 0) break;
@@ -406,36 +428,26 @@ export class Matcher {
         j += m & 31;
         continue;
       }
-      if (c === SPACE) {
-        // A run of whitespace matches one space of a form, but never across a blank line.
-        let k = j;
-        let newlines = 0;
-        while (k < limit && fold[text.charCodeAt(k)] === SPACE) {
-          if (text.charCodeAt(k) === 0x0a) newlines++;
-          k++;
-        }
-        if (newlines >= 2) break;
-        const next = this.child(node, SPACE);
-        if (next !== 0) {
-          node = next;
-          j = k;
-          continue;
-        }
-        // Chinese hard-wrapped across a line break: 树突状\n细胞 reads as 树突状细胞.
-        if (newlines === 1 && isCjk(last) && k < limit && isCjk(text.charCodeAt(k))) {
-          j = k;
-          continue;
-        }
-        break;
+      // Whitespace: a run of it matches one space of a form, but never across a blank line.
+      let e = j;
+      let newlines = 0;
+      while (e < limit && (cls[text.charCodeAt(e)] & CLS_SPACE) !== 0) {
+        if (text.charCodeAt(e) === 0x0a) newlines++;
+        e++;
       }
-      // A chain of single children (most of the trie) is one compare; branch points use child().
-      let next: number;
-      if (info >>> 16 === 1) next = nodes[(node << 2) + 2] === c ? node + 1 : 0;
-      else next = this.child(node, c);
-      if (next === 0) break;
-      node = next;
-      last = raw;
-      j++;
+      if (newlines >= 2) break;
+      const next = this.child(node, SPACE);
+      if (next !== 0) {
+        node = next;
+        j = e;
+        continue;
+      }
+      // Chinese hard-wrapped across a line break: 树突状\n细胞 reads as 树突状细胞.
+      if (newlines === 1 && isCjk(text.charCodeAt(j - 1)) && e < limit && isCjk(text.charCodeAt(e))) {
+        j = e;
+        continue;
+      }
+      break;
     }
     if (bestPattern < 0) return 0;
     // Ids and categories come from flat arrays: entries parsed from JSON have many shapes, and reading
@@ -454,7 +466,7 @@ export class Matcher {
     for (let o = from; o < to; o++) {
       const p = this.outList[o];
       if (nextIsWord && this.patBoundaryEnd[p] === 1) continue;
-      const cs = this.patterns[p].cs;
+      const cs = this.patCs[p];
       if (cs !== '' && !this.equalsCaseSensitive(text, i, j, cs, latex, cls)) continue;
       return p;
     }
