@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
+import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
 const matcher = new Matcher(miniLexicon());
@@ -58,6 +59,27 @@ describe('matcher: forms, case and boundaries', () => {
     assert.deepEqual(found(''), []);
     assert.deepEqual(found('   \n\n  '), []);
   });
+});
+
+describe('matcher: the built-in lexicon', () => {
+  const lexicon = loadBuiltinLexicon();
+  const builtin = new Matcher(lexicon);
+  for (const language of ['plain', 'markdown', 'latex'] as const) {
+    it(`finds every one of its forms as itself (${language})`, () => {
+      // One form per paragraph, inside a sentence: each must come back whole, with its own entry.
+      const expected: string[] = [];
+      let text = '';
+      for (const e of lexicon.entries) {
+        for (const f of e.forms) {
+          text += `We saw ${f.text} here.\n\n`;
+          expected.push(`${f.text}=${e.id}`);
+        }
+      }
+      const got = builtin.annotate(text, language).map((m) => `${text.slice(m.start, m.end)}=${m.id}`);
+      assert.ok(expected.length > 4000);
+      assert.deepEqual(got, expected);
+    });
+  }
 });
 
 describe('matcher: Markdown regions', () => {
