@@ -63,6 +63,11 @@ export class Matcher {
    * reads consecutive memory.
    */
   private nodes!: Int32Array;
+  /**
+   * For a node with one child and no outputs, the child's key (else 0): the links of a chain, read in
+   * order by the walk's tight loop.
+   */
+  private chainKey!: Uint16Array;
   private edgeKeys!: Uint16Array;
   private edgeNodes!: Int32Array;
   private outList!: Int32Array;
@@ -82,6 +87,8 @@ export class Matcher {
    * wordNode is the trie node reached by reading it.
    */
   private wordSlots!: Int32Array;
+  /** One bit per hash value (mod 2^16) of a first word: a filter small enough to stay in the L1 cache. */
+  private readonly wordBits = new Int32Array(2048);
   private wordSlotMask = 0;
   private wordPool!: Uint16Array;
   private wordStart!: Int32Array;
@@ -177,6 +184,7 @@ export class Matcher {
       while (this.wordSlots[s * 2] !== 0) s = (s + 1) & this.wordSlotMask;
       this.wordSlots[s * 2] = id;
       this.wordSlots[s * 2 + 1] = h;
+      this.wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
     });
   }
 
@@ -229,6 +237,8 @@ export class Matcher {
       outAcc += outputs[id];
     }
     this.nodes = nodes;
+    this.chainKey = new Uint16Array(n);
+    for (let id = 0; id < n; id++) if (nodes[id * 4] >>> 16 === 1 && (nodes[id * 4] & 0xffff) === 0) this.chainKey[id] = nodes[id * 4 + 2];
     this.edgeKeys = Uint16Array.from(edgeKeys);
     this.edgeNodes = Int32Array.from(edgeNodes);
     this.dense = Int32Array.from(denseRows);
@@ -302,8 +312,7 @@ export class Matcher {
    */
   private scanPlain(text: string, a: number, b: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
     const fold = latex ? this.foldTex : this.fold;
-    const slots = this.wordSlots;
-    const slotMask = this.wordSlotMask;
+    const bits = this.wordBits;
     // Words are read whole in an inner loop while their folded hash is computed; a walk starts at a word
     // only when some form begins with exactly that word, and then goes on from the trie node after it.
     let i = a;
@@ -320,7 +329,7 @@ export class Matcher {
           if ((k & CLS_WORD) !== 0) h = (Math.imul(h, 31) + fold[c]) | 0;
           else if ((k & CLS_IGNORABLE) === 0) break;
         }
-        if (slots[(h & slotMask) << 1] !== 0) {
+        if ((bits[(h >>> 5) & 2047] & (1 << (h & 31))) !== 0) {
           const end = this.walkWord(text, ws, i, h, b, latex, cls, out);
           if (end > i) {
             i = end;
@@ -379,12 +388,20 @@ export class Matcher {
   private walk(text: string, i: number, node: number, j: number, limit: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
     const fold = latex ? this.foldTex : this.fold;
     const nodes = this.nodes;
+    const chainKey = this.chainKey;
     let bestPattern = -1;
     let bestEnd = 0;
     // Closing superscript markup to read through once the sign after its opening is read.
     let closeAt = -1;
     let closeLength = 0;
     for (;;) {
+      // Down a chain: one compare per character, until a branch, an output or a character that needs care.
+      for (let key = chainKey[node]; key !== 0 && j < limit; key = chainKey[node]) {
+        const raw = text.charCodeAt(j);
+        if (fold[raw] !== key || (cls[raw] & CLS_SLOW) !== 0) break;
+        node++;
+        j++;
+      }
       const info = nodes[node << 2];
       if ((info & 0xffff) !== 0) {
         const p = this.acceptAny(text, i, j, node, latex, cls);
