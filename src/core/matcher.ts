@@ -18,6 +18,16 @@ export interface Mention {
   category: Category;
 }
 
+/** Mentions are made by a constructor: a few milliseconds cheaper per 100,000 than object literals. */
+class FoundMention implements Mention {
+  constructor(
+    public start: number,
+    public end: number,
+    public id: string,
+    public category: Category,
+  ) {}
+}
+
 interface Pattern {
   entry: number;
   /** The form folded but case-preserved, for case-sensitive forms (else empty). */
@@ -470,7 +480,7 @@ export class Matcher {
     // Ids and categories come from flat arrays: entries parsed from JSON have many shapes, and reading
     // their properties here would be a megamorphic load per mention.
     const e = this.patEntry[bestPattern];
-    out.push({ start: i, end: bestEnd, id: this.entryIds[e], category: this.entryCategories[e] });
+    out.push(new FoundMention(i, bestEnd, this.entryIds[e], this.entryCategories[e]));
     return bestEnd;
   }
 
