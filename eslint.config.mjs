@@ -8,7 +8,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', '.e2e-cache/**', '.cache/**', 'generated/**', 'screenshots/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', '.e2e-cache/**', '.cache/**', 'generated/**', 'screenshots/**', 'assembly/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

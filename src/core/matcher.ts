@@ -8,7 +8,8 @@
 import type { Category, Entry, Lexicon } from './lexicon';
 import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
-import { findRegions, isSpecial, markupAt } from './regions';
+import { KERNEL_WASM } from './kernelWasm';
+import { findRegions, isSpecial } from './regions';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -40,9 +41,6 @@ interface Pattern {
 const IGNORABLE = IGNORABLE_CODE;
 const SPACE = SPACE_CODE;
 
-function isCjk(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff);
-}
 
 /** Character class bits (see Matcher.cls). */
 const CLS_WORD = 1;
@@ -50,8 +48,6 @@ const CLS_SPECIAL = 2;
 const CLS_START_ANYWHERE = 4;
 const CLS_IGNORABLE = 8;
 const CLS_SPACE = 16;
-/** Characters the walk cannot simply look up in the trie. */
-const CLS_SLOW = CLS_SPECIAL | CLS_IGNORABLE | CLS_SPACE;
 
 /**
  * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
@@ -62,8 +58,6 @@ export class Matcher {
   private readonly patEntry: Int32Array;
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
-  private readonly patBoundaryEnd: Uint8Array;
-  private readonly patCs: string[];
   /** Root transitions, dense over all code units (folded). 0 = none. */
   private readonly root = new Int32Array(65536);
   /**
@@ -110,6 +104,10 @@ export class Matcher {
   private readonly word: Uint8Array;
   /** Number of distinct folded forms. */
   readonly formCount: number;
+  /** The WebAssembly kernel holding a copy of the tables above, and where its output and text areas are. */
+  private readonly kernel = newKernel();
+  private outAt = 0;
+  private textAt = 0;
 
   constructor(lexicon: Lexicon | readonly Entry[]) {
     this.entries = Array.isArray(lexicon) ? lexicon : (lexicon as Lexicon).entries;
@@ -159,10 +157,9 @@ export class Matcher {
     this.patEntry = Int32Array.from(this.patterns, (p) => p.entry);
     this.entryIds = entries.map((e) => e.id);
     this.entryCategories = entries.map((e) => e.category);
-    this.patBoundaryEnd = Uint8Array.from(this.patterns, (p) => (p.boundaryEnd ? 1 : 0));
-    this.patCs = this.patterns.map((p) => p.cs);
     this.flatten(edges, nodeCount, outNode);
     this.indexFirstWords(firstWords);
+    this.layoutKernel();
   }
 
   private indexFirstWords(words: Set<string>): void {
@@ -306,232 +303,141 @@ export class Matcher {
 
   /**
    * Like {@link annotate}, and also returns the skipped regions. The document is read once: the region
-   * scan hands the plain text between constructs to the word scan.
+   * scan hands the plain text between constructs to the kernel, which reads words and walks the trie.
    */
   annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
-    const latex = language === 'latex';
-    const cls = language === 'markdown' ? this.clsMd : latex ? this.clsTex : this.cls;
-    const regions = findRegions(text, language, from, to, frontMatter, (t, a, b) => this.scanPlain(t, a, b, latex, cls, mentions));
+    const k = this.kernel;
+    const at = this.loadText(text);
+    const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
+    const lang = language === 'markdown' ? 1 : language === 'latex' ? 2 : 0;
+    const patEntry = this.patEntry;
+    const ids = this.entryIds;
+    const categories = this.entryCategories;
+    const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 2);
+    const plain = (_t: string, a: number, b: number): number => {
+      for (;;) {
+        const stop = k.scan(a - at, b - at, lang) + at;
+        const n = result[0];
+        for (let q = 0; q < 3 * n; q += 3) {
+          const e = patEntry[out[q + 2]];
+          mentions.push(new FoundMention(out[q] + at, out[q + 1] + at, ids[e], categories[e]));
+        }
+        if (result[1] === 0) return stop;
+        a = stop;
+      }
+    };
+    const regions = findRegions(text, language, from, to, frontMatter, plain);
     return { mentions, regions };
   }
 
   /**
-   * Reads plain text from `a` up to the next special character of the language (or `b`), pushing the
-   * mentions that start there; returns where it stopped (see {@link PlainTextScanner}).
+   * Copies the text into the kernel's memory as UTF-16 code units: the native UTF-8 encoder writes it, and
+   * the kernel decodes it. Grows the memory when needed. Returns the offset of the text's first character
+   * in kernel positions (always 0 here).
    */
-  private scanPlain(text: string, a: number, b: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
-    const fold = latex ? this.foldTex : this.fold;
-    const bits = this.wordBits;
-    // Words are read whole in an inner loop while their folded hash is computed; a walk starts at a word
-    // only when some form begins with exactly that word, and then goes on from the trie node after it.
-    let i = a;
-    while (i < b) {
-      let c = text.charCodeAt(i);
-      let k = cls[c];
-      if ((k & CLS_WORD) !== 0) {
-        const ws = i;
-        let h = fold[c];
-        for (;;) {
-          if (++i >= b) break;
-          c = text.charCodeAt(i);
-          k = cls[c];
-          if ((k & CLS_WORD) !== 0) h = (Math.imul(h, 31) + fold[c]) | 0;
-          else if ((k & CLS_IGNORABLE) === 0) break;
-        }
-        if ((bits[(h >>> 5) & 2047] & (1 << (h & 31))) !== 0) {
-          const end = this.walkWord(text, ws, i, h, b, latex, cls, out);
-          if (end > i) {
-            i = end;
-            continue;
-          }
-        }
-        if (i >= b) break;
-      }
-      // A character that is not part of a word.
-      if ((k & CLS_SPECIAL) !== 0) return i;
-      if ((k & CLS_START_ANYWHERE) !== 0) {
-        const node = this.root[fold[c]];
-        const end = node === 0 ? 0 : this.walk(text, i, node, i + 1, b, latex, cls, out);
-        if (end > 0) {
-          i = end;
-          continue;
-        }
-      }
-      i++;
-    }
-    return b;
+  private loadText(text: string): number {
+    const k = this.kernel;
+    const n = text.length;
+    const utf8At = (this.textAt + 2 * n + 8) & ~7;
+    const need = utf8At + 3 * n + 64;
+    const have = k.memory.buffer.byteLength;
+    if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
+    const { written } = UTF8.encodeInto(text, new Uint8Array(k.memory.buffer, utf8At, 3 * n));
+    const units = k.decodeUtf8(utf8At, written, this.textAt);
+    if (units !== n) throw new Error(`OncoLex matcher: the text was copied as ${units} code units, not ${n}`);
+    k.setText(this.textAt, n);
+    return 0;
   }
 
-  /**
-   * Looks up the word text[ws, we) (folded hash `h`) among the first words of forms and, if it is one,
-   * walks on from the trie node after it. Returns the end of the mention pushed, or 0.
-   */
-  private walkWord(text: string, ws: number, we: number, h: number, limit: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
-    const slots = this.wordSlots;
-    const mask = this.wordSlotMask;
-    const fold = latex ? this.foldTex : this.fold;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const w = slots[s << 1];
-      if (w === 0) return 0;
-      if (slots[(s << 1) + 1] !== h) continue;
-      // Compare the word with the stored one (hashes can collide), skipping ignorable characters.
-      const pool = this.wordPool;
-      let p = this.wordStart[w];
-      const pe = p + this.wordLength[w];
-      let x = ws;
-      for (; x < we && p < pe; x++) {
-        const c = fold[text.charCodeAt(x)];
-        if (c === IGNORABLE) continue;
-        if (c !== pool[p]) break;
-        p++;
-      }
-      while (x < we && fold[text.charCodeAt(x)] === IGNORABLE) x++;
-      if (x === we && p === pe) return this.walk(text, ws, this.wordNode[w], we, limit, latex, cls, out);
+  /** Lays the tables out in a new kernel instance's memory (see assembly/kernel.ts). */
+  private layoutKernel(): void {
+    const patCount = this.patterns.length;
+    const patFlags = new Uint8Array(patCount);
+    const patCs = new Int32Array(2 * patCount);
+    const csPool: number[] = [];
+    this.patterns.forEach((p, i) => {
+      patFlags[i] = (p.boundaryEnd ? 1 : 0) | (p.cs !== '' ? 2 : 0);
+      patCs[2 * i] = csPool.length;
+      patCs[2 * i + 1] = p.cs.length;
+      for (let c = 0; c < p.cs.length; c++) csPool.push(p.cs.charCodeAt(c));
+    });
+    const words = this.wordStart.length;
+    const wordInfo = new Int32Array(3 * words);
+    for (let w = 0; w < words; w++) {
+      wordInfo[3 * w] = this.wordStart[w];
+      wordInfo[3 * w + 1] = this.wordLength[w];
+      wordInfo[3 * w + 2] = this.wordNode[w];
     }
+    // Header slots, in the order init() reads them: a table, or a number.
+    const slots: (ArrayBufferView | number)[] = [
+      this.fold, this.foldTex, this.foldCs, this.cls, this.clsMd, this.clsTex, this.root, this.nodes, this.chainKey,
+      this.edgeKeys, this.edgeNodes, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
+      this.wordBits, this.wordSlots, this.wordSlotMask, wordInfo, this.wordPool,
+      new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY,
+    ];
+    let end = KERNEL_TABLES_AT;
+    const offsets = slots.map((t) => {
+      if (typeof t === 'number') return t;
+      const at = end;
+      end = (end + t.byteLength + 7) & ~7;
+      return at;
+    });
+    this.outAt = offsets[offsets.length - 2];
+    this.textAt = end;
+    const memory = this.kernel.memory;
+    memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
+    const bytes = new Uint8Array(memory.buffer);
+    slots.forEach((t, i) => {
+      if (typeof t !== 'number') bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), offsets[i]);
+    });
+    new Int32Array(memory.buffer, KERNEL_HEADER_AT, offsets.length).set(offsets);
+    this.kernel.init();
   }
+}
 
-  /**
-   * Walks the trie from `node`, reached by reading text[i, j); pushes the longest valid mention starting
-   * at `i` and returns its end, or 0.
-   */
-  private walk(text: string, i: number, node: number, j: number, limit: number, latex: boolean, cls: Uint8Array, out: Mention[]): number {
-    const fold = latex ? this.foldTex : this.fold;
-    const nodes = this.nodes;
-    const chainKey = this.chainKey;
-    let bestPattern = -1;
-    let bestEnd = 0;
-    // Closing superscript markup to read through once the sign after its opening is read.
-    let closeAt = -1;
-    let closeLength = 0;
-    for (;;) {
-      // Down a chain: one compare per character, until a branch, an output or a character that needs care.
-      for (let key = chainKey[node]; key !== 0 && j < limit; key = chainKey[node]) {
-        const raw = text.charCodeAt(j);
-        if (fold[raw] !== key || (cls[raw] & CLS_SLOW) !== 0) break;
-        node++;
-        j++;
-      }
-      const info = nodes[node << 2];
-      if ((info & 0xffff) !== 0) {
-        const p = this.acceptAny(text, i, j, node, latex, cls);
-        if (p >= 0) {
-          bestPattern = p;
-          bestEnd = j;
-        }
-      }
-      if (j === closeAt) {
-        j += closeLength;
-        closeAt = -1;
-        continue;
-      }
-      const children = info >>> 16;
-      if (j >= limit || children === 0) break;
-      const raw = text.charCodeAt(j);
-      const k = cls[raw];
-      if ((k & CLS_SLOW) === 0) {
-        // The common step. A chain of single children (most of the trie) is one compare.
-        const c = fold[raw];
-        if (children === 1) {
-          if (nodes[(node << 2) + 2] !== c) break;
-          node++;
-        } else {
-          node = this.child(node, c);
-          if (node === 0) break;
-        }
-        j++;
-        continue;
-      }
-      if ((k & CLS_IGNORABLE) !== 0) {
-        j++;
-        continue;
-      }
-      if ((k & CLS_SPECIAL) !== 0) {
-        // Only superscript markup is read through; any other construct ends the walk.
-        const m = markupAt(text, j, latex);
-        if (m === 0) break;
-        closeAt = j + (m & 31) + ((m >> 5) & 1);
-        closeLength = m >> 6;
-        j += m & 31;
-        continue;
-      }
-      // Whitespace: a run of it matches one space of a form, but never across a blank line.
-      let e = j;
-      let newlines = 0;
-      while (e < limit && (cls[text.charCodeAt(e)] & CLS_SPACE) !== 0) {
-        if (text.charCodeAt(e) === 0x0a) newlines++;
-        e++;
-      }
-      if (newlines >= 2) break;
-      const next = this.child(node, SPACE);
-      if (next !== 0) {
-        node = next;
-        j = e;
-        continue;
-      }
-      // Chinese hard-wrapped across a line break: 树突状\n细胞 reads as 树突状细胞.
-      if (newlines === 1 && isCjk(text.charCodeAt(j - 1)) && e < limit && isCjk(text.charCodeAt(e))) {
-        j = e;
-        continue;
-      }
-      break;
-    }
-    if (bestPattern < 0) return 0;
-    // Ids and categories come from flat arrays: entries parsed from JSON have many shapes, and reading
-    // their properties here would be a megamorphic load per mention.
-    const e = this.patEntry[bestPattern];
-    out.push(new FoundMention(i, bestEnd, this.entryIds[e], this.entryCategories[e]));
-    return bestEnd;
-  }
+/** Where the kernel's header and tables start in its memory (it uses none of its own). */
+const KERNEL_HEADER_AT = 1024;
+/** Where the kernel writes the number of mentions of a scan and whether its output area filled up. */
+const KERNEL_RESULT_AT = KERNEL_HEADER_AT + 32 * 4;
+const KERNEL_TABLES_AT = 65536;
+/** Mentions the kernel writes before handing them over. */
+const OUT_CAPACITY = 4096;
 
-  /** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
-  private acceptAny(text: string, i: number, j: number, node: number, latex: boolean, cls: Uint8Array): number {
-    // Whether the character after the match continues a word.
-    const nextIsWord = j < text.length && (cls[text.charCodeAt(j)] & CLS_WORD) !== 0;
-    const from = this.nodes[(node << 2) + 1];
-    const to = from + (this.nodes[node << 2] & 0xffff);
-    for (let o = from; o < to; o++) {
-      const p = this.outList[o];
-      if (nextIsWord && this.patBoundaryEnd[p] === 1) continue;
-      const cs = this.patCs[p];
-      if (cs !== '' && !this.equalsCaseSensitive(text, i, j, cs, latex, cls)) continue;
-      return p;
-    }
-    return -1;
-  }
+/** The kernel's exports (assembly/kernel.ts). */
+interface Kernel {
+  memory: WebAssembly.Memory;
+  init(): void;
+  setText(at: number, length: number): void;
+  decodeUtf8(from: number, length: number, to: number): number;
+  scan(a: number, b: number, language: number): number;
+}
 
-  /** Compares text[i, j) with a case-sensitive folded form, reading through spaces and markup as the walk does. */
-  private equalsCaseSensitive(text: string, i: number, j: number, cs: string, latex: boolean, cls: Uint8Array): boolean {
-    const fold = this.foldCs;
-    let k = 0;
-    let closeAt = -1;
-    let closeLength = 0;
-    for (let x = i; x < j; x++) {
-      if (x === closeAt) {
-        x += closeLength - 1;
-        continue;
-      }
-      const raw = text.charCodeAt(x);
-      let c = fold[raw];
-      if (latex && c === 0x7e) c = SPACE;
-      if (c === IGNORABLE) continue;
-      if ((cls[raw] & CLS_SPECIAL) !== 0) {
-        const m = markupAt(text, x, latex);
-        if (m !== 0) {
-          closeAt = x + (m & 31) + ((m >> 5) & 1);
-          closeLength = m >> 6;
-          x += (m & 31) - 1;
-          continue;
-        }
-      }
-      if (c === SPACE) {
-        while (x + 1 < j && fold[text.charCodeAt(x + 1)] === SPACE) x++;
-        if (cs.charCodeAt(k) === SPACE) k++;
-        continue;
-      }
-      if (cs.charCodeAt(k) !== c) return false;
-      k++;
+let kernelModule: WebAssembly.Module | undefined;
+const UTF8 = new TextEncoder();
+
+/** A new instance of the kernel, with its own memory (the module is compiled once). */
+function newKernel(): Kernel {
+  kernelModule ??= new WebAssembly.Module(decodeBase64(KERNEL_WASM));
+  return new WebAssembly.Instance(kernelModule, {}).exports as unknown as Kernel;
+}
+
+function decodeBase64(b64: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const value = new Uint8Array(128);
+  for (let i = 0; i < 64; i++) value[alphabet.charCodeAt(i)] = i;
+  const clean = b64.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    acc = (acc << 6) | value[clean.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
     }
-    return k === cs.length;
   }
+  return out;
 }

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
@@ -58,6 +61,25 @@ describe('matcher: forms, case and boundaries', () => {
   it('handles an empty text and a text of only spaces', () => {
     assert.deepEqual(found(''), []);
     assert.deepEqual(found('   \n\n  '), []);
+  });
+});
+
+describe('matcher: the WebAssembly kernel', () => {
+  it('committed src/core/kernelWasm.ts is current (run npm run build:wasm)', async () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const { compileKernel, OUTPUT } = await import(pathToFileURL(path.join(root, 'scripts', 'build-wasm.mjs')).href);
+    assert.equal(fs.readFileSync(OUTPUT, 'utf8'), await compileKernel(), 'src/core/kernelWasm.ts is stale');
+  });
+  it('hands over its mentions in batches when a text has more than its output area holds', () => {
+    const text = 'PD-L1 '.repeat(10000);
+    const ms = matcher.annotate(text, 'plain');
+    assert.equal(ms.length, 10000);
+    assert.ok(ms.every((m, i) => m.start === 6 * i && m.end === 6 * i + 5 && m.id === 'pd-l1'));
+  });
+  it('grows its memory for a longer text, then matches a short one again', () => {
+    const long = `${'x '.repeat(2_000_000)}PD-L1`;
+    assert.deepEqual(found(long).slice(-1), ['PD-L1=pd-l1']);
+    assert.deepEqual(found('PD-L1 and PD-1'), ['PD-L1=pd-l1', 'PD-1=pd-1']);
   });
 });
 

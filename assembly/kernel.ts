@@ -1,0 +1,463 @@
+/**
+ * The matcher's hot loops, compiled to WebAssembly (AssemblyScript; `npm run build:wasm` writes
+ * src/core/kernelWasm.ts). src/core/matcher.ts builds the trie and its tables, lays them out in this
+ * module's memory and calls `scan` for each stretch of plain text between the constructs the region scan
+ * skips. A stretch is read once: words are hashed as they are read, and a walk starts only at a word that
+ * is the first word of some form (or at a CJK character or symbol that starts a form).
+ *
+ * Mentions are written to the output area as (start, end, pattern) triples. See matcher.ts for the layout
+ * of the tables (it writes the header read by `init`).
+ */
+
+// Character class bits (as in matcher.ts).
+const CLS_WORD: u32 = 1;
+const CLS_SPECIAL: u32 = 2;
+const CLS_START_ANYWHERE: u32 = 4;
+const CLS_IGNORABLE: u32 = 8;
+const CLS_SPACE: u32 = 16;
+const CLS_SLOW: u32 = CLS_SPECIAL | CLS_IGNORABLE | CLS_SPACE;
+const SPACE: u32 = 0x20;
+const IGNORABLE: u32 = 0;
+
+// Table addresses, read from the header by init().
+let FOLD: usize = 0;
+let FOLD_TEX: usize = 0;
+let FOLD_CS: usize = 0;
+let CLS_PLAIN: usize = 0;
+let CLS_MD: usize = 0;
+let CLS_TEX: usize = 0;
+let ROOT: usize = 0;
+let NODES: usize = 0;
+let CHAIN: usize = 0;
+let EDGE_KEYS: usize = 0;
+let EDGE_NODES: usize = 0;
+let DENSE: usize = 0;
+let OUT_LIST: usize = 0;
+let PAT_FLAGS: usize = 0;
+let PAT_CS: usize = 0;
+let CS_POOL: usize = 0;
+let WORD_BITS: usize = 0;
+let WORD_SLOTS: usize = 0;
+let WORD_MASK: u32 = 0;
+let WORD_INFO: usize = 0;
+let WORD_POOL: usize = 0;
+let OUT: usize = 0;
+let OUT_CAP: i32 = 0;
+let TEXT: usize = 0;
+let TEXT_LEN: i32 = 0;
+
+// Per call.
+let cls: usize = 0;
+let fold: usize = 0;
+let latex: bool = false;
+let outCount: i32 = 0;
+
+const HEADER: usize = 1024;
+
+@inline function hdr(k: i32): usize {
+  return <usize>load<u32>(HEADER + (<usize>k << 2));
+}
+
+/** Reads the table addresses from the header. */
+export function init(): void {
+  FOLD = hdr(0);
+  FOLD_TEX = hdr(1);
+  FOLD_CS = hdr(2);
+  CLS_PLAIN = hdr(3);
+  CLS_MD = hdr(4);
+  CLS_TEX = hdr(5);
+  ROOT = hdr(6);
+  NODES = hdr(7);
+  CHAIN = hdr(8);
+  EDGE_KEYS = hdr(9);
+  EDGE_NODES = hdr(10);
+  DENSE = hdr(11);
+  OUT_LIST = hdr(12);
+  PAT_FLAGS = hdr(13);
+  PAT_CS = hdr(14);
+  CS_POOL = hdr(15);
+  WORD_BITS = hdr(16);
+  WORD_SLOTS = hdr(17);
+  WORD_MASK = <u32>hdr(18);
+  WORD_INFO = hdr(19);
+  WORD_POOL = hdr(20);
+  OUT = hdr(21);
+  OUT_CAP = <i32>hdr(22);
+}
+
+/** After each scan: the number of mentions written, and 1 if it stopped early because the output area is full. */
+const RESULT: usize = HEADER + 32 * 4;
+
+@inline function finish(stop: i32, full: bool): i32 {
+  store<i32>(RESULT, outCount);
+  store<i32>(RESULT, full ? 1 : 0, 4);
+  return stop;
+}
+
+/** Sets where the text is (UTF-16 code units) and how long it is. */
+export function setText(at: usize, length: i32): void {
+  TEXT = at;
+  TEXT_LEN = length;
+}
+
+/** Four bytes (the low half of x) spread to four 16-bit lanes. */
+@inline function widen4(x: u64): u64 {
+  const t = (x | (x << 16)) & 0x0000ffff0000ffff;
+  return (t | (t << 8)) & 0x00ff00ff00ff00ff;
+}
+
+/**
+ * Decodes `length` bytes of UTF-8 at `from` (as TextEncoder writes it) to UTF-16 code units at `to`;
+ * returns the number of code units.
+ */
+export function decodeUtf8(from: usize, length: i32, to: usize): i32 {
+  let i: usize = from;
+  const end: usize = from + <usize>length;
+  let o: usize = to;
+  while (i < end) {
+    // Eight ASCII bytes at a time, widened to eight code units in two stores.
+    if (i + 8 <= end) {
+      const w = load<u64>(i);
+      if ((w & 0x8080808080808080) == 0) {
+        store<u64>(o, widen4(w & 0xffffffff));
+        store<u64>(o, widen4(w >> 32), 8);
+        i += 8;
+        o += 16;
+        continue;
+      }
+    }
+    const b = <u32>load<u8>(i);
+    if (b < 0x80) {
+      store<u16>(o, <u16>b);
+      i += 1;
+      o += 2;
+    } else if (b < 0xe0) {
+      store<u16>(o, <u16>(((b & 0x1f) << 6) | (<u32>load<u8>(i, 1) & 0x3f)));
+      i += 2;
+      o += 2;
+    } else if (b < 0xf0) {
+      store<u16>(o, <u16>(((b & 0x0f) << 12) | ((<u32>load<u8>(i, 1) & 0x3f) << 6) | (<u32>load<u8>(i, 2) & 0x3f)));
+      i += 3;
+      o += 2;
+    } else {
+      const cp = ((b & 0x07) << 18) | ((<u32>load<u8>(i, 1) & 0x3f) << 12) | ((<u32>load<u8>(i, 2) & 0x3f) << 6) | (<u32>load<u8>(i, 3) & 0x3f);
+      const v = cp - 0x10000;
+      store<u16>(o, <u16>(0xd800 | (v >> 10)));
+      store<u16>(o, <u16>(0xdc00 | (v & 0x3ff)), 2);
+      i += 4;
+      o += 4;
+    }
+  }
+  return <i32>((o - to) >> 1);
+}
+
+@inline function ch(j: i32): u32 {
+  return <u32>load<u16>(TEXT + (<usize>j << 1));
+}
+/** A code unit, or 0xffff past the end of the text. */
+@inline function chAt(j: i32): u32 {
+  return j < TEXT_LEN ? ch(j) : 0xffff;
+}
+@inline function clsOf(c: u32): u32 {
+  return <u32>load<u8>(cls + <usize>c);
+}
+@inline function foldOf(c: u32): u32 {
+  return <u32>load<u16>(fold + (<usize>c << 1));
+}
+@inline function node0(node: i32): u32 {
+  return load<u32>(NODES + (<usize>node << 4));
+}
+@inline function nodeField(node: i32, k: i32): i32 {
+  return load<i32>(NODES + (<usize>node << 4) + (<usize>k << 2));
+}
+
+function isCjk(c: u32): bool {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff);
+}
+@inline function isSign(c: u32): bool {
+  return c == 0x2b || c == 0x2d;
+}
+@inline function lower(c: u32): u32 {
+  return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+}
+
+/** "\textsuperscript{" */
+function textsuperscriptAt(j: i32): bool {
+  if (j + 17 > TEXT_LEN) return false;
+  // t e x t s u p e r s c r i p t
+  return ch(j + 1) == 0x74 && ch(j + 2) == 0x65 && ch(j + 3) == 0x78 && ch(j + 4) == 0x74 && ch(j + 5) == 0x73 && ch(j + 6) == 0x75 && ch(j + 7) == 0x70 && ch(j + 8) == 0x65 && ch(j + 9) == 0x72 && ch(j + 10) == 0x73 && ch(j + 11) == 0x63 && ch(j + 12) == 0x72 && ch(j + 13) == 0x69 && ch(j + 14) == 0x70 && ch(j + 15) == 0x74 && ch(j + 16) == 0x7b;
+}
+
+/**
+ * Superscript markup at j that matching reads through (the same rules as markupAt in regions.ts): 0, or
+ * open | sign << 5 | close << 6.
+ */
+function markupAt(j: i32): u32 {
+  const c = chAt(j);
+  if (c == 0x24) {
+    if (chAt(j + 1) != 0x5e) return 0;
+    const s = chAt(j + 2);
+    if (isSign(s)) return chAt(j + 3) == 0x24 ? 2 | (1 << 5) | (1 << 6) : 0;
+    if (s == 0x7b && isSign(chAt(j + 3)) && chAt(j + 4) == 0x7d && chAt(j + 5) == 0x24) return 3 | (1 << 5) | (2 << 6);
+    return 0;
+  }
+  if (latex) {
+    if (c == 0x5c && textsuperscriptAt(j) && isSign(chAt(j + 17)) && chAt(j + 18) == 0x7d) return 17 | (1 << 5) | (1 << 6);
+    return 0;
+  }
+  if (c == 0x5e) return isSign(chAt(j + 1)) && chAt(j + 2) == 0x5e ? 1 | (1 << 5) | (1 << 6) : 0;
+  if (c == 0x3c) {
+    // <sup> </sup> <sub> </sub>, any case
+    let k = j + 1;
+    if (chAt(k) == 0x2f) k++;
+    if (lower(chAt(k)) != 0x73 || lower(chAt(k + 1)) != 0x75) return 0;
+    const b = lower(chAt(k + 2));
+    if ((b != 0x70 && b != 0x62) || chAt(k + 3) != 0x3e) return 0;
+    return <u32>(k + 4 - j);
+  }
+  return 0;
+}
+
+/** The child of `node` by folded code unit c, or 0. */
+function child(node: i32, c: u32): i32 {
+  const info = node0(node);
+  const children = info >>> 16;
+  if (children == 1) return <u32>nodeField(node, 2) == c ? node + 1 : 0;
+  if (children == 0) return 0;
+  const row = nodeField(node, 3);
+  if (row >= 0 && c < 128) return load<i32>(DENSE + ((<usize>row + <usize>c) << 2));
+  let lo = nodeField(node, 2);
+  let hi = lo + <i32>children - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = <u32>load<u16>(EDGE_KEYS + (<usize>mid << 1));
+    if (k == c) return load<i32>(EDGE_NODES + (<usize>mid << 2));
+    if (k < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Compares text[i, j) with a case-sensitive folded form, reading through spaces and markup as the walk does. */
+function equalsCaseSensitive(i: i32, j: i32, p: i32): bool {
+  const at = load<i32>(PAT_CS + (<usize>p << 3));
+  const len = load<i32>(PAT_CS + (<usize>p << 3) + 4);
+  const pool = CS_POOL + (<usize>at << 1);
+  let k = 0;
+  let closeAt = -1;
+  let closeLength = 0;
+  for (let x = i; x < j; x++) {
+    if (x == closeAt) {
+      x += closeLength - 1;
+      continue;
+    }
+    const raw = ch(x);
+    let c = <u32>load<u16>(FOLD_CS + (<usize>raw << 1));
+    if (latex && c == 0x7e) c = SPACE;
+    if (c == IGNORABLE) continue;
+    if ((clsOf(raw) & CLS_SPECIAL) != 0) {
+      const m = markupAt(x);
+      if (m != 0) {
+        closeAt = x + <i32>(m & 31) + <i32>((m >> 5) & 1);
+        closeLength = <i32>(m >> 6);
+        x += <i32>(m & 31) - 1;
+        continue;
+      }
+    }
+    if (c == SPACE) {
+      while (x + 1 < j && load<u16>(FOLD_CS + (<usize>ch(x + 1) << 1)) == SPACE) x++;
+      if (k < len && <u32>load<u16>(pool + (<usize>k << 1)) == SPACE) k++;
+      continue;
+    }
+    if (k >= len || <u32>load<u16>(pool + (<usize>k << 1)) != c) return false;
+    k++;
+  }
+  return k == len;
+}
+
+/** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
+function acceptAny(i: i32, j: i32, node: i32): i32 {
+  // Whether the character after the match continues a word.
+  const nextIsWord = j < TEXT_LEN && (clsOf(ch(j)) & CLS_WORD) != 0;
+  const from = nodeField(node, 1);
+  const to = from + <i32>(node0(node) & 0xffff);
+  for (let o = from; o < to; o++) {
+    const p = load<i32>(OUT_LIST + (<usize>o << 2));
+    const flags = load<u8>(PAT_FLAGS + <usize>p);
+    if (nextIsWord && (flags & 1) != 0) continue;
+    if ((flags & 2) != 0 && !equalsCaseSensitive(i, j, p)) continue;
+    return p;
+  }
+  return -1;
+}
+
+/**
+ * Walks the trie from `node`, reached by reading text[i, j); writes the longest valid mention starting at
+ * i and returns its end, or 0.
+ */
+function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
+  let bestPattern = -1;
+  let bestEnd = 0;
+  // Closing superscript markup to read through once the sign after its opening is read.
+  let closeAt = -1;
+  let closeLength = 0;
+  while (true) {
+    // Down a chain: one compare per character, until a branch, an output or a character that needs care.
+    while (j < limit) {
+      const key = <u32>load<u16>(CHAIN + (<usize>node << 1));
+      if (key == 0) break;
+      const raw = ch(j);
+      if (foldOf(raw) != key || (clsOf(raw) & CLS_SLOW) != 0) break;
+      node++;
+      j++;
+    }
+    const info = node0(node);
+    if ((info & 0xffff) != 0) {
+      const p = acceptAny(i, j, node);
+      if (p >= 0) {
+        bestPattern = p;
+        bestEnd = j;
+      }
+    }
+    if (j == closeAt) {
+      j += closeLength;
+      closeAt = -1;
+      continue;
+    }
+    const children = info >>> 16;
+    if (j >= limit || children == 0) break;
+    const raw = ch(j);
+    const k = clsOf(raw);
+    if ((k & CLS_SLOW) == 0) {
+      const c = foldOf(raw);
+      if (children == 1) {
+        if (<u32>nodeField(node, 2) != c) break;
+        node++;
+      } else {
+        node = child(node, c);
+        if (node == 0) break;
+      }
+      j++;
+      continue;
+    }
+    if ((k & CLS_IGNORABLE) != 0) {
+      j++;
+      continue;
+    }
+    if ((k & CLS_SPECIAL) != 0) {
+      // Only superscript markup is read through; any other construct ends the walk.
+      const m = markupAt(j);
+      if (m == 0) break;
+      closeAt = j + <i32>(m & 31) + <i32>((m >> 5) & 1);
+      closeLength = <i32>(m >> 6);
+      j += <i32>(m & 31);
+      continue;
+    }
+    // Whitespace: a run of it matches one space of a form, but never across a blank line.
+    let e = j;
+    let newlines = 0;
+    while (e < limit && (clsOf(ch(e)) & CLS_SPACE) != 0) {
+      if (ch(e) == 0x0a) newlines++;
+      e++;
+    }
+    if (newlines >= 2) break;
+    const next = child(node, SPACE);
+    if (next != 0) {
+      node = next;
+      j = e;
+      continue;
+    }
+    // Chinese hard-wrapped across a line break reads as one term.
+    if (newlines == 1 && isCjk(ch(j - 1)) && e < limit && isCjk(ch(e))) {
+      j = e;
+      continue;
+    }
+    break;
+  }
+  if (bestPattern < 0) return 0;
+  const o = OUT + (<usize>outCount * 12);
+  store<i32>(o, i);
+  store<i32>(o, bestEnd, 4);
+  store<i32>(o, bestPattern, 8);
+  outCount++;
+  return bestEnd;
+}
+
+/**
+ * Looks up the word text[ws, we) (folded hash h) among the first words of forms and, if it is one, walks on
+ * from the trie node after it. Returns the end of the mention written, or 0.
+ */
+function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
+  for (let s = h & WORD_MASK; ; s = (s + 1) & WORD_MASK) {
+    const w = load<i32>(WORD_SLOTS + (<usize>s << 3));
+    if (w == 0) return 0;
+    if (load<u32>(WORD_SLOTS + (<usize>s << 3) + 4) != h) continue;
+    // Compare the word with the stored one (hashes can collide), skipping ignorable characters.
+    const info = WORD_INFO + (<usize>w * 12);
+    let p = load<i32>(info);
+    const pe = p + load<i32>(info, 4);
+    let x = ws;
+    for (; x < we && p < pe; x++) {
+      const c = foldOf(ch(x));
+      if (c == IGNORABLE) continue;
+      if (c != <u32>load<u16>(WORD_POOL + (<usize>p << 1))) break;
+      p++;
+    }
+    while (x < we && foldOf(ch(x)) == IGNORABLE) x++;
+    if (x == we && p == pe) return walk(ws, load<i32>(info, 8), we, limit);
+  }
+  return 0;
+}
+
+/**
+ * Reads plain text from a up to the next special character of the language (0 plain, 1 Markdown,
+ * 2 LaTeX) or b, writing the mentions that start there; returns where it stopped. If the output area
+ * fills up it stops after the last mention written (see RESULT).
+ */
+export function scan(a: i32, b: i32, language: i32): i32 {
+  cls = language == 1 ? CLS_MD : language == 2 ? CLS_TEX : CLS_PLAIN;
+  latex = language == 2;
+  fold = latex ? FOLD_TEX : FOLD;
+  outCount = 0;
+  const stop = OUT_CAP - 1;
+  let i = a;
+  while (i < b) {
+    let c = ch(i);
+    let k = clsOf(c);
+    if ((k & CLS_WORD) != 0) {
+      // A word: read it whole, hashing it folded.
+      const ws = i;
+      let h: u32 = foldOf(c);
+      while (true) {
+        if (++i >= b) break;
+        c = ch(i);
+        k = clsOf(c);
+        if ((k & CLS_WORD) != 0) h = h * 31 + foldOf(c);
+        else if ((k & CLS_IGNORABLE) == 0) break;
+      }
+      if ((load<u32>(WORD_BITS + (<usize>((h >>> 5) & 2047) << 2)) & (<u32>1 << (h & 31))) != 0) {
+        const end = walkWord(ws, i, h, b);
+        if (end > i) {
+          i = end;
+          if (outCount >= stop) return finish(i, true);
+          continue;
+        }
+        if (outCount >= stop) return finish(i, true);
+      }
+      if (i >= b) break;
+    }
+    // A character that is not part of a word.
+    if ((k & CLS_SPECIAL) != 0) return finish(i, false);
+    if ((k & CLS_START_ANYWHERE) != 0) {
+      const node = load<i32>(ROOT + (<usize>foldOf(c) << 2));
+      const end = node == 0 ? 0 : walk(i, node, i + 1, b);
+      if (end > 0) {
+        i = end;
+        if (outCount >= stop) return finish(i, true);
+        continue;
+      }
+    }
+    i++;
+  }
+  return finish(b, false);
+}
