@@ -29,8 +29,7 @@ let CLS_TEX: usize = 0;
 let ROOT: usize = 0;
 let NODES: usize = 0;
 let CHAIN: usize = 0;
-let EDGE_KEYS: usize = 0;
-let EDGE_NODES: usize = 0;
+let EDGES: usize = 0;
 let DENSE: usize = 0;
 let OUT_LIST: usize = 0;
 let PAT_FLAGS: usize = 0;
@@ -39,12 +38,12 @@ let CS_POOL: usize = 0;
 let WORD_BITS: usize = 0;
 let WORD_SLOTS: usize = 0;
 let WORD_MASK: u32 = 0;
-let WORD_INFO: usize = 0;
 let WORD_POOL: usize = 0;
 let OUT: usize = 0;
 let OUT_CAP: i32 = 0;
 let TEXT: usize = 0;
 let TEXT_LEN: i32 = 0;
+let TEXT_START: i32 = 0;
 
 // Per call.
 let cls: usize = 0;
@@ -69,8 +68,7 @@ export function init(): void {
   ROOT = hdr(6);
   NODES = hdr(7);
   CHAIN = hdr(8);
-  EDGE_KEYS = hdr(9);
-  EDGE_NODES = hdr(10);
+  EDGES = hdr(9);
   DENSE = hdr(11);
   OUT_LIST = hdr(12);
   PAT_FLAGS = hdr(13);
@@ -79,7 +77,6 @@ export function init(): void {
   WORD_BITS = hdr(16);
   WORD_SLOTS = hdr(17);
   WORD_MASK = <u32>hdr(18);
-  WORD_INFO = hdr(19);
   WORD_POOL = hdr(20);
   OUT = hdr(21);
   OUT_CAP = <i32>hdr(22);
@@ -94,10 +91,11 @@ const RESULT: usize = HEADER + 32 * 4;
   return stop;
 }
 
-/** Sets where the text is (UTF-16 code units) and how long it is. */
-export function setText(at: usize, length: i32): void {
+/** Sets where the text is (UTF-16 code units), how long it is, and where the region scan starts. */
+export function setText(at: usize, length: i32, start: i32): void {
   TEXT = at;
   TEXT_LEN = length;
+  TEXT_START = start;
 }
 
 /** Four bytes (the low half of x) spread to four 16-bit lanes. */
@@ -230,8 +228,8 @@ function child(node: i32, c: u32): i32 {
   let hi = lo + <i32>children - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const k = <u32>load<u16>(EDGE_KEYS + (<usize>mid << 1));
-    if (k == c) return load<i32>(EDGE_NODES + (<usize>mid << 2));
+    const k = load<u32>(EDGES + (<usize>mid << 3));
+    if (k == c) return load<i32>(EDGES + (<usize>mid << 3), 4);
     if (k < c) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -279,8 +277,16 @@ function equalsCaseSensitive(i: i32, j: i32, p: i32): bool {
 function acceptAny(i: i32, j: i32, node: i32): i32 {
   // Whether the character after the match continues a word.
   const nextIsWord = j < TEXT_LEN && (clsOf(ch(j)) & CLS_WORD) != 0;
+  const info = node0(node);
+  if ((info & 0xfff) == 1) {
+    // One output, kept in the node with its flags.
+    const p = nodeField(node, 1);
+    if (nextIsWord && (info & (1 << 12)) != 0) return -1;
+    if ((info & (2 << 12)) != 0 && !equalsCaseSensitive(i, j, p)) return -1;
+    return p;
+  }
   const from = nodeField(node, 1);
-  const to = from + <i32>(node0(node) & 0xffff);
+  const to = from + <i32>(info & 0xfff);
   for (let o = from; o < to; o++) {
     const p = load<i32>(OUT_LIST + (<usize>o << 2));
     const flags = load<u8>(PAT_FLAGS + <usize>p);
@@ -312,7 +318,7 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
       j++;
     }
     const info = node0(node);
-    if ((info & 0xffff) != 0) {
+    if ((info & 0xfff) != 0) {
       const p = acceptAny(i, j, node);
       if (p >= 0) {
         bestPattern = p;
@@ -389,24 +395,55 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
  */
 function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
   for (let s = h & WORD_MASK; ; s = (s + 1) & WORD_MASK) {
-    const w = load<i32>(WORD_SLOTS + (<usize>s << 3));
-    if (w == 0) return 0;
-    if (load<u32>(WORD_SLOTS + (<usize>s << 3) + 4) != h) continue;
+    // A slot: [length (0 = empty), hash, node, start in the pool, the first 8 characters].
+    const slot = WORD_SLOTS + (<usize>s << 5);
+    const len = load<i32>(slot);
+    if (len == 0) return 0;
+    if (load<u32>(slot, 4) != h) continue;
     // Compare the word with the stored one (hashes can collide), skipping ignorable characters.
-    const info = WORD_INFO + (<usize>w * 12);
-    let p = load<i32>(info);
-    const pe = p + load<i32>(info, 4);
+    const pool = WORD_POOL + (<usize>load<i32>(slot, 12) << 1);
+    let p = 0;
     let x = ws;
-    for (; x < we && p < pe; x++) {
+    for (; x < we && p < len; x++) {
       const c = foldOf(ch(x));
       if (c == IGNORABLE) continue;
-      if (c != <u32>load<u16>(WORD_POOL + (<usize>p << 1))) break;
+      const stored = p < 8 ? <u32>load<u16>(slot + 16 + (<usize>p << 1)) : <u32>load<u16>(pool + (<usize>p << 1));
+      if (c != stored) break;
       p++;
     }
     while (x < we && foldOf(ch(x)) == IGNORABLE) x++;
-    if (x == we && p == pe) return walk(ws, load<i32>(info, 8), we, limit);
+    if (x == we && p == len) return walk(ws, load<i32>(slot, 8), we, limit);
   }
   return 0;
+}
+
+/** A character of a Pandoc citation key (isKeyChar in src/core/regions.ts). */
+function isKeyChar(c: u32): bool {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c == 0x5f || c == 0x2d || c == 0x3a || c == 0x2e || c == 0x2f || c == 0x23 || c == 0x24 || c == 0x26 || c == 0x2b || c == 0x3f || c == 0x3c || c == 0x3e || c == 0x7e;
+}
+
+/**
+ * Whether the Markdown region scan (src/core/regions.ts) would read the special character at i as plain
+ * text, so the kernel can go on instead of handing it over: `[` not at a line start, `]` not followed by
+ * `(` or `[`, `@` that cannot start a citation key, `:` not followed by `//`, `^` that is not superscript
+ * markup. When in doubt it answers no: the region scan then decides.
+ */
+function plainInMarkdown(i: i32, c: u32): bool {
+  if (c == 0x5b) {
+    for (let j = i - 1; j >= TEXT_START; j--) {
+      const p = ch(j);
+      if (p != 0x20 && p != 0x09) return p != 0x0a;
+    }
+    return false;
+  }
+  if (c == 0x5d) {
+    const n = chAt(i + 1);
+    return n != 0x28 && n != 0x5b;
+  }
+  if (c == 0x40) return (i > TEXT_START && isKeyChar(ch(i - 1))) || !isKeyChar(chAt(i + 1));
+  if (c == 0x3a) return chAt(i + 1) != 0x2f || chAt(i + 2) != 0x2f;
+  if (c == 0x5e) return markupAt(i) == 0;
+  return false;
 }
 
 /**
@@ -419,23 +456,28 @@ export function scan(a: i32, b: i32, language: i32): i32 {
   latex = language == 2;
   fold = latex ? FOLD_TEX : FOLD;
   outCount = 0;
+  // Locals for the hot loop (globals are reloaded at every use).
+  const text = TEXT;
+  const classes = cls;
+  const folds = fold;
+  const bits = WORD_BITS;
   const stop = OUT_CAP - 1;
   let i = a;
   while (i < b) {
-    let c = ch(i);
-    let k = clsOf(c);
+    let c = <u32>load<u16>(text + (<usize>i << 1));
+    let k = <u32>load<u8>(classes + <usize>c);
     if ((k & CLS_WORD) != 0) {
       // A word: read it whole, hashing it folded.
       const ws = i;
-      let h: u32 = foldOf(c);
+      let h: u32 = <u32>load<u16>(folds + (<usize>c << 1));
       while (true) {
         if (++i >= b) break;
-        c = ch(i);
-        k = clsOf(c);
-        if ((k & CLS_WORD) != 0) h = h * 31 + foldOf(c);
+        c = <u32>load<u16>(text + (<usize>i << 1));
+        k = <u32>load<u8>(classes + <usize>c);
+        if ((k & CLS_WORD) != 0) h = h * 31 + <u32>load<u16>(folds + (<usize>c << 1));
         else if ((k & CLS_IGNORABLE) == 0) break;
       }
-      if ((load<u32>(WORD_BITS + (<usize>((h >>> 5) & 2047) << 2)) & (<u32>1 << (h & 31))) != 0) {
+      if ((load<u32>(bits + (<usize>((h >>> 5) & 2047) << 2)) & (<u32>1 << (h & 31))) != 0) {
         const end = walkWord(ws, i, h, b);
         if (end > i) {
           i = end;
@@ -447,7 +489,11 @@ export function scan(a: i32, b: i32, language: i32): i32 {
       if (i >= b) break;
     }
     // A character that is not part of a word.
-    if ((k & CLS_SPECIAL) != 0) return finish(i, false);
+    if ((k & CLS_SPECIAL) != 0) {
+      if (language != 1 || !plainInMarkdown(i, c)) return finish(i, false);
+      i++;
+      continue;
+    }
     if ((k & CLS_START_ANYWHERE) != 0) {
       const node = load<i32>(ROOT + (<usize>foldOf(c) << 2));
       const end = node == 0 ? 0 : walk(i, node, i + 1, b);

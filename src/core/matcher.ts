@@ -62,9 +62,10 @@ export class Matcher {
   private readonly root = new Int32Array(65536);
   /**
    * The trie's nodes, numbered in depth-first order (so a node's first child is the next node), four
-   * numbers each: [outputs | children << 16, first output in outList, the only child's key or the first
-   * edge in edgeKeys/edgeNodes, where the node's row starts in `dense` or -1]. A walk down a chain of single children
-   * reads consecutive memory.
+   * numbers each: [outputs | flags << 12 | children << 16, the pattern (one output) or the first output in
+   * outList (several), the only child's key or the first edge in `edges`, where the node's row starts in
+   * `dense` or -1]. The flags are those of a single output's pattern (see PAT_BOUNDARY_END, PAT_CASE), so
+   * accepting it reads nothing else. A walk down a chain of single children reads consecutive memory.
    */
   private nodes!: Int32Array;
   /**
@@ -72,8 +73,8 @@ export class Matcher {
    * order by the walk's tight loop.
    */
   private chainKey!: Uint16Array;
-  private edgeKeys!: Uint16Array;
-  private edgeNodes!: Int32Array;
+  /** Edges of nodes with several children, sorted by key within a node: [key, child] pairs. */
+  private edges!: Int32Array;
   private outList!: Int32Array;
   /**
    * For each original code unit, one byte: bit 1 = word character, bit 2 = a construct of the language
@@ -86,18 +87,15 @@ export class Matcher {
   /** Dense ASCII transitions (rows of 128) of nodes with many children. */
   private dense!: Int32Array;
   /**
-   * The first words of forms (folded), in an open-addressed hash table: slot s holds [word number, hash]
-   * at [2s, 2s + 1] (word 0 = empty slot). A word's characters are wordPool[wordStart, + wordLength), and
-   * wordNode is the trie node reached by reading it.
+   * The first words of forms (folded), in an open-addressed hash table of 32-byte slots: [length (0 = empty),
+   * hash, the trie node reached by reading the word, where it starts in wordPool, its first 8 characters]
+   * (one cache line holds all a lookup of a short word reads).
    */
   private wordSlots!: Int32Array;
   /** One bit per hash value (mod 2^16) of a first word: a filter small enough to stay in the L1 cache. */
   private readonly wordBits = new Int32Array(2048);
   private wordSlotMask = 0;
   private wordPool!: Uint16Array;
-  private wordStart!: Int32Array;
-  private wordLength!: Int32Array;
-  private wordNode!: Int32Array;
   private readonly fold: Uint16Array;
   private readonly foldCs: Uint16Array;
   private readonly foldTex: Uint16Array;
@@ -163,18 +161,15 @@ export class Matcher {
   }
 
   private indexFirstWords(words: Set<string>): void {
-    let size = 4096;
-    while (size < words.size * 8) size *= 2;
-    this.wordSlots = new Int32Array(size * 2);
+    let size = 2048;
+    while (size < words.size * 2) size *= 2;
+    const slots = new Int32Array(size * 8);
+    const inline = new Uint16Array(slots.buffer);
     this.wordSlotMask = size - 1;
     const list = [...words];
-    this.wordStart = new Int32Array(list.length + 1);
-    this.wordLength = new Int32Array(list.length + 1);
-    this.wordNode = new Int32Array(list.length + 1);
     this.wordPool = new Uint16Array(list.reduce((n, w) => n + w.length, 0));
     let p = 0;
-    list.forEach((w, k) => {
-      const id = k + 1;
+    for (const w of list) {
       let h = 0;
       let node = 0;
       for (let i = 0; i < w.length; i++) {
@@ -183,16 +178,14 @@ export class Matcher {
         this.wordPool[p + i] = c;
         node = i === 0 ? this.root[c] : this.child(node, c);
       }
-      this.wordStart[id] = p;
-      this.wordLength[id] = w.length;
-      this.wordNode[id] = node;
-      p += w.length;
       let s = h & this.wordSlotMask;
-      while (this.wordSlots[s * 2] !== 0) s = (s + 1) & this.wordSlotMask;
-      this.wordSlots[s * 2] = id;
-      this.wordSlots[s * 2 + 1] = h;
+      while (slots[s * 8] !== 0) s = (s + 1) & this.wordSlotMask;
+      slots.set([w.length, h, node, p], s * 8);
+      for (let i = 0; i < Math.min(8, w.length); i++) inline[s * 16 + 8 + i] = w.charCodeAt(i);
+      p += w.length;
       this.wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
-    });
+    }
+    this.wordSlots = slots;
   }
 
   private flatten(edges: Map<number, number>, n: number, outNode: number[]): void {
@@ -213,8 +206,7 @@ export class Matcher {
     const outputs = new Uint16Array(n);
     for (const node of outNode) outputs[order[node]]++;
     const nodes = new Int32Array(n * 4);
-    const edgeKeys: number[] = [];
-    const edgeNodes: number[] = [];
+    const edgePairs: number[] = [];
     const denseRows: number[] = [];
     let outAcc = 0;
     for (let old = 0; old < n; old++) {
@@ -224,11 +216,8 @@ export class Matcher {
       nodes[id * 4 + 3] = -1;
       if (list.length === 1) nodes[id * 4 + 2] = list[0] - old * 65536;
       else if (list.length > 1) {
-        nodes[id * 4 + 2] = edgeKeys.length;
-        for (const k of list) {
-          edgeKeys.push(k - old * 65536);
-          edgeNodes.push(order[edges.get(k)!]);
-        }
+        nodes[id * 4 + 2] = edgePairs.length / 2;
+        for (const k of list) edgePairs.push(k - old * 65536, order[edges.get(k)!]);
         // Busy branch points (first letters, mostly) get a dense row: one load per step.
         if (list.length >= 8 && old !== 0) {
           nodes[id * 4 + 3] = denseRows.length;
@@ -245,9 +234,8 @@ export class Matcher {
     }
     this.nodes = nodes;
     this.chainKey = new Uint16Array(n);
-    for (let id = 0; id < n; id++) if (nodes[id * 4] >>> 16 === 1 && (nodes[id * 4] & 0xffff) === 0) this.chainKey[id] = nodes[id * 4 + 2];
-    this.edgeKeys = Uint16Array.from(edgeKeys);
-    this.edgeNodes = Int32Array.from(edgeNodes);
+    for (let id = 0; id < n; id++) if (nodes[id * 4] >>> 16 === 1 && outputs[id] === 0) this.chainKey[id] = nodes[id * 4 + 2];
+    this.edges = Int32Array.from(edgePairs);
     this.dense = Int32Array.from(denseRows);
     // Outputs per node, in pattern order.
     this.outList = new Int32Array(outAcc);
@@ -256,6 +244,13 @@ export class Matcher {
       const id = order[old];
       this.outList[nodes[id * 4 + 1] + fill[id]++] = p;
     });
+    // A single output is kept in the node itself, with its pattern's flags.
+    for (let id = 0; id < n; id++) {
+      if (outputs[id] !== 1) continue;
+      const p = this.outList[nodes[id * 4 + 1]];
+      nodes[id * 4 + 1] = p;
+      nodes[id * 4] |= this.patternFlags(p) << 12;
+    }
     // Character classes: word character, and where a term may start.
     const fold = this.fold;
     for (let c = 0; c < 65536; c++) {
@@ -280,13 +275,13 @@ export class Matcher {
     if (children === 0) return 0;
     const row = this.nodes[b + 3];
     if (row >= 0 && c < 128) return this.dense[row + c];
-    const keys = this.edgeKeys;
+    const edges = this.edges;
     let lo = this.nodes[b + 2];
     let hi = lo + children - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const k = keys[mid];
-      if (k === c) return this.edgeNodes[mid];
+      const k = edges[2 * mid];
+      if (k === c) return edges[2 * mid + 1];
       if (k < c) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -308,7 +303,7 @@ export class Matcher {
   annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
-    const at = this.loadText(text);
+    const at = this.loadText(text, from);
     const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
     const lang = language === 'markdown' ? 1 : language === 'latex' ? 2 : 0;
     const patEntry = this.patEntry;
@@ -336,7 +331,7 @@ export class Matcher {
    * the kernel decodes it. Grows the memory when needed. Returns the offset of the text's first character
    * in kernel positions (always 0 here).
    */
-  private loadText(text: string): number {
+  private loadText(text: string, start: number): number {
     const k = this.kernel;
     const n = text.length;
     const utf8At = (this.textAt + 2 * n + 8) & ~7;
@@ -346,8 +341,14 @@ export class Matcher {
     const { written } = UTF8.encodeInto(text, new Uint8Array(k.memory.buffer, utf8At, 3 * n));
     const units = k.decodeUtf8(utf8At, written, this.textAt);
     if (units !== n) throw new Error(`OncoLex matcher: the text was copied as ${units} code units, not ${n}`);
-    k.setText(this.textAt, n);
+    k.setText(this.textAt, n, start);
     return 0;
+  }
+
+  /** A pattern's flags for the kernel: PAT_BOUNDARY_END, PAT_CASE. */
+  private patternFlags(p: number): number {
+    const pattern = this.patterns[p];
+    return (pattern.boundaryEnd ? PAT_BOUNDARY_END : 0) | (pattern.cs !== '' ? PAT_CASE : 0);
   }
 
   /** Lays the tables out in a new kernel instance's memory (see assembly/kernel.ts). */
@@ -357,23 +358,16 @@ export class Matcher {
     const patCs = new Int32Array(2 * patCount);
     const csPool: number[] = [];
     this.patterns.forEach((p, i) => {
-      patFlags[i] = (p.boundaryEnd ? 1 : 0) | (p.cs !== '' ? 2 : 0);
+      patFlags[i] = this.patternFlags(i);
       patCs[2 * i] = csPool.length;
       patCs[2 * i + 1] = p.cs.length;
       for (let c = 0; c < p.cs.length; c++) csPool.push(p.cs.charCodeAt(c));
     });
-    const words = this.wordStart.length;
-    const wordInfo = new Int32Array(3 * words);
-    for (let w = 0; w < words; w++) {
-      wordInfo[3 * w] = this.wordStart[w];
-      wordInfo[3 * w + 1] = this.wordLength[w];
-      wordInfo[3 * w + 2] = this.wordNode[w];
-    }
     // Header slots, in the order init() reads them: a table, or a number.
     const slots: (ArrayBufferView | number)[] = [
       this.fold, this.foldTex, this.foldCs, this.cls, this.clsMd, this.clsTex, this.root, this.nodes, this.chainKey,
-      this.edgeKeys, this.edgeNodes, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
-      this.wordBits, this.wordSlots, this.wordSlotMask, wordInfo, this.wordPool,
+      this.edges, 0, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
+      this.wordBits, this.wordSlots, this.wordSlotMask, 0, this.wordPool,
       new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY,
     ];
     let end = KERNEL_TABLES_AT;
@@ -396,6 +390,11 @@ export class Matcher {
   }
 }
 
+/** The pattern's last character is a word character: the match needs a word boundary after it. */
+const PAT_BOUNDARY_END = 1;
+/** The pattern is case-sensitive. */
+const PAT_CASE = 2;
+
 /** Where the kernel's header and tables start in its memory (it uses none of its own). */
 const KERNEL_HEADER_AT = 1024;
 /** Where the kernel writes the number of mentions of a scan and whether its output area filled up. */
@@ -408,7 +407,7 @@ const OUT_CAPACITY = 4096;
 interface Kernel {
   memory: WebAssembly.Memory;
   init(): void;
-  setText(at: number, length: number): void;
+  setText(at: number, length: number, start: number): void;
   decodeUtf8(from: number, length: number, to: number): number;
   scan(a: number, b: number, language: number): number;
 }
