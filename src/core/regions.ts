@@ -410,8 +410,10 @@ function scanMarkdown(text: string, start: number, end: number, out: Collector, 
   }
 }
 
+/** Characters of a Pandoc citation key (a table: the key loop runs for every citation). */
+const KEY_CHAR = specialTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-:./#$&+?<>~');
 function isKeyChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x3a || c === 0x2e || c === 0x2f || c === 0x23 || c === 0x24 || c === 0x26 || c === 0x2b || c === 0x3f || c === 0x3c || c === 0x3e || c === 0x7e;
+  return KEY_CHAR[c] === 1;
 }
 function isKeyPunct(c: number): boolean {
   return c === 0x2e || c === 0x3a || c === 0x3f || c === 0x2d || c === 0x2b;
