@@ -302,6 +302,11 @@ function acceptAny(i: i32, j: i32, node: i32): i32 {
  * i and returns its end, or 0.
  */
 function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
+  const text = TEXT;
+  const folds = fold;
+  const classes = cls;
+  const chain = CHAIN;
+  const nodes = NODES;
   let bestPattern = -1;
   let bestEnd = 0;
   // Closing superscript markup to read through once the sign after its opening is read.
@@ -310,14 +315,14 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
   while (true) {
     // Down a chain: one compare per character, until a branch, an output or a character that needs care.
     while (j < limit) {
-      const key = <u32>load<u16>(CHAIN + (<usize>node << 1));
+      const key = <u32>load<u16>(chain + (<usize>node << 1));
       if (key == 0) break;
-      const raw = ch(j);
-      if (foldOf(raw) != key || (clsOf(raw) & CLS_SLOW) != 0) break;
+      const raw = <u32>load<u16>(text + (<usize>j << 1));
+      if (<u32>load<u16>(folds + (<usize>raw << 1)) != key || (<u32>load<u8>(classes + <usize>raw) & CLS_SLOW) != 0) break;
       node++;
       j++;
     }
-    const info = node0(node);
+    const info = load<u32>(nodes + (<usize>node << 4));
     if ((info & 0xfff) != 0) {
       const p = acceptAny(i, j, node);
       if (p >= 0) {
@@ -332,12 +337,12 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
     }
     const children = info >>> 16;
     if (j >= limit || children == 0) break;
-    const raw = ch(j);
-    const k = clsOf(raw);
+    const raw = <u32>load<u16>(text + (<usize>j << 1));
+    const k = <u32>load<u8>(classes + <usize>raw);
     if ((k & CLS_SLOW) == 0) {
-      const c = foldOf(raw);
+      const c = <u32>load<u16>(folds + (<usize>raw << 1));
       if (children == 1) {
-        if (<u32>nodeField(node, 2) != c) break;
+        if (load<u32>(nodes + (<usize>node << 4), 8) != c) break;
         node++;
       } else {
         node = child(node, c);
