@@ -41,6 +41,8 @@ let WORD_MASK: u32 = 0;
 let WORD_POOL: usize = 0;
 let OUT: usize = 0;
 let OUT_CAP: i32 = 0;
+let SKIPS: usize = 0;
+let SKIPS_CAP: i32 = 0;
 let TEXT: usize = 0;
 let TEXT_LEN: i32 = 0;
 let TEXT_START: i32 = 0;
@@ -50,6 +52,7 @@ let cls: usize = 0;
 let fold: usize = 0;
 let latex: bool = false;
 let outCount: i32 = 0;
+let outFull: bool = false;
 
 const HEADER: usize = 1024;
 
@@ -80,9 +83,14 @@ export function init(): void {
   WORD_POOL = hdr(20);
   OUT = hdr(21);
   OUT_CAP = <i32>hdr(22);
+  SKIPS = hdr(23);
+  SKIPS_CAP = <i32>hdr(24);
 }
 
-/** After each scan: the number of mentions written, and 1 if it stopped early because the output area is full. */
+/**
+ * After each call: the number of mentions written, 1 if it stopped early because an output area is full
+ * (call again from its result), and the number of skipped ranges written (scanMarkdown).
+ */
 const RESULT: usize = HEADER + 32 * 4;
 
 @inline function finish(stop: i32, full: bool): i32 {
@@ -422,9 +430,14 @@ function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
   return 0;
 }
 
-/** A character of a Pandoc citation key (isKeyChar in src/core/regions.ts). */
-function isKeyChar(c: u32): bool {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c == 0x5f || c == 0x2d || c == 0x3a || c == 0x2e || c == 0x2f || c == 0x23 || c == 0x24 || c == 0x26 || c == 0x2b || c == 0x3f || c == 0x3c || c == 0x3e || c == 0x7e;
+/**
+ * A character of a Pandoc citation key (KEY_CHAR in src/core/regions.ts: ASCII letters and digits and
+ * `_-:./#$&+?<>~`), as two 64-bit masks.
+ */
+@inline function isKeyChar(c: u32): bool {
+  if (c >= 128) return false;
+  const mask: u64 = c < 64 ? 0xd7ffe85800000000 : 0x47fffffe87fffffe;
+  return ((mask >> (<u64>c & 63)) & 1) != 0;
 }
 
 /**
@@ -457,10 +470,24 @@ function plainInMarkdown(i: i32, c: u32): bool {
  * fills up it stops after the last mention written (see RESULT).
  */
 export function scan(a: i32, b: i32, language: i32): i32 {
+  setLanguage(language);
+  outCount = 0;
+  const i = scanPlain(a, b, language);
+  return finish(i, outFull);
+}
+
+function setLanguage(language: i32): void {
   cls = language == 1 ? CLS_MD : language == 2 ? CLS_TEX : CLS_PLAIN;
   latex = language == 2;
   fold = latex ? FOLD_TEX : FOLD;
-  outCount = 0;
+}
+
+/**
+ * The scan proper: returns where it stopped (a special character, b, or after the mention that filled the
+ * output area, with outFull set).
+ */
+function scanPlain(a: i32, b: i32, language: i32): i32 {
+  outFull = false;
   // Locals for the hot loop (globals are reloaded at every use).
   const text = TEXT;
   const classes = cls;
@@ -486,16 +513,22 @@ export function scan(a: i32, b: i32, language: i32): i32 {
         const end = walkWord(ws, i, h, b);
         if (end > i) {
           i = end;
-          if (outCount >= stop) return finish(i, true);
+          if (outCount >= stop) {
+            outFull = true;
+            return i;
+          }
           continue;
         }
-        if (outCount >= stop) return finish(i, true);
+        if (outCount >= stop) {
+            outFull = true;
+            return i;
+          }
       }
       if (i >= b) break;
     }
     // A character that is not part of a word.
     if ((k & CLS_SPECIAL) != 0) {
-      if (language != 1 || !plainInMarkdown(i, c)) return finish(i, false);
+      if (language != 1 || !plainInMarkdown(i, c)) return i;
       i++;
       continue;
     }
@@ -504,11 +537,471 @@ export function scan(a: i32, b: i32, language: i32): i32 {
       const end = node == 0 ? 0 : walk(i, node, i + 1, b);
       if (end > 0) {
         i = end;
-        if (outCount >= stop) return finish(i, true);
+        if (outCount >= stop) {
+            outFull = true;
+            return i;
+          }
         continue;
       }
     }
     i++;
   }
-  return finish(b, false);
+  return b;
+}
+
+// ------------------------------------------------------------------------------------------ Markdown regions
+//
+// The Markdown region scan (the rules documented in src/core/regions.ts), run here so that a Markdown
+// document is read in one pass: plain text goes to scanPlain, constructs are skipped and recorded.
+
+const NL: u32 = 0x0a;
+
+/** Index of code unit c at or after `from` in the whole text, or -1. Reads four code units at a time. */
+function indexOfChar(c: u32, from: i32): i32 {
+  let k = from;
+  const ones: u64 = 0x0001000100010001;
+  const pattern = <u64>c * ones;
+  while (k + 4 <= TEXT_LEN) {
+    // A lane of x ^ pattern is zero where c is (the classic "has a zero lane" test).
+    const y = load<u64>(TEXT + (<usize>k << 1)) ^ pattern;
+    if (((y - ones) & ~y & 0x8000800080008000) != 0) break;
+    k += 4;
+  }
+  for (; k < TEXT_LEN; k++) if (ch(k) == c) return k;
+  return -1;
+}
+
+/** Index of the two code units c0 c1 at or after `from`, or -1. */
+function indexOf2(c0: u32, c1: u32, from: i32): i32 {
+  for (let k = from; k + 1 < TEXT_LEN; k++) if (ch(k) == c0 && ch(k + 1) == c1) return k;
+  return -1;
+}
+
+/** End of the paragraph containing pos: the index of the newline before the first blank line, or end. */
+function paragraphEnd(pos: i32, end: i32): i32 {
+  let i = pos;
+  while (true) {
+    const nl = indexOfChar(NL, i);
+    if (nl < 0 || nl >= end) return end;
+    let j = nl + 1;
+    while (j < end) {
+      const c = ch(j);
+      if (c == 0x20 || c == 0x09 || c == 0x0d) j++;
+      else break;
+    }
+    if (j >= end || ch(j) == NL) return nl;
+    i = j;
+  }
+  return end;
+}
+
+function lineEnd(pos: i32, end: i32): i32 {
+  const nl = indexOfChar(NL, pos);
+  return nl < 0 || nl > end ? end : nl;
+}
+
+function isLineStart(pos: i32, start: i32): bool {
+  for (let j = pos - 1; j >= start; j--) {
+    const c = ch(j);
+    if (c != 0x20 && c != 0x09) return c == NL;
+  }
+  return true;
+}
+
+/** Finds a closing line for a fence (same character, at least as long), or -1. */
+function findFenceClose(from: i32, end: i32, c: u32, len: i32): i32 {
+  let i = from;
+  while (i < end) {
+    const le = lineEnd(i, end);
+    let j = i;
+    while (j < le && j - i < 4 && ch(j) == 0x20) j++;
+    let k = j;
+    while (k < le && ch(k) == c) k++;
+    if (k - j >= len) {
+      let r = k;
+      while (r < le && (ch(r) == 0x20 || ch(r) == 0x09 || ch(r) == 0x0d)) r++;
+      if (r == le) return le;
+    }
+    i = le + 1;
+  }
+  return -1;
+}
+
+/** Index of the bracket closing the one at `open`, balancing nested ones, or -1 before `end`. */
+function findBalanced(open: i32, end: i32, oc: u32, cc: u32): i32 {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const c = ch(k);
+    if (c == 0x5c) {
+      k++;
+      continue;
+    }
+    if (c == oc) depth++;
+    else if (c == cc && --depth == 0) return k;
+  }
+  return -1;
+}
+
+/** JavaScript's \s. */
+function isJsSpace(c: u32): bool {
+  return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+@inline function isAsciiLetter(c: u32): bool {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+@inline function isAsciiDigit(c: u32): bool {
+  return c >= 0x30 && c <= 0x39;
+}
+function isKeyPunct(c: u32): bool {
+  return c == 0x2e || c == 0x3a || c == 0x3f || c == 0x2d || c == 0x2b;
+}
+function isUrlStop(c: u32): bool {
+  return c <= 0x20 || c == 0x29 || c == 0x3e || c == 0x5d || c == 0x22 || c >= 0x3000;
+}
+
+/**
+ * An autolink `<scheme:...>` or an HTML tag `<name ...>`, `</name>`, `<name/>` at i, read within `limit`:
+ * its length, or 0.
+ */
+function htmlAt(i: i32, limit: i32): i32 {
+  const first = i + 1 < limit ? ch(i + 1) : 0xffff;
+  if (isAsciiLetter(first)) {
+    // <scheme:...>: a scheme of 2 to 32 characters, then anything but whitespace, < and >.
+    let k = i + 2;
+    while (k < limit && k - (i + 2) < 32) {
+      const c = ch(k);
+      if (isAsciiLetter(c) || isAsciiDigit(c) || c == 0x2b || c == 0x2e || c == 0x2d) k++;
+      else break;
+    }
+    if (k > i + 2 && k - (i + 2) <= 31 && k < limit && ch(k) == 0x3a) {
+      let m = k + 1;
+      while (m < limit) {
+        const c = ch(m);
+        if (isJsSpace(c) || c == 0x3c || c == 0x3e) break;
+        m++;
+      }
+      if (m < limit && ch(m) == 0x3e) return m + 1 - i;
+    }
+  }
+  // <name ...>, </name>, <name/>
+  let k = i + 1;
+  if (k < limit && ch(k) == 0x2f) k++;
+  if (k >= limit || !isAsciiLetter(ch(k))) return 0;
+  k++;
+  while (k < limit) {
+    const c = ch(k);
+    if (isAsciiLetter(c) || isAsciiDigit(c) || c == 0x2d) k++;
+    else break;
+  }
+  if (k < limit && isJsSpace(ch(k))) {
+    let m = k + 1;
+    while (m < limit && ch(m) != 0x3c && ch(m) != 0x3e) m++;
+    if (m < limit && ch(m) == 0x3e) return m + 1 - i;
+  }
+  if (k < limit && ch(k) == 0x2f) k++;
+  return k < limit && ch(k) == 0x3e ? k + 1 - i : 0;
+}
+
+/** `[id]: target` at i, reading the line up to `le`. */
+function referenceDefinitionAt(i: i32, le: i32): bool {
+  let k = i + 1;
+  while (k < le && ch(k) != 0x5d) k++;
+  if (k == i + 1 || k >= le || k + 1 >= le || ch(k + 1) != 0x3a) return false;
+  let m = k + 2;
+  while (m < le && (ch(m) == 0x20 || ch(m) == 0x09)) m++;
+  return m < le && !isJsSpace(ch(m));
+}
+
+/** `http`, `https` or `ftp`, any case, in text[from, to). */
+function isUrlScheme(from: i32, to: i32): bool {
+  const n = to - from;
+  const c0 = ch(from) | 0x20;
+  if (n == 3) return c0 == 0x66 && (ch(from + 1) | 0x20) == 0x74 && (ch(from + 2) | 0x20) == 0x70;
+  if (n != 4 && n != 5) return false;
+  if (c0 != 0x68 || (ch(from + 1) | 0x20) != 0x74 || (ch(from + 2) | 0x20) != 0x74 || (ch(from + 3) | 0x20) != 0x70) return false;
+  return n == 4 || (ch(from + 4) | 0x20) == 0x73;
+}
+
+// Skipped ranges: merged as they come (a range that overlaps the pending one extends it) and written out
+// once the next one starts after it.
+let skipCount: i32 = 0;
+let pendingStart: i32 = -1;
+let pendingEnd: i32 = 0;
+
+function skip(a: i32, b: i32): void {
+  if (b <= a) return;
+  if (pendingStart >= 0 && pendingEnd >= a) {
+    if (b > pendingEnd) pendingEnd = b;
+    return;
+  }
+  flushSkip();
+  pendingStart = a;
+  pendingEnd = b;
+}
+
+function flushSkip(): void {
+  if (pendingStart < 0) return;
+  const o = SKIPS + (<usize>skipCount << 3);
+  store<i32>(o, pendingStart);
+  store<i32>(o, pendingEnd, 4);
+  skipCount++;
+  pendingStart = -1;
+}
+
+/** The end of the last skipped range, or 0. */
+function lastSkipEnd(): i32 {
+  if (pendingStart >= 0) return pendingEnd;
+  return skipCount > 0 ? load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4) : lastFlushedEnd;
+}
+let lastFlushedEnd: i32 = 0;
+
+/** Skips a construct opened at i by a two-character delimiter up to its closer, or to the paragraph end pe. */
+function skipMath(i: i32, c0: u32, c1: u32, pe: i32): i32 {
+  const close = indexOf2(c0, c1, i + 2);
+  const stop = close >= 0 && close < pe ? close + 2 : pe;
+  skip(i, stop);
+  return stop;
+}
+
+let paraEnd: i32 = -1;
+@inline function bound(pos: i32, end: i32): i32 {
+  if (pos >= paraEnd) paraEnd = paragraphEnd(pos, end);
+  return paraEnd;
+}
+
+/**
+ * The Markdown region scan of text[from, end) (from = start, or where the last call stopped because an
+ * output area filled up; `start` is where the scan began, `resume` 0 on the first call). Writes mentions
+ * and skipped ranges; RESULT says how many, and whether to call again from the returned position.
+ */
+export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool, resume: bool): i32 {
+  setLanguage(1);
+  outCount = 0;
+  if (!resume) {
+    pendingStart = -1;
+    lastFlushedEnd = 0;
+  } else if (skipCount > 0) lastFlushedEnd = load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4);
+  skipCount = 0;
+  paraEnd = -1;
+  let i = from;
+  if (!resume && frontMatter && start == 0 && TEXT_LEN >= 4 && ch(0) == 0x2d && ch(1) == 0x2d && ch(2) == 0x2d && (ch(3) == NL || (ch(3) == 0x0d && chAt(4) == NL))) {
+    // Front matter, closed by a line of --- or ... (searched in the whole text).
+    let stop = -1;
+    for (let k = indexOfChar(NL, 3); k >= 0; k = indexOfChar(NL, k + 1)) {
+      const a = chAt(k + 1);
+      if (!((a == 0x2d && chAt(k + 2) == 0x2d && chAt(k + 3) == 0x2d) || (a == 0x2e && chAt(k + 2) == 0x2e && chAt(k + 3) == 0x2e))) continue;
+      let m = k + 4;
+      while (m < TEXT_LEN && (ch(m) == 0x20 || ch(m) == 0x09)) m++;
+      if (m < TEXT_LEN && ch(m) == 0x0d) m++;
+      if (m < TEXT_LEN && ch(m) != NL) continue;
+      if (k < end) stop = m < TEXT_LEN ? m + 1 : m;
+      break;
+    }
+    if (stop < 0) stop = paragraphEnd(0, end);
+    skip(0, stop);
+    i = stop;
+  }
+  const outStop = OUT_CAP - 1;
+  const skipStop = SKIPS_CAP - 8;
+  while (i < end) {
+    if (outCount >= outStop || skipCount >= skipStop) return finishMarkdown(i, true);
+    i = scanPlain(i, end, 1);
+    if (outFull) return finishMarkdown(i, true);
+    if (i >= end) break;
+    const c = ch(i);
+    if (c == 0x60 || c == 0x7e) {
+      // ``` or ~~~ fence, or inline code.
+      let k = i;
+      while (k < end && ch(k) == c) k++;
+      const run = k - i;
+      if (run >= 3 && isLineStart(i, start)) {
+        const le = lineEnd(k, end);
+        const close = findFenceClose(le + 1, end, c, run);
+        const stop = close >= 0 ? close : paragraphEnd(i, end);
+        skip(i, stop);
+        i = stop;
+        continue;
+      }
+      if (c == 0x60) {
+        // Inline code: the next backtick run of the same length within the paragraph.
+        const pe = bound(i, end);
+        let j = k;
+        let found = -1;
+        while (j < pe) {
+          const n = indexOfChar(0x60, j);
+          if (n < 0 || n >= pe) break;
+          let m = n;
+          while (m < pe && ch(m) == 0x60) m++;
+          if (m - n == run) {
+            found = m;
+            break;
+          }
+          j = m;
+        }
+        if (found >= 0) {
+          skip(i, found);
+          i = found;
+        } else i = k;
+        continue;
+      }
+      i = k;
+      continue;
+    }
+    if (c == 0x24) {
+      // $$ display or $ inline math (Pandoc rules: no space after the opening $, none before the closing).
+      const pe = bound(i, end);
+      if (chAt(i + 1) == 0x24) {
+        i = skipMath(i, 0x24, 0x24, pe);
+        continue;
+      }
+      const sup = markupAt(i);
+      if (sup != 0) {
+        i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+        continue;
+      }
+      const next = chAt(i + 1);
+      if (i + 1 < pe && next != 0x20 && next != 0x09 && next != NL) {
+        let j = i + 1;
+        let close = -1;
+        while (j < pe) {
+          const n = indexOfChar(0x24, j);
+          if (n < 0 || n >= pe) break;
+          if (ch(n - 1) == 0x5c) {
+            j = n + 1;
+            continue;
+          }
+          const prev = ch(n - 1);
+          const after = chAt(n + 1);
+          if (prev != 0x20 && prev != 0x09 && !isAsciiDigit(after)) {
+            close = n;
+            break;
+          }
+          j = n + 1;
+        }
+        if (close >= 0) {
+          skip(i, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x5c) {
+      // \( \) and \[ \] math; backslash escapes.
+      const n = chAt(i + 1);
+      if (n == 0x28 || n == 0x5b) {
+        i = skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end));
+        continue;
+      }
+      skip(i, min(i + 2, end));
+      i += 2;
+      continue;
+    }
+    if (c == 0x3c) {
+      // <!-- comments -->, <sup>…</sup>, other tags, <autolinks>
+      if (chAt(i + 1) == 0x21 && chAt(i + 2) == 0x2d && chAt(i + 3) == 0x2d) {
+        let close = -1;
+        for (let k = i + 4; k + 2 < TEXT_LEN; k++) {
+          if (ch(k) == 0x2d && ch(k + 1) == 0x2d && ch(k + 2) == 0x3e) {
+            close = k;
+            break;
+          }
+        }
+        const stop = close >= 0 && close < end ? close + 3 : paragraphEnd(i, end);
+        skip(i, stop);
+        i = stop;
+        continue;
+      }
+      const tag = markupAt(i);
+      if (tag != 0) {
+        i += <i32>tag;
+        continue;
+      }
+      const len = htmlAt(i, min(end, i + 2048));
+      if (len > 0) {
+        skip(i, i + len);
+        i += len;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x5d) {
+      // ](target) and ][ref]
+      const n = chAt(i + 1);
+      if (n == 0x28 || n == 0x5b) {
+        const close = findBalanced(i + 1, bound(i, end), n, n == 0x28 ? 0x29 : 0x5d);
+        if (close >= 0) {
+          skip(i + 1, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x5b) {
+      // Reference definitions: [id]: url "title" at a line start.
+      if (isLineStart(i, start)) {
+        const le = lineEnd(i, end);
+        if (referenceDefinitionAt(i, le)) {
+          skip(i, le);
+          i = le;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x40) {
+      // Pandoc citation keys: @key, [@key; @other]
+      const p = i > start ? ch(i - 1) : 0x20;
+      if (!isKeyChar(p)) {
+        let k = i + 1;
+        while (k < end && isKeyChar(ch(k))) k++;
+        while (k > i + 1 && isKeyPunct(ch(k - 1))) k--;
+        if (k > i + 1) {
+          skip(i, k);
+          i = k;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x3a) {
+      // Bare URLs (http://, https://, ftp://): found at the colon, skipped from the scheme on.
+      if (chAt(i + 1) == 0x2f && chAt(i + 2) == 0x2f) {
+        let f = i;
+        const floor = max(start, lastSkipEnd());
+        while (f > floor && isAsciiLetter(ch(f - 1))) f--;
+        if (isUrlScheme(f, i)) {
+          let k = i;
+          while (k < end && !isUrlStop(ch(k))) k++;
+          skip(f, k);
+          i = k;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c == 0x5e) {
+      // Pandoc superscript CD8^+^ (read through by the walk), or a caret in text.
+      const sup = markupAt(i);
+      i += sup != 0 ? <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6)) : 1;
+      continue;
+    }
+    i++;
+  }
+  flushSkip();
+  return finishMarkdown(end, false);
+}
+
+function finishMarkdown(stop: i32, full: bool): i32 {
+  store<i32>(RESULT, outCount);
+  store<i32>(RESULT, full ? 1 : 0, 4);
+  store<i32>(RESULT, skipCount, 8);
+  return stop;
 }

@@ -105,6 +105,7 @@ export class Matcher {
   /** The WebAssembly kernel holding a copy of the tables above, and where its output and text areas are. */
   private readonly kernel = newKernel();
   private outAt = 0;
+  private skipsAt = 0;
   private textAt = 0;
 
   constructor(lexicon: Lexicon | readonly Entry[]) {
@@ -303,22 +304,39 @@ export class Matcher {
   annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
-    const at = this.loadText(text, from);
+    this.loadText(text, from);
     const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
-    const lang = language === 'markdown' ? 1 : language === 'latex' ? 2 : 0;
+    const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 3);
     const patEntry = this.patEntry;
     const ids = this.entryIds;
     const categories = this.entryCategories;
-    const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 2);
+    const drain = () => {
+      const n = 3 * result[0];
+      for (let q = 0; q < n; q += 3) {
+        const e = patEntry[out[q + 2]];
+        mentions.push(new FoundMention(out[q], out[q + 1], ids[e], categories[e]));
+      }
+      return result[1] === 0;
+    };
+    if (language === 'markdown') {
+      // The kernel runs the whole Markdown scan, regions included, handing over mentions and skipped
+      // ranges whenever its output areas fill up.
+      const skips: number[] = [];
+      const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, 2 * SKIPS_CAPACITY);
+      for (let i = from, resume = 0; ; resume = 1) {
+        i = k.scanMarkdown(from, i, to, frontMatter ? 1 : 0, resume);
+        const n = 2 * result[2];
+        for (let q = 0; q < n; q++) skips.push(skipArea[q]);
+        if (drain()) break;
+      }
+      return { mentions, regions: { skips } };
+    }
+    // LaTeX and plain text: the region scan hands the plain text between constructs to the kernel.
+    const lang = language === 'latex' ? 2 : 0;
     const plain = (_t: string, a: number, b: number): number => {
       for (;;) {
-        const stop = k.scan(a - at, b - at, lang) + at;
-        const n = result[0];
-        for (let q = 0; q < 3 * n; q += 3) {
-          const e = patEntry[out[q + 2]];
-          mentions.push(new FoundMention(out[q] + at, out[q + 1] + at, ids[e], categories[e]));
-        }
-        if (result[1] === 0) return stop;
+        const stop = k.scan(a, b, lang);
+        if (drain()) return stop;
         a = stop;
       }
     };
@@ -328,10 +346,9 @@ export class Matcher {
 
   /**
    * Copies the text into the kernel's memory as UTF-16 code units: the native UTF-8 encoder writes it, and
-   * the kernel decodes it. Grows the memory when needed. Returns the offset of the text's first character
-   * in kernel positions (always 0 here).
+   * the kernel decodes it. Grows the memory when needed. `start` is where the region scan starts.
    */
-  private loadText(text: string, start: number): number {
+  private loadText(text: string, start: number): void {
     const k = this.kernel;
     const n = text.length;
     const utf8At = (this.textAt + 2 * n + 8) & ~7;
@@ -342,7 +359,6 @@ export class Matcher {
     const units = k.decodeUtf8(utf8At, written, this.textAt);
     if (units !== n) throw new Error(`OncoLex matcher: the text was copied as ${units} code units, not ${n}`);
     k.setText(this.textAt, n, start);
-    return 0;
   }
 
   /** A pattern's flags for the kernel: PAT_BOUNDARY_END, PAT_CASE. */
@@ -368,7 +384,7 @@ export class Matcher {
       this.fold, this.foldTex, this.foldCs, this.cls, this.clsMd, this.clsTex, this.root, this.nodes, this.chainKey,
       this.edges, 0, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
       this.wordBits, this.wordSlots, this.wordSlotMask, 0, this.wordPool,
-      new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY,
+      new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY, new Int32Array(2 * SKIPS_CAPACITY), SKIPS_CAPACITY,
     ];
     let end = KERNEL_TABLES_AT;
     const offsets = slots.map((t) => {
@@ -377,7 +393,8 @@ export class Matcher {
       end = (end + t.byteLength + 7) & ~7;
       return at;
     });
-    this.outAt = offsets[offsets.length - 2];
+    this.outAt = offsets[offsets.length - 4];
+    this.skipsAt = offsets[offsets.length - 2];
     this.textAt = end;
     const memory = this.kernel.memory;
     memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
@@ -402,6 +419,8 @@ const KERNEL_RESULT_AT = KERNEL_HEADER_AT + 32 * 4;
 const KERNEL_TABLES_AT = 65536;
 /** Mentions the kernel writes before handing them over. */
 const OUT_CAPACITY = 4096;
+/** Skipped ranges the kernel writes before handing them over. */
+const SKIPS_CAPACITY = 4096;
 
 /** The kernel's exports (assembly/kernel.ts). */
 interface Kernel {
@@ -410,6 +429,7 @@ interface Kernel {
   setText(at: number, length: number, start: number): void;
   decodeUtf8(from: number, length: number, to: number): number;
   scan(a: number, b: number, language: number): number;
+  scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
 }
 
 let kernelModule: WebAssembly.Module | undefined;
