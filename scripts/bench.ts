@@ -10,7 +10,6 @@ import { DocumentMentions, stringParagraphReader } from '../src/core/incremental
 import type { Entry, Lexicon } from '../src/core/lexicon';
 import { indexById } from '../src/core/lexicon';
 import { Matcher } from '../src/core/matcher';
-import { findRegions } from '../src/core/regions';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 import { benchBib } from './bench-bib';
 import { benchSearch } from './bench-search';
@@ -136,9 +135,6 @@ function matcherBench(): object {
   const bigMs = time(() => {
     sink ^= bigMatcher.annotate(text, 'markdown').length;
   }, 5);
-  const regionsMs = time(() => {
-    sink ^= findRegions(text, 'markdown').skips.length;
-  }, 7);
   // What simple highlighters do: one RegExp per form. Too slow for 5 MB, so measured on a slice.
   const slice = text.slice(0, 256 * 1024);
   const regexes = lexicon.entries.flatMap((e) =>
@@ -206,7 +202,6 @@ function matcherBench(): object {
     floorMbPerSec: +floorMbPerSec.toFixed(1),
     ratioToFloor: +(floorMbPerSec / mbPerSec).toFixed(2),
     ratioToFloorBestRuns: +(Math.min(...fullTimes) / Math.min(...floorTimes)).toFixed(2),
-    regionsOnlyMbPerSec: +(mb / (regionsMs / 1000)).toFixed(1),
     perTermRegexMbPerSec: +perTermMbPerSec.toFixed(3),
     speedupVsPerTermRegex: +(mbPerSec / perTermMbPerSec).toFixed(1),
     synthetic2000MbPerSec: +(mb / (bigMs / 1000)).toFixed(1),

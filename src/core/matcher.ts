@@ -340,7 +340,7 @@ export class Matcher {
         a = stop;
       }
     };
-    const regions = findRegions(text, language, from, to, frontMatter, plain);
+    const regions = findRegions(text, language, from, to, plain);
     return { mentions, regions };
   }
 

@@ -1,11 +1,15 @@
 /**
- * Finds the parts of a manuscript where terms must not be matched: code, math, comments, link targets,
- * citation keys, command names. Also recognises superscript markup that matching reads through (see
- * {@link markupAt}), so that `CD8$^+$ T cells`, `CD8^+^`, `CD8<sup>+</sup>` and `CD8\textsuperscript{+}` read
- * as `CD8+ T cells`.
+ * The parts of a manuscript where terms must not be matched, and the superscript markup that matching reads
+ * through (`CD8$^+$ T cells`, `CD8^+^`, `CD8<sup>+</sup>` and `CD8\textsuperscript{+}` read as
+ * `CD8+ T cells`).
  *
- * The scan can hand the plain text between constructs to a consumer (the matcher), so that a document is
- * read once: the consumer scans from a position up to the next character where a construct may begin.
+ * - Markdown: fenced and inline code, `$…$`/`$$…$$` and `\(…\)`/`\[…\]` math, HTML comments and tags,
+ *   autolinks and bare URLs, link targets and reference definitions, Pandoc citation keys, front matter.
+ *   These rules run in the matcher's WebAssembly kernel (assembly/kernel.ts, `scanMarkdown`), so that a
+ *   Markdown document is read in one pass.
+ * - LaTeX (here): `%` comments, inline and display math and math environments, command names, the
+ *   arguments of `\cite`-like, `\ref`, `\label`, `\url`, `\input` commands, verbatim environments. The scan
+ *   hands the plain text between constructs to the kernel.
  *
  * Constructs that are not closed are bounded: inline constructs end at the paragraph (blank line), block
  * constructs whose closing line never comes end at the next blank line, so one stray `$` or fence never
@@ -79,16 +83,6 @@ function lineEnd(text: string, pos: number, end: number): number {
   return nl < 0 || nl > end ? end : nl;
 }
 
-function isLineStart(text: string, pos: number, start: number): boolean {
-  let j = pos - 1;
-  while (j >= start) {
-    const c = text.charCodeAt(j);
-    if (c === 0x20 || c === 0x09) j--;
-    else return c === NL;
-  }
-  return true;
-}
-
 /** Characters where a Markdown or LaTeX construct can begin; everything else is skipped quickly. */
 function specialTable(chars: string): Uint8Array {
   const t = new Uint8Array(65536);
@@ -98,7 +92,7 @@ function specialTable(chars: string): Uint8Array {
 const MD_SPECIAL = specialTable('`~$\\<][@:^');
 const TEX_SPECIAL = specialTable('%$\\');
 
-/** Whether a code unit may begin a construct in a language: a plain-text scanner stops there. */
+/** Whether a code unit may begin a construct in a language: the kernel's plain-text scan stops there. */
 export function isSpecial(language: DocLanguage, c: number): boolean {
   return language === 'markdown' ? MD_SPECIAL[c] === 1 : language === 'latex' ? TEX_SPECIAL[c] === 1 : false;
 }
@@ -106,46 +100,23 @@ export function isSpecial(language: DocLanguage, c: number): boolean {
 const isSign = (c: number) => c === 0x2b || c === 0x2d;
 
 /**
- * Superscript markup at `j` that matching reads through, keeping the sign: `$^+$` and `$^{+}$` (both
- * languages), `^+^` and `<sup>`/`</sup>`/`<sub>`/`</sub>` tags (Markdown), `\textsuperscript{+}` (LaTeX).
- * Returns 0, or `open | sign << 5 | close << 6`: the lengths of the opening markup, of the sign after it
- * (0 or 1) and of the closing markup after the sign.
+ * The length of LaTeX superscript markup at `j` (`$^+$`, `$^{+}$`, `\textsuperscript{+}`, minus signs too),
+ * or 0. The kernel reads through it when it is part of a term (its markupAt has the rules of both languages);
+ * elsewhere the scan passes over it as text.
  */
-export function markupAt(text: string, j: number, latex: boolean): number {
+function latexSuperscriptAt(text: string, j: number): number {
   const c = text.charCodeAt(j);
   if (c === 0x24) {
     if (text.charCodeAt(j + 1) !== 0x5e) return 0;
     const s = text.charCodeAt(j + 2);
-    if (isSign(s)) return text.charCodeAt(j + 3) === 0x24 ? 2 | (1 << 5) | (1 << 6) : 0;
-    if (s === 0x7b && isSign(text.charCodeAt(j + 3)) && text.charCodeAt(j + 4) === 0x7d && text.charCodeAt(j + 5) === 0x24) return 3 | (1 << 5) | (2 << 6);
-    return 0;
+    if (isSign(s)) return text.charCodeAt(j + 3) === 0x24 ? 4 : 0;
+    return s === 0x7b && isSign(text.charCodeAt(j + 3)) && text.charCodeAt(j + 4) === 0x7d && text.charCodeAt(j + 5) === 0x24 ? 6 : 0;
   }
-  if (latex) {
-    if (c === 0x5c && text.startsWith('\\textsuperscript{', j) && isSign(text.charCodeAt(j + 17)) && text.charCodeAt(j + 18) === 0x7d) return 17 | (1 << 5) | (1 << 6);
-    return 0;
-  }
-  if (c === 0x5e) return isSign(text.charCodeAt(j + 1)) && text.charCodeAt(j + 2) === 0x5e ? 1 | (1 << 5) | (1 << 6) : 0;
-  if (c === 0x3c) {
-    const tag = /^<\/?(?:sup|sub)>/i.exec(text.slice(j, j + 7));
-    return tag ? tag[0].length : 0;
-  }
-  return 0;
-}
-
-/** The whole length of the markup described by a non-zero {@link markupAt} result. */
-export function markupLength(m: number): number {
-  return (m & 31) + ((m >> 5) & 1) + (m >> 6);
-}
-
-function isSchemeChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return c === 0x5c && text.startsWith('\\textsuperscript{', j) && isSign(text.charCodeAt(j + 17)) && text.charCodeAt(j + 18) === 0x7d ? 19 : 0;
 }
 
 class Collector {
   readonly skips: number[] = [];
-  lastEnd(): number {
-    return this.skips.length > 0 ? this.skips[this.skips.length - 1] : 0;
-  }
   skip(a: number, b: number): void {
     if (b <= a) return;
     const n = this.skips.length;
@@ -163,263 +134,18 @@ function skipper(table: Uint8Array): PlainTextScanner {
     return i;
   };
 }
-const SKIP_MD = skipper(MD_SPECIAL);
 const SKIP_TEX = skipper(TEX_SPECIAL);
 
 /**
- * Scans `text[start, end)` for regions (the whole text by default). With `plain`, the text between
- * constructs is handed to it as it is reached (for plain text, all of it).
+ * Scans `text[start, end)` of a LaTeX or plain-text document for regions (the whole text by default). With
+ * `plain`, the text between constructs is handed to it as it is reached (for plain text, all of it).
+ * Markdown is scanned by the matcher's kernel.
  */
-export function findRegions(text: string, language: DocLanguage, start = 0, end = text.length, frontMatter = start === 0, plain?: PlainTextScanner): Regions {
+export function findRegions(text: string, language: 'latex' | 'plain', start = 0, end = text.length, plain?: PlainTextScanner): Regions {
   const out = new Collector();
-  if (language === 'markdown') scanMarkdown(text, start, end, out, frontMatter, plain ?? SKIP_MD);
-  else if (language === 'latex') scanLatex(text, start, end, out, plain ?? SKIP_TEX);
+  if (language === 'latex') scanLatex(text, start, end, out, plain ?? SKIP_TEX);
   else if (plain) plain(text, start, end);
   return { skips: out.skips };
-}
-
-// ---------------------------------------------------------------------------------------------- Markdown
-
-/** Finds a closing line for a fence (same char, at least as long), or -1. */
-function findFenceClose(text: string, from: number, end: number, ch: number, len: number): number {
-  let i = from;
-  while (i < end) {
-    const le = lineEnd(text, i, end);
-    let j = i;
-    while (j < le && j - i < 4 && text.charCodeAt(j) === 0x20) j++;
-    let k = j;
-    while (k < le && text.charCodeAt(k) === ch) k++;
-    if (k - j >= len) {
-      let r = k;
-      while (r < le && (text.charCodeAt(r) === 0x20 || text.charCodeAt(r) === 0x09 || text.charCodeAt(r) === 0x0d)) r++;
-      if (r === le) return le;
-    }
-    i = le + 1;
-  }
-  return -1;
-}
-
-function scanMarkdown(text: string, start: number, end: number, out: Collector, frontMatter: boolean, plain: PlainTextScanner): void {
-  let i = start;
-  // Front matter: only at the very start of the document.
-  if (frontMatter && start === 0 && (text.startsWith('---\n', 0) || text.startsWith('---\r\n', 0))) {
-    const m = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/g;
-    m.lastIndex = 3;
-    const r = m.exec(text);
-    const stop = r && r.index < end ? r.index + r[0].length : paragraphEnd(text, 0, end);
-    out.skip(0, stop);
-    i = stop;
-  }
-  let paraEnd = -1; // cached end of the current paragraph, for bounding inline constructs
-  const bound = (pos: number) => {
-    if (pos >= paraEnd) paraEnd = paragraphEnd(text, pos, end);
-    return paraEnd;
-  };
-  while (i < end) {
-    // Most characters are plain text: the consumer reads them up to the next special character.
-    i = plain(text, i, end);
-    if (i >= end) break;
-    const c = text.charCodeAt(i);
-    switch (c) {
-      case 0x60: // ` or ~ fence / inline code
-      case 0x7e: {
-        let k = i;
-        while (k < end && text.charCodeAt(k) === c) k++;
-        const run = k - i;
-        if (run >= 3 && isLineStart(text, i, start)) {
-          const le = lineEnd(text, k, end);
-          const close = findFenceClose(text, le + 1, end, c, run);
-          const stop = close >= 0 ? close : paragraphEnd(text, i, end);
-          out.skip(i, stop);
-          i = stop;
-          continue;
-        }
-        if (c === 0x60) {
-          // Inline code: the next backtick run of the same length within the paragraph.
-          const pe = bound(i);
-          let j = k;
-          let found = -1;
-          while (j < pe) {
-            const n = text.indexOf('`', j);
-            if (n < 0 || n >= pe) break;
-            let m = n;
-            while (m < pe && text.charCodeAt(m) === 0x60) m++;
-            if (m - n === run) {
-              found = m;
-              break;
-            }
-            j = m;
-          }
-          if (found >= 0) {
-            out.skip(i, found);
-            i = found;
-          } else i = k;
-          continue;
-        }
-        // Shorter ~ runs (Pandoc subscript H~2~O, strike-through ~~x~~) stay text.
-        i = k;
-        continue;
-      }
-      case 0x24: {
-        // $$ display or $ inline math (Pandoc rules: no space after the opening $, none before the closing).
-        const pe = bound(i);
-        if (text.charCodeAt(i + 1) === 0x24) {
-          i = skipMath(text, i, '$$', pe, out);
-          continue;
-        }
-        const sup = markupAt(text, i, false);
-        if (sup !== 0) {
-          i += markupLength(sup);
-          continue;
-        }
-        const next = text.charCodeAt(i + 1);
-        if (i + 1 < pe && next !== 0x20 && next !== 0x09 && next !== NL) {
-          let j = i + 1;
-          let close = -1;
-          while (j < pe) {
-            const n = text.indexOf('$', j);
-            if (n < 0 || n >= pe) break;
-            if (text.charCodeAt(n - 1) === 0x5c) {
-              j = n + 1;
-              continue;
-            }
-            const prev = text.charCodeAt(n - 1);
-            const after = text.charCodeAt(n + 1);
-            if (prev !== 0x20 && prev !== 0x09 && !(after >= 0x30 && after <= 0x39)) {
-              close = n;
-              break;
-            }
-            j = n + 1;
-          }
-          if (close >= 0) {
-            out.skip(i, close + 1);
-            i = close + 1;
-            continue;
-          }
-        }
-        i++;
-        continue;
-      }
-      case 0x5c: {
-        // \( \) and \[ \] math; backslash escapes.
-        const n = text.charCodeAt(i + 1);
-        if (n === 0x28 || n === 0x5b) {
-          i = skipMath(text, i, n === 0x28 ? '\\)' : '\\]', bound(i), out);
-          continue;
-        }
-        out.skip(i, Math.min(i + 2, end));
-        i += 2;
-        continue;
-      }
-      case 0x3c: {
-        // <!-- comments -->, <sup>…</sup>, other tags, <autolinks>
-        if (text.startsWith('<!--', i)) {
-          const close = text.indexOf('-->', i + 4);
-          const stop = close >= 0 && close < end ? close + 3 : paragraphEnd(text, i, end);
-          out.skip(i, stop);
-          i = stop;
-          continue;
-        }
-        const tag = markupAt(text, i, false);
-        if (tag !== 0) {
-          i += tag;
-          continue;
-        }
-        const m = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(end, i + 2048)));
-        if (m) {
-          out.skip(i, i + m[0].length);
-          i += m[0].length;
-          continue;
-        }
-        i++;
-        continue;
-      }
-      case 0x5d: {
-        // ](target) and ][ref]
-        const n = text.charCodeAt(i + 1);
-        if (n === 0x28 || n === 0x5b) {
-          const closer = n === 0x28 ? ')' : ']';
-          const pe = bound(i);
-          const close = findBalanced(text, i + 1, pe, n, closer.charCodeAt(0));
-          if (close >= 0) {
-            out.skip(i + 1, close + 1);
-            i = close + 1;
-            continue;
-          }
-        }
-        i++;
-        continue;
-      }
-      case 0x5b: {
-        // Reference definitions: [id]: url "title" at a line start.
-        if (isLineStart(text, i, start)) {
-          const le = lineEnd(text, i, end);
-          const m = /^\[[^\]\n]+\]:[ \t]*\S+/.exec(text.slice(i, le));
-          if (m) {
-            out.skip(i, le);
-            i = le;
-            continue;
-          }
-        }
-        i++;
-        continue;
-      }
-      case 0x40: {
-        // Pandoc citation keys: @key, [@key; @other]
-        const p = i > start ? text.charCodeAt(i - 1) : 0x20;
-        if (!isKeyChar(p)) {
-          let k = i + 1;
-          while (k < end && isKeyChar(text.charCodeAt(k))) k++;
-          while (k > i + 1 && isKeyPunct(text.charCodeAt(k - 1))) k--;
-          if (k > i + 1) {
-            out.skip(i, k);
-            i = k;
-            continue;
-          }
-        }
-        i++;
-        continue;
-      }
-      case 0x3a: {
-        // Bare URLs (http://, https://): found at the colon, skipped from the scheme on.
-        if (text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) {
-          let from = i;
-          const floor = Math.max(start, out.lastEnd());
-          while (from > floor && isSchemeChar(text.charCodeAt(from - 1))) from--;
-          const scheme = text.slice(from, i).toLowerCase();
-          if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
-            let k = i;
-            while (k < end && !isUrlStop(text.charCodeAt(k))) k++;
-            out.skip(from, k);
-            i = k;
-            continue;
-          }
-        }
-        i++;
-        continue;
-      }
-      case 0x5e: {
-        // Pandoc superscript CD8^+^ (read through by the matcher), or a caret in text.
-        const sup = markupAt(text, i, false);
-        i += sup !== 0 ? markupLength(sup) : 1;
-        continue;
-      }
-      default:
-        i++;
-    }
-  }
-}
-
-/** Characters of a Pandoc citation key (a table: the key loop runs for every citation). */
-const KEY_CHAR = specialTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-:./#$&+?<>~');
-function isKeyChar(c: number): boolean {
-  return KEY_CHAR[c] === 1;
-}
-function isKeyPunct(c: number): boolean {
-  return c === 0x2e || c === 0x3a || c === 0x3f || c === 0x2d || c === 0x2b;
-}
-function isUrlStop(c: number): boolean {
-  return c <= 0x20 || c === 0x29 || c === 0x3e || c === 0x5d || c === 0x22 || c >= 0x3000;
 }
 
 /**
@@ -520,9 +246,9 @@ function scanLatex(text: string, start: number, end: number, out: Collector, pla
         i = skipMath(text, i, '$$', pe, out);
         continue;
       }
-      const sup = markupAt(text, i, true);
+      const sup = latexSuperscriptAt(text, i);
       if (sup !== 0) {
-        i += markupLength(sup);
+        i += sup;
         continue;
       }
       let j = i + 1;
@@ -587,9 +313,9 @@ function scanLatex(text: string, start: number, end: number, out: Collector, pla
         continue;
       }
     }
-    const sup = markupAt(text, i, true);
+    const sup = latexSuperscriptAt(text, i);
     if (sup !== 0) {
-      i += markupLength(sup);
+      i += sup;
       continue;
     }
     const pe = bound(i);
