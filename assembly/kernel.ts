@@ -234,6 +234,14 @@ function child(node: i32, c: u32): i32 {
   if (row >= 0 && c < 128) return load<i32>(DENSE + ((<usize>row + <usize>c) << 2));
   let lo = nodeField(node, 2);
   let hi = lo + <i32>children - 1;
+  if (children <= 8) {
+    // A few sorted edges: read them in order.
+    for (let e = lo; e <= hi; e++) {
+      const k = load<u32>(EDGES + (<usize>e << 3));
+      if (k >= c) return k == c ? load<i32>(EDGES + (<usize>e << 3), 4) : 0;
+    }
+    return 0;
+  }
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const k = load<u32>(EDGES + (<usize>mid << 3));

@@ -294,7 +294,7 @@ export class Matcher {
    * regions. `from`/`to` restrict the scan (region rules then apply to that slice only).
    */
   annotate(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): Mention[] {
-    return this.annotateWithRegions(text, language, from, to, frontMatter).mentions;
+    return this.run(text, language, from, to, frontMatter, false).mentions;
   }
 
   /**
@@ -302,6 +302,10 @@ export class Matcher {
    * scan hands the plain text between constructs to the kernel, which reads words and walks the trie.
    */
   annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
+    return this.run(text, language, from, to, frontMatter, true);
+  }
+
+  private run(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
     this.loadText(text, from);
@@ -325,7 +329,7 @@ export class Matcher {
       const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, 2 * SKIPS_CAPACITY);
       for (let i = from, resume = 0; ; resume = 1) {
         i = k.scanMarkdown(from, i, to, frontMatter ? 1 : 0, resume);
-        const n = 2 * result[2];
+        const n = withRegions ? 2 * result[2] : 0;
         for (let q = 0; q < n; q++) skips.push(skipArea[q]);
         if (drain()) break;
       }
