@@ -76,6 +76,17 @@ describe('matcher: the WebAssembly kernel', () => {
     assert.equal(ms.length, 10000);
     assert.ok(ms.every((m, i) => m.start === 6 * i && m.end === 6 * i + 5 && m.id === 'pd-l1'));
   });
+  it('hands over skipped ranges in batches too, and merges adjacent ones', () => {
+    const unit = '`x` PD-L1 ';
+    const text = unit.repeat(10000) + '`a``b`';
+    const { mentions, regions } = matcher.annotateWithRegions(text, 'markdown');
+    assert.equal(mentions.length, 10000);
+    assert.ok(mentions.every((m, i) => m.start === unit.length * i + 4 && m.end === unit.length * i + 9));
+    const expected: number[] = [];
+    for (let i = 0; i < 10000; i++) expected.push(unit.length * i, unit.length * i + 3);
+    expected.push(unit.length * 10000, text.length);
+    assert.deepEqual(regions.skips, expected);
+  });
   it('grows its memory for a longer text, then matches a short one again', () => {
     const long = `${'x '.repeat(2_000_000)}PD-L1`;
     assert.deepEqual(found(long).slice(-1), ['PD-L1=pd-l1']);
