@@ -87,6 +87,11 @@ describe('matcher: the WebAssembly kernel', () => {
     expected.push(unit.length * 10000, text.length);
     assert.deepEqual(regions.skips, expected);
   });
+  it('keeps UTF-16 offsets after emoji, a lone surrogate and Chinese text', () => {
+    const text = '😀 \ud800 细胞 ✓ PD-L1 🧬PD-1';
+    const ms = matcher.annotate(text, 'markdown');
+    assert.deepEqual(ms.map((m) => [text.slice(m.start, m.end), m.id]), [['PD-L1', 'pd-l1'], ['PD-1', 'pd-1']]);
+  });
   it('grows its memory for a longer text, then matches a short one again', () => {
     const long = `${'x '.repeat(2_000_000)}PD-L1`;
     assert.deepEqual(found(long).slice(-1), ['PD-L1=pd-l1']);
