@@ -1,9 +1,13 @@
 /**
  * The term matcher: a compact trie over folded forms, walked only from positions where a term can start:
  * the start of a word that is the first word of some form (words are hashed while they are scanned), or any
- * position for forms that begin with a CJK character or a symbol. Because every match starts at such a position and the longest one is taken
- * before moving past it, the result is the leftmost-longest, non-overlapping set of mentions without
- * failure links. See the benchmark (`npm run bench`) for its speed against a plain character scan.
+ * position for forms that begin with a CJK character or a symbol. Because every match starts at such a
+ * position and the longest one is taken before moving past it, the result is the leftmost-longest,
+ * non-overlapping set of mentions without failure links.
+ *
+ * This class builds the trie and its tables; the scanning runs in a WebAssembly kernel
+ * (assembly/kernel.ts), which gets a copy of the tables and of each text. See the benchmark
+ * (`npm run bench`) for its speed against a plain character scan.
  */
 import type { Category, Entry, Lexicon } from './lexicon';
 import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
@@ -59,7 +63,7 @@ export class Matcher {
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
   /** Root transitions, dense over all code units (folded). 0 = none. */
-  private readonly root = new Int32Array(65536);
+  private root = new Int32Array(65536);
   /**
    * The trie's nodes, numbered in depth-first order (so a node's first child is the next node), four
    * numbers each: [outputs | flags << 12 | children << 16, the pattern (one output) or the first output in
@@ -81,9 +85,9 @@ export class Matcher {
    * may begin here (Markdown and LaTeX tables only), bit 4 = a term may start here anywhere (CJK and
    * symbols), bit 8 = ignorable inside a word. One load per character in the scan.
    */
-  private readonly cls = new Uint8Array(65536);
-  private readonly clsMd = new Uint8Array(65536);
-  private readonly clsTex = new Uint8Array(65536);
+  private cls = new Uint8Array(65536);
+  private clsMd = new Uint8Array(65536);
+  private clsTex = new Uint8Array(65536);
   /** Dense ASCII transitions (rows of 128) of nodes with many children. */
   private dense!: Int32Array;
   /**
@@ -93,7 +97,7 @@ export class Matcher {
    */
   private wordSlots!: Int32Array;
   /** One bit per hash value (mod 2^16) of a first word: a filter small enough to stay in the L1 cache. */
-  private readonly wordBits = new Int32Array(2048);
+  private wordBits = new Int32Array(2048);
   private wordSlotMask = 0;
   private wordPool!: Uint16Array;
   private readonly fold: Uint16Array;
@@ -408,6 +412,10 @@ export class Matcher {
     });
     new Int32Array(memory.buffer, KERNEL_HEADER_AT, offsets.length).set(offsets);
     this.kernel.init();
+    // The kernel has its own copy: let the build's tables go.
+    this.root = this.nodes = this.edges = this.dense = this.outList = this.wordSlots = this.wordBits = new Int32Array(0);
+    this.cls = this.clsMd = this.clsTex = new Uint8Array(0);
+    this.chainKey = this.wordPool = new Uint16Array(0);
   }
 }
 
