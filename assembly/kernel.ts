@@ -43,6 +43,9 @@ let OUT: usize = 0;
 let OUT_CAP: i32 = 0;
 let SKIPS: usize = 0;
 let SKIPS_CAP: i32 = 0;
+let NAME_SLOTS: usize = 0;
+let NAME_MASK: u32 = 0;
+let NAME_POOL: usize = 0;
 let TEXT: usize = 0;
 let TEXT_LEN: i32 = 0;
 let TEXT_START: i32 = 0;
@@ -85,6 +88,9 @@ export function init(): void {
   OUT_CAP = <i32>hdr(22);
   SKIPS = hdr(23);
   SKIPS_CAP = <i32>hdr(24);
+  NAME_SLOTS = hdr(25);
+  NAME_MASK = <u32>hdr(26);
+  NAME_POOL = hdr(27);
 }
 
 /**
@@ -783,14 +789,7 @@ let paraEnd: i32 = -1;
  * and skipped ranges; RESULT says how many, and whether to call again from the returned position.
  */
 export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool, resume: bool): i32 {
-  setLanguage(1);
-  outCount = 0;
-  if (!resume) {
-    pendingStart = -1;
-    lastFlushedEnd = 0;
-  } else if (skipCount > 0) lastFlushedEnd = load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4);
-  skipCount = 0;
-  paraEnd = -1;
+  beginRegions(1, resume);
   let i = from;
   if (!resume && frontMatter && start == 0 && TEXT_LEN >= 4 && ch(0) == 0x2d && ch(1) == 0x2d && ch(2) == 0x2d && (ch(3) == NL || (ch(3) == 0x0d && chAt(4) == NL))) {
     // Front matter, closed by a line of --- or ... (searched in the whole text).
@@ -812,9 +811,9 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
   const outStop = OUT_CAP - 1;
   const skipStop = SKIPS_CAP - 8;
   while (i < end) {
-    if (outCount >= outStop || skipCount >= skipStop) return finishMarkdown(i, true);
+    if (outCount >= outStop || skipCount >= skipStop) return finishRegions(i, true);
     i = scanPlain(i, end, 1);
-    if (outFull) return finishMarkdown(i, true);
+    if (outFull) return finishRegions(i, true);
     if (i >= end) break;
     const c = ch(i);
     if (c == 0x60 || c == 0x7e) {
@@ -1004,12 +1003,230 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     i++;
   }
   flushSkip();
-  return finishMarkdown(end, false);
+  return finishRegions(end, false);
 }
 
-function finishMarkdown(stop: i32, full: bool): i32 {
+/** Starts or resumes a region scan in a language. */
+function beginRegions(language: i32, resume: bool): void {
+  setLanguage(language);
+  outCount = 0;
+  if (!resume) {
+    pendingStart = -1;
+    lastFlushedEnd = 0;
+  } else if (skipCount > 0) lastFlushedEnd = load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4);
+  skipCount = 0;
+  paraEnd = -1;
+}
+
+function finishRegions(stop: i32, full: bool): i32 {
   store<i32>(RESULT, outCount);
   store<i32>(RESULT, full ? 1 : 0, 4);
   store<i32>(RESULT, skipCount, 8);
   return stop;
+}
+
+// ------------------------------------------------------------------------------------------ LaTeX regions
+//
+// The LaTeX region scan (the rules and the lists of commands and environments are in src/core/regions.ts;
+// the matcher lays the lists out as a hash table of names with their kinds).
+
+/** Kinds of names (LATEX_NAME_KINDS in src/core/regions.ts). */
+const SKIP_ONE_ARGUMENT: u32 = 1;
+const SKIP_TWO_ARGUMENTS: u32 = 2;
+const VERBATIM_COMMAND: u32 = 4;
+const MATH_ENVIRONMENT: u32 = 8;
+const VERBATIM_ENVIRONMENT: u32 = 16;
+
+@inline function isTexLetter(c: u32): bool {
+  return isAsciiLetter(c) || c == 0x40;
+}
+
+/** The kinds of the name text[from, to) (case-sensitive), or 0. Slots: [length (0 = empty), hash, kinds, start in the pool]. */
+function nameKinds(from: i32, to: i32): u32 {
+  let h: u32 = 0;
+  for (let k = from; k < to; k++) h = h * 31 + ch(k);
+  const len = to - from;
+  for (let s = h & NAME_MASK; ; s = (s + 1) & NAME_MASK) {
+    const slot = NAME_SLOTS + (<usize>s << 4);
+    const l = load<i32>(slot);
+    if (l == 0) return 0;
+    if (l != len || load<u32>(slot, 4) != h) continue;
+    const pool = NAME_POOL + (<usize>load<i32>(slot, 12) << 1);
+    let k = 0;
+    while (k < len && <u32>load<u16>(pool + (<usize>k << 1)) == ch(from + k)) k++;
+    if (k == len) return load<u32>(slot, 8);
+  }
+  return 0;
+}
+
+/** Whether text[from, to) contains "cite", any case. */
+function hasCite(from: i32, to: i32): bool {
+  for (let k = from; k + 4 <= to; k++) {
+    if ((ch(k) | 0x20) == 0x63 && (ch(k + 1) | 0x20) == 0x69 && (ch(k + 2) | 0x20) == 0x74 && (ch(k + 3) | 0x20) == 0x65) return true;
+  }
+  return false;
+}
+
+/** Index of `\end{` + text[envFrom, envTo) + `}` at or after `from`, or -1. */
+function indexOfEnd(envFrom: i32, envTo: i32, from: i32): i32 {
+  const len = envTo - envFrom;
+  for (let n = indexOfChar(0x5c, from); n >= 0; n = indexOfChar(0x5c, n + 1)) {
+    if (n + 6 + len > TEXT_LEN) return -1;
+    if (ch(n + 1) != 0x65 || ch(n + 2) != 0x6e || ch(n + 3) != 0x64 || ch(n + 4) != 0x7b) continue;
+    let k = 0;
+    while (k < len && ch(n + 5 + k) == ch(envFrom + k)) k++;
+    if (k == len && ch(n + 5 + len) == 0x7d) return n;
+  }
+  return -1;
+}
+
+/** Skips optional [..] and up to `count` {..} arguments (and a star before them); returns the position after. */
+function skipArgs(from: i32, count: i32, pe: i32): i32 {
+  let k = from;
+  if (chAt(k) == 0x2a) k++;
+  let braces = 0;
+  while (true) {
+    let w = k;
+    while (w < pe) {
+      const c = ch(w);
+      if (c == 0x20 || c == 0x09 || c == NL || c == 0x0d) w++;
+      else break;
+    }
+    const c = chAt(w);
+    if (c == 0x5b) {
+      const close = findBalanced(w, pe, 0x5b, 0x5d);
+      if (close < 0) return k;
+      k = close + 1;
+    } else if (c == 0x7b && braces < count) {
+      const close = findBalanced(w, pe, 0x7b, 0x7d);
+      if (close < 0) return pe;
+      k = close + 1;
+      braces++;
+    } else return k;
+  }
+  return k;
+}
+
+/** The LaTeX region scan of text[from, end), with the same protocol as scanMarkdown. */
+export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
+  beginRegions(2, resume);
+  let i = from;
+  const outStop = OUT_CAP - 1;
+  const skipStop = SKIPS_CAP - 8;
+  while (i < end) {
+    if (outCount >= outStop || skipCount >= skipStop) return finishRegions(i, true);
+    i = scanPlain(i, end, 2);
+    if (outFull) return finishRegions(i, true);
+    if (i >= end) break;
+    const c = ch(i);
+    if (c == 0x25) {
+      // % comment to the end of the line
+      const le = lineEnd(i, end);
+      skip(i, le);
+      i = le;
+      continue;
+    }
+    if (c == 0x24) {
+      const pe = bound(i, end);
+      if (chAt(i + 1) == 0x24) {
+        i = skipMath(i, 0x24, 0x24, pe);
+        continue;
+      }
+      const sup = markupAt(i);
+      if (sup != 0) {
+        i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+        continue;
+      }
+      let j = i + 1;
+      let close = -1;
+      while (j < pe) {
+        const n = indexOfChar(0x24, j);
+        if (n < 0 || n >= pe) break;
+        if (ch(n - 1) == 0x5c) {
+          j = n + 1;
+          continue;
+        }
+        close = n;
+        break;
+      }
+      const stop = close >= 0 ? close + 1 : pe;
+      skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c != 0x5c) {
+      i++;
+      continue;
+    }
+    // A backslash: a control symbol, math delimiters, or a command.
+    const n = chAt(i + 1);
+    if (n == 0x28 || n == 0x5b) {
+      i = skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end));
+      continue;
+    }
+    if (!isTexLetter(n)) {
+      skip(i, min(i + 2, end));
+      i += 2;
+      continue;
+    }
+    let k = i + 1;
+    while (k < end && isTexLetter(ch(k))) k++;
+    const kinds = nameKinds(i + 1, k);
+    if ((kinds & VERBATIM_COMMAND) != 0) {
+      // \verb|..|, \lstinline{..}
+      let d = k;
+      if (chAt(d) == 0x2a) d++;
+      const pe = bound(i, end);
+      let close = -1;
+      if (d < TEXT_LEN) close = ch(d) == 0x7b ? findBalanced(d, pe, 0x7b, 0x7d) : indexOfChar(ch(d), d + 1);
+      const stop = close >= 0 && close < pe ? close + 1 : lineEnd(i, end);
+      skip(i, stop);
+      i = stop;
+      continue;
+    }
+    if (k - i == 6 && ch(i + 1) == 0x62 && ch(i + 2) == 0x65 && ch(i + 3) == 0x67 && ch(i + 4) == 0x69 && ch(i + 5) == 0x6e && chAt(k) == 0x7b) {
+      // \begin{name}: math and verbatim environments are skipped whole.
+      let m = k + 1;
+      while (m < k + 40 && m < TEXT_LEN && (isAsciiLetter(ch(m)) || ch(m) == 0x2a)) m++;
+      if (m > k + 1 && m < k + 40 && m < TEXT_LEN && ch(m) == 0x7d) {
+        const env = nameKinds(k + 1, m);
+        if ((env & (MATH_ENVIRONMENT | VERBATIM_ENVIRONMENT)) != 0) {
+          const close = indexOfEnd(k + 1, m, k);
+          const tagLength = m - k + 5; // \end{ name }
+          let stop: i32;
+          if ((env & MATH_ENVIRONMENT) != 0) {
+            // TeX ends math at a blank line ("Missing $ inserted"), so a math environment never spans one.
+            const pe = bound(i, end);
+            stop = close >= 0 && close < pe ? close + tagLength : pe;
+          } else stop = close >= 0 && close < end ? close + tagLength : paragraphEnd(i, end);
+          skip(i, stop);
+          i = stop;
+          continue;
+        }
+      }
+    }
+    const sup = markupAt(i);
+    if (sup != 0) {
+      i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+      continue;
+    }
+    const pe = bound(i, end);
+    if ((kinds & (SKIP_ONE_ARGUMENT | SKIP_TWO_ARGUMENTS)) != 0 || hasCite(i + 1, k)) {
+      const stop = skipArgs(k, (kinds & SKIP_TWO_ARGUMENTS) != 0 ? 2 : 1, pe);
+      skip(i, stop);
+      i = stop;
+      continue;
+    }
+    // Any other command: skip its name (and optional arguments); its {text} arguments are text.
+    let stop = k;
+    if (chAt(stop) == 0x2a) stop++;
+    if (chAt(stop) == 0x5b) {
+      const close = findBalanced(stop, pe, 0x5b, 0x5d);
+      if (close >= 0) stop = close + 1;
+    }
+    skip(i, stop);
+    i = stop;
+  }
+  flushSkip();
+  return finishRegions(end, false);
 }

@@ -13,7 +13,7 @@ import type { Category, Entry, Lexicon } from './lexicon';
 import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { KERNEL_WASM } from './kernelWasm';
-import { findRegions, isSpecial } from './regions';
+import { isSpecial, latexNameKinds } from './regions';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -326,30 +326,23 @@ export class Matcher {
       }
       return result[1] === 0;
     };
-    if (language === 'markdown') {
-      // The kernel runs the whole Markdown scan, regions included, handing over mentions and skipped
-      // ranges whenever its output areas fill up.
-      const skips: number[] = [];
-      const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, 2 * SKIPS_CAPACITY);
-      for (let i = from, resume = 0; ; resume = 1) {
-        i = k.scanMarkdown(from, i, to, frontMatter ? 1 : 0, resume);
-        const n = withRegions ? 2 * result[2] : 0;
-        for (let q = 0; q < n; q++) skips.push(skipArea[q]);
-        if (drain()) break;
+    if (language === 'plain') {
+      for (let i = from; ; ) {
+        i = k.scan(i, to, 0);
+        if (drain()) return { mentions, regions: { skips: [] } };
       }
-      return { mentions, regions: { skips } };
     }
-    // LaTeX and plain text: the region scan hands the plain text between constructs to the kernel.
-    const lang = language === 'latex' ? 2 : 0;
-    const plain = (_t: string, a: number, b: number): number => {
-      for (;;) {
-        const stop = k.scan(a, b, lang);
-        if (drain()) return stop;
-        a = stop;
-      }
-    };
-    const regions = findRegions(text, language, from, to, plain);
-    return { mentions, regions };
+    // The kernel runs the whole region scan, handing over mentions and skipped ranges whenever its output
+    // areas fill up.
+    const skips: number[] = [];
+    const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, 2 * SKIPS_CAPACITY);
+    for (let i = from, resume = 0; ; resume = 1) {
+      i = language === 'markdown' ? k.scanMarkdown(from, i, to, frontMatter ? 1 : 0, resume) : k.scanLatex(from, i, to, resume);
+      const n = withRegions ? 2 * result[2] : 0;
+      for (let q = 0; q < n; q++) skips.push(skipArea[q]);
+      if (drain()) break;
+    }
+    return { mentions, regions: { skips } };
   }
 
   /**
@@ -393,6 +386,7 @@ export class Matcher {
       this.edges, 0, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
       this.wordBits, this.wordSlots, this.wordSlotMask, 0, this.wordPool,
       new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY, new Int32Array(2 * SKIPS_CAPACITY), SKIPS_CAPACITY,
+      ...latexNameTable(),
     ];
     let end = KERNEL_TABLES_AT;
     const offsets = slots.map((t) => {
@@ -401,8 +395,8 @@ export class Matcher {
       end = (end + t.byteLength + 7) & ~7;
       return at;
     });
-    this.outAt = offsets[offsets.length - 4];
-    this.skipsAt = offsets[offsets.length - 2];
+    this.outAt = offsets[21];
+    this.skipsAt = offsets[23];
     this.textAt = end;
     const memory = this.kernel.memory;
     memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
@@ -442,6 +436,28 @@ interface Kernel {
   decodeUtf8(from: number, length: number, to: number): number;
   scan(a: number, b: number, language: number): number;
   scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
+  scanLatex(start: number, from: number, end: number, resume: number): number;
+}
+
+/**
+ * The LaTeX names the region scan treats specially, as the kernel reads them: an open-addressed table of
+ * 16-byte slots [length (0 = empty), hash, kinds, start in the pool], its mask, and the pool.
+ */
+function latexNameTable(): [Int32Array, number, Uint16Array] {
+  const names = latexNameKinds();
+  let size = 64;
+  while (size < names.size * 4) size *= 2;
+  const slots = new Int32Array(size * 4);
+  const pool: number[] = [];
+  for (const [name, kinds] of names) {
+    let h = 0;
+    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+    let s = h & (size - 1);
+    while (slots[s * 4] !== 0) s = (s + 1) & (size - 1);
+    slots.set([name.length, h, kinds, pool.length], s * 4);
+    for (let i = 0; i < name.length; i++) pool.push(name.charCodeAt(i));
+  }
+  return [slots, size - 1, Uint16Array.from(pool)];
 }
 
 let kernelModule: WebAssembly.Module | undefined;
