@@ -230,6 +230,11 @@ function markupAt(j: i32): u32 {
   return 0;
 }
 
+/** The whole length of the markup described by a non-zero markupAt result. */
+@inline function markupLength(m: u32): i32 {
+  return <i32>((m & 31) + ((m >> 5) & 1) + (m >> 6));
+}
+
 /** The child of `node` by folded code unit c, or 0. */
 function child(node: i32, c: u32): i32 {
   const info = node0(node);
@@ -808,12 +813,9 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     skip(0, stop);
     i = stop;
   }
-  const outStop = OUT_CAP - 1;
-  const skipStop = SKIPS_CAP - 8;
   while (i < end) {
-    if (outCount >= outStop || skipCount >= skipStop) return finishRegions(i, true);
-    i = scanPlain(i, end, 1);
-    if (outFull) return finishRegions(i, true);
+    i = plainToConstruct(i, end, 1);
+    if (handOver) return finishRegions(i, true);
     if (i >= end) break;
     const c = ch(i);
     if (c == 0x60 || c == 0x7e) {
@@ -857,13 +859,9 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     if (c == 0x24) {
       // $$ display or $ inline math (Pandoc rules: no space after the opening $, none before the closing).
       const pe = bound(i, end);
-      if (chAt(i + 1) == 0x24) {
-        i = skipMath(i, 0x24, 0x24, pe);
-        continue;
-      }
-      const sup = markupAt(i);
-      if (sup != 0) {
-        i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+      const after = displayMathOrMarkup(i, pe);
+      if (after >= 0) {
+        i = after;
         continue;
       }
       const next = chAt(i + 1);
@@ -896,9 +894,9 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     }
     if (c == 0x5c) {
       // \( \) and \[ \] math; backslash escapes.
-      const n = chAt(i + 1);
-      if (n == 0x28 || n == 0x5b) {
-        i = skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end));
+      const after = backslashMath(i, end);
+      if (after >= 0) {
+        i = after;
         continue;
       }
       skip(i, min(i + 2, end));
@@ -997,13 +995,44 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     if (c == 0x5e) {
       // Pandoc superscript CD8^+^ (read through by the walk), or a caret in text.
       const sup = markupAt(i);
-      i += sup != 0 ? <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6)) : 1;
+      i += sup != 0 ? markupLength(sup) : 1;
       continue;
     }
     i++;
   }
   flushSkip();
   return finishRegions(end, false);
+}
+
+/** Set when a region scan must hand its output over before going on (an output area is full). */
+let handOver = false;
+
+/**
+ * A region scan's plain-text step: reads from i to the next construct (see scanPlain). Sets handOver, and
+ * returns where to resume, when an output area is nearly full.
+ */
+function plainToConstruct(i: i32, end: i32, language: i32): i32 {
+  handOver = outCount >= OUT_CAP - 1 || skipCount >= SKIPS_CAP - 8;
+  if (handOver) return i;
+  const stop = scanPlain(i, end, language);
+  handOver = outFull;
+  return stop;
+}
+
+/**
+ * `$$…$$` display math, or superscript markup, at a `$` at i (both languages): returns where the scan goes
+ * on, or -1 when it is neither.
+ */
+function displayMathOrMarkup(i: i32, pe: i32): i32 {
+  if (chAt(i + 1) == 0x24) return skipMath(i, 0x24, 0x24, pe);
+  const sup = markupAt(i);
+  return sup != 0 ? i + markupLength(sup) : -1;
+}
+
+/** `\(…\)` or `\[…\]` math at a backslash at i: returns where the scan goes on, or -1. */
+function backslashMath(i: i32, end: i32): i32 {
+  const n = chAt(i + 1);
+  return n == 0x28 || n == 0x5b ? skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end)) : -1;
 }
 
 /** Starts or resumes a region scan in a language. */
@@ -1111,12 +1140,9 @@ function skipArgs(from: i32, count: i32, pe: i32): i32 {
 export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
   beginRegions(2, resume);
   let i = from;
-  const outStop = OUT_CAP - 1;
-  const skipStop = SKIPS_CAP - 8;
   while (i < end) {
-    if (outCount >= outStop || skipCount >= skipStop) return finishRegions(i, true);
-    i = scanPlain(i, end, 2);
-    if (outFull) return finishRegions(i, true);
+    i = plainToConstruct(i, end, 2);
+    if (handOver) return finishRegions(i, true);
     if (i >= end) break;
     const c = ch(i);
     if (c == 0x25) {
@@ -1128,13 +1154,9 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
     }
     if (c == 0x24) {
       const pe = bound(i, end);
-      if (chAt(i + 1) == 0x24) {
-        i = skipMath(i, 0x24, 0x24, pe);
-        continue;
-      }
-      const sup = markupAt(i);
-      if (sup != 0) {
-        i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+      const after = displayMathOrMarkup(i, pe);
+      if (after >= 0) {
+        i = after;
         continue;
       }
       let j = i + 1;
@@ -1158,13 +1180,13 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
       i++;
       continue;
     }
-    // A backslash: a control symbol, math delimiters, or a command.
-    const n = chAt(i + 1);
-    if (n == 0x28 || n == 0x5b) {
-      i = skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end));
+    // A backslash: math delimiters, a control symbol, or a command.
+    const after = backslashMath(i, end);
+    if (after >= 0) {
+      i = after;
       continue;
     }
-    if (!isTexLetter(n)) {
+    if (!isTexLetter(chAt(i + 1))) {
       skip(i, min(i + 2, end));
       i += 2;
       continue;
@@ -1207,7 +1229,7 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
     }
     const sup = markupAt(i);
     if (sup != 0) {
-      i += <i32>((sup & 31) + ((sup >> 5) & 1) + (sup >> 6));
+      i += markupLength(sup);
       continue;
     }
     const pe = bound(i, end);
