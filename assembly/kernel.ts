@@ -866,23 +866,7 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
       }
       const next = chAt(i + 1);
       if (i + 1 < pe && next != 0x20 && next != 0x09 && next != NL) {
-        let j = i + 1;
-        let close = -1;
-        while (j < pe) {
-          const n = indexOfChar(0x24, j);
-          if (n < 0 || n >= pe) break;
-          if (ch(n - 1) == 0x5c) {
-            j = n + 1;
-            continue;
-          }
-          const prev = ch(n - 1);
-          const after = chAt(n + 1);
-          if (prev != 0x20 && prev != 0x09 && !isAsciiDigit(after)) {
-            close = n;
-            break;
-          }
-          j = n + 1;
-        }
+        const close = closingDollar(i, pe, true);
         if (close >= 0) {
           skip(i, close + 1);
           i = close + 1;
@@ -1029,6 +1013,24 @@ function displayMathOrMarkup(i: i32, pe: i32): i32 {
   return sup != 0 ? i + markupLength(sup) : -1;
 }
 
+/**
+ * The unescaped `$` that closes inline math opened at i, before pe, or -1. With Pandoc's rules (Markdown)
+ * it has no space before it and no digit after it.
+ */
+function closingDollar(i: i32, pe: i32, pandoc: bool): i32 {
+  let j = i + 1;
+  while (j < pe) {
+    const n = indexOfChar(0x24, j);
+    if (n < 0 || n >= pe) return -1;
+    j = n + 1;
+    if (ch(n - 1) == 0x5c) continue;
+    if (!pandoc) return n;
+    const prev = ch(n - 1);
+    if (prev != 0x20 && prev != 0x09 && !isAsciiDigit(chAt(n + 1))) return n;
+  }
+  return -1;
+}
+
 /** `\(…\)` or `\[…\]` math at a backslash at i: returns where the scan goes on, or -1. */
 function backslashMath(i: i32, end: i32): i32 {
   const n = chAt(i + 1);
@@ -1159,18 +1161,7 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
         i = after;
         continue;
       }
-      let j = i + 1;
-      let close = -1;
-      while (j < pe) {
-        const n = indexOfChar(0x24, j);
-        if (n < 0 || n >= pe) break;
-        if (ch(n - 1) == 0x5c) {
-          j = n + 1;
-          continue;
-        }
-        close = n;
-        break;
-      }
+      const close = closingDollar(i, pe, false);
       const stop = close >= 0 ? close + 1 : pe;
       skip(i, stop);
       i = stop;
