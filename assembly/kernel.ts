@@ -1,12 +1,13 @@
 /**
  * The matcher's hot loops, compiled to WebAssembly (AssemblyScript; `npm run build:wasm` writes
  * src/core/kernelWasm.ts). src/core/matcher.ts builds the trie and its tables, lays them out in this
- * module's memory and calls `scan` for each stretch of plain text between the constructs the region scan
- * skips. A stretch is read once: words are hashed as they are read, and a walk starts only at a word that
+ * module's memory (it writes the header read by `init`) and calls `scanMarkdown`, `scanLatex` or, for
+ * plain text, `scan`. A document is read once: the region scan skips code, math, comments and the like,
+ * and in the plain text between them words are hashed as they are read; a walk starts only at a word that
  * is the first word of some form (or at a CJK character or symbol that starts a form).
  *
- * Mentions are written to the output area as (start, end, pattern) triples. See matcher.ts for the layout
- * of the tables (it writes the header read by `init`).
+ * Mentions are written to the output area as (start, end, pattern) triples, skipped ranges as
+ * (start, end) pairs.
  */
 
 // Character class bits (as in matcher.ts).
@@ -48,7 +49,6 @@ let NAME_MASK: u32 = 0;
 let NAME_POOL: usize = 0;
 let TEXT: usize = 0;
 let TEXT_LEN: i32 = 0;
-let TEXT_START: i32 = 0;
 
 // Per call.
 let cls: usize = 0;
@@ -75,41 +75,41 @@ export function init(): void {
   NODES = hdr(7);
   CHAIN = hdr(8);
   EDGES = hdr(9);
-  DENSE = hdr(11);
-  OUT_LIST = hdr(12);
-  PAT_FLAGS = hdr(13);
-  PAT_CS = hdr(14);
-  CS_POOL = hdr(15);
-  WORD_BITS = hdr(16);
-  WORD_SLOTS = hdr(17);
-  WORD_MASK = <u32>hdr(18);
-  WORD_POOL = hdr(20);
-  OUT = hdr(21);
-  OUT_CAP = <i32>hdr(22);
-  SKIPS = hdr(23);
-  SKIPS_CAP = <i32>hdr(24);
-  NAME_SLOTS = hdr(25);
-  NAME_MASK = <u32>hdr(26);
-  NAME_POOL = hdr(27);
+  DENSE = hdr(10);
+  OUT_LIST = hdr(11);
+  PAT_FLAGS = hdr(12);
+  PAT_CS = hdr(13);
+  CS_POOL = hdr(14);
+  WORD_BITS = hdr(15);
+  WORD_SLOTS = hdr(16);
+  WORD_MASK = <u32>hdr(17);
+  WORD_POOL = hdr(18);
+  OUT = hdr(19);
+  OUT_CAP = <i32>hdr(20);
+  SKIPS = hdr(21);
+  SKIPS_CAP = <i32>hdr(22);
+  NAME_SLOTS = hdr(23);
+  NAME_MASK = <u32>hdr(24);
+  NAME_POOL = hdr(25);
 }
 
 /**
- * After each call: the number of mentions written, 1 if it stopped early because an output area is full
- * (call again from its result), and the number of skipped ranges written (scanMarkdown).
+ * After each scan: the number of mentions written, 1 if it stopped early because an output area is full
+ * (call again from its result), and the number of skipped ranges written.
  */
 const RESULT: usize = HEADER + 32 * 4;
 
-@inline function finish(stop: i32, full: bool): i32 {
+function finish(stop: i32, full: bool): i32 {
   store<i32>(RESULT, outCount);
   store<i32>(RESULT, full ? 1 : 0, 4);
+  store<i32>(RESULT, skipCount, 8);
   return stop;
 }
 
-/** Sets where the text is (UTF-16 code units), how long it is, and where the region scan starts. */
-export function setText(at: usize, length: i32, start: i32): void {
+/** Sets where the text is (UTF-16 code units) and how long it is. */
+export function setText(at: usize, length: i32): void {
   TEXT = at;
   TEXT_LEN = length;
-  TEXT_START = start;
 }
 
 /** Four bytes (the low half of x) spread to four 16-bit lanes. */
@@ -201,8 +201,10 @@ function textsuperscriptAt(j: i32): bool {
 }
 
 /**
- * Superscript markup at j that matching reads through (the same rules as markupAt in regions.ts): 0, or
- * open | sign << 5 | close << 6.
+ * Superscript markup at j that matching reads through, keeping the sign: `$^+$` and `$^{+}$` (both
+ * languages), `^+^` and `<sup>`/`</sup>`/`<sub>`/`</sub>` (Markdown), `\textsuperscript{+}` (LaTeX).
+ * 0, or open | sign << 5 | close << 6: the lengths of the opening markup, of the sign (0 or 1) and of the
+ * closing markup.
  */
 function markupAt(j: i32): u32 {
   const c = chAt(j);
@@ -449,10 +451,7 @@ function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
   return 0;
 }
 
-/**
- * A character of a Pandoc citation key (KEY_CHAR in src/core/regions.ts: ASCII letters and digits and
- * `_-:./#$&+?<>~`), as two 64-bit masks.
- */
+/** A character of a Pandoc citation key (ASCII letters and digits and `_-:./#$&+?<>~`), as two 64-bit masks. */
 @inline function isKeyChar(c: u32): bool {
   if (c >= 128) return false;
   const mask: u64 = c < 64 ? 0xd7ffe85800000000 : 0x47fffffe87fffffe;
@@ -460,38 +459,32 @@ function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
 }
 
 /**
- * Whether the Markdown region scan (src/core/regions.ts) would read the special character at i as plain
- * text, so the kernel can go on instead of handing it over: `[` not at a line start, `]` not followed by
- * `(` or `[`, `@` that cannot start a citation key, `:` not followed by `//`, `^` that is not superscript
- * markup. When in doubt it answers no: the region scan then decides.
+ * Whether scanMarkdown would read the special character at i as plain text, so that its plain-text step
+ * can go on instead of stopping there: `[` not at a line start, `]` not followed by `(` or `[`, `@` that
+ * cannot start a citation key, `:` not followed by `//`, `^` that is not superscript markup. When in doubt
+ * it answers no, and scanMarkdown decides.
  */
 function plainInMarkdown(i: i32, c: u32): bool {
-  if (c == 0x5b) {
-    for (let j = i - 1; j >= TEXT_START; j--) {
-      const p = ch(j);
-      if (p != 0x20 && p != 0x09) return p != 0x0a;
-    }
-    return false;
-  }
+  if (c == 0x5b) return !isLineStart(i, regionStart);
   if (c == 0x5d) {
     const n = chAt(i + 1);
     return n != 0x28 && n != 0x5b;
   }
-  if (c == 0x40) return (i > TEXT_START && isKeyChar(ch(i - 1))) || !isKeyChar(chAt(i + 1));
+  if (c == 0x40) return (i > regionStart && isKeyChar(ch(i - 1))) || !isKeyChar(chAt(i + 1));
   if (c == 0x3a) return chAt(i + 1) != 0x2f || chAt(i + 2) != 0x2f;
   if (c == 0x5e) return markupAt(i) == 0;
   return false;
 }
 
 /**
- * Reads plain text from a up to the next special character of the language (0 plain, 1 Markdown,
- * 2 LaTeX) or b, writing the mentions that start there; returns where it stopped. If the output area
- * fills up it stops after the last mention written (see RESULT).
+ * Reads plain text (a document without regions) from a to b, writing its mentions; returns where it
+ * stopped: b, or after the last mention written if the output area filled up (see RESULT).
  */
-export function scan(a: i32, b: i32, language: i32): i32 {
-  setLanguage(language);
+export function scan(a: i32, b: i32): i32 {
+  setLanguage(0);
   outCount = 0;
-  const i = scanPlain(a, b, language);
+  skipCount = 0;
+  const i = scanPlain(a, b, 0);
   return finish(i, outFull);
 }
 
@@ -499,6 +492,12 @@ function setLanguage(language: i32): void {
   cls = language == 1 ? CLS_MD : language == 2 ? CLS_TEX : CLS_PLAIN;
   latex = language == 2;
   fold = latex ? FOLD_TEX : FOLD;
+}
+
+/** Whether the output area is full (one more mention would not fit); sets outFull. */
+@inline function outputFull(): bool {
+  outFull = outCount >= OUT_CAP - 1;
+  return outFull;
 }
 
 /**
@@ -512,7 +511,6 @@ function scanPlain(a: i32, b: i32, language: i32): i32 {
   const classes = cls;
   const folds = fold;
   const bits = WORD_BITS;
-  const stop = OUT_CAP - 1;
   let i = a;
   while (i < b) {
     let c = <u32>load<u16>(text + (<usize>i << 1));
@@ -532,16 +530,10 @@ function scanPlain(a: i32, b: i32, language: i32): i32 {
         const end = walkWord(ws, i, h, b);
         if (end > i) {
           i = end;
-          if (outCount >= stop) {
-            outFull = true;
-            return i;
-          }
+          if (outputFull()) return i;
           continue;
         }
-        if (outCount >= stop) {
-            outFull = true;
-            return i;
-          }
+        if (end > 0 && outputFull()) return i;
       }
       if (i >= b) break;
     }
@@ -556,10 +548,7 @@ function scanPlain(a: i32, b: i32, language: i32): i32 {
       const end = node == 0 ? 0 : walk(i, node, i + 1, b);
       if (end > 0) {
         i = end;
-        if (outCount >= stop) {
-            outFull = true;
-            return i;
-          }
+        if (outputFull()) return i;
         continue;
       }
     }
@@ -767,12 +756,13 @@ function flushSkip(): void {
   pendingStart = -1;
 }
 
-/** The end of the last skipped range, or 0. */
+/**
+ * The end of the last skipped range, or 0. Within a scan the last range is always the pending one: a range
+ * is written out only when the next one starts, or when the scan ends.
+ */
 function lastSkipEnd(): i32 {
-  if (pendingStart >= 0) return pendingEnd;
-  return skipCount > 0 ? load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4) : lastFlushedEnd;
+  return pendingStart >= 0 ? pendingEnd : 0;
 }
-let lastFlushedEnd: i32 = 0;
 
 /** Skips a construct opened at i by a two-character delimiter up to its closer, or to the paragraph end pe. */
 function skipMath(i: i32, c0: u32, c1: u32, pe: i32): i32 {
@@ -794,7 +784,7 @@ let paraEnd: i32 = -1;
  * and skipped ranges; RESULT says how many, and whether to call again from the returned position.
  */
 export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool, resume: bool): i32 {
-  beginRegions(1, resume);
+  beginRegions(1, start, resume);
   let i = from;
   if (!resume && frontMatter && start == 0 && TEXT_LEN >= 4 && ch(0) == 0x2d && ch(1) == 0x2d && ch(2) == 0x2d && (ch(3) == NL || (ch(3) == 0x0d && chAt(4) == NL))) {
     // Front matter, closed by a line of --- or ... (searched in the whole text).
@@ -815,7 +805,7 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
   }
   while (i < end) {
     i = plainToConstruct(i, end, 1);
-    if (handOver) return finishRegions(i, true);
+    if (handOver) return finish(i, true);
     if (i >= end) break;
     const c = ch(i);
     if (c == 0x60 || c == 0x7e) {
@@ -985,7 +975,7 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     i++;
   }
   flushSkip();
-  return finishRegions(end, false);
+  return finish(end, false);
 }
 
 /** Set when a region scan must hand its output over before going on (an output area is full). */
@@ -996,7 +986,7 @@ let handOver = false;
  * returns where to resume, when an output area is nearly full.
  */
 function plainToConstruct(i: i32, end: i32, language: i32): i32 {
-  handOver = outCount >= OUT_CAP - 1 || skipCount >= SKIPS_CAP - 8;
+  handOver = outputFull() || skipCount >= SKIPS_CAP - 8;
   if (handOver) return i;
   const stop = scanPlain(i, end, language);
   handOver = outFull;
@@ -1037,23 +1027,17 @@ function backslashMath(i: i32, end: i32): i32 {
   return n == 0x28 || n == 0x5b ? skipMath(i, 0x5c, n == 0x28 ? 0x29 : 0x5d, bound(i, end)) : -1;
 }
 
-/** Starts or resumes a region scan in a language. */
-function beginRegions(language: i32, resume: bool): void {
-  setLanguage(language);
-  outCount = 0;
-  if (!resume) {
-    pendingStart = -1;
-    lastFlushedEnd = 0;
-  } else if (skipCount > 0) lastFlushedEnd = load<i32>(SKIPS + (<usize>(skipCount - 1) << 3), 4);
-  skipCount = 0;
-  paraEnd = -1;
-}
+/** Where the region scan began (a line start and a citation key look no further back). */
+let regionStart: i32 = 0;
 
-function finishRegions(stop: i32, full: bool): i32 {
-  store<i32>(RESULT, outCount);
-  store<i32>(RESULT, full ? 1 : 0, 4);
-  store<i32>(RESULT, skipCount, 8);
-  return stop;
+/** Starts, or resumes after a hand-over, a region scan in a language that began at `start`. */
+function beginRegions(language: i32, start: i32, resume: bool): void {
+  setLanguage(language);
+  regionStart = start;
+  outCount = 0;
+  skipCount = 0;
+  if (!resume) pendingStart = -1;
+  paraEnd = -1;
 }
 
 // ------------------------------------------------------------------------------------------ LaTeX regions
@@ -1061,7 +1045,7 @@ function finishRegions(stop: i32, full: bool): i32 {
 // The LaTeX region scan (the rules and the lists of commands and environments are in src/core/regions.ts;
 // the matcher lays the lists out as a hash table of names with their kinds).
 
-/** Kinds of names (LATEX_NAME_KINDS in src/core/regions.ts). */
+/** Kinds of names (LATEX_NAME_KIND in src/core/regions.ts). */
 const SKIP_ONE_ARGUMENT: u32 = 1;
 const SKIP_TWO_ARGUMENTS: u32 = 2;
 const VERBATIM_COMMAND: u32 = 4;
@@ -1140,11 +1124,11 @@ function skipArgs(from: i32, count: i32, pe: i32): i32 {
 
 /** The LaTeX region scan of text[from, end), with the same protocol as scanMarkdown. */
 export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
-  beginRegions(2, resume);
+  beginRegions(2, start, resume);
   let i = from;
   while (i < end) {
     i = plainToConstruct(i, end, 2);
-    if (handOver) return finishRegions(i, true);
+    if (handOver) return finish(i, true);
     if (i >= end) break;
     const c = ch(i);
     if (c == 0x25) {
@@ -1241,5 +1225,5 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
     i = stop;
   }
   flushSkip();
-  return finishRegions(end, false);
+  return finish(end, false);
 }

@@ -302,8 +302,8 @@ export class Matcher {
   }
 
   /**
-   * Like {@link annotate}, and also returns the skipped regions. The document is read once: the region
-   * scan hands the plain text between constructs to the kernel, which reads words and walks the trie.
+   * Like {@link annotate}, and also returns the skipped regions. The document is read once, in the kernel:
+   * its region scan skips the constructs and reads words and walks the trie in the plain text between them.
    */
   annotateWithRegions(text: string, language: DocLanguage, from = 0, to = text.length, frontMatter = from === 0): { mentions: Mention[]; regions: Regions } {
     return this.run(text, language, from, to, frontMatter, true);
@@ -312,7 +312,7 @@ export class Matcher {
   private run(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
-    this.loadText(text, from);
+    this.loadText(text);
     const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
     const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 3);
     const patEntry = this.patEntry;
@@ -328,7 +328,7 @@ export class Matcher {
     };
     if (language === 'plain') {
       for (let i = from; ; ) {
-        i = k.scan(i, to, 0);
+        i = k.scan(i, to);
         if (drain()) return { mentions, regions: { skips: [] } };
       }
     }
@@ -347,9 +347,9 @@ export class Matcher {
 
   /**
    * Copies the text into the kernel's memory as UTF-16 code units: the native UTF-8 encoder writes it, and
-   * the kernel decodes it. Grows the memory when needed. `start` is where the region scan starts.
+   * the kernel decodes it. Grows the memory when needed.
    */
-  private loadText(text: string, start: number): void {
+  private loadText(text: string): void {
     const k = this.kernel;
     const n = text.length;
     const utf8At = (this.textAt + 2 * n + 8) & ~7;
@@ -359,7 +359,7 @@ export class Matcher {
     const { written } = UTF8.encodeInto(text, new Uint8Array(k.memory.buffer, utf8At, 3 * n));
     const units = k.decodeUtf8(utf8At, written, this.textAt);
     if (units !== n) throw new Error(`OncoLex matcher: the text was copied as ${units} code units, not ${n}`);
-    k.setText(this.textAt, n, start);
+    k.setText(this.textAt, n);
   }
 
   /** A pattern's flags for the kernel: PAT_BOUNDARY_END, PAT_CASE. */
@@ -380,12 +380,14 @@ export class Matcher {
       patCs[2 * i + 1] = p.cs.length;
       for (let c = 0; c < p.cs.length; c++) csPool.push(p.cs.charCodeAt(c));
     });
+    const outArea = new Int32Array(3 * OUT_CAPACITY);
+    const skipArea = new Int32Array(2 * SKIPS_CAPACITY);
     // Header slots, in the order init() reads them: a table, or a number.
     const slots: (ArrayBufferView | number)[] = [
       this.fold, this.foldTex, this.foldCs, this.cls, this.clsMd, this.clsTex, this.root, this.nodes, this.chainKey,
-      this.edges, 0, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
-      this.wordBits, this.wordSlots, this.wordSlotMask, 0, this.wordPool,
-      new Int32Array(3 * OUT_CAPACITY), OUT_CAPACITY, new Int32Array(2 * SKIPS_CAPACITY), SKIPS_CAPACITY,
+      this.edges, this.dense, this.outList, patFlags, patCs, Uint16Array.from(csPool),
+      this.wordBits, this.wordSlots, this.wordSlotMask, this.wordPool,
+      outArea, OUT_CAPACITY, skipArea, SKIPS_CAPACITY,
       ...latexNameTable(),
     ];
     let end = KERNEL_TABLES_AT;
@@ -395,8 +397,8 @@ export class Matcher {
       end = (end + t.byteLength + 7) & ~7;
       return at;
     });
-    this.outAt = offsets[21];
-    this.skipsAt = offsets[23];
+    this.outAt = offsets[slots.indexOf(outArea)];
+    this.skipsAt = offsets[slots.indexOf(skipArea)];
     this.textAt = end;
     const memory = this.kernel.memory;
     memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
@@ -420,7 +422,7 @@ const PAT_CASE = 2;
 
 /** Where the kernel's header and tables start in its memory (it uses none of its own). */
 const KERNEL_HEADER_AT = 1024;
-/** Where the kernel writes the number of mentions of a scan and whether its output area filled up. */
+/** Where the kernel writes the counts of mentions and skipped ranges of a scan, and whether it must be called again. */
 const KERNEL_RESULT_AT = KERNEL_HEADER_AT + 32 * 4;
 const KERNEL_TABLES_AT = 65536;
 /** Mentions the kernel writes before handing them over. */
@@ -432,9 +434,9 @@ const SKIPS_CAPACITY = 4096;
 interface Kernel {
   memory: WebAssembly.Memory;
   init(): void;
-  setText(at: number, length: number, start: number): void;
+  setText(at: number, length: number): void;
   decodeUtf8(from: number, length: number, to: number): number;
-  scan(a: number, b: number, language: number): number;
+  scan(a: number, b: number): number;
   scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
   scanLatex(start: number, from: number, end: number, resume: number): number;
 }
