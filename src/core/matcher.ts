@@ -10,7 +10,7 @@
  * (`npm run bench`) for its speed against a plain character scan.
  */
 import type { Category, Entry, Lexicon } from './lexicon';
-import { IGNORABLE as IGNORABLE_CODE, SPACE as SPACE_CODE, foldForm, foldTables } from './normalize';
+import { IGNORABLE, SPACE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { KERNEL_WASM } from './kernelWasm';
 import { isSpecial, latexNameKinds } from './regions';
@@ -40,10 +40,6 @@ interface Pattern {
   /** The last folded character is a word character, so the match needs a word boundary after it. */
   boundaryEnd: boolean;
 }
-
-// Module-level copies: imported bindings may compile to property reads, which the hot loops must not pay.
-const IGNORABLE = IGNORABLE_CODE;
-const SPACE = SPACE_CODE;
 
 
 /** Character class bits (see Matcher.cls). */
@@ -125,7 +121,8 @@ export class Matcher {
     let nodeCount = 1;
     const outNode: number[] = [];
     const seen = new Set<string>();
-    const firstWords = new Set<string>();
+    // The first word of each form beginning with a word character, and the (build-time) node it leads to.
+    const firstWords = new Map<string, number>();
     const entries = this.entries;
     for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
       const forms = entries[entryIndex].forms;
@@ -137,6 +134,8 @@ export class Matcher {
         const dedupe = `${entryIndex} ${key} ${cs}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
+        let firstWord = 0;
+        if (this.word[key.charCodeAt(0)] === 1) while (firstWord < key.length && this.word[key.charCodeAt(firstWord)] === 1) firstWord++;
         let node = 0;
         for (let i = 0; i < key.length; i++) {
           const edge = node * 65536 + key.charCodeAt(i);
@@ -146,13 +145,9 @@ export class Matcher {
             edges.set(edge, next);
           }
           node = next;
+          if (i === firstWord - 1) firstWords.set(key.slice(0, firstWord), node);
         }
         outNode.push(node);
-        if (this.word[key.charCodeAt(0)] === 1) {
-          let n = 1;
-          while (n < key.length && this.word[key.charCodeAt(n)] === 1) n++;
-          firstWords.add(key.slice(0, n));
-        }
         this.patterns.push({ entry: entryIndex, cs, boundaryEnd: this.word[key.charCodeAt(key.length - 1)] === 1 });
       }
     }
@@ -160,40 +155,36 @@ export class Matcher {
     this.patEntry = Int32Array.from(this.patterns, (p) => p.entry);
     this.entryIds = entries.map((e) => e.id);
     this.entryCategories = entries.map((e) => e.category);
-    this.flatten(edges, nodeCount, outNode);
-    this.indexFirstWords(firstWords);
+    const order = this.flatten(edges, nodeCount, outNode);
+    this.indexFirstWords(firstWords, order);
     this.layoutKernel();
   }
 
-  private indexFirstWords(words: Set<string>): void {
+  /** Lays out the first words of forms for the kernel; `order` maps build-time nodes to their final numbers. */
+  private indexFirstWords(words: Map<string, number>, order: Int32Array): void {
     let size = 2048;
     while (size < words.size * 2) size *= 2;
     const slots = new Int32Array(size * 8);
     const inline = new Uint16Array(slots.buffer);
     this.wordSlotMask = size - 1;
-    const list = [...words];
-    this.wordPool = new Uint16Array(list.reduce((n, w) => n + w.length, 0));
+    this.wordPool = new Uint16Array([...words.keys()].reduce((n, w) => n + w.length, 0));
     let p = 0;
-    for (const w of list) {
-      let h = 0;
-      let node = 0;
+    for (const [w, node] of words) {
+      const h = kernelHash(w);
+      const at = freeSlot(slots, 8, h);
+      slots.set([w.length, h, order[node], p], at);
       for (let i = 0; i < w.length; i++) {
-        const c = w.charCodeAt(i);
-        h = (Math.imul(h, 31) + c) | 0;
-        this.wordPool[p + i] = c;
-        node = i === 0 ? this.root[c] : this.child(node, c);
+        this.wordPool[p + i] = w.charCodeAt(i);
+        if (i < 8) inline[2 * at + 8 + i] = w.charCodeAt(i);
       }
-      let s = h & this.wordSlotMask;
-      while (slots[s * 8] !== 0) s = (s + 1) & this.wordSlotMask;
-      slots.set([w.length, h, node, p], s * 8);
-      for (let i = 0; i < Math.min(8, w.length); i++) inline[s * 16 + 8 + i] = w.charCodeAt(i);
       p += w.length;
       this.wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
     }
     this.wordSlots = slots;
   }
 
-  private flatten(edges: Map<number, number>, n: number, outNode: number[]): void {
+  /** Numbers the trie depth-first and lays it out (see `nodes`); returns the new number of each node. */
+  private flatten(edges: Map<number, number>, n: number, outNode: number[]): Int32Array {
     // Children of each node, sorted by key (the numeric order of the edge keys).
     const keys = Float64Array.from(edges.keys()).sort();
     const kids: number[][] = Array.from({ length: n }, () => []);
@@ -270,27 +261,7 @@ export class Matcher {
     }
     // In LaTeX a tilde is a non-breaking space.
     this.clsTex[0x7e] = (this.clsTex[0x7e] & ~CLS_START_ANYWHERE) | CLS_SPACE;
-  }
-
-  /** The child of `node` by folded code unit `c`, or 0. */
-  private child(node: number, c: number): number {
-    const b = node << 2;
-    const children = this.nodes[b] >>> 16;
-    if (children === 1) return this.nodes[b + 2] === c ? node + 1 : 0;
-    if (children === 0) return 0;
-    const row = this.nodes[b + 3];
-    if (row >= 0 && c < 128) return this.dense[row + c];
-    const edges = this.edges;
-    let lo = this.nodes[b + 2];
-    let hi = lo + children - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const k = edges[2 * mid];
-      if (k === c) return edges[2 * mid + 1];
-      if (k < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    return order;
   }
 
   /**
@@ -452,14 +423,29 @@ function latexNameTable(): [Int32Array, number, Uint16Array] {
   const slots = new Int32Array(size * 4);
   const pool: number[] = [];
   for (const [name, kinds] of names) {
-    let h = 0;
-    for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
-    let s = h & (size - 1);
-    while (slots[s * 4] !== 0) s = (s + 1) & (size - 1);
-    slots.set([name.length, h, kinds, pool.length], s * 4);
+    const h = kernelHash(name);
+    slots.set([name.length, h, kinds, pool.length], freeSlot(slots, 4, h));
     for (let i = 0; i < name.length; i++) pool.push(name.charCodeAt(i));
   }
   return [slots, size - 1, Uint16Array.from(pool)];
+}
+
+/** The kernel's string hash (h * 31 + each code unit, 32 bits): its word and name tables are keyed by it. */
+function kernelHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Where hash h goes in an open-addressed table of slots of `stride` numbers (a power-of-two count of them;
+ * a slot whose first number is 0 is free): the index of the first free slot's first number, probing on.
+ */
+function freeSlot(slots: Int32Array, stride: number, h: number): number {
+  const mask = slots.length / stride - 1;
+  let s = h & mask;
+  while (slots[s * stride] !== 0) s = (s + 1) & mask;
+  return s * stride;
 }
 
 let kernelModule: WebAssembly.Module | undefined;
@@ -467,26 +453,7 @@ const UTF8 = new TextEncoder();
 
 /** A new instance of the kernel, with its own memory (the module is compiled once). */
 function newKernel(): Kernel {
-  kernelModule ??= new WebAssembly.Module(decodeBase64(KERNEL_WASM));
+  kernelModule ??= new WebAssembly.Module(Uint8Array.from(atob(KERNEL_WASM), (c) => c.charCodeAt(0)));
   return new WebAssembly.Instance(kernelModule, {}).exports as unknown as Kernel;
 }
 
-function decodeBase64(b64: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const value = new Uint8Array(128);
-  for (let i = 0; i < 64; i++) value[alphabet.charCodeAt(i)] = i;
-  const clean = b64.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    acc = (acc << 6) | value[clean.charCodeAt(i)];
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
