@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { entryForms } from '../src/core/build';
+import { entryForms, toEntry } from '../src/core/build';
 import type { Category, Entry, Lexicon, SourceEntry } from '../src/core/lexicon';
 import { CATEGORIES } from '../src/core/lexicon';
 import { SearchIndex } from '../src/core/search';
@@ -67,20 +67,7 @@ export function syntheticLexicon(base: Lexicon, size: number): Lexicon {
         zh: `${han(30)}。${han(30)}。`,
       },
     };
-    entries.push({
-      id: source.id,
-      category: source.category,
-      label: source.label,
-      abbreviations: source.abbreviations ?? [],
-      synonyms: source.synonyms ?? [],
-      zh: source.zh ?? [],
-      brands: source.brands ?? [],
-      definition: source.definition,
-      relations: [],
-      ids: {},
-      forms: entryForms(source, () => []),
-      evidence: [],
-    });
+    entries.push(toEntry(source, entryForms(source, () => []), []));
   }
   return { source: `synthetic-${size}`, entries };
 }

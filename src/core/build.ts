@@ -35,12 +35,36 @@ function abbreviationPlural(abbr: string): string | undefined {
   return undefined;
 }
 
+/** What makes two forms the same: their folding, and whether case matters. */
+function formKey(f: Form): string {
+  return `${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`;
+}
+
+/** A lexicon entry from a source entry, its forms and its relations (absent lists become empty). */
+export function toEntry(e: SourceEntry, forms: Form[], relations: Relation[]): Entry {
+  return {
+    id: e.id,
+    category: e.category,
+    ...(e.kind !== undefined ? { kind: e.kind } : {}),
+    label: e.label,
+    abbreviations: e.abbreviations ?? [],
+    synonyms: e.synonyms ?? [],
+    zh: e.zh ?? [],
+    brands: e.brands ?? [],
+    definition: e.definition,
+    relations,
+    ids: e.ids ?? {},
+    forms,
+    evidence: [],
+  };
+}
+
 /** The forms of one source entry, variants included, deduplicated in a stable order. */
 export function entryForms(e: SourceEntry, inflect: Inflector): Form[] {
   const forms: Form[] = [];
   const seen = new Set<string>();
   const add = (text: string, caseSensitive: boolean) => {
-    const key = `${caseSensitive ? 'S' : 'i'}${foldForm(text, caseSensitive)}`;
+    const key = formKey({ text, caseSensitive });
     if (foldForm(text, false) === '' || seen.has(key)) return;
     seen.add(key);
     forms.push({ text, caseSensitive });
@@ -126,7 +150,7 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
   const entries: Entry[] = [];
   for (const { e, file } of ordered) {
     const forms = entryForms(e, input.inflect).filter((f) => {
-      const key = `${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`;
+      const key = formKey(f);
       const other = owner.get(key);
       if (other !== undefined && other !== e.id) {
         problems.push(new LexiconError(file, e.id, 'forms', `form '${f.text}' also belongs to '${other}'`));
@@ -135,21 +159,7 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
       owner.set(key, e.id);
       return true;
     });
-    entries.push({
-      id: e.id,
-      category: e.category,
-      ...(e.kind !== undefined ? { kind: e.kind } : {}),
-      label: e.label,
-      abbreviations: e.abbreviations ?? [],
-      synonyms: e.synonyms ?? [],
-      zh: e.zh ?? [],
-      brands: e.brands ?? [],
-      definition: e.definition,
-      relations: (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id)),
-      ids: e.ids ?? {},
-      forms,
-      evidence: [],
-    });
+    entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
   addEvidence(entries, input.review);
   return { lexicon: { source: 'built-in', entries }, problems };
@@ -163,7 +173,7 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
 export function mergeLexicons(builtin: Lexicon, workspace: Lexicon, source: string): Lexicon {
   const replaced = new Set(workspace.entries.map((e) => e.id));
   const claimed = new Set<string>();
-  for (const e of workspace.entries) for (const f of e.forms) claimed.add(`${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`);
+  for (const e of workspace.entries) for (const f of e.forms) claimed.add(formKey(f));
   const inverse = new Map<string, Relation[]>();
   for (const e of workspace.entries) {
     for (const r of e.relations) {
@@ -174,7 +184,7 @@ export function mergeLexicons(builtin: Lexicon, workspace: Lexicon, source: stri
   const kept = builtin.entries
     .filter((e) => !replaced.has(e.id))
     .map((e) => {
-      const forms = e.forms.filter((f) => !claimed.has(`${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`));
+      const forms = e.forms.filter((f) => !claimed.has(formKey(f)));
       const extra = inverse.get(e.id) ?? [];
       return forms.length === e.forms.length && extra.length === 0 ? e : { ...e, forms, relations: [...e.relations, ...extra] };
     });
