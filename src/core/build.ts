@@ -46,6 +46,7 @@ export function toEntry(e: SourceEntry, forms: Form[], relations: Relation[]): E
     id: e.id,
     category: e.category,
     ...(e.kind !== undefined ? { kind: e.kind } : {}),
+    ...(e.generic === true ? { generic: true } : {}),
     label: e.label,
     abbreviations: e.abbreviations ?? [],
     synonyms: e.synonyms ?? [],

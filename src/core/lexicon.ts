@@ -70,6 +70,11 @@ export interface SourceEntry {
   ids?: Partial<Record<IdSystem, string>>;
   /** Set to false to keep compromise from adding plural or singular forms (names that never inflect). */
   inflect?: boolean;
+  /**
+   * A generic word of the field (cancer, tumour, immune response, Gy…): known for hover and search, but not
+   * decorated, counted or reported unless the user asks (`oncolex.highlight.generic`, `--include-generic`).
+   */
+  generic?: boolean;
 }
 
 export interface SourceFile {
@@ -98,6 +103,8 @@ export interface Entry {
   id: string;
   category: Category;
   kind?: string;
+  /** See {@link SourceEntry.generic}; absent means specific. */
+  generic?: boolean;
   label: Bilingual;
   abbreviations: string[];
   synonyms: string[];
@@ -154,7 +161,7 @@ export function validateSourceFile(data: unknown, file: string): { entries: Sour
       fail('(entry)', 'expected an object');
       return;
     }
-    const known = new Set(['id', 'category', 'kind', 'label', 'abbreviations', 'synonyms', 'zh', 'brands', 'definition', 'relations', 'ids', 'inflect']);
+    const known = new Set(['id', 'category', 'kind', 'label', 'abbreviations', 'synonyms', 'zh', 'brands', 'definition', 'relations', 'ids', 'inflect', 'generic']);
     for (const key of Object.keys(raw)) if (!known.has(key)) fail(key, 'unknown field');
     if (typeof raw.id !== 'string' || !ID_RE.test(raw.id)) fail('id', 'must be lower-case letters, digits and single hyphens');
     if (!CATEGORIES.includes(raw.category as Category)) fail('category', `must be one of ${CATEGORIES.join(', ')}`);
@@ -192,6 +199,7 @@ export function validateSourceFile(data: unknown, file: string): { entries: Sour
         }
     }
     if (raw.inflect !== undefined && typeof raw.inflect !== 'boolean') fail('inflect', 'must be true or false');
+    if (raw.generic !== undefined && typeof raw.generic !== 'boolean') fail('generic', 'must be true or false');
     if (errors.length === before) entries.push(raw as unknown as SourceEntry);
   });
   return { entries, errors };
