@@ -18,6 +18,8 @@ const CLS_IGNORABLE: u32 = 8;
 const CLS_SPACE: u32 = 16;
 const CLS_SLOW: u32 = CLS_SPECIAL | CLS_IGNORABLE | CLS_SPACE;
 const SPACE: u32 = 0x20;
+const NL: u32 = 0x0a;
+const CR: u32 = 0x0d;
 const IGNORABLE: u32 = 0;
 
 // Table addresses, read from the header by init().
@@ -200,41 +202,143 @@ function textsuperscriptAt(j: i32): bool {
   return ch(j + 1) == 0x74 && ch(j + 2) == 0x65 && ch(j + 3) == 0x78 && ch(j + 4) == 0x74 && ch(j + 5) == 0x73 && ch(j + 6) == 0x75 && ch(j + 7) == 0x70 && ch(j + 8) == 0x65 && ch(j + 9) == 0x72 && ch(j + 10) == 0x73 && ch(j + 11) == 0x63 && ch(j + 12) == 0x72 && ch(j + 13) == 0x69 && ch(j + 14) == 0x70 && ch(j + 15) == 0x74 && ch(j + 16) == 0x7b;
 }
 
+/** Letters a-z packed five bits each (a = 1), as greekLetter reads a name. */
+@inline function packLetter(p: u64, c: u32): u64 {
+  return (p << 5) | <u64>(c - 0x60);
+}
+
 /**
- * Superscript markup at j that matching reads through, keeping the sign: `$^+$` and `$^{+}$` (both
- * languages), `^+^` and `<sup>`/`</sup>`/`<sub>`/`</sub>` (Markdown), `\textsuperscript{+}` (LaTeX).
- * 0, or open | sign << 5 | close << 6: the lengths of the opening markup, of the sign (0 or 1) and of the
- * closing markup.
+ * The Greek letter named by the lower-case ASCII letters text[from, to) (`gamma` → γ; TeX's `\epsilon`,
+ * `\varepsilon` → ε, `\phi`, `\varphi` → φ), also with the `up` prefix of upgreek (`upgamma`), or 0.
+ */
+function greekLetter(from: i32, to: i32): u32 {
+  const n = to - from;
+  if (n < 2 || n > 12) return 0;
+  let p: u64 = 0;
+  for (let k = from; k < to; k++) {
+    const c = ch(k);
+    if (c < 0x61 || c > 0x7a) return 0;
+    p = packLetter(p, c);
+  }
+  const g = greekPacked(p);
+  if (g != 0 || n < 4 || ch(from) != 0x75 || ch(from + 1) != 0x70) return g;
+  // \upgamma: the name without "up" (not \upsilon, found above).
+  let q: u64 = 0;
+  for (let k = from + 2; k < to; k++) q = packLetter(q, ch(k));
+  return greekPacked(q);
+}
+
+/** The letter of a packed lower-case Greek name (see packLetter), or 0. */
+function greekPacked(p: u64): u32 {
+  if (p == 0x164101) return 0x3b1; // alpha
+  if (p == 0x11681) return 0x3b2; // beta
+  if (p == 0x70b5a1) return 0x3b3; // gamma
+  if (p == 0x42b281) return 0x3b4; // delta
+  if (p == 0x16134b1ee || p == 0x2c1916134b1ee) return 0x3b5; // epsilon, varepsilon
+  if (p == 0xd1681) return 0x3b6; // zeta
+  if (p == 0x1681) return 0x3b7; // eta
+  if (p == 0x1441681 || p == 0xb065441681) return 0x3b8; // theta, vartheta
+  if (p == 0x4be81) return 0x3b9; // iota
+  if (p == 0xb0c201) return 0x3ba; // kappa
+  if (p == 0x18168881) return 0x3bb; // lambda
+  if (p == 0x1b5) return 0x3bc; // mu
+  if (p == 0x1d5) return 0x3bd; // nu
+  if (p == 0x309) return 0x3be; // xi
+  if (p == 0x209) return 0x3c0; // pi
+  if (p == 0x490f || p == 0x2c19490f) return 0x3c1; // rho, varrho
+  if (p == 0x1349da1) return 0x3c3; // sigma
+  if (p == 0x5035) return 0x3c4; // tau
+  if (p == 0x56134b1ee) return 0x3c5; // upsilon
+  if (p == 0x4109 || p == 0x2c194109) return 0x3c6; // phi, varphi
+  if (p == 0xd09) return 0x3c7; // chi
+  if (p == 0x4269) return 0x3c8; // psi
+  if (p == 0xf694e1) return 0x3c9; // omega
+  return 0;
+}
+
+/** The end of the lower-case ASCII letters from j (at most 16 of them are read). */
+function lettersEnd(j: i32): i32 {
+  let k = j;
+  while (k < TEXT_LEN && k - j <= 16) {
+    const c = ch(k);
+    if (c < 0x61 || c > 0x7a) break;
+    k++;
+  }
+  return k;
+}
+
+/** A token as markupAt returns it: its length and the character it stands for. */
+@inline function token(length: i32, c: u32): u32 {
+  return <u32>length | (c << 8);
+}
+
+/**
+ * Markup at j that stands for one character of a term, so that matching reads it as that character and a
+ * mention either covers the whole token or stops before it (never inside):
+ * - superscript signs: `$^+$`, `$^{+}$` (both languages), `^+^` and `<sup>+</sup>` (Markdown),
+ *   `\textsuperscript{+}` (LaTeX), and the same with `-`;
+ * - Greek letters: `$\gamma$` and `\(\gamma\)` (both languages), `\textgamma` (LaTeX, textgreek), also
+ *   upgreek's `\upgamma`.
+ * Returns 0, or the token's length (bits 0-7) and the code unit it stands for (bits 8-23). The region scans
+ * read a token as plain text (it is neither math nor a command), so both scans agree on where it ends.
  */
 function markupAt(j: i32): u32 {
   const c = chAt(j);
   if (c == 0x24) {
-    if (chAt(j + 1) != 0x5e) return 0;
-    const s = chAt(j + 2);
-    if (isSign(s)) return chAt(j + 3) == 0x24 ? 2 | (1 << 5) | (1 << 6) : 0;
-    if (s == 0x7b && isSign(chAt(j + 3)) && chAt(j + 4) == 0x7d && chAt(j + 5) == 0x24) return 3 | (1 << 5) | (2 << 6);
+    const n = chAt(j + 1);
+    if (n == 0x5e) {
+      const s = chAt(j + 2);
+      if (isSign(s)) return chAt(j + 3) == 0x24 ? token(4, s) : 0;
+      if (s == 0x7b && isSign(chAt(j + 3)) && chAt(j + 4) == 0x7d && chAt(j + 5) == 0x24) return token(6, chAt(j + 3));
+      return 0;
+    }
+    if (n == 0x5c) {
+      // $\gamma$
+      const e = lettersEnd(j + 2);
+      const g = greekLetter(j + 2, e);
+      return g != 0 && chAt(e) == 0x24 ? token(e + 1 - j, g) : 0;
+    }
     return 0;
   }
-  if (latex) {
-    if (c == 0x5c && textsuperscriptAt(j) && isSign(chAt(j + 17)) && chAt(j + 18) == 0x7d) return 17 | (1 << 5) | (1 << 6);
-    return 0;
+  if (c == 0x5c) {
+    const n = chAt(j + 1);
+    if (n == 0x28) {
+      // \(\gamma\)
+      if (chAt(j + 2) != 0x5c) return 0;
+      const e = lettersEnd(j + 3);
+      const g = greekLetter(j + 3, e);
+      return g != 0 && chAt(e) == 0x5c && chAt(e + 1) == 0x29 ? token(e + 2 - j, g) : 0;
+    }
+    if (!latex || n != 0x74) return 0;
+    if (textsuperscriptAt(j)) return isSign(chAt(j + 17)) && chAt(j + 18) == 0x7d ? token(19, chAt(j + 17)) : 0;
+    // \textgamma (not followed by another letter)
+    if (chAt(j + 2) != 0x65 || chAt(j + 3) != 0x78 || chAt(j + 4) != 0x74) return 0;
+    const e = lettersEnd(j + 5);
+    if (isAsciiLetter(chAt(e))) return 0;
+    const g = greekLetter(j + 5, e);
+    return g != 0 ? token(e - j, g) : 0;
   }
-  if (c == 0x5e) return isSign(chAt(j + 1)) && chAt(j + 2) == 0x5e ? 1 | (1 << 5) | (1 << 6) : 0;
+  if (latex) return 0;
+  if (c == 0x5e) return isSign(chAt(j + 1)) && chAt(j + 2) == 0x5e ? token(3, chAt(j + 1)) : 0;
   if (c == 0x3c) {
-    // <sup> </sup> <sub> </sub>, any case
-    let k = j + 1;
-    if (chAt(k) == 0x2f) k++;
-    if (lower(chAt(k)) != 0x73 || lower(chAt(k + 1)) != 0x75) return 0;
-    const b = lower(chAt(k + 2));
-    if ((b != 0x70 && b != 0x62) || chAt(k + 3) != 0x3e) return 0;
-    return <u32>(k + 4 - j);
+    // <sup>+</sup>, any case
+    if (lower(chAt(j + 1)) != 0x73 || lower(chAt(j + 2)) != 0x75 || lower(chAt(j + 3)) != 0x70 || chAt(j + 4) != 0x3e) return 0;
+    const s = chAt(j + 5);
+    if (!isSign(s) || chAt(j + 6) != 0x3c || chAt(j + 7) != 0x2f) return 0;
+    if (lower(chAt(j + 8)) != 0x73 || lower(chAt(j + 9)) != 0x75 || lower(chAt(j + 10)) != 0x70 || chAt(j + 11) != 0x3e) return 0;
+    return token(12, s);
   }
   return 0;
 }
 
-/** The whole length of the markup described by a non-zero markupAt result. */
+/** The length of the token described by a non-zero markupAt result. */
 @inline function markupLength(m: u32): i32 {
-  return <i32>((m & 31) + ((m >> 5) & 1) + (m >> 6));
+  return <i32>(m & 255);
+}
+
+/** The code unit a non-zero markupAt result stands for. */
+@inline function markupChar(m: u32): u32 {
+  return m >> 8;
 }
 
 /** The child of `node` by folded code unit c, or 0. */
@@ -271,13 +375,7 @@ function equalsCaseSensitive(i: i32, j: i32, p: i32): bool {
   const len = load<i32>(PAT_CS + (<usize>p << 3) + 4);
   const pool = CS_POOL + (<usize>at << 1);
   let k = 0;
-  let closeAt = -1;
-  let closeLength = 0;
   for (let x = i; x < j; x++) {
-    if (x == closeAt) {
-      x += closeLength - 1;
-      continue;
-    }
     const raw = ch(x);
     let c = <u32>load<u16>(FOLD_CS + (<usize>raw << 1));
     if (latex && c == 0x7e) c = SPACE;
@@ -285,10 +383,8 @@ function equalsCaseSensitive(i: i32, j: i32, p: i32): bool {
     if ((clsOf(raw) & CLS_SPECIAL) != 0) {
       const m = markupAt(x);
       if (m != 0) {
-        closeAt = x + <i32>(m & 31) + <i32>((m >> 5) & 1);
-        closeLength = <i32>(m >> 6);
-        x += <i32>(m & 31) - 1;
-        continue;
+        c = <u32>load<u16>(FOLD_CS + (<usize>markupChar(m) << 1));
+        x += markupLength(m) - 1;
       }
     }
     if (c == SPACE) {
@@ -302,10 +398,27 @@ function equalsCaseSensitive(i: i32, j: i32, p: i32): bool {
   return k == len;
 }
 
+/** Whether the text after j (past ignorable characters) continues a word. */
+function wordContinuesAt(j: i32): bool {
+  let x = j;
+  while (x < TEXT_LEN) {
+    const k = clsOf(ch(x));
+    if ((k & CLS_IGNORABLE) == 0) return (k & CLS_WORD) != 0;
+    x++;
+  }
+  return false;
+}
+
+/** The number of outputs of a node (a count of 0xfff or more is kept before the node's output list). */
+@inline function outputCount(node: i32, info: u32): i32 {
+  const n = <i32>(info & 0xfff);
+  return n == 0xfff ? load<i32>(OUT_LIST + ((<usize>nodeField(node, 1) - 1) << 2)) : n;
+}
+
 /** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
 function acceptAny(i: i32, j: i32, node: i32): i32 {
   // Whether the character after the match continues a word.
-  const nextIsWord = j < TEXT_LEN && (clsOf(ch(j)) & CLS_WORD) != 0;
+  const nextIsWord = wordContinuesAt(j);
   const info = node0(node);
   if ((info & 0xfff) == 1) {
     // One output, kept in the node with its flags.
@@ -315,7 +428,7 @@ function acceptAny(i: i32, j: i32, node: i32): i32 {
     return p;
   }
   const from = nodeField(node, 1);
-  const to = from + <i32>(info & 0xfff);
+  const to = from + outputCount(node, info);
   for (let o = from; o < to; o++) {
     const p = load<i32>(OUT_LIST + (<usize>o << 2));
     const flags = load<u8>(PAT_FLAGS + <usize>p);
@@ -326,9 +439,16 @@ function acceptAny(i: i32, j: i32, node: i32): i32 {
   return -1;
 }
 
+/** Whether the code unit at j ends a line: `\n`, or `\r` not followed by `\n` (as editors count lines). */
+@inline function endsLine(j: i32): bool {
+  const c = ch(j);
+  return c == NL || (c == CR && chAt(j + 1) != NL);
+}
+
 /**
  * Walks the trie from `node`, reached by reading text[i, j); writes the longest valid mention starting at
- * i and returns its end, or 0.
+ * i and returns its end, or 0. A mention ends only after a character or a whole markup token of the term:
+ * never inside a token, and never on whitespace, a line break or a zero-width character.
  */
 function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
   const text = TEXT;
@@ -338,9 +458,8 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
   const nodes = NODES;
   let bestPattern = -1;
   let bestEnd = 0;
-  // Closing superscript markup to read through once the sign after its opening is read.
-  let closeAt = -1;
-  let closeLength = 0;
+  // Whether the last thing read was a character of the term (not a gap: whitespace, a wrap, a zero-width character).
+  let canEnd = true;
   while (true) {
     // Down a chain: one compare per character, until a branch, an output or a character that needs care.
     while (j < limit) {
@@ -350,19 +469,15 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
       if (<u32>load<u16>(folds + (<usize>raw << 1)) != key || (<u32>load<u8>(classes + <usize>raw) & CLS_SLOW) != 0) break;
       node++;
       j++;
+      canEnd = true;
     }
     const info = load<u32>(nodes + (<usize>node << 4));
-    if ((info & 0xfff) != 0) {
+    if ((info & 0xfff) != 0 && canEnd) {
       const p = acceptAny(i, j, node);
       if (p >= 0) {
         bestPattern = p;
         bestEnd = j;
       }
-    }
-    if (j == closeAt) {
-      j += closeLength;
-      closeAt = -1;
-      continue;
     }
     const children = info >>> 16;
     if (j >= limit || children == 0) break;
@@ -378,38 +493,48 @@ function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
         if (node == 0) break;
       }
       j++;
+      canEnd = true;
       continue;
     }
     if ((k & CLS_IGNORABLE) != 0) {
       j++;
+      canEnd = false;
       continue;
     }
     if ((k & CLS_SPECIAL) != 0) {
-      // Only superscript markup is read through; any other construct ends the walk.
+      // Only a markup token is read through, as the character it stands for; any other construct ends the walk.
       const m = markupAt(j);
-      if (m == 0) break;
-      closeAt = j + <i32>(m & 31) + <i32>((m >> 5) & 1);
-      closeLength = <i32>(m >> 6);
-      j += <i32>(m & 31);
+      if (m == 0 || j + markupLength(m) > limit) break;
+      const next = child(node, <u32>load<u16>(folds + (<usize>markupChar(m) << 1)));
+      if (next == 0) break;
+      node = next;
+      j += markupLength(m);
+      canEnd = true;
       continue;
     }
     // Whitespace: a run of it matches one space of a form, but never across a blank line.
     let e = j;
-    let newlines = 0;
+    let lines = 0;
     while (e < limit && (clsOf(ch(e)) & CLS_SPACE) != 0) {
-      if (ch(e) == 0x0a) newlines++;
+      if (endsLine(e)) lines++;
       e++;
     }
-    if (newlines >= 2) break;
+    if (lines >= 2) break;
+    // Chinese hard-wrapped across a line break reads as one term (tried before a space of a form, so that
+    // a spaced variant of a term does not hide the term itself).
+    if (lines == 1 && isCjk(ch(j - 1)) && e < limit && isCjk(ch(e))) {
+      const c = <u32>load<u16>(folds + (<usize>ch(e) << 1));
+      if (child(node, c) != 0) {
+        j = e;
+        canEnd = false;
+        continue;
+      }
+    }
     const next = child(node, SPACE);
     if (next != 0) {
       node = next;
       j = e;
-      continue;
-    }
-    // Chinese hard-wrapped across a line break reads as one term.
-    if (newlines == 1 && isCjk(ch(j - 1)) && e < limit && isCjk(ch(e))) {
-      j = e;
+      canEnd = false;
       continue;
     }
     break;
@@ -445,8 +570,10 @@ function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
       if (c != stored) break;
       p++;
     }
+    // The walk goes on from the word's last character, so that a mention never ends on a zero-width one.
+    const last = x;
     while (x < we && foldOf(ch(x)) == IGNORABLE) x++;
-    if (x == we && p == len) return walk(ws, load<i32>(slot, 8), we, limit);
+    if (x == we && p == len) return walk(ws, load<i32>(slot, 8), last, limit);
   }
   return 0;
 }
@@ -562,7 +689,6 @@ function scanPlain(a: i32, b: i32, language: i32): i32 {
 // The Markdown region scan (the rules documented in src/core/regions.ts), run here so that a Markdown
 // document is read in one pass: plain text goes to scanPlain, constructs are skipped and recorded.
 
-const NL: u32 = 0x0a;
 
 /** Index of code unit c at or after `from` in the whole text, or -1. Reads four code units at a time. */
 function indexOfChar(c: u32, from: i32): i32 {
@@ -579,45 +705,103 @@ function indexOfChar(c: u32, from: i32): i32 {
   return -1;
 }
 
-/** Index of the two code units c0 c1 at or after `from`, or -1. */
-function indexOf2(c0: u32, c1: u32, from: i32): i32 {
-  for (let k = from; k + 1 < TEXT_LEN; k++) if (ch(k) == c0 && ch(k + 1) == c1) return k;
+/** Index of code unit c at or after `from` and before `to`, or -1. */
+function indexOfCharBefore(c: u32, from: i32, to: i32): i32 {
+  for (let k = from; k < to; k++) if (ch(k) == c) return k;
   return -1;
 }
 
-/** End of the paragraph containing pos: the index of the newline before the first blank line, or end. */
+/** Index of the two code units c0 c1 at or after `from` and before `to`, or -1. */
+function indexOf2(c0: u32, c1: u32, from: i32, to: i32): i32 {
+  for (let k = from; k + 1 < to; k++) if (ch(k) == c0 && ch(k + 1) == c1) return k;
+  return -1;
+}
+
+/** Index of the next line break (`\n` or `\r`) at or after `from` in the whole text, or -1. Four code units at a time. */
+function indexOfBreak(from: i32): i32 {
+  let k = from;
+  const ones: u64 = 0x0001000100010001;
+  const nl: u64 = <u64>NL * ones;
+  const cr: u64 = <u64>CR * ones;
+  while (k + 4 <= TEXT_LEN) {
+    const w = load<u64>(TEXT + (<usize>k << 1));
+    const y = w ^ nl;
+    const z = w ^ cr;
+    if ((((y - ones) & ~y) | ((z - ones) & ~z)) & 0x8000800080008000) break;
+    k += 4;
+  }
+  for (; k < TEXT_LEN; k++) {
+    const c = ch(k);
+    if (c == NL || c == CR) return k;
+  }
+  return -1;
+}
+
+/** Whitespace that may fill a blank line: JavaScript's \s without the line breaks (so U+3000 too). */
+@inline function isBlankSpace(c: u32): bool {
+  return c != NL && c != CR && isJsSpace(c);
+}
+
+/**
+ * End of the paragraph containing pos: the index of the line break before the first blank line, or end.
+ * A line ends at `\n`, `\r\n` or a lone `\r`; a blank line holds only whitespace (JavaScript's \s, so
+ * U+3000 too). The same rule as paragraphEnd in src/core/regions.ts, and as VS Code's lines.
+ */
 function paragraphEnd(pos: i32, end: i32): i32 {
   let i = pos;
   while (true) {
-    const nl = indexOfChar(NL, i);
-    if (nl < 0 || nl >= end) return end;
-    let j = nl + 1;
-    while (j < end) {
-      const c = ch(j);
-      if (c == 0x20 || c == 0x09 || c == 0x0d) j++;
-      else break;
-    }
-    if (j >= end || ch(j) == NL) return nl;
+    const t = indexOfBreak(i);
+    if (t < 0 || t >= end) return end;
+    let j = ch(t) == CR && chAt(t + 1) == NL ? t + 2 : t + 1;
+    while (j < end && isBlankSpace(ch(j))) j++;
+    if (j >= end) return t;
+    const c = ch(j);
+    if (c == NL || c == CR) return t;
     i = j;
   }
   return end;
 }
 
+/** The line break ending the line at pos (or end). */
 function lineEnd(pos: i32, end: i32): i32 {
-  const nl = indexOfChar(NL, pos);
-  return nl < 0 || nl > end ? end : nl;
+  const t = indexOfBreak(pos);
+  return t < 0 || t > end ? end : t;
 }
 
 function isLineStart(pos: i32, start: i32): bool {
   for (let j = pos - 1; j >= start; j--) {
     const c = ch(j);
-    if (c != 0x20 && c != 0x09) return c == NL;
+    if (c != 0x20 && c != 0x09) return c == NL || c == CR;
   }
   return true;
 }
 
-/** Finds a closing line for a fence (same character, at least as long), or -1. */
-function findFenceClose(from: i32, end: i32, c: u32, len: i32): i32 {
+// Memos of the forward searches for closers. An unclosed opener must not search again what an earlier
+// search has proved holds no closer: each memo says "searching from at least F finds R (or nothing)".
+// They hold for one scan (one text, one end), numbered by `generation`.
+let generation: i32 = 0;
+
+/** Fence runs longer than this count as this long (a closing fence needs a run at least as long as its opener). */
+const FENCE_CAP: i32 = 32;
+/** Per fence character (` and ~): no closing line of a run of at least failLen starts at or after failFrom. */
+let fenceFailFromTick: i32 = -1;
+let fenceFailLenTick: i32 = 0;
+let fenceFailGenTick: i32 = -1;
+let fenceFailFromTilde: i32 = -1;
+let fenceFailLenTilde: i32 = 0;
+let fenceFailGenTilde: i32 = -1;
+
+/**
+ * Finds a closing line for a fence (same character, a run at least as long, capped at FENCE_CAP), or -1.
+ * A failed search proves there is no closer of that length or longer after it, so a later opener of at
+ * least that length fails at once; a slow failure needs a shorter opener than the last one, so there are
+ * at most FENCE_CAP of them per character and scan: linear.
+ */
+function findFenceClose(from: i32, end: i32, c: u32, run: i32): i32 {
+  const len = min(run, FENCE_CAP);
+  const tick = c == 0x60;
+  const failGen = tick ? fenceFailGenTick : fenceFailGenTilde;
+  if (failGen == generation && from >= (tick ? fenceFailFromTick : fenceFailFromTilde) && len >= (tick ? fenceFailLenTick : fenceFailLenTilde)) return -1;
   let i = from;
   while (i < end) {
     const le = lineEnd(i, end);
@@ -625,17 +809,34 @@ function findFenceClose(from: i32, end: i32, c: u32, len: i32): i32 {
     while (j < le && j - i < 4 && ch(j) == 0x20) j++;
     let k = j;
     while (k < le && ch(k) == c) k++;
-    if (k - j >= len) {
+    if (min(k - j, FENCE_CAP) >= len) {
       let r = k;
-      while (r < le && (ch(r) == 0x20 || ch(r) == 0x09 || ch(r) == 0x0d)) r++;
+      while (r < le && (ch(r) == 0x20 || ch(r) == 0x09)) r++;
       if (r == le) return le;
     }
-    i = le + 1;
+    i = le < end && ch(le) == CR && chAt(le + 1) == NL ? le + 2 : le + 1;
+  }
+  if (tick) {
+    fenceFailGenTick = generation;
+    fenceFailFromTick = from;
+    fenceFailLenTick = len;
+  } else {
+    fenceFailGenTilde = generation;
+    fenceFailFromTilde = from;
+    fenceFailLenTilde = len;
   }
   return -1;
 }
 
-/** Index of the bracket closing the one at `open`, balancing nested ones, or -1 before `end`. */
+/** Brackets nested deeper than this are not balanced (a link target, a key or an argument never nests so deep). */
+const MAX_DEPTH: i32 = 32;
+
+/**
+ * Index of the bracket closing the one at `open`, balancing nested ones, or -1 before `end` or when they
+ * nest deeper than MAX_DEPTH. Linear overall: two searches that both read a position are at different
+ * depths there (the earlier one has read the later one's opening bracket too), so at most MAX_DEPTH
+ * searches read any one position.
+ */
 function findBalanced(open: i32, end: i32, oc: u32, cc: u32): i32 {
   let depth = 0;
   for (let k = open; k < end; k++) {
@@ -644,8 +845,9 @@ function findBalanced(open: i32, end: i32, oc: u32, cc: u32): i32 {
       k++;
       continue;
     }
-    if (c == oc) depth++;
-    else if (c == cc && --depth == 0) return k;
+    if (c == oc) {
+      if (++depth > MAX_DEPTH) return -1;
+    } else if (c == cc && --depth == 0) return k;
   }
   return -1;
 }
@@ -766,8 +968,8 @@ function lastSkipEnd(): i32 {
 
 /** Skips a construct opened at i by a two-character delimiter up to its closer, or to the paragraph end pe. */
 function skipMath(i: i32, c0: u32, c1: u32, pe: i32): i32 {
-  const close = indexOf2(c0, c1, i + 2);
-  const stop = close >= 0 && close < pe ? close + 2 : pe;
+  const close = indexOf2(c0, c1, i + 2, pe);
+  const stop = close >= 0 ? close + 2 : pe;
   skip(i, stop);
   return stop;
 }
@@ -823,20 +1025,7 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
       }
       if (c == 0x60) {
         // Inline code: the next backtick run of the same length within the paragraph.
-        const pe = bound(i, end);
-        let j = k;
-        let found = -1;
-        while (j < pe) {
-          const n = indexOfChar(0x60, j);
-          if (n < 0 || n >= pe) break;
-          let m = n;
-          while (m < pe && ch(m) == 0x60) m++;
-          if (m - n == run) {
-            found = m;
-            break;
-          }
-          j = m;
-        }
+        const found = run <= CODE_RUN_CAP ? codeSpanClose(k, bound(i, end), run) : -1;
         if (found >= 0) {
           skip(i, found);
           i = found;
@@ -867,7 +1056,12 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
       continue;
     }
     if (c == 0x5c) {
-      // \( \) and \[ \] math; backslash escapes.
+      // A Greek letter token \(\gamma\); \( \) and \[ \] math; backslash escapes.
+      const greek = markupAt(i);
+      if (greek != 0) {
+        i += markupLength(greek);
+        continue;
+      }
       const after = backslashMath(i, end);
       if (after >= 0) {
         i = after;
@@ -880,13 +1074,7 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     if (c == 0x3c) {
       // <!-- comments -->, <sup>…</sup>, other tags, <autolinks>
       if (chAt(i + 1) == 0x21 && chAt(i + 2) == 0x2d && chAt(i + 3) == 0x2d) {
-        let close = -1;
-        for (let k = i + 4; k + 2 < TEXT_LEN; k++) {
-          if (ch(k) == 0x2d && ch(k + 1) == 0x2d && ch(k + 2) == 0x3e) {
-            close = k;
-            break;
-          }
-        }
+        const close = commentClose(i + 4);
         const stop = close >= 0 && close < end ? close + 3 : paragraphEnd(i, end);
         skip(i, stop);
         i = stop;
@@ -894,10 +1082,10 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
       }
       const tag = markupAt(i);
       if (tag != 0) {
-        i += <i32>tag;
+        i += markupLength(tag);
         continue;
       }
-      const len = htmlAt(i, min(end, i + 2048));
+      const len = htmlAt(i, min(bound(i, end), i + 2048));
       if (len > 0) {
         skip(i, i + len);
         i += len;
@@ -978,6 +1166,62 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
   return finish(end, false);
 }
 
+let commentGen: i32 = -1;
+let commentFrom: i32 = 0;
+let commentFound: i32 = -1;
+
+/** Index of the next `-->` at or after `from` in the whole text, or -1; memoized like closingDollar. */
+function commentClose(from: i32): i32 {
+  if (commentGen == generation && from >= commentFrom && (commentFound < 0 || from <= commentFound)) return commentFound;
+  let found = -1;
+  for (let k = from; k + 2 < TEXT_LEN; k++) {
+    if (ch(k) == 0x2d && ch(k + 1) == 0x2d && ch(k + 2) == 0x3e) {
+      found = k;
+      break;
+    }
+  }
+  commentGen = generation;
+  commentFrom = from;
+  commentFound = found;
+  return found;
+}
+
+/** Code spans' backtick runs longer than this are read as text. */
+const CODE_RUN_CAP: i32 = 32;
+/** Per run length 1..CODE_RUN_CAP, three numbers: the generation, where the last search started, what it found. */
+const CODE_MEMO: usize = 4096;
+
+/**
+ * The end of the backtick run of exactly `run` backticks closing a code span, searching [from, pe), or -1.
+ * Memoized per run length like closingDollar, so each backtick is read by at most one search per length.
+ */
+function codeSpanClose(from: i32, pe: i32, run: i32): i32 {
+  const memo = CODE_MEMO + (<usize>run * 16);
+  if (load<i32>(memo) == generation && load<i32>(memo, 12) == pe) {
+    const f = load<i32>(memo, 4);
+    const r = load<i32>(memo, 8);
+    if (from >= f && (r < 0 || from <= r - run)) return r;
+  }
+  let j = from;
+  let found = -1;
+  while (j < pe) {
+    const n = indexOfChar(0x60, j);
+    if (n < 0 || n >= pe) break;
+    let m = n;
+    while (m < pe && ch(m) == 0x60) m++;
+    if (m - n == run) {
+      found = m;
+      break;
+    }
+    j = m;
+  }
+  store<i32>(memo, generation);
+  store<i32>(memo, from, 4);
+  store<i32>(memo, found, 8);
+  store<i32>(memo, pe, 12);
+  return found;
+}
+
 /** Set when a region scan must hand its output over before going on (an output area is full). */
 let handOver = false;
 
@@ -1003,22 +1247,43 @@ function displayMathOrMarkup(i: i32, pe: i32): i32 {
   return sup != 0 ? i + markupLength(sup) : -1;
 }
 
+// Whether a `$` closes inline math does not depend on where the math opened, so the closer found (or the
+// paragraph end reached) by one search answers every later search from before it in the same paragraph.
+let dollarGen: i32 = -1;
+let dollarFrom: i32 = 0;
+let dollarBound: i32 = 0;
+let dollarFound: i32 = -1;
+
 /**
  * The unescaped `$` that closes inline math opened at i, before pe, or -1. With Pandoc's rules (Markdown)
- * it has no space before it and no digit after it.
+ * it has no space before it and no digit after it. Memoized (see dollarFound): every `$` of a paragraph is
+ * read by at most one search, so a paragraph of unclosed dollars (a table of prices) stays linear.
  */
 function closingDollar(i: i32, pe: i32, pandoc: bool): i32 {
-  let j = i + 1;
+  const from = i + 1;
+  if (dollarGen == generation && dollarBound == pe && from >= dollarFrom && (dollarFound < 0 || from <= dollarFound)) return dollarFound;
+  let j = from;
+  let found = -1;
   while (j < pe) {
     const n = indexOfChar(0x24, j);
-    if (n < 0 || n >= pe) return -1;
+    if (n < 0 || n >= pe) break;
     j = n + 1;
     if (ch(n - 1) == 0x5c) continue;
-    if (!pandoc) return n;
+    if (!pandoc) {
+      found = n;
+      break;
+    }
     const prev = ch(n - 1);
-    if (prev != 0x20 && prev != 0x09 && !isAsciiDigit(chAt(n + 1))) return n;
+    if (prev != 0x20 && prev != 0x09 && !isAsciiDigit(chAt(n + 1))) {
+      found = n;
+      break;
+    }
   }
-  return -1;
+  dollarGen = generation;
+  dollarFrom = from;
+  dollarBound = pe;
+  dollarFound = found;
+  return found;
 }
 
 /** `\(…\)` or `\[…\]` math at a backslash at i: returns where the scan goes on, or -1. */
@@ -1036,8 +1301,12 @@ function beginRegions(language: i32, start: i32, resume: bool): void {
   regionStart = start;
   outCount = 0;
   skipCount = 0;
-  if (!resume) pendingStart = -1;
-  paraEnd = -1;
+  if (!resume) {
+    // A resumed scan goes on in the same text to the same end: its memos (the paragraph end too) still hold.
+    pendingStart = -1;
+    generation++;
+    paraEnd = -1;
+  }
 }
 
 // ------------------------------------------------------------------------------------------ LaTeX regions
@@ -1057,6 +1326,9 @@ const VERBATIM_ENVIRONMENT: u32 = 16;
 }
 
 /** The kinds of the name text[from, to) (case-sensitive), or 0. Slots: [length (0 = empty), hash, kinds, start in the pool]. */
+/** The slot of the name nameKinds found last (for the memo of indexOfEnd). */
+let nameSlot: i32 = 0;
+
 function nameKinds(from: i32, to: i32): u32 {
   let h: u32 = 0;
   for (let k = from; k < to; k++) h = h * 31 + ch(k);
@@ -1069,7 +1341,10 @@ function nameKinds(from: i32, to: i32): u32 {
     const pool = NAME_POOL + (<usize>load<i32>(slot, 12) << 1);
     let k = 0;
     while (k < len && <u32>load<u16>(pool + (<usize>k << 1)) == ch(from + k)) k++;
-    if (k == len) return load<u32>(slot, 8);
+    if (k == len) {
+      nameSlot = <i32>s;
+      return load<u32>(slot, 8);
+    }
   }
   return 0;
 }
@@ -1082,17 +1357,37 @@ function hasCite(from: i32, to: i32): bool {
   return false;
 }
 
-/** Index of `\end{` + text[envFrom, envTo) + `}` at or after `from`, or -1. */
+/** Per environment name (by its slot in the name table), three numbers: generation, search start, result. */
+const END_MEMO: usize = 8192;
+
+/**
+ * Index of `\end{` + text[envFrom, envTo) + `}` at or after `from`, or -1. The environment's name is the
+ * one nameKinds found last; memoized per name like closingDollar, so unclosed `\begin{verbatim}`s do not
+ * each search the rest of the document.
+ */
 function indexOfEnd(envFrom: i32, envTo: i32, from: i32): i32 {
+  const memo = END_MEMO + (<usize>nameSlot * 12);
+  if (load<i32>(memo) == generation) {
+    const f = load<i32>(memo, 4);
+    const r = load<i32>(memo, 8);
+    if (from >= f && (r < 0 || from <= r)) return r;
+  }
   const len = envTo - envFrom;
+  let found = -1;
   for (let n = indexOfChar(0x5c, from); n >= 0; n = indexOfChar(0x5c, n + 1)) {
-    if (n + 6 + len > TEXT_LEN) return -1;
+    if (n + 6 + len > TEXT_LEN) break;
     if (ch(n + 1) != 0x65 || ch(n + 2) != 0x6e || ch(n + 3) != 0x64 || ch(n + 4) != 0x7b) continue;
     let k = 0;
     while (k < len && ch(n + 5 + k) == ch(envFrom + k)) k++;
-    if (k == len && ch(n + 5 + len) == 0x7d) return n;
+    if (k == len && ch(n + 5 + len) == 0x7d) {
+      found = n;
+      break;
+    }
   }
-  return -1;
+  store<i32>(memo, generation);
+  store<i32>(memo, from, 4);
+  store<i32>(memo, found, 8);
+  return found;
 }
 
 /** Skips optional [..] and up to `count` {..} arguments (and a star before them); returns the position after. */
@@ -1155,7 +1450,13 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
       i++;
       continue;
     }
-    // A backslash: math delimiters, a control symbol, or a command.
+    // A backslash: a markup token (\textsuperscript{+}, \textgamma, \(\gamma\)), math delimiters, a control
+    // symbol, or a command.
+    const sup = markupAt(i);
+    if (sup != 0) {
+      i += markupLength(sup);
+      continue;
+    }
     const after = backslashMath(i, end);
     if (after >= 0) {
       i = after;
@@ -1173,10 +1474,12 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
       // \verb|..|, \lstinline{..}
       let d = k;
       if (chAt(d) == 0x2a) d++;
+      // \verb never spans a line; \lstinline{…} is bounded by the paragraph.
       const pe = bound(i, end);
+      const le = lineEnd(i, end);
       let close = -1;
-      if (d < TEXT_LEN) close = ch(d) == 0x7b ? findBalanced(d, pe, 0x7b, 0x7d) : indexOfChar(ch(d), d + 1);
-      const stop = close >= 0 && close < pe ? close + 1 : lineEnd(i, end);
+      if (d < TEXT_LEN) close = ch(d) == 0x7b ? findBalanced(d, pe, 0x7b, 0x7d) : indexOfCharBefore(ch(d), d + 1, le);
+      const stop = close >= 0 && close < pe ? close + 1 : le;
       skip(i, stop);
       i = stop;
       continue;
@@ -1201,11 +1504,6 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
           continue;
         }
       }
-    }
-    const sup = markupAt(i);
-    if (sup != 0) {
-      i += markupLength(sup);
-      continue;
     }
     const pe = bound(i, end);
     if ((kinds & (SKIP_ONE_ARGUMENT | SKIP_TWO_ARGUMENTS)) != 0 || hasCite(i + 1, k)) {

@@ -24,10 +24,13 @@ export interface ParagraphReader {
 }
 
 const BLOCK_DELIMITERS: Record<DocLanguage, RegExp> = {
-  markdown: /```|~~~|<!--|-->|^---|\$\$/m,
+  markdown: /```|~~~|<!--|-->|^---|^\.\.\.|\$\$/m,
   latex: /\\begin|\\end|\$\$/,
   plain: /$^/,
 };
+
+/** A blank line inside a text (see isBlankLine in regions.ts: lines end at \n, \r\n or \r). */
+const BLANK_LINE = /(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/;
 
 /** Mentions of one document, updated incrementally. */
 export class DocumentMentions {
@@ -51,7 +54,7 @@ export class DocumentMentions {
     const s = regions.skips;
     for (let i = 0; i < s.length; i += 2) {
       const t = text.slice(s[i], s[i + 1]);
-      if (/\n[ \t\r]*\n/.test(t)) this.blocks.push(s[i], s[i + 1]);
+      if (BLANK_LINE.test(t)) this.blocks.push(s[i], s[i + 1]);
     }
     this.lastUpdate = 'full';
   }

@@ -199,7 +199,7 @@ export class Matcher {
       const list = kids[node];
       for (let i = list.length - 1; i >= 0; i--) stack.push(edges.get(list[i])!);
     }
-    const outputs = new Uint16Array(n);
+    const outputs = new Int32Array(n);
     for (const node of outNode) outputs[order[node]]++;
     const nodes = new Int32Array(n * 4);
     const edgePairs: number[] = [];
@@ -208,7 +208,7 @@ export class Matcher {
     for (let old = 0; old < n; old++) {
       const id = order[old];
       const list = kids[old];
-      nodes[id * 4] = outputs[id] | (list.length << 16);
+      nodes[id * 4] = Math.min(outputs[id], MANY_OUTPUTS) | (list.length << 16);
       nodes[id * 4 + 3] = -1;
       if (list.length === 1) nodes[id * 4 + 2] = list[0] - old * 65536;
       else if (list.length > 1) {
@@ -225,6 +225,8 @@ export class Matcher {
       if (old === 0) for (const k of list) this.root[k] = order[edges.get(k)!];
     }
     for (let id = 0; id < n; id++) {
+      // A node with MANY_OUTPUTS or more (thousands of case variants of one form) has its count just before its list.
+      if (outputs[id] >= MANY_OUTPUTS) outAcc++;
       nodes[id * 4 + 1] = outAcc;
       outAcc += outputs[id];
     }
@@ -235,7 +237,8 @@ export class Matcher {
     this.dense = Int32Array.from(denseRows);
     // Outputs per node, in pattern order.
     this.outList = new Int32Array(outAcc);
-    const fill = new Uint16Array(n);
+    for (let id = 0; id < n; id++) if (outputs[id] >= MANY_OUTPUTS) this.outList[nodes[id * 4 + 1] - 1] = outputs[id];
+    const fill = new Int32Array(n);
     outNode.forEach((old, p) => {
       const id = order[old];
       this.outList[nodes[id * 4 + 1] + fill[id]++] = p;
@@ -386,6 +389,9 @@ export class Matcher {
   }
 }
 
+/** The largest output count a node's 12-bit field holds; at this count or more the list is preceded by its count. */
+const MANY_OUTPUTS = 0xfff;
+
 /** The pattern's last character is a word character: the match needs a word boundary after it. */
 const PAT_BOUNDARY_END = 1;
 /** The pattern is case-sensitive. */
@@ -420,6 +426,8 @@ function latexNameTable(): [Int32Array, number, Uint16Array] {
   const names = latexNameKinds();
   let size = 64;
   while (size < names.size * 4) size *= 2;
+  // The kernel keeps a memo per slot in a fixed area (END_MEMO in assembly/kernel.ts) of 4,096 slots.
+  if (size > 4096) throw new Error(`OncoLex matcher: ${names.size} LaTeX names do not fit the kernel's table`);
   const slots = new Int32Array(size * 4);
   const pool: number[] = [];
   for (const [name, kinds] of names) {

@@ -32,21 +32,36 @@ export function languageOf(idOrExt: string): DocLanguage {
 }
 
 const NL = 0x0a;
+const CR = 0x0d;
 
-/** End of the paragraph containing `pos`: the index of the first blank line's start, or `end`. */
+/** A line break: `\n`, or `\r` (alone or in `\r\n`), as VS Code counts lines. */
+const isBreak = (c: number) => c === NL || c === CR;
+/** Whitespace that may fill a blank line: JavaScript's \s without the line breaks (so U+3000 too). */
+const isBlankSpace = (c: number) => !isBreak(c) && /\s/.test(String.fromCharCode(c));
+
+/**
+ * Whether a line's text (without its line break) is blank: empty or whitespace only, as VS Code's
+ * `TextLine.isEmptyOrWhitespace` says. Paragraphs are separated by blank lines; this is the one definition
+ * the kernel's scans, {@link paragraphEnd}, {@link paragraphStart} and the editors' paragraph readers share.
+ */
+export function isBlankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isBlankSpace(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * End of the paragraph containing `pos`: the index of the line break before the first blank line, or `end`.
+ * Lines end at `\n`, `\r\n` or a lone `\r`; see {@link isBlankLine}.
+ */
 export function paragraphEnd(text: string, pos: number, end = text.length): number {
   let i = pos;
   for (;;) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0 || nl >= end) return end;
-    // Is the next line blank (only spaces/tabs/CR)?
-    let j = nl + 1;
-    while (j < end) {
-      const c = text.charCodeAt(j);
-      if (c === 0x20 || c === 0x09 || c === 0x0d) j++;
-      else break;
-    }
-    if (j >= end || text.charCodeAt(j) === NL) return nl;
+    let t = i;
+    while (t < end && !isBreak(text.charCodeAt(t))) t++;
+    if (t >= end) return end;
+    let j = text.charCodeAt(t) === CR && text.charCodeAt(t + 1) === NL ? t + 2 : t + 1;
+    while (j < end && isBlankSpace(text.charCodeAt(j))) j++;
+    if (j >= end || isBreak(text.charCodeAt(j))) return t;
     i = j;
   }
 }
@@ -55,18 +70,16 @@ export function paragraphEnd(text: string, pos: number, end = text.length): numb
 export function paragraphStart(text: string, pos: number, start = 0): number {
   let i = Math.min(pos, text.length);
   for (;;) {
-    const nl = text.lastIndexOf('\n', i - 1);
-    if (nl < start) return start;
-    // Is the line before this newline blank?
-    let j = nl - 1;
-    while (j >= start) {
-      const c = text.charCodeAt(j);
-      if (c === 0x20 || c === 0x09 || c === 0x0d) j--;
-      else break;
-    }
-    if (j < start) return start;
-    if (text.charCodeAt(j) === NL) return nl + 1;
-    i = nl;
+    // The line break before i, and where it begins (a \r\n is one break).
+    let t = i - 1;
+    while (t >= start && !isBreak(text.charCodeAt(t))) t--;
+    if (t < start) return start;
+    const breakStart = text.charCodeAt(t) === NL && t - 1 >= start && text.charCodeAt(t - 1) === CR ? t - 1 : t;
+    // Is the line before this break blank?
+    let j = breakStart - 1;
+    while (j >= start && isBlankSpace(text.charCodeAt(j))) j--;
+    if (j < start || isBreak(text.charCodeAt(j))) return t + 1;
+    i = breakStart;
   }
 }
 

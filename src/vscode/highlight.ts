@@ -6,7 +6,7 @@ import type { Category } from '../core/lexicon';
 import { CATEGORIES } from '../core/lexicon';
 import type { Logger } from '../core/log';
 import type { Mention } from '../core/matcher';
-import { languageOf } from '../core/regions';
+import { isBlankLine, languageOf } from '../core/regions';
 import type { HighlightStyle } from '../core/settings';
 import { onSettingsChanged, setting } from './config';
 import { documentEditor } from './editors';
@@ -48,8 +48,8 @@ function documentParagraphReader(doc: vscode.TextDocument): ParagraphReader {
     paragraphs(from, to) {
       let first = doc.positionAt(from).line;
       let last = doc.positionAt(to).line;
-      while (first > 0 && !doc.lineAt(first - 1).isEmptyOrWhitespace) first--;
-      while (last < doc.lineCount - 1 && !doc.lineAt(last + 1).isEmptyOrWhitespace) last++;
+      while (first > 0 && !isBlankLine(doc.lineAt(first - 1).text)) first--;
+      while (last < doc.lineCount - 1 && !isBlankLine(doc.lineAt(last + 1).text)) last++;
       const range = new vscode.Range(first, 0, last, doc.lineAt(last).text.length);
       return { start: doc.offsetAt(range.start), text: doc.getText(range) };
     },
