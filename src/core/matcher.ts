@@ -426,7 +426,7 @@ function latexNameTable(): [Int32Array, number, Uint16Array] {
   const names = latexNameKinds();
   let size = 64;
   while (size < names.size * 4) size *= 2;
-  // The kernel keeps a memo per slot in a fixed area (END_MEMO in assembly/kernel.ts) of 4,096 slots.
+  // The kernel keeps a memo per slot in a fixed area (END_MEMO in assembly/latex.ts) of 4,096 slots.
   if (size > 4096) throw new Error(`OncoLex matcher: ${names.size} LaTeX names do not fit the kernel's table`);
   const slots = new Int32Array(size * 4);
   const pool: number[] = [];

@@ -9,8 +9,8 @@
  *   `\cite`-like, `\ref`, `\label`, `\url`, `\input` commands (the lists are below), verbatim
  *   environments and `\verb`.
  *
- * The scans run in the matcher's WebAssembly kernel (assembly/kernel.ts, `scanMarkdown` and `scanLatex`),
- * together with the matching, so that a document is read in one pass. Constructs that are not closed are
+ * The scans run in the matcher's WebAssembly kernel (assembly/markdown.ts and assembly/latex.ts, each with
+ * its rules at its top), together with the matching, so that a document is read in one pass. Constructs that are not closed are
  * bounded: inline constructs end at the paragraph (blank line), block constructs whose closing line never
  * comes end at the next blank line, so one stray `$` or fence never blanks the rest of a document.
  */
