@@ -6,7 +6,7 @@
 import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry } from './lexicon';
 import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
 import { Matcher } from './matcher';
-import { foldForm, spellingVariants } from './normalize';
+import { foldForm, hyphenatedCellName, spellingVariants } from './normalize';
 import { reviewSentences } from './review';
 
 /** Gives the other number of an English noun phrase (plural for singular, and back); may return nothing. */
@@ -33,6 +33,21 @@ function abbreviationPlural(abbr: string): string | undefined {
   if (/[A-Z]$/.test(abbr) && abbr.length >= 2 && !/S$/.test(abbr)) return `${abbr}s`;
   if (/^T(?:reg|h\d+)$/.test(abbr)) return `${abbr}s`;
   return undefined;
+}
+
+/** Heads that name the kind of a thing, not the thing: they stay outside a mention of a named trial or pathway. */
+const GENERIC_HEAD = /^(.*?\S)(?:\s+(?:trial|study|(?:signal(?:l)?ing\s+)?pathway|axis)|\s*(?:研究|试验|临床试验|(?:信号)?通路|轴))$/;
+
+/**
+ * A form's name without its generic head (`PACIFIC trial` → `PACIFIC`, `cGAS-STING pathway` → `cGAS-STING`,
+ * `PACIFIC 研究` → `PACIFIC`), where what remains is a proper name: every word holds a capital or a digit.
+ * Undefined for other forms (`radiotherapy plus GM-CSF trial` keeps its head: it describes, not names).
+ */
+export function withoutGenericHead(form: string): string | undefined {
+  const m = GENERIC_HEAD.exec(form);
+  if (!m) return undefined;
+  const name = m[1];
+  return !HAN.test(name) && name.split(/\s+/).every((w) => /[A-Z0-9]/.test(w)) ? name : undefined;
 }
 
 /** What makes two forms the same: their folding, and whether case matters. */
@@ -64,7 +79,11 @@ export function toEntry(e: SourceEntry, forms: Form[], relations: Relation[]): E
 export function entryForms(e: SourceEntry, inflect: Inflector): Form[] {
   const forms: Form[] = [];
   const seen = new Set<string>();
-  const add = (text: string, caseSensitive: boolean) => {
+  const add = (form: string, sensitive: boolean) => {
+    // A generic head stays outside the mention: [PACIFIC] trial, [cGAS-STING] pathway, [PD-1/PD-L1] axis.
+    const name = withoutGenericHead(form);
+    const text = name ?? form;
+    const caseSensitive = name !== undefined ? !/[a-z]/.test(name) : sensitive;
     const key = formKey({ text, caseSensitive });
     if (foldForm(text, false) === '' || seen.has(key)) return;
     seen.add(key);
@@ -81,15 +100,21 @@ export function entryForms(e: SourceEntry, inflect: Inflector): Form[] {
   }
   const abbreviations = new Set(e.abbreviations ?? []);
   for (const name of names) {
-    // A name written like an abbreviation (PD-L1 as a label) is matched case-sensitively.
-    const caseSensitive = abbreviations.has(name) || (!/[a-z]/.test(name) && name.length <= 6);
+    // A name written like an abbreviation or an acronym (PD-L1 as a label, PACIFIC) is matched case-sensitively:
+    // "Pacific" is not the trial.
+    const caseSensitive = abbreviations.has(name) || !/[a-z]/.test(name);
     for (const v of spellingVariants(name)) {
       if (caseSensitive) {
         add(v, true);
         continue;
       }
       add(v, false);
-      if (allowInflection && inflectable(v)) for (const x of inflect(v)) add(x, false);
+      if (allowInflection && inflectable(v)) {
+        for (const x of inflect(v)) {
+          add(x, false);
+          add(hyphenatedCellName(x), false);
+        }
+      }
     }
   }
   for (const zh of [e.label.zh, ...(e.zh ?? [])]) for (const v of spellingVariants(zh)) add(v, false);

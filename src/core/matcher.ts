@@ -14,6 +14,7 @@ import { IGNORABLE, SPACE, foldForm, foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { KERNEL_WASM } from './kernelWasm';
 import { isSpecial, latexNameKinds } from './regions';
+import { MarkerRules } from './spans';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -100,6 +101,8 @@ export class Matcher {
   private readonly foldCs: Uint16Array;
   private readonly foldTex: Uint16Array;
   private readonly word: Uint8Array;
+  /** Markers composed with the cells they mark (src/core/spans.ts). */
+  private readonly markers: MarkerRules;
   /** Number of distinct folded forms. */
   readonly formCount: number;
   /** The WebAssembly kernel holding a copy of the tables above, and where its output and text areas are. */
@@ -155,6 +158,7 @@ export class Matcher {
     this.patEntry = Int32Array.from(this.patterns, (p) => p.entry);
     this.entryIds = entries.map((e) => e.id);
     this.entryCategories = entries.map((e) => e.category);
+    this.markers = new MarkerRules(entries);
     const order = this.flatten(edges, nodeCount, outNode);
     this.indexFirstWords(firstWords, order);
     this.layoutKernel();
@@ -303,7 +307,7 @@ export class Matcher {
     if (language === 'plain') {
       for (let i = from; ; ) {
         i = k.scan(i, to);
-        if (drain()) return { mentions, regions: { skips: [] } };
+        if (drain()) return { mentions: this.markers.compose(text, mentions), regions: { skips: [] } };
       }
     }
     // The kernel runs the whole region scan, handing over mentions and skipped ranges whenever its output
@@ -316,7 +320,7 @@ export class Matcher {
       for (let q = 0; q < n; q++) skips.push(skipArea[q]);
       if (drain()) break;
     }
-    return { mentions, regions: { skips } };
+    return { mentions: this.markers.compose(text, mentions), regions: { skips } };
   }
 
   /**

@@ -131,6 +131,11 @@ const GREEK_NAMES: [string, string][] = [
   ['ε', 'epsilon'],
 ];
 
+/** Cell names are written hyphenated too: T cells / T-cells, NK cells / NK-cells, T lymphocytes / T-lymphocytes. */
+export function hyphenatedCellName(form: string): string {
+  return form.replace(/\b([A-Z]{1,3}) (cells?|lymphocytes?)\b/g, '$1-$2');
+}
+
 /**
  * Spelling variants of a form that authors write: Greek letters spelt out and back (IFN-β / IFN-beta),
  * hyphens dropped or spaced (PD-L1 / PDL1, CTLA-4 / CTLA4), a hyphen before a Greek letter dropped (TNF-α /
@@ -157,6 +162,7 @@ export function spellingVariants(form: string): string[] {
       add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1 '));
     }
   }
+  for (const base of [...out]) add(hyphenatedCellName(base));
   // Chinese writers put a space between a Latin term and Chinese text or not (T 细胞 / T细胞).
   for (const base of [...out]) {
     add(base.replace(/([A-Za-z0-9+\u0370-\u03ff]) (?=\p{Script=Han})/gu, '$1').replace(/(\p{Script=Han}) (?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1'));

@@ -1,0 +1,150 @@
+/**
+ * Span rules that need more than one lexicon form (docs/annotation.md, "Markers"): a cell population named
+ * with its markers is one mention of the cells, `CD8+ cytotoxic T cells`, `XCR1+ dendritic cells`,
+ * `CD4+CD25+ Tregs`; and a marker with its sign alone names the cells it marks where the lexicon has them,
+ * `CD8$^+$` or `CD8+ cells` for CD8+ T cells. Applied by the matcher to its mentions, so every consumer sees
+ * the same spans; one pass over the mentions, reading only the few characters between them.
+ */
+import type { Category, Entry } from './lexicon';
+import type { Mention } from './matcher';
+
+/** A composed mention (the matcher's own mentions are of a private class; both are plain data to callers). */
+class ComposedMention implements Mention {
+  constructor(
+    public start: number,
+    public end: number,
+    public id: string,
+    public category: Category,
+  ) {}
+}
+
+const SIGN_TOKENS = ['$^+$', '$^-$', '$^{+}$', '$^{-}$', '^+^', '^-^', '<sup>+</sup>', '<sup>-</sup>', '\\textsuperscript{+}', '\\textsuperscript{-}'];
+
+/** The length of a marker's sign at `at` (`+`, `⁺`, `−`, or superscript markup of one), or 0. */
+function signAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
+  // A hyphen is a sign only where nothing of a name follows it (CD4-CD8- cells, not PD-L1).
+  if (c === 0x2d) return /[A-Za-z0-9]/.test(text.charAt(at + 1)) ? 0 : 1;
+  if (c === 0x24 || c === 0x5e || c === 0x3c || c === 0x5c) {
+    for (const t of SIGN_TOKENS) if (text.startsWith(t, at) || text.slice(at, at + t.length).toLowerCase() === t) return t.length;
+  }
+  return 0;
+}
+
+/** The start of the gap before `at` between two words of one name (spaces, a tab, `~`, at most one line break). */
+function gapStart(text: string, at: number): number {
+  let i = at;
+  let breaks = 0;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x0a || c === 0x0d) {
+      if (++breaks > 1) return at;
+      if (c === 0x0a && text.charCodeAt(i - 2) === 0x0d) i--;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x7e && c !== 0xa0) break;
+    i--;
+  }
+  return i;
+}
+
+/** The length of a marker's sign ending at `at` (see signAt), or 0. `-` ends a chain only before a gap. */
+function signBefore(text: string, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
+  if (c === 0x2d) return /[\p{L}\p{N}]/u.test(text.charAt(at)) || !/[A-Za-z0-9]/.test(text.charAt(at - 2)) ? 0 : 1;
+  if (c === 0x24 || c === 0x5e || c === 0x3e || c === 0x7d) {
+    for (const t of SIGN_TOKENS) if (at >= t.length && text.slice(at - t.length, at).toLowerCase() === t.toLowerCase()) return t.length;
+  }
+  return 0;
+}
+
+/**
+ * The start of a marker-like name ending at `at` that the lexicon need not know (CD25, CD45RA, CCR7, PD-1):
+ * a capital, then letters and digits (one inner hyphen), holding a digit or in capitals, or -1.
+ */
+function markerNameBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 12 && /[A-Za-z0-9-]/.test(text.charAt(i - 1))) i--;
+  // The name starts at its first capital after a sign or another non-name character.
+  const name = text.slice(i, at);
+  const m = /[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?$/.exec(name);
+  if (!m) return -1;
+  const start = at - m[0].length;
+  if (start > 0 && /[A-Za-z0-9]/.test(text.charAt(start - 1))) return -1;
+  return /\d/.test(m[0]) || /^[A-Z]{2,}$/.test(m[0]) ? start : -1;
+}
+
+/** `cells`, `cell`, `lymphocytes` or `lymphocyte` (any case) at `at`, as a whole word: its length, or 0. */
+function cellHeadAt(text: string, at: number): number {
+  const m = /^(?:cells?|lymphocytes?)(?![\p{L}\p{N}])/iu.exec(text.slice(at, at + 12));
+  return m ? m[0].length : 0;
+}
+
+/** Composes marker mentions with the cells they mark. Build once per lexicon. */
+export class MarkerRules {
+  /** Marker text (as written, upper case) → the cell entry it names with a plus: CD8 → CD8+ T cell. */
+  private readonly markedCells = new Map<string, { id: string; category: Category }>();
+
+  constructor(entries: readonly Entry[]) {
+    for (const e of entries) {
+      if (e.category !== 'immune-cell') continue;
+      for (const f of e.forms) {
+        const m = /^([A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)\+ ?T(?:[ -](?:cells?|lymphocytes?))?$/.exec(f.text);
+        if (m && !this.markedCells.has(m[1].toUpperCase())) this.markedCells.set(m[1].toUpperCase(), { id: e.id, category: e.category });
+      }
+    }
+  }
+
+  /** The mentions with marker chains composed (sorted and non-overlapping in, sorted and non-overlapping out). */
+  compose(text: string, mentions: Mention[]): Mention[] {
+    let changed = false;
+    // Markers, then the cells: one mention of the cells, found by reading back from each cell mention.
+    const out: Mention[] = [];
+    for (const m of mentions) {
+      if (m.category === 'immune-cell') {
+        let pos = gapStart(text, m.start);
+        let keep = out.length;
+        let start = -1;
+        for (;;) {
+          const sign = signBefore(text, pos);
+          if (sign === 0) break;
+          const markerEnd = pos - sign;
+          const prev = out[keep - 1];
+          if (prev !== undefined && prev.end === markerEnd && prev.category === 'molecule') {
+            keep--;
+            pos = start = prev.start;
+            continue;
+          }
+          const name = markerNameBefore(text, markerEnd);
+          if (name < 0 || (prev !== undefined && prev.end > name)) break;
+          pos = start = name;
+        }
+        if (start >= 0) {
+          out.length = keep;
+          out.push(new ComposedMention(start, m.end, m.id, m.category));
+          changed = true;
+          continue;
+        }
+      }
+      out.push(m);
+    }
+    // One marker with its sign names the cells it marks, with a plain head if one follows (CD8+ cells).
+    for (let i = 0; i < out.length; i++) {
+      const m = out[i];
+      if (m.category !== 'molecule') continue;
+      const sign = signAt(text, m.end);
+      if (sign === 0) continue;
+      const end = m.end + sign;
+      const cells = this.markedCells.get(text.slice(m.start, m.end).toUpperCase());
+      if (cells === undefined || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      let stop = end;
+      let k = end;
+      while (k < text.length && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x7e || text.charCodeAt(k) === 0xa0)) k++;
+      const head = k > end ? cellHeadAt(text, k) : 0;
+      if (head > 0 && (out[i + 1] === undefined || out[i + 1].start >= k + head)) stop = k + head;
+      out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
+      changed = true;
+    }
+    return changed ? out : mentions;
+  }
+}
