@@ -115,6 +115,73 @@ export function acceptAny(i: i32, j: i32, node: i32): i32 {
   return c == NL || (c == CR && chAt(j + 1) != NL);
 }
 
+// What a walk does with the longest mention it finds: writes it, records every mention it passes (for the
+// Chinese rules), or only reports its end.
+const EMIT: i32 = 0;
+const COLLECT: i32 = 1;
+const PROBE: i32 = 2;
+let walkMode: i32 = EMIT;
+/** The mentions a collecting walk passed, shortest first: ACC_MAX (end, pattern) pairs (the last is the longest). */
+const ACC: usize = 61440;
+const ACC_MAX: i32 = 8;
+let accCount: i32 = 0;
+
+@inline function record(end: i32, p: i32): void {
+  if (accCount < ACC_MAX) accCount++;
+  store<i32>(ACC + (<usize>(accCount - 1) << 3), end);
+  store<i32>(ACC + (<usize>(accCount - 1) << 3), p, 4);
+}
+
+/** Whether CJK text at j goes on to name a longer molecule (…酶, …合成酶, …激酶, …受体, …蛋白, …基因, …配体). */
+function nameGoesOnAt(j: i32): bool {
+  const a = chAt(j);
+  const b = chAt(j + 1);
+  if (a == 0x9176) return true; // 酶
+  if (a == 0x5408) return b == 0x6210 && chAt(j + 2) == 0x9176; // 合成酶
+  if (a == 0x6fc0) return b == 0x9176; // 激酶
+  if (a == 0x53d7 || a == 0x914d) return b == 0x4f53; // 受体, 配体
+  if (a == 0x86cb) return b == 0x767d; // 蛋白
+  if (a == 0x57fa) return b == 0x56e0; // 基因
+  return false;
+}
+
+/**
+ * A mention starting at the CJK character at i (the trie node after it is `node`), by the Chinese rules:
+ * Chinese has no spaces, so the longest term from i may cut a word wrongly. Of the terms starting at i, the
+ * longest is taken that neither ends inside a longer term starting within it (放疗联合免疫 inside
+ * 免疫检查点抑制剂: 放疗 is taken) nor ends where the text goes on to name a longer molecule (腺苷 in
+ * 腺苷合成酶). Writes it and returns its end, or 0. Each probe reads at most a form's length, and probes
+ * start only inside a term: linear.
+ */
+function cjkMention(i: i32, node: i32, limit: i32): i32 {
+  walkMode = COLLECT;
+  accCount = 0;
+  const longest = walk(i, node, i + 1, limit);
+  walkMode = EMIT;
+  if (longest == 0) return 0;
+  const found = accCount;
+  // A longer term that starts inside the longest and ends after it.
+  let cut = -1;
+  for (let q = i + 1; q < longest && cut < 0; q++) {
+    const c = ch(q);
+    if (!isCjk(c)) continue;
+    const next = load<i32>(ROOT + (<usize>foldOf(c) << 2));
+    if (next == 0) continue;
+    walkMode = PROBE;
+    const e = walk(q, next, q + 1, limit);
+    walkMode = EMIT;
+    if (e > longest && e - q > longest - i) cut = q;
+  }
+  for (let k = found - 1; k >= 0; k--) {
+    const end = load<i32>(ACC + (<usize>k << 3));
+    if (cut >= 0 && end > cut) continue;
+    if (isCjk(ch(end - 1)) && nameGoesOnAt(end)) continue;
+    emit(i, end, load<i32>(ACC + (<usize>k << 3), 4));
+    return end;
+  }
+  return 0;
+}
+
 /**
  * Walks the trie from `node`, reached by reading text[i, j); writes the longest valid mention starting at
  * i and returns its end, or 0. A mention ends only after a character or a whole markup token of the term:
@@ -147,6 +214,7 @@ export function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
       if (p >= 0) {
         bestPattern = p;
         bestEnd = j;
+        if (walkMode == COLLECT) record(j, p);
       }
     }
     const children = info >>> 16;
@@ -210,7 +278,7 @@ export function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
     break;
   }
   if (bestPattern < 0) return 0;
-  emit(i, bestEnd, bestPattern);
+  if (walkMode == EMIT) emit(i, bestEnd, bestPattern);
   return bestEnd;
 }
 
@@ -300,7 +368,7 @@ export function scanPlain(a: i32, b: i32, language: i32): i32 {
     }
     if ((k & CLS_START_ANYWHERE) != 0) {
       const node = load<i32>(ROOT + (<usize>foldOf(c) << 2));
-      const end = node == 0 ? 0 : walk(i, node, i + 1, b);
+      const end = node == 0 ? 0 : isCjk(c) ? cjkMention(i, node, b) : walk(i, node, i + 1, b);
       if (end > 0) {
         i = end;
         if (outputFull()) return i;

@@ -5,6 +5,7 @@ import { buildLexicon, withoutGenericHead } from '../../src/core/build';
 import type { SourceEntry } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
+import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { compromiseInflector } from '../../src/node/inflect';
 
 const def = { en: 'Test definition.', zh: '测试定义。' };
@@ -70,5 +71,20 @@ describe('span rules: hyphenated cell names and modifiers', () => {
   });
   it('marks a term used as a modifier: DC-derived, post-DC, Treg-mediated', () => {
     assert.deepEqual(found('DC-derived and post-DC and Treg-mediated'), ['DC=dc', 'DC=dc', 'Treg=treg']);
+  });
+});
+
+describe('span rules: Chinese is cut where a reader cuts it', () => {
+  const builtin = new Matcher(loadBuiltinLexicon());
+  const zh = (text: string) => builtin.annotate(text, 'plain').map((m) => text.slice(m.start, m.end));
+  it('never ends a mention inside a longer term that starts within it (放疗 · 免疫检查点抑制剂 · 非小细胞肺癌)', () => {
+    assert.deepEqual(zh('放疗联合免疫检查点抑制剂治疗晚期非小细胞肺癌'), ['放疗', '免疫检查点抑制剂', '非小细胞肺癌']);
+  });
+  it('never ends a mention where the text goes on to name a longer molecule (no 腺苷 in 腺苷合成酶, no 干扰素 in 干扰素受体)', () => {
+    assert.ok(!zh('环磷酸鸟苷-腺苷合成酶-干扰素基因刺激蛋白').includes('腺苷'));
+    assert.deepEqual(zh('干扰素受体和干扰素'), ['干扰素']);
+  });
+  it('still takes the longest term where nothing longer crosses it', () => {
+    assert.deepEqual(zh('放疗联合免疫治疗的远端效应'), ['放疗联合免疫治疗', '远端效应']);
   });
 });
