@@ -455,3 +455,23 @@ export function annotateIn(args: { lexicon: LexiconName; text: string; language:
   const { matcher } = load(args.lexicon);
   return matcher.annotate(args.text, args.language).map((m) => ({ text: args.text.slice(m.start, m.end), start: m.start, end: m.end, id: m.id }));
 }
+
+/**
+ * Applies each change in turn through DocumentMentions (a full scan when it asks for one) and compares
+ * with a full annotation after each; returns the first difference, or null.
+ */
+export function incrementalIn(args: { lexicon: LexiconName; language: DocLanguage; text: string; changes: TextChange[] }): string | null {
+  const { matcher } = load(args.lexicon);
+  const doc = new DocumentMentions(matcher, args.language);
+  doc.full(args.text);
+  let cur = args.text;
+  for (const change of args.changes) {
+    const next = cur.slice(0, change.start) + change.insertedText + cur.slice(change.start + change.removedLength);
+    if (!doc.applyChange(change, stringParagraphReader(next))) doc.full(next);
+    const want = plainMentions(matcher.annotate(next, args.language));
+    const got = plainMentions(doc.mentions);
+    if (JSON.stringify(got) !== JSON.stringify(want)) return `after ${JSON.stringify(change)} (${doc.lastUpdate}) on ${JSON.stringify(cur)}, incremental (got) differs from full (want) on ${JSON.stringify(next)}:${diff(next, got, want)}`;
+    cur = next;
+  }
+  return null;
+}
