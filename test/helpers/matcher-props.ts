@@ -10,22 +10,38 @@
 import fc from 'fast-check';
 import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
 import type { TextChange } from '../../src/core/incremental';
-import type { Lexicon } from '../../src/core/lexicon';
+import { buildLexicon } from '../../src/core/build';
+import type { Lexicon, SourceEntry } from '../../src/core/lexicon';
+import { compromiseInflector } from '../../src/node/inflect';
 import { Matcher } from '../../src/core/matcher';
 import type { Mention } from '../../src/core/matcher';
 import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from '../../src/core/normalize';
 import type { DocLanguage } from '../../src/core/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
-import { miniLexicon } from './mini-lexicon';
+import { MINI_SOURCES, miniLexicon } from './mini-lexicon';
 
-export type LexiconName = 'builtin' | 'mini';
+export type LexiconName = 'builtin' | 'mini' | 'differential';
+
+/**
+ * The mini lexicon and two Chinese terms where a spaced variant shares a first character with another term
+ * (抗 PD-1 抗体 is a variant of 抗PD-1抗体): a term hard-wrapped after that character (抗\n原递呈) must still
+ * be found (issue 10 §4).
+ */
+function differentialLexicon(): Lexicon {
+  const def = { en: 'Test definition.', zh: '测试定义。' };
+  const extra: SourceEntry[] = [
+    { id: 'antigen-presentation', category: 'concept', label: { en: 'antigen presentation', zh: '抗原递呈' }, definition: def },
+    { id: 'anti-pd-1-antibody', category: 'drug', label: { en: 'anti-PD-1 antibody', zh: '抗PD-1抗体' }, definition: def },
+  ];
+  return buildLexicon({ sources: [{ file: 'differential.json', entries: [...MINI_SOURCES, ...extra] }], review: '', inflect: compromiseInflector });
+}
 
 const lexicons = new Map<LexiconName, { lexicon: Lexicon; matcher: Matcher }>();
 function load(name: LexiconName): { lexicon: Lexicon; matcher: Matcher } {
   let l = lexicons.get(name);
   if (!l) {
-    const lexicon = name === 'builtin' ? loadBuiltinLexicon() : miniLexicon();
+    const lexicon = name === 'builtin' ? loadBuiltinLexicon() : name === 'mini' ? miniLexicon() : differentialLexicon();
     l = { lexicon, matcher: new Matcher(lexicon) };
     lexicons.set(name, l);
   }
@@ -298,7 +314,7 @@ export function plainTextArb(lexicon: Lexicon): fc.Arbitrary<string> {
   const piece = fc.oneof(
     { weight: 5, arbitrary: cased },
     { weight: 3, arbitrary: fc.constantFrom('and', 'cells', 'the', 'CD', 'T', 'PD', '1', 'x', 'cell', 'effect', 'L1', 'beta', 'β', 'α') },
-    { weight: 2, arbitrary: fc.constantFrom('联合', '的', '细胞', '树突', '状', '放', '疗', '效应', '远端') },
+    { weight: 2, arbitrary: fc.constantFrom('联合', '的', '细胞', '树突', '状', '放', '疗', '效应', '远端', '抗', '原递呈', '抗体', '原') },
     { weight: 2, arbitrary: fc.constantFrom('-', '.', ',', '(', ')', '+', '/', '\u2013', '\u207a') },
   );
   const joiner = fc.constantFrom(' ', ' ', ' ', '', '', '\n', '  ', '\t', '\n\n', ' \n ', '\u00a0');

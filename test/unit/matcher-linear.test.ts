@@ -12,8 +12,8 @@ import { SHAPES } from '../helpers/matcher-linear';
 import type { Growth } from '../helpers/matcher-linear';
 
 const MODULE = path.join(__dirname, '..', 'helpers', 'matcher-linear.ts');
-/** n: 96 K characters (ASCII, so bytes too), and 4n. */
-const N = 96 * 1024;
+/** n: 64 K characters (ASCII, so bytes too), and 4n. */
+const N = 64 * 1024;
 const LIMIT_MS = 10000;
 const runner = new IsolatedRunner();
 after(() => runner.close());

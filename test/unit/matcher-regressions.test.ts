@@ -116,6 +116,13 @@ describe('matcher regressions: incremental equals full on the inputs of issue 10
     { name: 'a stray <low tag', language: 'markdown', text: 'PD-L1 expression <low in group A.\n\nPD-1 and RT.\n\nGroup A > group B.' },
     { name: 'LaTeX, a line holding only U+3000', language: 'latex', text: 'PD-1 and $x\n\u3000\nRT and DC$ here.\n\nTreg.' },
   ];
+  it('a > typed after a stray <low two paragraphs earlier: incremental equals full (an HTML tag never spans a blank line)', async () => {
+    const text = 'PD-L1 expression <low in group A.\n\nPD-1 and RT.\n\nGroup A  group B.';
+    const changes: TextChange[] = [{ start: text.indexOf('  group') + 1, removedLength: 0, insertedText: '>' }];
+    const r = await runner.run<string | null>(PROPS, 'incrementalIn', { lexicon: 'builtin', language: 'markdown', text, changes }, LIMIT_MS);
+    if (r.kind !== 'done') assert.fail(JSON.stringify(r));
+    assert.equal(r.value, null, r.value ?? '');
+  });
   for (const c of cases) {
     it(`${c.name}: editing each paragraph re-annotates it exactly as a full scan does`, async () => {
       // Insert a term at the start of every line, then delete the first character of the last paragraph.
