@@ -48,44 +48,52 @@ function time(text: string, language: DocLanguage, reps: number): number {
 export interface Growth {
   n: number;
   reps: number;
-  /** Best of three, for `reps` annotations. */
+  /** The best runs of each size, for `reps` annotations (the small text's measured over 4 * reps, divided by 4). */
   small: number;
   large: number;
   ratio: number;
 }
 
-/** The growth from n to 4n characters of one shape (see {@link measure}). */
-function growth(shape: Shape, n: number): Growth {
+/**
+ * The growth from n to 4n characters of one shape (see {@link measure}). Small and large runs alternate, so
+ * that a burst of load from other processes slows both alike; each size keeps its best run. Three rounds,
+ * and up to five more while the ratio looks superlinear but not clearly so (noise only ever slows a run).
+ */
+function growth(shape: Shape, n: number, targetMs: number): Growth {
   const small = fill(shape.unit, n);
   const large = fill(shape.unit, 4 * n);
   isolateReport({ size: small.length, language: shape.language, start: small.slice(0, 60) });
-  const once = Math.min(time(small, shape.language, 1), time(small, shape.language, 1));
-  const reps = Math.max(1, Math.ceil(10 / Math.max(once, 0.01)));
+  // As many annotations of the small text as take targetMs (after a warm-up run).
+  time(small, shape.language, 1);
+  let reps = 0;
+  for (const t0 = performance.now(); performance.now() - t0 < targetMs; reps++) matcher!.annotate(small, shape.language);
   let best = Infinity;
-  for (let k = 0; k < 3; k++) best = Math.min(best, time(small, shape.language, reps));
-  isolateReport({ size: large.length, language: shape.language, start: large.slice(0, 60) });
   let bestLarge = Infinity;
-  for (let k = 0; k < 3; k++) {
-    // The first run also grows the kernel's memory for the larger text: it counts only if it is the best
-    // (the small text had a warm-up run).
+  for (let round = 0; round < 8; round++) {
+    isolateReport({ size: small.length, language: shape.language, start: small.slice(0, 60) });
+    // Four times as many small runs as large ones: both measurements last about as long, so that neither
+    // is a luckier minimum than the other.
+    best = Math.min(best, time(small, shape.language, 4 * reps) / 4);
+    isolateReport({ size: large.length, language: shape.language, start: large.slice(0, 60) });
+    // The first large run also grows the kernel's memory: it counts only if it is the best.
     bestLarge = Math.min(bestLarge, time(large, shape.language, reps));
-    if (bestLarge / best >= 32) break;
+    const ratio = bestLarge / best;
+    if (round >= 2 && (ratio < 8 || ratio >= 32)) break;
   }
   return { n, reps, small: best, large: bestLarge, ratio: bestLarge / best };
 }
 
 /**
  * Annotates the shape at n and 4n characters with the built-in lexicon and returns the growth of the best
- * of three runs. Each measurement repeats the annotation until the small text takes at least 10 ms, so
- * that timer noise does not decide the ratio; a large run 32 times slower than the small one ends the
- * measurement early (no noise explains that). The same growth is measured first at n/16 and n/4: a
- * quadratic scan shows there too (16x), and is reported without spending seconds on the large sizes.
+ * runs. Each measurement repeats the annotation as often as the small text takes 10 ms, so that timer noise
+ * does not decide the ratio. The same growth is measured first at n/16: a quadratic scan shows there too
+ * (16x), and is reported without spending seconds on the large sizes.
  */
 export function measure(args: { shape: string; n: number }): Growth {
   matcher ??= new Matcher(loadBuiltinLexicon());
   const shape = SHAPES.find((s) => s.name === args.shape);
   if (!shape) throw new Error(`unknown shape ${args.shape}`);
-  const first = growth(shape, Math.floor(args.n / 16));
+  const first = growth(shape, Math.floor(args.n / 16), 10);
   if (first.ratio >= 12) return first;
-  return growth(shape, args.n);
+  return growth(shape, args.n, 10);
 }
