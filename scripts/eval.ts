@@ -1,0 +1,60 @@
+/**
+ * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of the evaluation
+ * set and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
+ * and overall, the misses and false marks of each passage, and ends with one JSON line for tools.
+ */
+import { CATEGORIES } from '../src/core/lexicon';
+import { annotateDocument } from '../src/cli/annotate';
+import type { Counts, Mode, Span } from './eval/score';
+import { countByCategory, countDocument, prf } from './eval/score';
+import { loadPassages } from './eval/passages';
+
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function row(label: string, c: Counts): string {
+  const { p, r, f1 } = prf(c);
+  return `${label.padEnd(12)} ${String(c.gold).padStart(5)} ${String(c.pred).padStart(5)}   ${pct(p)} ${pct(r)} ${pct(f1)}`;
+}
+
+function main(): void {
+  const started = Date.now();
+  const passages = loadPassages();
+  const docs = passages.map((ps) => {
+    const pred: (Span & { text: string })[] = annotateDocument(ps.text, ps.file).map((m) => ({ start: m.start, end: m.end, category: m.category, text: m.text }));
+    return { ps, gold: ps.gold, pred };
+  });
+
+  const results = {} as Record<Mode, ReturnType<typeof countByCategory>>;
+  for (const mode of ['strict', 'overlap'] as Mode[]) {
+    results[mode] = countByCategory(docs, mode);
+    console.log(`\n${mode}: gold, predicted, P, R, F1 (%)`);
+    console.log(`${'category'.padEnd(12)} ${'gold'.padStart(5)} ${'pred'.padStart(5)}   ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}`);
+    const cats = [...CATEGORIES, ...[...results[mode].byCategory.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c))];
+    for (const c of cats) {
+      const k = results[mode].byCategory.get(c);
+      if (k) console.log(row(c, k));
+    }
+    console.log(row('overall', results[mode].overall));
+  }
+
+  console.log('\nper passage (strict): - missed gold, + false mark; [category] text');
+  const show = (s: Span & { text: string }): string => `[${s.category}] ${s.text.replace(/\s+/g, ' ')}`;
+  for (const { ps, gold, pred } of docs) {
+    const { missed, falseMarks } = countDocument(gold, pred, 'strict');
+    const { p, r } = prf(countDocument(gold, pred, 'strict').counts);
+    console.log(`${ps.id} (${ps.kind}, ${ps.language}): gold ${gold.length}, pred ${pred.length}, P ${pct(p)} R ${pct(r)}`);
+    if (missed.length) console.log(`  - ${missed.map((s) => show(s as Span & { text: string })).join(' · ')}`);
+    if (falseMarks.length) console.log(`  + ${falseMarks.map((s) => show(s as Span & { text: string })).join(' · ')}`);
+  }
+
+  const s = prf(results.strict.overall);
+  const o = prf(results.overlap.overall);
+  const gold = docs.reduce((n, d) => n + d.gold.length, 0);
+  console.log(`\n${passages.length} passages, ${gold} gold mentions, ${Date.now() - started} ms`);
+  console.log(
+    JSON.stringify({ eval: 'mentions', strictP: round(s.p), strictR: round(s.r), strictF1: round(s.f1), overlapP: round(o.p), overlapR: round(o.r), overlapF1: round(o.f1), passages: passages.length, gold }),
+  );
+}
+
+main();
