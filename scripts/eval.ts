@@ -38,6 +38,13 @@ function main(): void {
     console.log(row('overall', results[mode].overall));
   }
 
+  console.log('\nby kind and language (strict / overlap): gold, predicted, P, R, F1 (%)');
+  const groups = new Map<string, typeof docs>();
+  for (const d of docs) for (const key of [d.ps.kind, d.ps.language]) groups.set(key, [...(groups.get(key) ?? []), d]);
+  for (const [key, group] of groups) {
+    for (const mode of ['strict', 'overlap'] as Mode[]) console.log(row(`${key}${mode === 'overlap' ? '~' : ''}`, countByCategory(group, mode).overall));
+  }
+
   console.log('\nper passage (strict): - missed gold, + false mark; [category] text');
   const show = (s: Span & { text: string }): string => `[${s.category}] ${s.text.replace(/\s+/g, ' ')}`;
   for (const { ps, gold, pred } of docs) {
