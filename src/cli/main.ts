@@ -6,12 +6,11 @@
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
  */
-import * as path from 'node:path';
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
-import { Matcher } from '../core/matcher';
-import { languageOf } from '../core/regions';
 import { loadBuiltinLexicon } from '../node/builtin';
+import type { CliMention } from './annotate';
+import { annotateDocument } from './annotate';
 import type { CliIo } from './io';
 import { parseArgs, processIo, readInputs } from './io';
 
@@ -45,13 +44,9 @@ function annotate(argv: string[], io: CliIo): number {
     return 2;
   }
   const lexicon = loadBuiltinLexicon();
-  const matcher = new Matcher(lexicon);
-  const files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] = [];
+  const files: { file: string; mentions: CliMention[] }[] = [];
   const { inputs, failed } = readInputs(positional, io, 'oncolex');
-  for (const { file, text } of inputs) {
-    const mentions = matcher.annotate(text, languageOf(path.extname(file))).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category }));
-    files.push({ file, mentions });
-  }
+  for (const { file, text } of inputs) files.push({ file, mentions: annotateDocument(text, file, lexicon) });
   if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
   else {
     const byId = indexById(lexicon);

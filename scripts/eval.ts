@@ -1,0 +1,119 @@
+/**
+ * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of the evaluation
+ * set and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
+ * and overall, the misses and false marks of each passage, and ends with one JSON line for tools.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CliMention } from '../src/cli/annotate';
+import { CATEGORIES } from '../src/core/lexicon';
+import type { Counts, Mode, Span } from './eval/score';
+import { countByCategory, countDocument, prf } from './eval/score';
+import { loadPassages } from './eval/passages';
+
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function row(label: string, c: Counts): string {
+  const { p, r, f1 } = prf(c);
+  return `${label.padEnd(12)} ${String(c.gold).padStart(5)} ${String(c.pred).padStart(5)}   ${pct(p)} ${pct(r)} ${pct(f1)}`;
+}
+
+const WORKER = path.join(__dirname, 'eval', 'worker.ts');
+
+/** A passage the matcher has not finished in this time counts as unmarked (and is reported). */
+const PASSAGE_TIMEOUT_MS = Number(process.env.ONCOLEX_EVAL_TIMEOUT_MS ?? 2_000);
+
+/**
+ * The CLI's annotation of each passage, computed in a worker thread; a passage that takes longer than the
+ * timeout yields no mentions (`undefined`), and a fresh worker takes the next one.
+ */
+async function annotateAll(passages: { text: string; file: string }[]): Promise<(CliMention[] | undefined)[]> {
+  const out: (CliMention[] | undefined)[] = [];
+  let worker: Worker | undefined;
+  for (const p of passages) {
+    // The worker loads the TypeScript sources as this process does, through tsx (a worker does not inherit
+    // the loader that `tsx` registered here).
+    if (!worker) {
+      worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(WORKER)});`, { eval: true });
+      const starting = worker;
+      await new Promise<void>((resolve, reject) => {
+        starting.once('message', () => resolve());
+        starting.once('error', reject);
+      });
+      starting.removeAllListeners('error');
+    }
+    const w = worker;
+    const result = await new Promise<CliMention[] | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(undefined), PASSAGE_TIMEOUT_MS);
+      w.once('message', (m: CliMention[]) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+      w.once('error', reject);
+      w.postMessage(p);
+    });
+    if (result === undefined) {
+      await w.terminate();
+      worker = undefined;
+    } else w.removeAllListeners('error');
+    out.push(result);
+  }
+  await worker?.terminate();
+  return out;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const passages = loadPassages();
+  const annotations = await annotateAll(passages);
+  const docs = passages.map((ps, i) => {
+    const pred: (Span & { text: string })[] = (annotations[i] ?? []).map((m) => ({ start: m.start, end: m.end, category: m.category, text: m.text }));
+    return { ps, gold: ps.gold, pred, timedOut: annotations[i] === undefined };
+  });
+
+  const results = {} as Record<Mode, ReturnType<typeof countByCategory>>;
+  for (const mode of ['strict', 'overlap'] as Mode[]) {
+    results[mode] = countByCategory(docs, mode);
+    console.log(`\n${mode}: gold, predicted, P, R, F1 (%)`);
+    console.log(`${'category'.padEnd(12)} ${'gold'.padStart(5)} ${'pred'.padStart(5)}   ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}`);
+    const cats = [...CATEGORIES, ...[...results[mode].byCategory.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c))];
+    for (const c of cats) {
+      const k = results[mode].byCategory.get(c);
+      if (k) console.log(row(c, k));
+    }
+    console.log(row('overall', results[mode].overall));
+  }
+
+  console.log('\nby kind and language (strict / overlap): gold, predicted, P, R, F1 (%)');
+  const groups = new Map<string, typeof docs>();
+  for (const d of docs) for (const key of [d.ps.kind, d.ps.language]) groups.set(key, [...(groups.get(key) ?? []), d]);
+  for (const [key, group] of groups) {
+    for (const mode of ['strict', 'overlap'] as Mode[]) console.log(row(`${key}${mode === 'overlap' ? '~' : ''}`, countByCategory(group, mode).overall));
+  }
+
+  console.log('\nper passage (strict): - missed gold, + false mark; [category] text');
+  const show = (s: Span & { text: string }): string => `[${s.category}] ${s.text.replace(/\s+/g, ' ')}`;
+  for (const { ps, gold, pred, timedOut } of docs) {
+    const { missed, falseMarks } = countDocument(gold, pred, 'strict');
+    const { p, r } = prf(countDocument(gold, pred, 'strict').counts);
+    const stopped = timedOut ? `  STOPPED: the annotation did not finish in ${PASSAGE_TIMEOUT_MS} ms; counted as unmarked` : '';
+    console.log(`${ps.id} (${ps.kind}, ${ps.language}): gold ${gold.length}, pred ${pred.length}, P ${pct(p)} R ${pct(r)}${stopped}`);
+    if (missed.length) console.log(`  - ${missed.map((s) => show(s as Span & { text: string })).join(' · ')}`);
+    if (falseMarks.length) console.log(`  + ${falseMarks.map((s) => show(s as Span & { text: string })).join(' · ')}`);
+  }
+
+  const s = prf(results.strict.overall);
+  const o = prf(results.overlap.overall);
+  const gold = docs.reduce((n, d) => n + d.gold.length, 0);
+  const stopped = docs.filter((d) => d.timedOut).map((d) => d.ps.id);
+  console.log(`\n${passages.length} passages, ${gold} gold mentions, ${Date.now() - started} ms${stopped.length ? `; stopped (no result): ${stopped.join(', ')}` : ''}`);
+  console.log(
+    JSON.stringify({ eval: 'mentions', strictP: round(s.p), strictR: round(s.r), strictF1: round(s.f1), overlapP: round(o.p), overlapR: round(o.r), overlapF1: round(o.f1), passages: passages.length, gold }),
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(`oncolex eval: ${(e as Error).stack ?? String(e)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { GoldError, parseGold, resolveGold } from '../../scripts/eval/gold';
+import { loadPassages, PASSAGE_DIR } from '../../scripts/eval/passages';
+import { countByCategory, countDocument, prf } from '../../scripts/eval/score';
+
+describe('evaluation set', () => {
+  const passages = loadPassages();
+
+  it('has real passages of every kind the issue asks for, each with its source, licence and cut', () => {
+    assert.ok(passages.length >= 24, `${passages.length} passages`);
+    assert.ok(passages.filter((p) => p.language === 'zh').length >= 5);
+    assert.ok(passages.filter((p) => p.kind !== 'plain').length >= 6);
+    for (const p of passages) {
+      const meta = JSON.parse(fs.readFileSync(path.join(PASSAGE_DIR, `${p.id}.meta.json`), 'utf8')) as Record<string, unknown>;
+      for (const key of ['source', 'licence', 'cut', 'language', 'kind']) assert.ok(meta[key], `${p.id}: metadata lacks '${key}'`);
+      const source = meta.source as { url?: string; repository?: string; commit?: string };
+      assert.ok(source.url || (source.repository && source.commit), `${p.id}: the source needs a URL, or a repository and commit`);
+    }
+  });
+
+  it('resolves every gold file to sorted, non-overlapping spans inside the passage that read as listed', () => {
+    for (const p of passages) {
+      assert.ok(p.gold.length > 0, `${p.id}: no gold mentions`);
+      let last = 0;
+      for (const g of p.gold) {
+        assert.ok(g.start >= last, `${p.id}: '${g.text}' at ${g.start} overlaps or precedes the previous span`);
+        assert.ok(g.end <= p.text.length && g.start < g.end, `${p.id}: '${g.text}' out of bounds`);
+        assert.equal(p.text.slice(g.start, g.end), g.text);
+        last = g.end;
+      }
+    }
+  });
+});
+
+describe('gold resolution', () => {
+  const text = 'RT and SBRT; post-RT CD8+ T cells and T cells. RT again.';
+
+  it('takes longer surfaces first and counts whole words only', () => {
+    const g = resolveGold(text, parseGold('concept\tRT\nimmune-cell\tT cells\nimmune-cell\tCD8+ T cells\nconcept\tSBRT', 't'), 'plain', 't');
+    assert.deepEqual(
+      g.map((s) => s.text),
+      ['RT', 'SBRT', 'RT', 'CD8+ T cells', 'T cells', 'RT'],
+    );
+    assert.equal(g[2].start, text.indexOf('post-RT') + 5);
+  });
+
+  it('selects one occurrence by number or by context', () => {
+    assert.deepEqual(
+      resolveGold(text, parseGold('concept\tRT\t#3', 't'), 'plain', 't').map((s) => s.start),
+      [text.lastIndexOf('RT')],
+    );
+    assert.deepEqual(
+      resolveGold(text, parseGold('concept\tRT\t@post-| CD8', 't'), 'plain', 't').map((s) => s.start),
+      [text.indexOf('post-RT') + 5],
+    );
+  });
+
+  it('fails loudly on a surface not found, an ambiguous context, an overlap or a bad line', () => {
+    assert.throws(() => resolveGold(text, parseGold('concept\tIMRT', 't'), 'plain', 't'), GoldError);
+    assert.throws(() => resolveGold(text, parseGold('concept\tRT\t@|', 't'), 'plain', 't'), GoldError);
+    assert.throws(() => resolveGold(text, parseGold('immune-cell\tCD8+ T cells\nimmune-cell\tT cells\t#1', 't'), 'plain', 't'), GoldError);
+    assert.throws(() => parseGold('cells\tT cells', 't'), GoldError);
+    assert.throws(() => parseGold('concept\tRT\tfirst', 't'), GoldError);
+  });
+
+  it('ignores occurrences in front matter and citation keys', () => {
+    const md = '---\ntitle: RT\n---\nRT [@RT]\n';
+    assert.deepEqual(resolveGold(md, parseGold('concept\tRT', 't'), 'markdown', 't').map((s) => s.start), [md.indexOf('\nRT ') + 1]);
+    const tex = 'RT~\\cite{RT}';
+    assert.deepEqual(resolveGold(tex, parseGold('concept\tRT', 't'), 'latex', 't').map((s) => s.start), [0]);
+  });
+});
+
+describe('scorer', () => {
+  const gold = [
+    { start: 0, end: 5, category: 'drug' },
+    { start: 10, end: 15, category: 'tumor' },
+    { start: 20, end: 25, category: 'drug' },
+  ];
+  const pred = [
+    { start: 0, end: 5, category: 'drug' }, // exact
+    { start: 10, end: 14, category: 'tumor' }, // overlap only
+    { start: 30, end: 35, category: 'drug' }, // false mark
+    { start: 20, end: 25, category: 'tumor' }, // right span, wrong category
+  ];
+
+  it('computes strict precision, recall and F1', () => {
+    const { counts, missed, falseMarks } = countDocument(gold, pred, 'strict');
+    assert.deepEqual(counts, { tpPred: 1, tpGold: 1, pred: 4, gold: 3 });
+    assert.equal(missed.length, 2);
+    assert.equal(falseMarks.length, 3);
+    const { p, r, f1 } = prf(counts);
+    assert.equal(p, 0.25);
+    assert.equal(r, 1 / 3);
+    assert.ok(Math.abs(f1 - 2 / 7) < 1e-12);
+  });
+
+  it('computes overlap precision, recall and F1, and splits the counts by category', () => {
+    const { p, r, f1 } = prf(countDocument(gold, pred, 'overlap').counts);
+    assert.equal(p, 0.5);
+    assert.equal(r, 2 / 3);
+    assert.ok(Math.abs(f1 - 4 / 7) < 1e-12);
+    const { byCategory, overall } = countByCategory([{ gold, pred }], 'strict');
+    assert.deepEqual(byCategory.get('drug'), { tpPred: 1, tpGold: 1, pred: 2, gold: 2 });
+    assert.deepEqual(byCategory.get('tumor'), { tpPred: 0, tpGold: 0, pred: 2, gold: 1 });
+    assert.deepEqual(overall, { tpPred: 1, tpGold: 1, pred: 4, gold: 3 });
+  });
+
+  it('scores an empty document as perfect and a silent one as zero precision', () => {
+    assert.deepEqual(prf(countDocument([], [], 'strict').counts), { p: 1, r: 1, f1: 1 });
+    assert.deepEqual(prf(countDocument(gold, [], 'strict').counts), { p: 0, r: 0, f1: 0 });
+  });
+});
