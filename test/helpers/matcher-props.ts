@@ -17,6 +17,7 @@ import { Matcher } from '../../src/core/matcher';
 import type { Mention } from '../../src/core/matcher';
 import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from '../../src/core/normalize';
 import type { DocLanguage } from '../../src/core/regions';
+import { MarkerRules } from '../../src/core/spans';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
 import { MINI_SOURCES, miniLexicon } from './mini-lexicon';
@@ -235,6 +236,7 @@ export function referenceMatcher(lexicon: Lexicon): (text: string) => { start: n
       patterns.push({ entry, key, cs });
     }
   });
+  const markers = new MarkerRules(lexicon.entries);
   const isWordUnit = (c: number) => word[f[c]] === 1;
   const isSpace = (c: number) => f[c] === SPACE;
   return (original: string) => {
@@ -280,28 +282,53 @@ export function referenceMatcher(lexicon: Lexicon): (text: string) => { start: n
       if (word[p.key.charCodeAt(p.key.length - 1)] === 1 && j < n && isWordUnit(c(j))) return -1;
       return j;
     };
-    const out: { start: number; end: number; id: string }[] = [];
-    for (let i = 0; i < n; ) {
+    /** Every match at i as [end, pattern], the first pattern on a tie of ends, sorted by end. */
+    const matchesAt = (i: number): [number, number][] => {
       const wordStart = isWordUnit(c(i)) && (i === 0 || !isWordUnit(c(i - 1)));
-      let best = -1;
-      let bestEnd = -1;
+      const byEnd = new Map<number, number>();
       for (let q = 0; q < patterns.length; q++) {
         const p = patterns[q];
         if (word[p.key.charCodeAt(0)] === 1 ? !wordStart : isWordUnit(c(i))) continue;
         const e = matchAt(i, p);
-        if (e > bestEnd) {
+        if (e > i && !byEnd.has(e)) byEnd.set(e, q);
+      }
+      return [...byEnd].sort((a, b) => a[0] - b[0]);
+    };
+    // Chinese: after a term, text that goes on to name a longer molecule (…酶, …受体, …蛋白, …基因, …配体).
+    const nameGoesOn = (j: number) => /^(?:酶|合成酶|激酶|受体|配体|蛋白|基因)/.test(text.slice(j, j + 3));
+    const out: Mention[] = [];
+    for (let i = 0; i < n; ) {
+      const ms = matchesAt(i);
+      let best = -1;
+      let bestEnd = -1;
+      if (ms.length > 0 && isCjk(c(i))) {
+        // Chinese: the longest term that neither ends inside a longer term starting within it nor where a longer name goes on.
+        const longest = ms[ms.length - 1][0];
+        let cut = -1;
+        for (let q = i + 1; q < longest && cut < 0; q++) {
+          if (!isCjk(c(q))) continue;
+          const mq = matchesAt(q);
+          const e = mq.length > 0 ? mq[mq.length - 1][0] : -1;
+          if (e > longest && e - q > longest - i) cut = q;
+        }
+        for (let k = ms.length - 1; k >= 0; k--) {
+          const [e, q] = ms[k];
+          if ((cut >= 0 && e > cut) || (isCjk(c(e - 1)) && nameGoesOn(e))) continue;
           best = q;
           bestEnd = e;
+          break;
         }
-      }
+      } else if (ms.length > 0) [bestEnd, best] = ms[ms.length - 1];
       if (best < 0) {
         i++;
         continue;
       }
-      out.push({ start: at[i], end: at[bestEnd - 1] + 1, id: lexicon.entries[patterns[best].entry].id });
+      const e = lexicon.entries[patterns[best].entry];
+      out.push({ start: at[i], end: at[bestEnd - 1] + 1, id: e.id, category: e.category });
       i = bestEnd;
     }
-    return out;
+    // Markers are composed with the cells they mark by the same layer as the matcher's (tested in spans.test.ts).
+    return markers.compose(original, out).map((m) => ({ start: m.start, end: m.end, id: m.id }));
   };
 }
 
