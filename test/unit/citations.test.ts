@@ -182,7 +182,7 @@ test('built-in studies: valid, unique keys, mapped to the review numbers the tex
   assert.equal(byRef.get(24), 'dovedi2014');
   assert.equal(byRef.get(26), 'dagoglu2019');
   assert.equal(byRef.get(27), 'kelly2021');
-  assert.equal(byRef.get(28), 'antonia2017');
+  assert.equal(byRef.get(28), 'antonia2018');
   assert.equal(byRef.get(29), 'golden2015');
   assert.equal(byRef.get(30), 'grimaldi2014');
   assert.equal(byRef.get(39), 'camphausen2003');
@@ -211,7 +211,7 @@ test('every lexicon id a built-in study names exists in data/lexicon', () => {
 test('studies behind a lexicon entry: evidence refs ∩ review numbers, plus studies that list it', () => {
   const ev = (refs: number[]): Evidence => ({ section: '5', sectionTitle: '', sentence: '', refs });
   const entry = (id: string, refs: number[][]): Pick<Entry, 'id' | 'evidence'> => ({ id, evidence: refs.map(ev) });
-  assert.deepEqual(studiesForEntry(entry('durvalumab', [[28]]), studies).map((s) => s.key)[0], 'antonia2017');
+  assert.deepEqual(studiesForEntry(entry('durvalumab', [[28]]), studies).map((s) => s.key)[0], 'antonia2018');
   const pdl1 = studiesForEntry(entry('pd-l1', [[24], [21]]), studies).map((s) => s.key);
   assert.deepEqual(pdl1.slice(0, 2), ['twymansaintvictor2015', 'dovedi2014']);
   assert.ok(pdl1.includes('pevzner2021'));
