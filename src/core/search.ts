@@ -228,6 +228,8 @@ export class SearchIndex {
   private fuseIndex: FuseIndex<FuseRecord> | undefined;
   /** Per-entry scratch counters for the bigram filter. */
   private counts = new Uint16Array(0);
+  /** The lengths of the distinct compact names of each entry, to prefer names about as long as the query. */
+  private keyLengths: number[][] = [];
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -248,12 +250,15 @@ export class SearchIndex {
       const seenTexts = new Set<string>();
       const seenKeys = new Set<string>();
       const entryBigrams = new Set<number>();
+      const lengths: number[] = [];
+      this.keyLengths.push(lengths);
       const add = (text: string, field: Field) => {
         if (seenTexts.has(text)) return;
         seenTexts.add(text);
         const key = compactKey(text);
         if (key === '' || seenKeys.has(key)) return;
         seenKeys.add(key);
+        lengths.push(key.length);
         this.names.add(key, scratchStarts, { entry: i, weight: FIELD_WEIGHT[field], length: key.length });
         // Generated variants differ from their source by separators only: fuse.js scores the source.
         if (field !== 'variant') this.records.push({ text, field, entry: i, han: HAN.test(text) });
@@ -395,7 +400,11 @@ export class SearchIndex {
     // A misspelling keeps most letter pairs: "dendritc" keeps 6 of its 7 in "dendritic".
     const need = Math.max(2, Math.ceil(qb.size * 0.5));
     const candidates = touched.filter((e) => counts[e] >= need);
-    candidates.sort((a, b) => counts[b] - counts[a] || a - b);
+    // Many entries can share every pair of a misspelt word ("radiotheraphy" is in each "… radiotherapy"):
+    // among equals, the entries with a name about as long as the query come first.
+    const gap = new Map<number, number>();
+    for (const e of candidates) gap.set(e, Math.min(...this.keyLengths[e].map((n) => Math.abs(n - q.length))));
+    candidates.sort((a, b) => counts[b] - counts[a] || gap.get(a)! - gap.get(b)! || a - b);
     for (const e of touched) counts[e] = 0;
     if (candidates.length === 0) return;
     const chosen = candidates.slice(0, FUZZY_CANDIDATES);
