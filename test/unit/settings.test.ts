@@ -33,6 +33,17 @@ describe('manifest and code agree', () => {
       assert.ok(nlsZh[k], `package.nls.zh-cn.json lacks ${k}`);
     }
   });
+  it('colours terms only through the decorations: no grammar, injection or semantic tokens', () => {
+    // The decorations come from the matcher, which knows regions, case, word boundaries and the document's
+    // own abbreviations; a TextMate grammar or a token provider would paint a second, less precise signal.
+    for (const key of ['grammars', 'semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes']) {
+      assert.ok(!(key in pkg.contributes), `package.json contributes ${key}`);
+    }
+    const src = path.resolve(__dirname, '../../src');
+    for (const f of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts'))) {
+      assert.doesNotMatch(fs.readFileSync(path.join(src, f), 'utf8'), /SemanticTokens/, `src/${f} provides semantic tokens`);
+    }
+  });
   it('activates on Markdown and LaTeX only, never on *', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(pkg.activationEvents.includes('onLanguage:markdown') && pkg.activationEvents.includes('onLanguage:latex'));
