@@ -130,25 +130,3 @@ export async function readPaintedLine(page: Page, line: number, ranges: { start:
     { line, ranges },
   );
 }
-
-/** The channels of a CSS `rgb()`/`rgba()` colour. */
-export function parseRgb(css: string): { r: number; g: number; b: number; a: number } {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(css.trim());
-  if (!m) throw new Error(`not an rgb() colour: '${css}'`);
-  const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
-  return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]), a };
-}
-
-/** WCAG 2 contrast ratio of two opaque CSS colours. */
-export function contrastRatio(a: string, b: string): number {
-  const lum = (css: string) => {
-    const c = parseRgb(css);
-    const ch = (v: number) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b);
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}

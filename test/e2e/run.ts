@@ -20,8 +20,9 @@ import { categoryPluralLabel } from '../../src/core/card';
 import type { Entry, Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
+import { contrastRatio, parseColor } from '../colors';
 import type { Box } from './paint';
-import { contrastRatio, readPaintedLine } from './paint';
+import { readPaintedLine } from './paint';
 import type { SuiteResults } from '../integration/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -509,6 +510,7 @@ async function assertOneSignal(f: PaintLine): Promise<void> {
   let worst = Number.POSITIVE_INFINITY;
   for (const o of painted.overlays) {
     assert(parseFloat(o.borderBottomWidth) >= 2, `an underline is ${o.borderBottomWidth} thick`);
+    assert(parseColor(o.borderBottomColor).a === 1, `an underline is translucent (${o.borderBottomColor})`);
     worst = Math.min(worst, contrastRatio(o.borderBottomColor, painted.background));
   }
   console.log(`     (${mentions.length} mentions; lowest underline contrast ${worst.toFixed(2)}:1 on ${painted.background})`);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { COMMANDS, SETTINGS, VIEWS } from '../../src/core/ids';
 import { DEFAULT_SETTINGS, resolveDisplayLanguage } from '../../src/core/settings';
+import { contrastRatio } from '../colors';
 
 const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
 const nls = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
@@ -42,6 +43,19 @@ describe('manifest and code agree', () => {
     const src = path.resolve(__dirname, '../../src');
     for (const f of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts'))) {
       assert.doesNotMatch(fs.readFileSync(path.join(src, f), 'utf8'), /SemanticTokens/, `src/${f} provides semantic tokens`);
+    }
+  });
+  it('category colours contrast with the default editor backgrounds: 4.5:1, as text must (style "text")', () => {
+    // Editor backgrounds of Default Light Modern / Dark Modern and the high-contrast themes.
+    const backgrounds = { light: '#FFFFFF', dark: '#1F1F1F', highContrast: '#000000', highContrastLight: '#FFFFFF' };
+    const colors = pkg.contributes.colors as { id: string; defaults: Record<string, string | null> }[];
+    for (const c of colors.filter((x) => !x.id.endsWith('Background'))) {
+      for (const [kind, bg] of Object.entries(backgrounds)) {
+        const fg = c.defaults[kind];
+        assert.ok(fg, `${c.id} has no ${kind} default`);
+        const ratio = contrastRatio(fg, bg);
+        assert.ok(ratio >= 4.5, `${c.id} (${kind}) ${fg} on ${bg}: ${ratio.toFixed(2)}:1`);
+      }
     }
   });
   it('activates on Markdown and LaTeX only, never on *', () => {
