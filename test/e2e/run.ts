@@ -926,6 +926,8 @@ async function uiPhase(browser: Browser): Promise<void> {
     await runCommand('File: Revert File').catch(() => undefined);
 
     // One visual signal: a mention is marked by its decoration only, in a dark and a light theme.
+    // The panel an earlier check opened would hide half of the editor in the screenshots.
+    await runCommand('View: Hide Panel').catch(() => undefined);
     for (const f of PAINT_LINES) {
       await check(`${f.file}: no OncoLex TextMate scope on a mention (Inspect Editor Tokens and Scopes)`, async () => {
         const { line, lineStart, mentions } = paintLine(f);
