@@ -1,13 +1,12 @@
 /**
- * Builds generated/lexicon.json and the TextMate injection grammars in syntaxes/ from data/lexicon/*.json
- * and the review. Deterministic: the same sources give byte-identical outputs (a unit test checks that the
- * committed outputs are not stale). Exits non-zero with one line per problem (file, entry, field).
+ * Builds generated/lexicon.json from data/lexicon/*.json and the review. Deterministic: the same sources
+ * give byte-identical output (a unit test checks that the committed output is not stale). Exits non-zero
+ * with one line per problem (file, entry, field).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildLexicon, serializeLexicon } from '../src/core/build';
-import { GRAMMAR_TARGETS, generateGrammar } from '../src/core/grammar';
-import { LEXICON_OUT, ROOT, readSources } from './lexicon-sources';
+import { LEXICON_OUT, readSources } from './lexicon-sources';
 
 function main(): number {
   const { input, errors } = readSources();
@@ -24,11 +23,6 @@ function main(): number {
   }
   fs.mkdirSync(path.dirname(LEXICON_OUT), { recursive: true });
   fs.writeFileSync(LEXICON_OUT, serializeLexicon(lexicon));
-  for (const target of Object.keys(GRAMMAR_TARGETS) as (keyof typeof GRAMMAR_TARGETS)[]) {
-    const file = path.join(ROOT, GRAMMAR_TARGETS[target].file);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, generateGrammar(lexicon, target));
-  }
   const withEvidence = lexicon.entries.filter((e) => e.evidence.length > 0).length;
   console.log(`lexicon: ${lexicon.entries.length} entries, ${lexicon.entries.reduce((n, e) => n + e.forms.length, 0)} forms, ${withEvidence} with evidence from the review`);
   return 0;

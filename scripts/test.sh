@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole fast suite on a fresh clone — installs what it needs, checks the generated lexicon
-# and grammars are current, type-checks, lints, builds, and runs the unit tests (node's test runner).
+# is current, type-checks, lints, builds, and runs the unit tests (node's test runner).
 # The real-VS-Code end-to-end suite is `npm run test:e2e` (CI runs both).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

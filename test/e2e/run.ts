@@ -20,6 +20,9 @@ import { categoryPluralLabel } from '../../src/core/card';
 import type { Entry, Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
+import { contrastRatio, parseColor } from '../colors';
+import type { Box } from './paint';
+import { readPaintedLine } from './paint';
 import type { SuiteResults } from '../integration/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -420,6 +423,104 @@ function reviewStudyKeys(): string[] {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { studies: { key: string; identified?: boolean }[] };
   // Studies whose record is not certain are never offered as keys.
   return data.studies.filter((s) => s.identified !== false).map((s) => s.key);
+}
+
+// ---------------------------------------------------------------------------------------------- one visual signal
+
+/**
+ * Prose lines with several mentions, one per example, found by a phrase. The Chinese one is line 13 of
+ * zh-review.md, where the former TextMate grammar coloured the text from 'T 细胞' to the end of the line.
+ */
+const PAINT_LINES = [
+  { file: 'zh-review.md', phrase: '这种效应依赖 T 细胞' },
+  { file: 'review-section.md', phrase: 'Experimental work showed' },
+  { file: 'paper.tex', phrase: 'Immune checkpoint inhibitors that target PD-1' },
+];
+type PaintLine = (typeof PAINT_LINES)[number];
+
+const THEMES = [
+  { name: 'Default Dark Modern', kind: 'vs-dark', label: 'dark' },
+  { name: 'Default Light Modern', kind: 'vs', label: 'light' },
+];
+
+/**
+ * What the base Markdown/LaTeX grammars and bracket-pair colouring may colour on a prose line (citations,
+ * links, code, math, comments, commands, brackets): left out of the check that prose keeps the text colour.
+ */
+const MARKUP = /\[[^\]]*\]|`[^`]*`|\$[^$]*\$|<!--.*?-->|%.*$|\\[A-Za-z]+|[{}()[\]~]/g;
+/** WCAG 2 minimum contrast for graphical marks (1.4.11), here the underline against the editor background. */
+const MIN_MARK_CONTRAST = 3;
+
+function paintLineNumber(f: PaintLine): number {
+  const text = fs.readFileSync(path.join(workspace, f.file), 'utf8');
+  const at = text.indexOf(f.phrase);
+  assert(at >= 0, `${f.file} no longer contains '${f.phrase}'`);
+  return lineCol(text, at).line;
+}
+
+/** The line of a PAINT_LINES entry, with its text, its start offset and the CLI's mentions on it. */
+function paintLine(f: PaintLine): { line: number; lineStart: number; lineText: string; mentions: CliMention[] } {
+  const text = fs.readFileSync(path.join(workspace, f.file), 'utf8');
+  const line = paintLineNumber(f);
+  const lineStart = text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const lineText = text.split('\n')[line - 1];
+  const mentions = cliMentions(path.join(workspace, f.file)).filter((m) => m.start >= lineStart && m.end <= lineStart + lineText.length);
+  assert(mentions.length >= 2, `the CLI finds ${mentions.length} mentions on ${f.file} line ${line}, the check needs two`);
+  return { line, lineStart, lineText, mentions };
+}
+
+const overlaps = (a: Box, b: Box, slack = 2) =>
+  Math.abs(a.left - b.left) <= slack && Math.abs(a.right - b.right) <= slack && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * On one prose line of the active theme: every mention has its decoration box and no decoration box is
+ * outside a mention; the underline is thick enough and contrasts with the background; every character of
+ * prose (markup aside), mentions included, has the colour of the line's plain text, so no grammar or token
+ * provider colours terms or the text after them.
+ */
+async function assertOneSignal(f: PaintLine): Promise<void> {
+  const { line, lineStart, lineText, mentions } = paintLine(f);
+  await openFile(f.file);
+  await goTo(line, 1);
+  const p = ui();
+  // Leave the cursor's word highlight and any hover out of the picture; wait for tokens and decorations.
+  await p.mouse.move(5, 5);
+  const ranges = mentions.map((m) => ({ start: m.start - lineStart, end: m.end - lineStart }));
+  const end = Date.now() + 10_000;
+  let painted = await readPaintedLine(p, line, ranges);
+  while (painted.overlays.length < mentions.length && Date.now() < end) {
+    await p.waitForTimeout(250);
+    painted = await readPaintedLine(p, line, ranges);
+  }
+  assert(painted.text === lineText, `line ${line} renders as '${painted.text.slice(0, 80)}…', not as in the file`);
+
+  // The decorations: one box per mention (per wrapped part), none elsewhere.
+  for (const [i, m] of mentions.entries()) {
+    const boxes = painted.rangeBoxes[i];
+    assert(boxes.length > 0, `'${m.text}' has no box on screen`);
+    for (const b of boxes) {
+      const near = painted.overlays.filter((o) => o.top < b.bottom && b.top < o.bottom).map((o) => `${Math.round(o.left)}-${Math.round(o.right)}`);
+      assert(painted.overlays.some((o) => overlaps(o, b)), `'${m.text}' (${m.category}) at x ${Math.round(b.left)}-${Math.round(b.right)} has no decoration box (boxes on its row: ${near.join(', ')})`);
+    }
+  }
+  const stray = painted.overlays.filter((o) => !painted.rangeBoxes.some((bs) => bs.some((b) => overlaps(o, b))));
+  assert(stray.length === 0, `${stray.length} decoration boxes cover text that is not a mention`);
+
+  // The default style: an underline in the category's colour that stands out from the background.
+  let worst = Number.POSITIVE_INFINITY;
+  for (const o of painted.overlays) {
+    assert(parseFloat(o.borderBottomWidth) >= 2, `an underline is ${o.borderBottomWidth} thick`);
+    assert(parseColor(o.borderBottomColor).a === 1, `an underline is translucent (${o.borderBottomColor})`);
+    worst = Math.min(worst, contrastRatio(o.borderBottomColor, painted.background));
+  }
+  console.log(`     (${mentions.length} mentions; lowest underline contrast ${worst.toFixed(2)}:1 on ${painted.background})`);
+  assert(worst >= MIN_MARK_CONTRAST, `an underline contrasts ${worst.toFixed(2)}:1 with the background, under ${MIN_MARK_CONTRAST}:1`);
+
+  // The text colour: prose (mentions and all) keeps the theme's text colour.
+  const markup = new Array<boolean>(lineText.length).fill(false);
+  for (const m of lineText.matchAll(MARKUP)) for (let k = m.index; k < m.index + m[0].length; k++) markup[k] = true;
+  const off = Array.from({ length: lineText.length }, (_, k) => k).filter((k) => !markup[k] && lineText[k].trim() !== '' && painted.colors[k] !== painted.textColor);
+  assert(off.length === 0, `${off.length} characters are painted in another colour than the theme's text (${painted.textColor}), from '${lineText.slice(off[0], off[0] + 12)}'`);
 }
 
 // ---------------------------------------------------------------------------------------------- phases
@@ -823,6 +924,42 @@ async function uiPhase(browser: Browser): Promise<void> {
       assert(after.activeEditor?.text === fixed, 'the quick fix did not write the first-use form');
     });
     await runCommand('File: Revert File').catch(() => undefined);
+
+    // One visual signal: a mention is marked by its decoration only, in a dark and a light theme.
+    // The panel an earlier check opened would hide half of the editor in the screenshots.
+    await runCommand('View: Hide Panel').catch(() => undefined);
+    for (const f of PAINT_LINES) {
+      await check(`${f.file}: no OncoLex TextMate scope on a mention (Inspect Editor Tokens and Scopes)`, async () => {
+        const { line, lineStart, mentions } = paintLine(f);
+        await openFile(f.file);
+        await goTo(line, mentions[0].start - lineStart + 2);
+        await runCommand('Developer: Inspect Editor Tokens and Scopes');
+        const widget = ui().locator('.token-inspect-widget').first();
+        await widget.waitFor({ timeout: 10_000 }).catch(() => {
+          throw new Error('the token inspector did not open');
+        });
+        const text = squash(await widget.innerText());
+        assert(/textmate scopes/i.test(text), `the token inspector shows no TextMate scopes: '${text.slice(0, 300)}'`);
+        assert(!/oncolex/i.test(text), `'${mentions[0].text}' has an OncoLex scope: '${text.slice(0, 300)}'`);
+        await ui().keyboard.press('Escape');
+      });
+    }
+    for (const theme of THEMES) {
+      await check(`colour theme '${theme.name}' applies`, async () => {
+        await runCommand('Preferences: Color Theme');
+        await ui().locator('.quick-input-widget input').fill(theme.name);
+        // Click the row: Enter could pick 'Browse Additional Color Themes…' before the filter runs.
+        await (await quickInputRow(theme.name)).click();
+        await ui().locator(`.monaco-workbench.${theme.kind}`).first().waitFor({ timeout: 10_000 }).catch(() => {
+          throw new Error(`the workbench is not '${theme.kind}' after choosing '${theme.name}'`);
+        });
+      });
+      for (const f of PAINT_LINES) {
+        await check(`${theme.label} theme, ${f.file} line ${paintLineNumber(f)}: mentions are underlined in a contrasting colour, their text and the prose around keep the theme's text colour`, async () => {
+          await assertOneSignal(f);
+        });
+      }
+    }
   } catch (err) {
     failed++;
     console.log(`FAIL ui: ${err instanceof Error ? err.message : String(err)}`);

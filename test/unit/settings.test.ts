@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { COMMANDS, SETTINGS, VIEWS } from '../../src/core/ids';
 import { DEFAULT_SETTINGS, resolveDisplayLanguage } from '../../src/core/settings';
+import { contrastRatio } from '../colors';
 
 const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
 const nls = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.nls.json'), 'utf8')) as Record<string, string>;
@@ -31,6 +32,30 @@ describe('manifest and code agree', () => {
     for (const k of keys) {
       assert.ok(nls[k], `package.nls.json lacks ${k}`);
       assert.ok(nlsZh[k], `package.nls.zh-cn.json lacks ${k}`);
+    }
+  });
+  it('colours terms only through the decorations: no grammar, injection or semantic tokens', () => {
+    // The decorations come from the matcher, which knows regions, case, word boundaries and the document's
+    // own abbreviations; a TextMate grammar or a token provider would paint a second, less precise signal.
+    for (const key of ['grammars', 'semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes']) {
+      assert.ok(!(key in pkg.contributes), `package.json contributes ${key}`);
+    }
+    const src = path.resolve(__dirname, '../../src');
+    for (const f of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts'))) {
+      assert.doesNotMatch(fs.readFileSync(path.join(src, f), 'utf8'), /SemanticTokens/, `src/${f} provides semantic tokens`);
+    }
+  });
+  it('category colours contrast with the default editor backgrounds: 4.5:1, as text must (style "text")', () => {
+    // Editor backgrounds of Default Light Modern / Dark Modern and the high-contrast themes.
+    const backgrounds = { light: '#FFFFFF', dark: '#1F1F1F', highContrast: '#000000', highContrastLight: '#FFFFFF' };
+    const colors = pkg.contributes.colors as { id: string; defaults: Record<string, string | null> }[];
+    for (const c of colors.filter((x) => !x.id.endsWith('Background'))) {
+      for (const [kind, bg] of Object.entries(backgrounds)) {
+        const fg = c.defaults[kind];
+        assert.ok(fg, `${c.id} has no ${kind} default`);
+        const ratio = contrastRatio(fg, bg);
+        assert.ok(ratio >= 4.5, `${c.id} (${kind}) ${fg} on ${bg}: ${ratio.toFixed(2)}:1`);
+      }
     }
   });
   it('activates on Markdown and LaTeX only, never on *', () => {
