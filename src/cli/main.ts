@@ -120,7 +120,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(USAGE);
     return cmd ? 0 : 2;
   }
-  const run = COMMANDS[cmd] ?? (EXTRA_COMMANDS[cmd] ? await EXTRA_COMMANDS[cmd]() : undefined);
+  // The command line names the key: `oncolex constructor` must not find Object.prototype's.
+  const run = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : Object.hasOwn(EXTRA_COMMANDS, cmd) ? await EXTRA_COMMANDS[cmd]() : undefined;
   if (!run) {
     io.err(`oncolex: unknown command '${cmd}'\n${USAGE}`);
     return 2;

@@ -114,7 +114,11 @@ export function renderCard(e: Entry, o: CardOptions): string {
     const item = o.links ? commandLink(target ? target.label[lang] : r.id, COMMANDS.showEntry, { id: r.id }) : name;
     byType.set(r.type, [...(byType.get(r.type) ?? []), item]);
   }
-  for (const [type, items] of byType) out.push('', `**${RELATION_LABELS[type]?.[lang] ?? escapeMarkdown(type)}:** ${items.join(' · ')}`);
+  for (const [type, items] of byType) {
+    // A workspace lexicon names the type: look it up only among our own labels, never the prototype's.
+    const label = Object.hasOwn(RELATION_LABELS, type) ? RELATION_LABELS[type][lang] : escapeMarkdown(type);
+    out.push('', `**${label}:** ${items.join(' · ')}`);
+  }
   const ids = Object.entries(e.ids) as [IdSystem, string][];
   if (ids.length > 0) {
     const parts = ids.map(([sys, v]) => {

@@ -194,10 +194,18 @@ export function referenceDetail(ref: Reference): string {
   return [shortAuthors(ref.authors), ref.year, ref.journal].filter((s): s is string => s !== undefined && s !== '').join(' · ');
 }
 
-/** A link destination safe inside `[text](…)`: only http(s), percent-encoded so it cannot close the link. */
+/** True when `s` holds a lone surrogate (JSON can encode one); `encodeURI` throws on such text. */
+function hasLoneSurrogate(s: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
+/**
+ * A link destination safe inside `[text](…)`: only http(s), percent-encoded so it cannot close the link.
+ * Undefined for anything else, including text that cannot be encoded (a lone surrogate): never throws.
+ */
 export function safeLinkTarget(url: string): string | undefined {
   const u = url.trim();
-  if (!/^https?:\/\/[^\s]+$/i.test(u)) return undefined;
+  if (!/^https?:\/\/[^\s]+$/i.test(u) || hasLoneSurrogate(u)) return undefined;
   return encodeURI(decodeURISafe(u)).replace(/[()<>[\]\\"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
@@ -209,10 +217,10 @@ function decodeURISafe(s: string): string {
   }
 }
 
-/** The https://doi.org/ link of a DOI, or undefined when the text is not a DOI. */
+/** The https://doi.org/ link of a DOI, or undefined when the text is not a DOI (or cannot be encoded). */
 export function doiUrl(doi: string): string | undefined {
   const d = normalizeDoi(doi);
-  if (!DOI_RE.test(d)) return undefined;
+  if (!DOI_RE.test(d) || hasLoneSurrogate(d)) return undefined;
   return `https://doi.org/${d.split('/').map(encodeURIComponent).join('/').replace(/[()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
