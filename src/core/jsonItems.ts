@@ -88,3 +88,24 @@ export function jsonArrayItemOffsets(text: string, key?: string): number[] {
   }
   return out;
 }
+
+/**
+ * The offset of the member `key` of the JSON object starting at `objectStart` (at its `{`), or undefined
+ * when the object has no such member. Reads only that object's text.
+ */
+export function jsonMemberOffset(text: string, objectStart: number, key: string): number | undefined {
+  if (text.charCodeAt(objectStart) !== 123) return undefined;
+  let p = skipWs(text, objectStart + 1);
+  while (p < text.length && text.charCodeAt(p) === 34) {
+    const at = p;
+    const end = skipString(text, p);
+    const name = text.slice(p + 1, end - 1);
+    p = skipWs(text, end);
+    if (text.charCodeAt(p) !== 58) return undefined;
+    if (name === key) return at;
+    p = skipWs(text, skipValue(text, skipWs(text, p + 1)));
+    if (text.charCodeAt(p) !== 44) return undefined;
+    p = skipWs(text, p + 1);
+  }
+  return undefined;
+}
