@@ -13,7 +13,7 @@ import { Matcher } from '../core/matcher';
 import { languageOf } from '../core/regions';
 import { loadBuiltinLexicon } from '../node/builtin';
 import type { CliIo } from './io';
-import { parseArgs, processIo, readInputs } from './io';
+import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
@@ -36,6 +36,11 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
   return f;
 }
 
+/**
+ * `oncolex annotate`: files are read, matched and written one at a time, and the JSON is written in pieces
+ * (per mention, gathered up to {@link CliIo.chunk} characters), so neither the inputs nor the report are
+ * ever held whole. The output is the same text as `JSON.stringify({ files })`.
+ */
 function annotate(argv: string[], io: CliIo): number {
   const { flags, positional } = parseArgs(argv, ['format']);
   const format = formatOf(flags, ['json', 'table'], io);
@@ -46,26 +51,39 @@ function annotate(argv: string[], io: CliIo): number {
   }
   const lexicon = loadBuiltinLexicon();
   const matcher = new Matcher(lexicon);
-  const files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] = [];
-  const { inputs, failed } = readInputs(positional, io, 'oncolex');
-  for (const { file, text } of inputs) {
-    const mentions = matcher.annotate(text, languageOf(path.extname(file))).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category }));
-    files.push({ file, mentions });
-  }
-  if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
-  else {
-    const byId = indexById(lexicon);
-    for (const f of files) {
-      io.out(`${f.file}: ${f.mentions.length} mentions\n`);
-      const counts = new Map<string, number>();
-      for (const m of f.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-      const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      for (const [id, n] of rows) {
-        const e = byId.get(id)!;
-        io.out(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
-      }
+  const byId = indexById(lexicon);
+  const out = new ChunkedWriter((t) => io.out(t), io.chunk);
+  let failed = 0;
+  let first = true;
+  if (format === 'json') out.add('{"files":[');
+  for (const file of positional) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed++;
+      continue;
+    }
+    const mentions = matcher.annotate(text, languageOf(path.extname(file)));
+    if (format === 'json') {
+      out.add(`${first ? '' : ','}{"file":${JSON.stringify(file)},"mentions":[`);
+      mentions.forEach((m, i) => {
+        const mention = { start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category };
+        out.add(`${i === 0 ? '' : ','}${JSON.stringify(mention)}`);
+      });
+      out.add(']}');
+      first = false;
+      continue;
+    }
+    out.add(`${file}: ${mentions.length} mentions\n`);
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [id, n] of rows) {
+      const e = byId.get(id)!;
+      out.add(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
     }
   }
+  if (format === 'json') out.add(']}\n');
+  out.flush();
   return failed > 0 ? 1 : 0;
 }
 
