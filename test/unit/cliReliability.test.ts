@@ -73,6 +73,12 @@ describe('oncolex annotate on hostile inputs', () => {
     // A piece is at most the chunk plus one mention: no string grows with the report.
     const longestMention = Math.max(...json.files.flatMap((f) => f.mentions.map((m) => JSON.stringify(m).length + 1)));
     for (const w of pieces.writes) assert.ok(w.length < 64 + longestMention + 64, `a write of ${w.length} characters`);
+    const bibs = ['strings-crossref.bib', 'zotero-bbt.bib', 'broken-middle.bib'].map((f) => path.join(__dirname, '..', 'fixtures', 'bib', f));
+    const bibWhole = await run(['bib', ...bibs]);
+    const bibPieces = await run(['bib', ...bibs], { chunk: 64 });
+    assert.equal(bibPieces.out, bibWhole.out);
+    assert.ok(bibPieces.writes.length > 3 && bibWhole.writes.length === 1);
+    assert.equal(bibWhole.out, `${JSON.stringify(JSON.parse(bibWhole.out), null, 2)}\n`);
     const table = await run(['annotate', '--format', 'table', md, tex], { chunk: 16 });
     assert.equal(table.out, (await run(['annotate', '--format', 'table', md, tex])).out);
     assert.ok(table.writes.length > 2);
