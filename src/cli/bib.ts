@@ -1,6 +1,6 @@
 import { parseBibtex, parseCslJson, looksLikeCslJson } from '../core/bibtex';
 import type { BibEntry, BibParseResult } from '../core/bibtex';
-import { parseArgs, readInputs } from './io';
+import { ChunkedWriter, parseArgs, readInput } from './io';
 import type { CliIo } from './io';
 
 const USAGE = 'usage: oncolex bib FILE... [--format json|table]\n';
@@ -60,16 +60,26 @@ export async function runBib(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  const read = readInputs(positional, io, 'oncolex bib');
-  let failed = read.failed > 0;
-  const files: FileReport[] = [];
-  for (const { file, text } of read.inputs) {
+  // One file at a time, written in pieces: the text is that of JSON.stringify({ files }, null, 2), never built whole.
+  const out = new ChunkedWriter((t) => io.out(t), io.chunk);
+  let failed = false;
+  let count = 0;
+  if (format === 'json') out.add('{\n  "files": [');
+  for (const file of positional) {
+    const text = readInput(file, io, 'oncolex bib');
+    if (text === undefined) {
+      failed = true;
+      continue;
+    }
     const r = report(file, readBibliography(file, text));
     if (r.errors.length > 0) failed = true;
-    files.push(r);
+    if (format === 'json') out.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(r, null, 2).replace(/\n/g, '\n    ')}`);
+    else out.add(table([r]));
+    count++;
   }
-  if (format === 'json') io.out(`${JSON.stringify({ files }, null, 2)}\n`);
-  else io.out(table(files));
+  if (format === 'json') out.add(count === 0 ? ']\n}\n' : '\n  ]\n}\n');
+  else if (count === 0) out.add('\n');
+  out.flush();
   return failed ? 1 : 0;
 }
 

@@ -4,7 +4,24 @@ import * as fs from 'node:fs';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * The most characters a command gathers before writing them out ({@link OUTPUT_CHUNK} unless set;
+   * tests set it low). Output is written in pieces of about this size, never built as one string, so a
+   * report larger than the longest string V8 allows (~512 MiB) is still written.
+   */
+  chunk?: number;
+  /** The largest input file read, in bytes ({@link MAX_INPUT_BYTES} unless set; tests set it low). */
+  maxInputBytes?: number;
 }
+
+/** Output is written in pieces of about 1 Mi characters. */
+export const OUTPUT_CHUNK = 1 << 20;
+
+/**
+ * The largest file the CLI reads: 256 MiB. Decoded, a larger file may not fit in one JavaScript string
+ * (V8's limit is about 512 Mi UTF-16 units), and matching it would take minutes; split it instead.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -22,9 +39,10 @@ export class InputFileError extends Error {}
 
 /**
  * Reads a text file as UTF-8 for the CLI. Throws {@link InputFileError} with a one-line message naming the
- * file when it is missing, a directory, binary (contains NUL bytes) or not valid UTF-8.
+ * file when it is missing, a directory, not a regular file (a device such as /dev/zero, a FIFO, a socket:
+ * reading those could last forever), larger than `maxBytes`, binary (contains NUL bytes) or not valid UTF-8.
  */
-export function readTextFile(file: string): string {
+export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -32,18 +50,57 @@ export function readTextFile(file: string): string {
     throw new InputFileError(`${file}: no such file`);
   }
   if (stat.isDirectory()) throw new InputFileError(`${file}: is a directory, not a file`);
+  if (!stat.isFile()) throw new InputFileError(`${file}: is not a regular file (a device, FIFO or socket); give a file`);
+  if (stat.size > maxBytes) {
+    throw new InputFileError(`${file}: is too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}): split it into smaller files`);
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     throw new InputFileError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+  // The file may have grown since it was measured.
+  if (bytes.length > maxBytes) throw new InputFileError(`${file}: is too large (over ${formatBytes(maxBytes)}): split it into smaller files`);
   if (bytes.includes(0)) throw new InputFileError(`${file}: is a binary file, not text`);
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     throw new InputFileError(`${file}: is not valid UTF-8 text`);
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Writes text in pieces of about `chunk` characters: what a command prints is appended here, so no
+ * single string grows with the size of the output.
+ */
+export class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly chunk: number = OUTPUT_CHUNK,
+  ) {}
+
+  add(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= this.chunk) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
   }
 }
 
@@ -69,20 +126,15 @@ export function parseArgs(argv: string[], valueFlags: string[]): { flags: Map<st
 }
 
 /**
- * Reads each input file as text; a file that cannot be read gets one line on stderr naming it (prefixed
- * with the command) and is left out, so the others are still processed.
+ * Reads one input file as text; a file that cannot be read gets one line on stderr naming it (prefixed
+ * with the command) and undefined is returned, so the caller goes on with the others.
  */
-export function readInputs(files: string[], io: CliIo, command: string): { inputs: { file: string; text: string }[]; failed: number } {
-  const inputs: { file: string; text: string }[] = [];
-  let failed = 0;
-  for (const file of files) {
-    try {
-      inputs.push({ file, text: readTextFile(file) });
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      io.err(`${command}: ${e.message}\n`);
-      failed++;
-    }
+export function readInput(file: string, io: CliIo, command: string): string | undefined {
+  try {
+    return readTextFile(file, io.maxInputBytes);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    io.err(`${command}: ${e.message}\n`);
+    return undefined;
   }
-  return { inputs, failed };
 }

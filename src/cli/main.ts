@@ -9,10 +9,9 @@
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
 import { loadBuiltinLexicon } from '../node/builtin';
-import type { CliMention } from './annotate';
 import { annotateDocument } from './annotate';
 import type { CliIo } from './io';
-import { parseArgs, processIo, readInputs } from './io';
+import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
@@ -35,6 +34,11 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
   return f;
 }
 
+/**
+ * `oncolex annotate`: files are read, matched and written one at a time, and the JSON is written in pieces
+ * (per mention, gathered up to {@link CliIo.chunk} characters), so neither the inputs nor the report are
+ * ever held whole. The output is the same text as `JSON.stringify({ files })`.
+ */
 function annotate(argv: string[], io: CliIo): number {
   const { flags, positional } = parseArgs(argv, ['format']);
   const format = formatOf(flags, ['json', 'table'], io);
@@ -44,23 +48,38 @@ function annotate(argv: string[], io: CliIo): number {
     return 2;
   }
   const lexicon = loadBuiltinLexicon();
-  const files: { file: string; mentions: CliMention[] }[] = [];
-  const { inputs, failed } = readInputs(positional, io, 'oncolex');
-  for (const { file, text } of inputs) files.push({ file, mentions: annotateDocument(text, file, lexicon) });
-  if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
-  else {
-    const byId = indexById(lexicon);
-    for (const f of files) {
-      io.out(`${f.file}: ${f.mentions.length} mentions\n`);
-      const counts = new Map<string, number>();
-      for (const m of f.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-      const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      for (const [id, n] of rows) {
-        const e = byId.get(id)!;
-        io.out(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
-      }
+  const byId = indexById(lexicon);
+  const out = new ChunkedWriter((t) => io.out(t), io.chunk);
+  let failed = 0;
+  let first = true;
+  if (format === 'json') out.add('{"files":[');
+  for (const file of positional) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed++;
+      continue;
+    }
+    const mentions = annotateDocument(text, file, lexicon);
+    if (format === 'json') {
+      out.add(`${first ? '' : ','}{"file":${JSON.stringify(file)},"mentions":[`);
+      mentions.forEach((m, i) => {
+        out.add(`${i === 0 ? '' : ','}${JSON.stringify(m)}`);
+      });
+      out.add(']}');
+      first = false;
+      continue;
+    }
+    out.add(`${file}: ${mentions.length} mentions\n`);
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [id, n] of rows) {
+      const e = byId.get(id)!;
+      out.add(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
     }
   }
+  if (format === 'json') out.add(']}\n');
+  out.flush();
   return failed > 0 ? 1 : 0;
 }
 
@@ -115,7 +134,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(USAGE);
     return cmd ? 0 : 2;
   }
-  const run = COMMANDS[cmd] ?? (EXTRA_COMMANDS[cmd] ? await EXTRA_COMMANDS[cmd]() : undefined);
+  // The command line names the key: `oncolex constructor` must not find Object.prototype's.
+  const run = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : Object.hasOwn(EXTRA_COMMANDS, cmd) ? await EXTRA_COMMANDS[cmd]() : undefined;
   if (!run) {
     io.err(`oncolex: unknown command '${cmd}'\n${USAGE}`);
     return 2;

@@ -2,7 +2,18 @@
  * A tolerant BibTeX reader and a CSL-JSON importer. One broken entry yields one {@link BibError} and reading
  * resumes at the next `@` at the start of a line, so a single typo never hides the rest of a bibliography
  * (the usual complaint about the parsers behind LaTeX Workshop and Pandoc Citer).
+ *
+ * Every table keyed by text from the file (macros, fields, TeX command names, CSL types) is a `Map` or an
+ * object without a prototype, so a macro named `constructor` or a field named `__proto__` is plain data.
+ * Bounds that keep a hostile file from exhausting memory or the stack, each reported as one broken entry:
+ * - a value built from `@string` macros is at most {@link MAX_EXPANDED_VALUE} characters long, and macros
+ *   nest at most {@link MAX_MACRO_DEPTH} deep (a macro defined from a macro defined from …);
+ * - all macro expansions of one file together copy at most {@link expansionBudget} characters;
+ * - TeX accent arguments are decoded recursively at most {@link MAX_ACCENT_DEPTH} deep; deeper accents keep
+ *   their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
  */
+import { lineIndexAt, lineStarts } from './lines';
+import { jsonArrayItemOffsets } from './jsonItems';
 
 /** A person named in `author` or `editor`. */
 export interface BibName {
@@ -46,7 +57,7 @@ export interface BibError {
 export interface BibParseResult {
   entries: BibEntry[];
   errors: BibError[];
-  /** `@string` macros defined by the file (lower-case names), values raw. */
+  /** `@string` macros defined by the file (lower-case names), values raw; an object without a prototype. */
   strings: Record<string, string>;
   preambles: string[];
 }
@@ -70,20 +81,46 @@ export function fieldText(entry: BibEntry, name: string): string | undefined {
   return r === undefined ? undefined : decodeTex(r);
 }
 
-const MONTHS: Record<string, string> = {
-  jan: 'January',
-  feb: 'February',
-  mar: 'March',
-  apr: 'April',
-  may: 'May',
-  jun: 'June',
-  jul: 'July',
-  aug: 'August',
-  sep: 'September',
-  oct: 'October',
-  nov: 'November',
-  dec: 'December',
-};
+const MONTHS: ReadonlyMap<string, string> = new Map([
+  ['jan', 'January'],
+  ['feb', 'February'],
+  ['mar', 'March'],
+  ['apr', 'April'],
+  ['may', 'May'],
+  ['jun', 'June'],
+  ['jul', 'July'],
+  ['aug', 'August'],
+  ['sep', 'September'],
+  ['oct', 'October'],
+  ['nov', 'November'],
+  ['dec', 'December'],
+]);
+
+/** The longest value (in UTF-16 code units) that `@string` macros may build: 1 Mi, far above any real field. */
+export const MAX_EXPANDED_VALUE = 1 << 20;
+/** How deep macros may be defined from macros; real files rarely go beyond two. */
+export const MAX_MACRO_DEPTH = 64;
+/** How deep accent commands are decoded inside accent arguments (`\'{\'{…}}`); real text uses one or two. */
+export const MAX_ACCENT_DEPTH = 32;
+
+/**
+ * How many characters the macro expansions of a file of `length` characters may copy in all: eight times
+ * the file plus one maximal value. A journal macro used by every entry costs far less than the entries.
+ */
+export function expansionBudget(length: number): number {
+  return 8 * length + MAX_EXPANDED_VALUE;
+}
+
+/**
+ * An object for names read from input, whose prototype chain ends in an empty object without a prototype:
+ * `constructor` or `__proto__` are ordinary keys. (`Object.create(null)` would do the same but starts in
+ * V8's slow dictionary mode, which costs the parser a third of its speed.)
+ */
+const Dict = function Dict() {} as unknown as new () => Record<string, string>;
+Dict.prototype = Object.create(null) as object;
+function dict(): Record<string, string> {
+  return new Dict();
+}
 
 const AT = 64, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41, COMMA = 44, EQ = 61, QUOTE = 34, HASH = 35, NL = 10;
 
@@ -119,9 +156,11 @@ class EntryError extends Error {
  * `crossref` inheritance, braces or quotes as delimiters, `(`…`)` entries, and keys containing `/` and `:`.
  */
 export function parseBibtex(text: string): BibParseResult {
-  const lineStarts = computeLineStarts(text);
-  const lineOf = (pos: number) => lineAt(lineStarts, pos);
-  const strings: Record<string, string> = {};
+  const starts = lineStarts(text);
+  const lineOf = (pos: number) => lineIndexAt(starts, pos) + 1;
+  // Macro name → expanded value and how deep it nests macros.
+  const strings = new Map<string, { value: string; depth: number }>();
+  let budget = expansionBudget(text.length);
   const entries: BibEntry[] = [];
   const errors: BibError[] = [];
   const preambles: string[] = [];
@@ -199,9 +238,10 @@ export function parseBibtex(text: string): BibParseResult {
     throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
   };
 
-  /** Reads `part # part # …`; returns the raw expanded value and the end position. */
-  const readValue = (p: number, fieldStart: number): { value: string; end: number } => {
+  /** Reads `part # part # …`; returns the raw expanded value, its macro depth and the end position. */
+  const readValue = (p: number, fieldStart: number): { value: string; depth: number; end: number } => {
     let value = '';
+    let depth = 0;
     for (;;) {
       p = skipSpace(p);
       const c = text.charCodeAt(p);
@@ -221,10 +261,18 @@ export function parseBibtex(text: string): BibParseResult {
         const name = readIdent(p);
         p += name.length;
         const lower = name.toLowerCase();
-        const macro = strings[lower];
-        if (macro !== undefined) value += macro;
-        else if (MONTHS[lower] !== undefined) value += MONTHS[lower];
-        else value += name; // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+        const macro = strings.get(lower);
+        if (macro !== undefined) {
+          if (value.length + macro.value.length > MAX_EXPANDED_VALUE) {
+            throw new EntryError(fieldStart, `macro '${name}' makes the value longer than ${MAX_EXPANDED_VALUE} characters`);
+          }
+          if (macro.value.length > budget) {
+            throw new EntryError(fieldStart, `macro '${name}' would take the file's macro expansions past ${expansionBudget(n)} characters in all`);
+          }
+          budget -= macro.value.length;
+          value += macro.value;
+          depth = Math.max(depth, macro.depth + 1);
+        } else value += MONTHS.get(lower) ?? name; // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
       } else {
         throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
       }
@@ -233,7 +281,7 @@ export function parseBibtex(text: string): BibParseResult {
         p = q + 1;
         continue;
       }
-      return { value, end: p };
+      return { value, depth, end: p };
     }
   };
 
@@ -284,8 +332,14 @@ export function parseBibtex(text: string): BibParseResult {
           if (name === '') throw new EntryError(p, '@string needs a name');
           p = skipSpace(p + name.length);
           if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
-          const v = readValue(p + 1, p);
-          strings[name.toLowerCase()] = v.value;
+          let v: { value: string; depth: number; end: number };
+          try {
+            v = readValue(p + 1, p);
+          } catch (err) {
+            throw err instanceof EntryError ? new EntryError(err.pos, `@string ${name}: ${err.message}`) : err;
+          }
+          if (v.depth > MAX_MACRO_DEPTH) throw new EntryError(p, `@string ${name}: macros nest more than ${MAX_MACRO_DEPTH} deep`);
+          strings.set(name.toLowerCase(), { value: v.value, depth: v.depth });
           p = skipSpace(v.end);
         }
         if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
@@ -303,8 +357,8 @@ export function parseBibtex(text: string): BibParseResult {
         key = undefined;
         throw new EntryError(at, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
       }
-      const fields: Record<string, string> = {};
-      const raw: Record<string, string> = {};
+      const fields = dict();
+      const raw = dict();
       p = afterKey;
       if (c === COMMA) p++;
       else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
@@ -316,7 +370,7 @@ export function parseBibtex(text: string): BibParseResult {
           break;
         }
         if (p >= n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
-        if (d === AT && isEntryStartLine(lineStarts[lineOf(p) - 1])) {
+        if (d === AT && isEntryStartLine(starts[lineOf(p) - 1])) {
           throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
         }
         const fieldStart = p;
@@ -332,7 +386,7 @@ export function parseBibtex(text: string): BibParseResult {
         const e = text.charCodeAt(p);
         if (e === COMMA) p++;
         else if (e !== close) {
-          if (e === AT && isEntryStartLine(lineStarts[lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+          if (e === AT && isEntryStartLine(starts[lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
           throw new EntryError(p, `missing comma after field '${name}'`);
         }
       }
@@ -350,13 +404,16 @@ export function parseBibtex(text: string): BibParseResult {
       });
       pos = p;
     } catch (err) {
-      if (!(err instanceof EntryError)) throw err;
-      errors.push({ line: lineOf(err.pos), ...(key !== undefined ? { key } : {}), message: err.message });
+      // Anything else (a RangeError from the engine, say) still costs one entry, never the file.
+      const message = err instanceof EntryError ? err.message : `could not be read (${err instanceof Error ? err.message : String(err)})`;
+      errors.push({ line: lineOf(err instanceof EntryError ? err.pos : at), ...(key !== undefined ? { key } : {}), message });
       pos = resync(at);
     }
   }
   resolveCrossrefs(entries);
-  return { entries, errors, strings, preambles };
+  const macros = dict();
+  for (const [name, m] of strings) macros[name] = m.value;
+  return { entries, errors, strings: macros, preambles };
 }
 
 function skipParenBody(text: string, p: number): number {
@@ -394,26 +451,6 @@ function resolveCrossrefs(entries: BibEntry[]): void {
   }
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
-
-/** 1-based line of an offset. */
-function lineAt(starts: number[], pos: number): number {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Names
@@ -498,26 +535,26 @@ function splitTopLevel(s: string, sep: string): string[] {
 // TeX → Unicode
 
 /** Accent commands → combining characters; NFC then composes "o" + U+0308 into "ö". */
-const ACCENTS: Record<string, string> = {
-  '"': '\u0308',
-  "'": '\u0301',
-  '`': '\u0300',
-  '^': '\u0302',
-  '~': '\u0303',
-  '=': '\u0304',
-  '.': '\u0307',
-  u: '\u0306',
-  v: '\u030c',
-  H: '\u030b',
-  c: '\u0327',
-  k: '\u0328',
-  r: '\u030a',
-  d: '\u0323',
-  b: '\u0331',
-  t: '\u0361',
-};
+const ACCENTS: ReadonlyMap<string, string> = new Map([
+  ['"', '\u0308'],
+  ["'", '\u0301'],
+  ['`', '\u0300'],
+  ['^', '\u0302'],
+  ['~', '\u0303'],
+  ['=', '\u0304'],
+  ['.', '\u0307'],
+  ['u', '\u0306'],
+  ['v', '\u030c'],
+  ['H', '\u030b'],
+  ['c', '\u0327'],
+  ['k', '\u0328'],
+  ['r', '\u030a'],
+  ['d', '\u0323'],
+  ['b', '\u0331'],
+  ['t', '\u0361'],
+]);
 
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
   ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł',
   i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
   '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': '\u2009', ';': ' ', '!': '', '/': '', '-': '',
@@ -532,24 +569,24 @@ const SYMBOLS: Record<string, string> = {
   Psi: 'Ψ', Omega: 'Ω', textalpha: 'α', textbeta: 'β', textgamma: 'γ', textkappa: 'κ', leq: '≤', geq: '≥', le: '≤', ge: '≥',
   neq: '≠', approx: '≈', sim: '∼', infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', uparrow: '↑', downarrow: '↓', cdot: '·',
   deg: '°', circ: '°', prime: '′', textsuperscript: '', textsubscript: '', '\\': ' ', newline: ' ', par: ' ', relax: '',
-};
+}));
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Reads the argument of an accent command at `p`: a `{group}`, a control word (`\\i`) or one character. */
-function readAccentArg(raw: string, p: number): { text: string; end: number } {
+function readAccentArg(raw: string, p: number, depth: number): { text: string; end: number } {
   const n = raw.length;
   while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
   if (raw[p] === '{') {
     const e = matchingBrace(raw, p);
-    if (e < 0) return { text: decodeTex(raw.slice(p + 1)), end: n };
-    return { text: decodeTex(raw.slice(p + 1, e)), end: e + 1 };
+    if (e < 0) return { text: decodeTexAt(raw.slice(p + 1), depth + 1), end: n };
+    return { text: decodeTexAt(raw.slice(p + 1, e), depth + 1), end: e + 1 };
   }
   if (raw[p] === '\\') {
     let q = p + 1;
     while (q < n && isLetter(raw.charCodeAt(q))) q++;
     if (q === p + 1) q++;
-    return { text: decodeTex(raw.slice(p, q)), end: q };
+    return { text: decodeTexAt(raw.slice(p, q), depth + 1), end: q };
   }
   return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
 }
@@ -561,6 +598,11 @@ const NEEDS_DECODING = /[\\{}~$]|--|``|''|\s\s|[\t\n\r]/;
  * removed, `--`/`---` to dashes, `~` to a space, whitespace collapsed. Never throws.
  */
 export function decodeTex(raw: string): string {
+  return decodeTexAt(raw, 0);
+}
+
+/** {@link decodeTex} inside `depth` accent arguments. */
+function decodeTexAt(raw: string, depth: number): string {
   // Fast path: most values are plain text.
   if (!NEEDS_DECODING.test(raw)) return raw.trim();
   let out = '';
@@ -613,9 +655,10 @@ export function decodeTex(raw: string): string {
         name = raw[i + 1];
         end = i + 2;
       }
-      const accent = ACCENTS[name];
+      // Past the depth bound an accent is read like a font command: its argument stays, undecorated.
+      const accent = depth < MAX_ACCENT_DEPTH ? ACCENTS.get(name) : undefined;
       if (accent !== undefined) {
-        const arg = readAccentArg(raw, end);
+        const arg = readAccentArg(raw, end, depth);
         let base = arg.text;
         if (base.startsWith('ı')) base = 'i' + base.slice(1);
         else if (base.startsWith('ȷ')) base = 'j' + base.slice(1);
@@ -624,7 +667,7 @@ export function decodeTex(raw: string): string {
         i = arg.end - 1;
         continue;
       }
-      const sym = SYMBOLS[name];
+      const sym = SYMBOLS.get(name);
       if (sym !== undefined) {
         out += sym;
         // A control word eats the spaces after it ("\\ss d" is "ßd"); `{}` after it only ends the word.
@@ -660,20 +703,20 @@ export function decodeTex(raw: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // CSL-JSON
 
-const CSL_TYPES: Record<string, string> = {
-  'article-journal': 'article',
-  article: 'article',
-  'article-magazine': 'article',
-  'article-newspaper': 'article',
-  book: 'book',
-  chapter: 'incollection',
-  'paper-conference': 'inproceedings',
-  thesis: 'phdthesis',
-  report: 'techreport',
-  webpage: 'online',
-  dataset: 'dataset',
-  manuscript: 'unpublished',
-};
+const CSL_TYPES: ReadonlyMap<string, string> = new Map([
+  ['article-journal', 'article'],
+  ['article', 'article'],
+  ['article-magazine', 'article'],
+  ['article-newspaper', 'article'],
+  ['book', 'book'],
+  ['chapter', 'incollection'],
+  ['paper-conference', 'inproceedings'],
+  ['thesis', 'phdthesis'],
+  ['report', 'techreport'],
+  ['webpage', 'online'],
+  ['dataset', 'dataset'],
+  ['manuscript', 'unpublished'],
+]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -682,12 +725,15 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * (field names in BibTeX terms, types mapped). Items without an `id` are reported, the rest kept.
  */
 export function parseCslJson(text: string): BibParseResult {
-  const result: BibParseResult = { entries: [], errors: [], strings: {}, preambles: [] };
+  const result: BibParseResult = { entries: [], errors: [], strings: dict(), preambles: [] };
+  const starts = lineStarts(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    result.errors.push({ line: 1, message: `not valid JSON: ${(e as Error).message}` });
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    result.errors.push({ line: at ? lineIndexAt(starts, Number(at[1])) + 1 : 1, message: `not valid JSON: ${message}` });
     return result;
   }
   const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : undefined;
@@ -695,21 +741,24 @@ export function parseCslJson(text: string): BibParseResult {
     result.errors.push({ line: 1, message: 'CSL-JSON must be an array of items' });
     return result;
   }
+  const offsets = jsonArrayItemOffsets(text, 'items');
   items.forEach((item: unknown, index: number) => {
+    const start = offsets[index] ?? 0;
+    const line = lineIndexAt(starts, start) + 1;
     if (!isRecord(item) || (typeof item.id !== 'string' && typeof item.id !== 'number')) {
-      result.errors.push({ line: 1, message: `item #${index + 1} has no "id"` });
+      result.errors.push({ line, message: `item #${index + 1} has no "id"` });
       return;
     }
     const key = String(item.id);
     const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-    const fields: Record<string, string> = {};
+    const fields = dict();
     const set = (name: string, v: unknown) => {
       const s = str(v);
       if (s !== undefined && s.trim() !== '') fields[name] = s.replace(/\s+/g, ' ').trim();
     };
     set('title', item.title);
     const container = str(item['container-title']);
-    const type = CSL_TYPES[str(item.type) ?? ''] ?? 'misc';
+    const type = CSL_TYPES.get(str(item.type) ?? '') ?? 'misc';
     if (container !== undefined) set(type === 'article' ? 'journal' : 'booktitle', container);
     set('volume', item.volume);
     set('number', item.issue);
@@ -734,7 +783,9 @@ export function parseCslJson(text: string): BibParseResult {
     const editors = names(item.editor);
     if (authors.length > 0) fields.author = authors.map(nameToText).join(' and ');
     if (editors.length > 0) fields.editor = editors.map(nameToText).join(' and ');
-    result.entries.push({ key, type, fields, raw: { ...fields }, authors, editors, line: 1, start: 0, end: 0 });
+    const raw = dict();
+    Object.assign(raw, fields);
+    result.entries.push({ key, type, fields, raw, authors, editors, line, start, end: offsets[index + 1] ?? text.length });
   });
   return result;
 }

@@ -139,29 +139,35 @@ export function buildLexicon(input: BuildInput): Lexicon {
  */
 export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<string> = new Set()): { lexicon: Lexicon; problems: LexiconError[] } {
   const problems: LexiconError[] = [];
-  const byId = new Map<string, { e: SourceEntry; file: string }>();
+  // `index` is the entry's position in its source's entries, so that a problem can name its line.
+  const byId = new Map<string, { e: SourceEntry; file: string; index: number }>();
   for (const { file, entries } of input.sources) {
-    for (const e of entries) {
+    entries.forEach((e, index) => {
       const prev = byId.get(e.id);
-      if (prev) problems.push(new LexiconError(file, e.id, 'id', `duplicate id (also in ${prev.file})`));
-      else byId.set(e.id, { e, file });
-    }
+      if (prev) problems.push(new LexiconError(file, e.id, 'id', `duplicate id (also in ${prev.file})`, index));
+      else byId.set(e.id, { e, file, index });
+    });
   }
   // Relations, with their inverses.
   const relations = new Map<string, Relation[]>();
+  // A set of the pairs already added keeps this linear when thousands of entries relate to one.
+  const added = new Set<string>();
   const addRelation = (from: string, r: Relation) => {
-    const list = relations.get(from) ?? [];
-    if (!list.some((x) => x.type === r.type && x.id === r.id)) list.push(r);
-    relations.set(from, list);
+    const pair = `${from}\u0000${r.type}\u0000${r.id}`;
+    if (added.has(pair)) return;
+    added.add(pair);
+    const list = relations.get(from);
+    if (list === undefined) relations.set(from, [r]);
+    else list.push(r);
   };
-  for (const [id, { e, file }] of byId) {
+  for (const [id, { e, file, index }] of byId) {
     for (const r of e.relations ?? []) {
       if (!byId.has(r.id) && !knownIds.has(r.id)) {
-        problems.push(new LexiconError(file, id, 'relations', `'${r.type}' points to unknown entry '${r.id}'`));
+        problems.push(new LexiconError(file, id, 'relations', `'${r.type}' points to unknown entry '${r.id}'`, index));
         continue;
       }
       if (r.id === id) {
-        problems.push(new LexiconError(file, id, 'relations', 'an entry cannot relate to itself'));
+        problems.push(new LexiconError(file, id, 'relations', 'an entry cannot relate to itself', index));
         continue;
       }
       addRelation(id, r);
@@ -174,12 +180,12 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
   );
   const owner = new Map<string, string>();
   const entries: Entry[] = [];
-  for (const { e, file } of ordered) {
+  for (const { e, file, index } of ordered) {
     const forms = entryForms(e, input.inflect).filter((f) => {
       const key = formKey(f);
       const other = owner.get(key);
       if (other !== undefined && other !== e.id) {
-        problems.push(new LexiconError(file, e.id, 'forms', `form '${f.text}' also belongs to '${other}'`));
+        problems.push(new LexiconError(file, e.id, 'forms', `form '${f.text}' also belongs to '${other}'`, index));
         return false;
       }
       owner.set(key, e.id);
@@ -204,7 +210,9 @@ export function mergeLexicons(builtin: Lexicon, workspace: Lexicon, source: stri
   for (const e of workspace.entries) {
     for (const r of e.relations) {
       if (replaced.has(r.id)) continue; // already both ways inside the workspace lexicon
-      inverse.set(r.id, [...(inverse.get(r.id) ?? []), { type: INVERSE_RELATION[r.type], id: e.id }]);
+      const list = inverse.get(r.id);
+      if (list === undefined) inverse.set(r.id, [{ type: INVERSE_RELATION[r.type], id: e.id }]);
+      else list.push({ type: INVERSE_RELATION[r.type], id: e.id });
     }
   }
   const kept = builtin.entries

@@ -4,9 +4,9 @@
  * validated identifiers and command links to this extension's own commands.
  */
 import type { CommandId } from './ids';
-import { COMMANDS } from './ids';
+import { COMMANDS, HOVER_COMMANDS } from './ids';
 import type { Category, Entry, IdSystem } from './lexicon';
-import { ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
+import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
 import { escapeMarkdown } from './markdown';
 
 export type DisplayLanguage = 'en' | 'zh';
@@ -114,7 +114,11 @@ export function renderCard(e: Entry, o: CardOptions): string {
     const item = o.links ? commandLink(target ? target.label[lang] : r.id, COMMANDS.showEntry, { id: r.id }) : name;
     byType.set(r.type, [...(byType.get(r.type) ?? []), item]);
   }
-  for (const [type, items] of byType) out.push('', `**${RELATION_LABELS[type]?.[lang] ?? escapeMarkdown(type)}:** ${items.join(' · ')}`);
+  for (const [type, items] of byType) {
+    // A workspace lexicon names the type: look it up only among our own labels, never the prototype's.
+    const label = Object.hasOwn(RELATION_LABELS, type) ? RELATION_LABELS[type][lang] : escapeMarkdown(type);
+    out.push('', `**${label}:** ${items.join(' · ')}`);
+  }
   const ids = Object.entries(e.ids) as [IdSystem, string][];
   if (ids.length > 0) {
     const parts = ids.map(([sys, v]) => {
@@ -147,4 +151,30 @@ export function renderCard(e: Entry, o: CardOptions): string {
     out.push('', '---', '', links.join(' · '));
   }
   return out.join('\n');
+}
+
+/** The pages a card may link to: each identifier system's page, with the identifier at the end. */
+const ID_PAGE_PREFIXES = ID_SYSTEMS.map((system) => identifierUrl(system, '') ?? '').filter((p) => p !== '');
+
+/** True when a link target is one a card makes: an identifier page or one of our hover commands. */
+export function isCardLinkTarget(href: string): boolean {
+  const command = /^command:([\w.]+)(?:\?|$)/.exec(href);
+  if (command !== null) return (HOVER_COMMANDS as readonly string[]).includes(command[1]);
+  return ID_PAGE_PREFIXES.some((prefix) => href.startsWith(prefix) && /^[A-Za-z0-9:%]+$/.test(href.slice(prefix.length)));
+}
+
+const HTML_ENTITIES: ReadonlyMap<string, string> = new Map([['amp', '&'], ['quot', '"'], ['lt', '<'], ['gt', '>'], ['#39', "'"]]);
+
+/**
+ * Removes from a rendered card (HTML) every link whose target a card does not make, keeping its text. A
+ * Markdown renderer may turn text into links by itself (markdown-it's linkify turns `https://…` in a
+ * definition into a link when the paragraph holds an `@`); the card view runs this on what it renders, so
+ * it links only to identifier pages and our own commands, whatever the renderer does.
+ */
+export function keepCardLinks(html: string): string {
+  return html.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi, (whole: string, attrs: string, text: string) => {
+    const href = /\bhref\s*=\s*"([^"]*)"/i.exec(attrs)?.[1];
+    const target = href?.replace(/&(amp|quot|lt|gt|#39);/g, (e: string, name: string) => HTML_ENTITIES.get(name) ?? e);
+    return target !== undefined && isCardLinkTarget(target) ? whole : text;
+  });
 }

@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import type { BibEntry, BibName } from './bibtex';
 import type { Entry, Lexicon } from './lexicon';
+import { BracketTracker, LatexCiteScanner, maskMarkdownCode } from './citationScan';
 import { escapeMarkdown } from './markdown';
 
 /** One reference, from a .bib file, a CSL-JSON file, Zotero or the built-in studies of the review. */
@@ -194,10 +195,18 @@ export function referenceDetail(ref: Reference): string {
   return [shortAuthors(ref.authors), ref.year, ref.journal].filter((s): s is string => s !== undefined && s !== '').join(' · ');
 }
 
-/** A link destination safe inside `[text](…)`: only http(s), percent-encoded so it cannot close the link. */
+/** True when `s` holds a lone surrogate (JSON can encode one); `encodeURI` throws on such text. */
+function hasLoneSurrogate(s: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
+/**
+ * A link destination safe inside `[text](…)`: only http(s), percent-encoded so it cannot close the link.
+ * Undefined for anything else, including text that cannot be encoded (a lone surrogate): never throws.
+ */
 export function safeLinkTarget(url: string): string | undefined {
   const u = url.trim();
-  if (!/^https?:\/\/[^\s]+$/i.test(u)) return undefined;
+  if (!/^https?:\/\/[^\s]+$/i.test(u) || hasLoneSurrogate(u)) return undefined;
   return encodeURI(decodeURISafe(u)).replace(/[()<>[\]\\"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
@@ -209,10 +218,10 @@ function decodeURISafe(s: string): string {
   }
 }
 
-/** The https://doi.org/ link of a DOI, or undefined when the text is not a DOI. */
+/** The https://doi.org/ link of a DOI, or undefined when the text is not a DOI (or cannot be encoded). */
 export function doiUrl(doi: string): string | undefined {
   const d = normalizeDoi(doi);
-  if (!DOI_RE.test(d)) return undefined;
+  if (!DOI_RE.test(d) || hasLoneSurrogate(d)) return undefined;
   return `https://doi.org/${d.split('/').map(encodeURIComponent).join('/').replace(/[()']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
@@ -301,8 +310,6 @@ export interface CitationContext {
   command: string;
 }
 
-/** LaTeX commands whose braces hold citation keys: \cite, \citep, \citet, \parencite, \autocite, \textcite, … */
-const LATEX_CITE_RE = /\\([A-Za-z]*[cC]ite[A-Za-z]*)\*?\s*(?:\[[^\]\n]*\]\s*){0,2}\{([^{}\\]*)$/;
 const NOT_CITE_COMMANDS = new Set(['citestyle', 'citesetup', 'citereset', 'citeindexfalse', 'citeindextrue', 'bibliographystyle']);
 const LOOKBEHIND = 1000;
 
@@ -317,9 +324,10 @@ export function citationContextAt(text: string, offset: number, syntax: Citation
   const from = Math.max(0, offset - LOOKBEHIND);
   const before = text.slice(from, offset);
   if (syntax === 'latex') {
-    const m = LATEX_CITE_RE.exec(before);
-    if (m === null || NOT_CITE_COMMANDS.has(m[1])) return undefined;
-    const inside = m[2];
+    // LaTeX commands whose braces hold citation keys: \cite, \citep, \citet, \parencite, \autocite, …
+    const cmd = new LatexCiteScanner(before, true).openAtEnd();
+    if (cmd === undefined || NOT_CITE_COMMANDS.has(cmd.name)) return undefined;
+    const inside = before.slice(cmd.open + 1);
     const parts = inside.split(',');
     const last = parts[parts.length - 1];
     const prefix = last.replace(/^\s+/, '');
@@ -330,7 +338,7 @@ export function citationContextAt(text: string, offset: number, syntax: Citation
       start: offset - prefix.length,
       end,
       otherKeys: parts.slice(0, -1).map((k) => k.trim()).filter((k) => k !== ''),
-      command: m[1],
+      command: cmd.name,
     };
   }
   let i = before.length;
@@ -387,12 +395,10 @@ export function findCitations(text: string, syntax: CitationSyntax): CitationUse
   const out: CitationUse[] = [];
   if (syntax === 'latex') {
     const masked = maskLatexComments(text);
-    const re = /\\([A-Za-z]*[cC]ite[A-Za-z]*)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}\\]*)\}/g;
-    for (const m of masked.matchAll(re)) {
-      if (NOT_CITE_COMMANDS.has(m[1])) continue;
-      const bodyStart = (m.index ?? 0) + m[0].length - 1 - m[2].length;
-      let p = bodyStart;
-      for (const part of m[2].split(',')) {
+    for (const c of new LatexCiteScanner(masked, false).citations()) {
+      if (NOT_CITE_COMMANDS.has(c.name)) continue;
+      let p = c.keysStart;
+      for (const part of masked.slice(c.keysStart, c.keysEnd).split(',')) {
         const lead = part.length - part.trimStart().length;
         const key = part.trim();
         if (key !== '' && key !== '*') out.push({ key, start: p + lead, end: p + lead + key.length, bracketed: true });
@@ -402,6 +408,7 @@ export function findCitations(text: string, syntax: CitationSyntax): CitationUse
     return out;
   }
   const masked = maskMarkdownCode(text);
+  const brackets = new BracketTracker(masked);
   const re = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)/gu;
   for (const m of masked.matchAll(re)) {
     const at = m.index ?? 0;
@@ -409,18 +416,9 @@ export function findCitations(text: string, syntax: CitationSyntax): CitationUse
     if (/[\p{L}\p{N}_@`]/u.test(prev)) continue;
     const key = trimKey(m[1]);
     if (key === '') continue;
-    out.push({ key, start: at + 1, end: at + 1 + key.length, bracketed: bracketOpenBefore(masked, at) >= 0 && closesBracket(masked, at) });
+    out.push({ key, start: at + 1, end: at + 1 + key.length, bracketed: brackets.openBefore(at) >= 0 && brackets.closesAfter(at) });
   }
   return out;
-}
-
-function closesBracket(text: string, pos: number): boolean {
-  for (let j = pos; j < text.length && j - pos < 500; j++) {
-    const c = text[j];
-    if (c === ']') return true;
-    if (c === '[' || c === '\n') return false;
-  }
-  return false;
 }
 
 /** Pandoc-crossref and Quarto cross-references look like citations but are not (@fig-x, @tbl:y). */
@@ -431,15 +429,6 @@ export function isCrossReference(key: string): boolean {
 /** Replaces LaTeX comments by spaces, keeping offsets. */
 function maskLatexComments(text: string): string {
   return text.replace(/(^|[^\\])(%[^\n]*)/g, (_m, pre: string, c: string) => pre + ' '.repeat(c.length));
-}
-
-/** Replaces fenced code, inline code and HTML comments by spaces, keeping offsets and line breaks. */
-function maskMarkdownCode(text: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return text
-    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$(?![\s\S]))/gm, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/(`+)[^`\n]+?\1/g, blank);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -131,6 +131,8 @@ export class LexiconError extends Error {
     readonly entry: string | undefined,
     readonly field: string | undefined,
     readonly problem: string,
+    /** 0-based position of the entry in the `entries` array it was read from, when known. */
+    readonly index?: number,
   ) {
     super(`${file}${entry !== undefined ? `: entry '${entry}'` : ''}${field !== undefined ? `, field '${field}'` : ''}: ${problem}`);
     this.name = 'LexiconError';
@@ -156,7 +158,7 @@ export function validateSourceFile(data: unknown, file: string): { entries: Sour
   data.entries.forEach((raw: unknown, index: number) => {
     const name = isObject(raw) && typeof raw.id === 'string' ? raw.id : `#${index + 1}`;
     const before = errors.length;
-    const fail = (field: string, problem: string) => errors.push(new LexiconError(file, name, field, problem));
+    const fail = (field: string, problem: string) => errors.push(new LexiconError(file, name, field, problem, index));
     if (!isObject(raw)) {
       fail('(entry)', 'expected an object');
       return;

@@ -2,11 +2,15 @@
  * Workspace lexicons: an author's own entries (files named `*.oncolex.json`, or listed in the setting
  * `oncolex.lexicon.files`) in the same format as data/lexicon/*.json, merged into the built-in lexicon.
  * A broken file or entry is reported with its file, line, entry and field; everything valid is used.
+ * Lines come from one scan of each file (the offsets of its entries), so reporting stays linear however
+ * many entries are broken.
  */
 import type { Inflector } from './build';
 import { buildLexiconReport, mergeLexicons } from './build';
+import { jsonArrayItemOffsets, jsonMemberOffset } from './jsonItems';
 import type { Lexicon, SourceEntry } from './lexicon';
 import { validateSourceFile } from './lexicon';
+import { lineIndexAt, lineStarts } from './lines';
 
 export interface LexiconProblem {
   file: string;
@@ -15,17 +19,29 @@ export interface LexiconProblem {
   message: string;
 }
 
-/** The 0-based line where an entry with this id is written, or 0. */
-export function entryLine(text: string, id: string | undefined): number {
-  if (id === undefined) return 0;
-  const at = text.search(new RegExp(`"id"\\s*:\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
-  return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;
-}
+/** Where the entries of one file are written. */
+class EntryLines {
+  private readonly starts: number[];
+  private readonly items: number[];
 
-/** The line of a JSON.parse error message ("… in JSON at position 123"), or 0. */
-function jsonErrorLine(text: string, message: string): number {
-  const m = /position (\d+)/.exec(message);
-  return m ? text.slice(0, Number(m[1])).split('\n').length - 1 : 0;
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+    this.items = jsonArrayItemOffsets(text, 'entries');
+  }
+
+  /** The 0-based line of an offset. */
+  lineAt(offset: number): number {
+    return lineIndexAt(this.starts, offset);
+  }
+
+  /**
+   * The 0-based line of the entry at `index` of the file's `entries`: the line of its `"id"` (where a
+   * duplicate or malformed id is seen), else the line where the entry starts; 0 when unknown.
+   */
+  entry(index: number | undefined): number {
+    const at = index === undefined ? undefined : this.items[index];
+    return at === undefined ? 0 : this.lineAt(jsonMemberOffset(this.text, at, 'id') ?? at);
+  }
 }
 
 /** Builds the workspace entries and merges them into the built-in lexicon. */
@@ -37,21 +53,32 @@ export function buildWorkspaceLexicon(
 ): { lexicon: Lexicon; problems: LexiconProblem[] } {
   const problems: LexiconProblem[] = [];
   const sources: { file: string; entries: SourceEntry[] }[] = [];
-  const texts = new Map(files.map((f) => [f.file, f.text]));
+  // Per file: its lines, and for each valid entry its position among all the file's entries.
+  const located = new Map<string, { lines: EntryLines; kept: number[] }>();
   for (const { file, text } of files) {
+    const lines = new EntryLines(text);
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (e) {
-      problems.push({ file, line: jsonErrorLine(text, (e as Error).message), message: `${file}: not valid JSON (${(e as Error).message})` });
+      const message = (e as Error).message;
+      const at = /position (\d+)/.exec(message);
+      problems.push({ file, line: at ? lines.lineAt(Number(at[1])) : 0, message: `${file}: not valid JSON (${message})` });
       continue;
     }
     const r = validateSourceFile(data, file);
-    for (const err of r.errors) problems.push({ file, line: entryLine(text, err.entry), message: err.message });
+    for (const err of r.errors) problems.push({ file, line: lines.entry(err.index), message: err.message });
+    // Valid entries are the parsed objects themselves: their identity gives their position.
+    const position = new Map<unknown, number>(r.entries.length > 0 ? (data as { entries: unknown[] }).entries.map((e, i) => [e, i]) : []);
+    located.set(file, { lines, kept: r.entries.map((e) => position.get(e) ?? -1) });
     sources.push({ file, entries: r.entries });
   }
   if (sources.every((s) => s.entries.length === 0)) return { lexicon: builtin, problems };
   const built = buildLexiconReport({ sources, review, inflect }, new Set(builtin.entries.map((e) => e.id)));
-  for (const err of built.problems) problems.push({ file: err.file, line: entryLine(texts.get(err.file) ?? '', err.entry), message: err.message });
+  for (const err of built.problems) {
+    const where = located.get(err.file);
+    const line = where === undefined || err.index === undefined ? 0 : where.lines.entry(where.kept[err.index]);
+    problems.push({ file: err.file, line, message: err.message });
+  }
   return { lexicon: mergeLexicons(builtin, built.lexicon, files.map((f) => f.file).join(', ')), problems };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderCard } from '../core/card';
+import { keepCardLinks, renderCard } from '../core/card';
 import { HOVER_COMMANDS } from '../core/ids';
 import type { Logger } from '../core/log';
 import { displayLanguage } from './config';
@@ -33,7 +33,8 @@ export class CardView implements vscode.Disposable {
     const md = renderCard(entry, { lang: displayLanguage(), byId: this.lexicon.byId, links: true, inCardView: true });
     let body: string;
     try {
-      body = await vscode.commands.executeCommand<string>('markdown.api.render', md);
+      // The renderer may linkify text (a URL in a definition): only the card's own links are kept.
+      body = keepCardLinks(await vscode.commands.executeCommand<string>('markdown.api.render', md));
     } catch (e) {
       // Without the built-in Markdown extension, show the escaped source instead.
       this.log.warn(`markdown.api.render unavailable: ${String(e)}`);

@@ -69,7 +69,9 @@ export class WorkspaceLexicons implements vscode.Disposable {
     for (const p of problems) {
       const d = new vscode.Diagnostic(new vscode.Range(p.line, 0, p.line, 1000), p.message, vscode.DiagnosticSeverity.Error);
       d.source = 'OncoLex';
-      byFile.set(p.file, [...(byFile.get(p.file) ?? []), d]);
+      const list = byFile.get(p.file);
+      if (list === undefined) byFile.set(p.file, [d]);
+      else list.push(d);
       this.log.warn(p.message);
     }
     for (const f of files) if (byFile.has(f.file)) this.diagnostics.set(f.uri, byFile.get(f.file));

@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { commandLink, renderCard } from '../../src/core/card';
+import { createRequire } from 'node:module';
+import { commandLink, isCardLinkTarget, keepCardLinks, renderCard } from '../../src/core/card';
 import { escapeMarkdown } from '../../src/core/markdown';
 import { COMMANDS, HOVER_COMMANDS } from '../../src/core/ids';
 import type { Entry } from '../../src/core/lexicon';
 import { indexById } from '../../src/core/lexicon';
+import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
 const lexicon = miniLexicon();
@@ -62,5 +64,50 @@ describe('term cards', () => {
   });
   it('build command links to our commands with JSON arguments', () => {
     assert.equal(commandLink('Open', COMMANDS.showEntry, { id: 'pd-1' }), `[Open](command:oncolex.showEntry?${encodeURIComponent(JSON.stringify([{ id: 'pd-1' }]))})`);
+  });
+});
+
+describe('the card view keeps only the card’s own links', () => {
+  const lexicon = loadBuiltinLexicon();
+  const byId = indexById(lexicon);
+  const base = lexicon.entries.find((e) => Object.keys(e.ids).length >= 2 && e.relations.length > 0)!;
+  const hostile: Entry = {
+    ...base,
+    definition: { en: 'Write to lab@example.org, or see https://evil.example/x and www.evil.example.', zh: '见 https://evil.example/zh 与 a@b.cn' },
+  };
+  const md = renderCard(hostile, { lang: 'en', byId, links: true, inCardView: true });
+
+  it('a renderer’s extra links (linkified URLs, mail addresses) lose their link and keep their text', () => {
+    const html =
+      '<p>Write to <a href="mailto:lab@example.org">lab@example.org</a>, or see <a href="https://evil.example/x">https://evil.example/x</a>.</p>' +
+      `<p><a href="https://ncit.nci.nih.gov/ncitbrowser/ConceptReport.jsp?dictionary=NCI_Thesaurus&amp;code=C17764">NCI Thesaurus C17764</a> · ` +
+      '<a href="command:oncolex.showEntry?%5B%7B%22id%22%3A%22cd28%22%7D%5D">CD28</a> · <a href="command:workbench.action.terminal.new">x</a> · ' +
+      '<a href="https://www.uniprot.org/uniprotkb/Q15116/../../evil">y</a></p>';
+    const kept = keepCardLinks(html);
+    assert.deepEqual(kept.match(/href="[^"]*"/g), [
+      'href="https://ncit.nci.nih.gov/ncitbrowser/ConceptReport.jsp?dictionary=NCI_Thesaurus&amp;code=C17764"',
+      'href="command:oncolex.showEntry?%5B%7B%22id%22%3A%22cd28%22%7D%5D"',
+    ]);
+    assert.match(kept, /Write to lab@example\.org, or see https:\/\/evil\.example\/x\./);
+    assert.match(kept, /· x · y<\/p>$/);
+  });
+
+  it('with markdown-it and linkify on (as the card view renders), every link left is an identifier page or our command, and all of those stay', (t) => {
+    let MarkdownIt: (new (options: object) => { render(src: string): string; linkify: { set(o: object): void } }) | undefined;
+    try {
+      MarkdownIt = createRequire(__filename)('markdown-it');
+    } catch {
+      t.skip('markdown-it is not installed');
+      return;
+    }
+    const renderer = new MarkdownIt!({ html: true, linkify: true });
+    renderer.linkify.set({ fuzzyLink: true, fuzzyEmail: true });
+    const html = keepCardLinks(renderer.render(md));
+    const hrefs = (html.match(/href="[^"]*"/g) ?? []).map((h) => h.slice(6, -1).replace(/&amp;/g, '&'));
+    for (const href of hrefs) assert.ok(isCardLinkTarget(href), href);
+    const made = md.match(/\]\((?:command:|https:)/g) ?? [];
+    assert.equal(hrefs.length, made.length);
+    assert.ok(hrefs.filter((h) => h.startsWith('https:')).length >= 2);
+    assert.doesNotMatch(html, /href="[^"]*evil/);
   });
 });

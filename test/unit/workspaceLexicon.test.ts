@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { indexById } from '../../src/core/lexicon';
 import { lookupTerm } from '../../src/core/lookup';
 import { Matcher } from '../../src/core/matcher';
-import { buildWorkspaceLexicon, entryLine } from '../../src/core/workspaceLexicon';
+import { buildWorkspaceLexicon } from '../../src/core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { compromiseInflector } from '../../src/node/inflect';
 
@@ -57,11 +57,41 @@ describe('workspace lexicons', () => {
     assert.ok(indexById(lexicon).has('good-one'));
     assert.ok(!indexById(lexicon).has('bad-one'));
     const bad1 = problems.find((p) => p.file === 'ok.oncolex.json')!;
-    assert.equal(bad1.line, entryLine(valid.text, 'bad-one'));
+    assert.equal(bad1.line, valid.text.split('\n').findIndex((l) => l.includes('"bad-one"')));
     assert.match(bad1.message, /ok\.oncolex\.json: entry 'bad-one', field 'label'/);
     const bad2 = problems.find((p) => p.file === 'broken.oncolex.json')!;
     assert.match(bad2.message, /broken\.oncolex\.json: not valid JSON/);
     assert.equal(bad2.line, 2);
+  });
+  it('report a duplicate id at the duplicate, a numeric id at its own line, across files too', () => {
+    const entry = (id: unknown, en: string) => ({ id, category: 'concept', label: { en, zh: '某物' }, definition: def });
+    const a = file('a.oncolex.json', [entry('thing-one', 'Thing one'), entry(42, 'Numeric'), entry('thing-one', 'Thing again'), entry('thing-two', 'Thing two')]);
+    const b = file('b.oncolex.json', [entry('thing-three', 'Thing three'), entry('thing-two', 'Thing two again')]);
+    const { problems } = buildWorkspaceLexicon([a, b], builtin, review, compromiseInflector);
+    const lineOf = (text: string, needle: string, nth = 0) => text.split('\n').map((l, i) => (l.includes(needle) ? i : -1)).filter((i) => i >= 0)[nth];
+    const at = (f: string, re: RegExp) => problems.filter((p) => p.file === f && re.test(p.message)).map((p) => p.line);
+    assert.deepEqual(at('a.oncolex.json', /entry '#2', field 'id'/), [lineOf(a.text, '"id": 42')]);
+    assert.deepEqual(at('a.oncolex.json', /entry 'thing-one', field 'id': duplicate/), [lineOf(a.text, '"thing-one"', 1)]);
+    assert.deepEqual(at('b.oncolex.json', /entry 'thing-two', field 'id': duplicate/), [lineOf(b.text, '"thing-two"')]);
+    assert.ok(lineOf(a.text, '"thing-one"', 1) > lineOf(a.text, '"id": 42'));
+  });
+  it('report 10,000 broken entries in linear time (4× the entries, well under 8× the time)', () => {
+    const broken = (n: number) =>
+      file('many.oncolex.json', Array.from({ length: n }, (_, i) => ({ id: `bad-${i}`, category: 'nope', label: { en: `Bad ${i}`, zh: '' }, definition: def })));
+    const time = (n: number) => {
+      const f = broken(n);
+      const t0 = performance.now();
+      const { problems } = buildWorkspaceLexicon([f], builtin, review, compromiseInflector);
+      const ms = performance.now() - t0;
+      assert.equal(problems.length, 2 * n);
+      assert.equal(problems[2 * n - 1].line, lineOf(f.text, `"bad-${n - 1}"`));
+      return ms;
+    };
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+    time(500);
+    const small = time(2500);
+    const large = time(10_000);
+    assert.ok(large / small < 8, `2,500 entries: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
   });
   it('report relations to unknown entries', () => {
     const { problems } = buildWorkspaceLexicon([file('r.oncolex.json', [{ id: 'a-thing', category: 'concept', label: { en: 'A thing', zh: '某物' }, definition: def, relations: [{ type: 'related', id: 'nowhere' }] }])], builtin, review, compromiseInflector);

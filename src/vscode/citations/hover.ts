@@ -1,0 +1,43 @@
+/** The citation hover: the reference card of the key under the cursor. */
+import * as vscode from 'vscode';
+import { findCitations, isCrossReference, referenceHoverMarkdown } from '../../core/citations';
+import type { Reference } from '../../core/citations';
+import type { CitationIndex } from './citationIndex';
+import { CITING_SELECTOR, syntaxOf } from './documents';
+
+/** The hover card of a reference (also the documentation of its completion item). */
+export function hoverMarkdown(ref: Reference, index: CitationIndex, others: Reference[] = []): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(
+    referenceHoverMarkdown(ref, {
+      entryLabels: index.labels(),
+      otherSources: others.filter((o) => o !== ref).map((o) => (o.line !== undefined ? `${o.source}:${o.line}` : o.source)),
+    }),
+  );
+  // Text from .bib files is untrusted: no command links, no HTML.
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/** Registers the citation hover. */
+export function registerCitationHover(context: vscode.ExtensionContext, index: CitationIndex): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(CITING_SELECTOR, {
+      provideHover(doc, position) {
+        const syntax = syntaxOf(doc);
+        if (syntax === undefined) return undefined;
+        const first = Math.max(0, position.line - 3);
+        const last = Math.min(doc.lineCount - 1, position.line + 3);
+        const start = doc.offsetAt(new vscode.Position(first, 0));
+        const text = doc.getText(new vscode.Range(first, 0, last, doc.lineAt(last).text.length));
+        const offset = doc.offsetAt(position) - start;
+        const use = findCitations(text, syntax).find((u) => offset >= u.start && offset <= u.end);
+        if (use === undefined || isCrossReference(use.key)) return undefined;
+        const refs = index.lookup(use.key);
+        if (refs.length === 0) return undefined;
+        return new vscode.Hover(hoverMarkdown(refs[0], index, refs), new vscode.Range(doc.positionAt(start + use.start), doc.positionAt(start + use.end)));
+      },
+    }),
+  );
+
+}
