@@ -84,7 +84,7 @@ describe('span rules: Chinese is cut where a reader cuts it', () => {
     assert.ok(!zh('环磷酸鸟苷-腺苷合成酶-干扰素基因刺激蛋白').includes('腺苷'));
     assert.deepEqual(zh('干扰素受体和干扰素'), ['干扰素']);
   });
-  it('still takes the longest term where nothing longer crosses it', () => {
-    assert.deepEqual(zh('放疗联合免疫治疗的远端效应'), ['放疗联合免疫治疗', '远端效应']);
+  it('still takes the longest term where nothing longer crosses it, and reads a coordination as two (放疗 · 免疫治疗)', () => {
+    assert.deepEqual(zh('低剂量放疗联合免疫治疗的远端效应'), ['低剂量放疗', '免疫治疗', '远端效应']);
   });
 });
