@@ -5,6 +5,8 @@
  * (fences, HTML comments, front matter, verbatim environments) are the exception: an edit that touches
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
+import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
+import { annotateDocument, applyDocumentTerms, findDefinitions, shiftDefinition, shownMentions, termsInForce, termsKey } from './documentAnnotation';
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
@@ -29,10 +31,20 @@ const BLOCK_DELIMITERS: Record<DocLanguage, RegExp> = {
   plain: /$^/,
 };
 
-/** Mentions of one document, updated incrementally. */
+/**
+ * The annotation of one document (see documentAnnotation.ts), updated incrementally. A change that alters
+ * which short forms the document defines, or what they name, asks for a full re-annotation, since their
+ * uses may be anywhere.
+ */
 export class DocumentMentions {
-  /** Sorted, non-overlapping. */
-  mentions: Mention[] = [];
+  /** Sorted, non-overlapping: every mention, generic ones included (hover reads these). */
+  private everything: DocumentMention[] = [];
+  private shown: DocumentMention[] | undefined;
+  /** Every definition the document makes, in document order. */
+  definitions: ResolvedDefinition[] = [];
+  /** The defined short forms in force, by short form (singular). */
+  terms = new Map<string, DocumentTerm>();
+  private termsKey = '';
   /** Skip ranges of the last full scan that span a blank line. */
   private blocks: number[] = [];
   /** How the last update was done, for the benchmark and tests. */
@@ -41,14 +53,33 @@ export class DocumentMentions {
   constructor(
     private readonly matcher: Matcher,
     readonly language: DocLanguage,
+    readonly options: AnnotationOptions = {},
   ) {}
+
+  /** Sorted, non-overlapping: the mentions to show, count and report (generic ones only if asked for). */
+  get mentions(): DocumentMention[] {
+    return (this.shown ??= shownMentions(this.everything, this.matcher.entries, this.options));
+  }
+
+  set mentions(mentions: DocumentMention[]) {
+    this.everything = mentions;
+    this.shown = undefined;
+  }
+
+  /** Every mention, generic ones included. */
+  get all(): readonly DocumentMention[] {
+    return this.everything;
+  }
 
   /** Annotates the whole text. */
   full(text: string): void {
-    const { mentions, regions } = this.matcher.annotateWithRegions(text, this.language);
-    this.mentions = mentions;
+    const a = annotateDocument(this.matcher, text, this.language, this.options);
+    this.mentions = a.all;
+    this.definitions = a.definitions;
+    this.terms = a.terms;
+    this.termsKey = termsKey(a.terms);
     this.blocks = [];
-    const s = regions.skips;
+    const s = a.skips;
     for (let i = 0; i < s.length; i += 2) {
       const t = text.slice(s[i], s[i + 1]);
       if (/\n[ \t\r]*\n/.test(t)) this.blocks.push(s[i], s[i + 1]);
@@ -72,12 +103,25 @@ export class DocumentMentions {
     const paraEndNew = para.start + para.text.length;
     const paraEndOld = paraEndNew - delta;
     // Re-annotate the paragraph alone (front matter only exists at the very start of a document).
-    const fresh = this.matcher.annotate(para.text, this.language, 0, para.text.length, paraStart === 0);
+    const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
+    // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
+    const found = findDefinitions(this.matcher.entries, para.text, scan.mentions, scan.regions.skips);
+    const definitions = this.definitions.length === 0 && found.length === 0 ? this.definitions : [
+      ...this.definitions.filter((d) => d.term.definedAt < paraStart),
+      ...found.map((d) => shiftDefinition(d, paraStart)),
+      ...this.definitions.filter((d) => d.term.definedAt >= paraEndOld).map((d) => shiftDefinition(d, delta)),
+    ];
+    const terms = definitions === this.definitions ? this.terms : termsInForce(definitions);
+    if (terms !== this.terms && termsKey(terms) !== this.termsKey) return false;
+    this.definitions = definitions;
+    this.terms = terms;
+    const fresh = applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;
     }
-    const ms = this.mentions;
+    const ms = this.everything;
+    this.shown = undefined;
     const lo = lowerBoundByEnd(ms, paraStart); // first mention ending after the paragraph start
     let hi = lo;
     while (hi < ms.length && ms[hi].start < paraEndOld) hi++;
@@ -91,9 +135,12 @@ export class DocumentMentions {
     return true;
   }
 
-  /** The mention containing `offset` (start inclusive, end inclusive so the cursor after a word counts). */
-  at(offset: number): Mention | undefined {
-    const ms = this.mentions;
+  /**
+   * The mention containing `offset` (start inclusive, end inclusive so the cursor after a word counts),
+   * generic ones included.
+   */
+  at(offset: number): DocumentMention | undefined {
+    const ms = this.everything;
     let lo = 0;
     let hi = ms.length - 1;
     while (lo <= hi) {
@@ -106,12 +153,12 @@ export class DocumentMentions {
     return undefined;
   }
 
-  /** Mentions that overlap [from, to). */
-  between(from: number, to: number): Mention[] {
-    const ms = this.mentions;
-    const out: Mention[] = [];
+  /** Shown mentions that overlap [from, to). */
+  between(from: number, to: number): DocumentMention[] {
+    const ms = this.everything;
+    const out: DocumentMention[] = [];
     for (let i = lowerBoundByEnd(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
-    return out;
+    return shownMentions(out, this.matcher.entries, this.options);
   }
 }
 
