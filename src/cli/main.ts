@@ -1,24 +1,31 @@
 /**
  * The OncoLex CLI: batch annotation and lexicon look-ups on the same core as the extension.
- *   oncolex annotate [--format json|table] FILE...
+ *   oncolex annotate [--format json|table] [--include-generic] [--lexicon FILE.oncolex.json] FILE...
  *   oncolex lexicon [--format json]
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
  */
 import * as path from 'node:path';
+import { annotateDocument } from '../core/documentAnnotation';
+import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
 import { Matcher } from '../core/matcher';
 import { languageOf } from '../core/regions';
+import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
+import { compromiseInflector } from '../node/inflect';
 import type { CliIo } from './io';
-import { parseArgs, processIo, readInputs } from './io';
+import { parseArgs, processIo, readInputs, readTextFile } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
 commands:
-  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files
+  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files,
+      [--include-generic]                  and the abbreviations each file defines; generic words (cancer,
+      [--lexicon FILE.oncolex.json]        immune response…) only with --include-generic; --lexicon adds
+                                           a workspace lexicon file's entries
   lexicon [--format json]                  print the whole built-in lexicon
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
@@ -36,21 +43,49 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
   return f;
 }
 
+/** The 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The built-in lexicon, with the entries of a workspace lexicon file when one is given. */
+function lexiconWith(file: string | true | undefined, io: CliIo): Lexicon {
+  const builtin = loadBuiltinLexicon();
+  if (typeof file !== 'string') return builtin;
+  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
+  for (const p of problems) io.err(`oncolex: ${p.message}\n`);
+  return lexicon;
+}
+
+interface AnnotatedFile {
+  file: string;
+  mentions: { start: number; end: number; text: string; id: string; category: string }[];
+  /** The abbreviations the file defines, in force (the first definition of each). */
+  abbreviations: { short: string; long: string; line: number; id: string; category: string; local: boolean }[];
+}
+
 function annotate(argv: string[], io: CliIo): number {
-  const { flags, positional } = parseArgs(argv, ['format']);
+  const { flags, positional } = parseArgs(argv, ['format', 'lexicon']);
   const format = formatOf(flags, ['json', 'table'], io);
   if (!format) return 2;
   if (positional.length === 0) {
     io.err('oncolex annotate: give at least one file\n');
     return 2;
   }
-  const lexicon = loadBuiltinLexicon();
+  const lexicon = lexiconWith(flags.get('lexicon'), io);
   const matcher = new Matcher(lexicon);
-  const files: { file: string; mentions: { start: number; end: number; text: string; id: string; category: string }[] }[] = [];
+  const includeGeneric = flags.get('include-generic') === true;
+  const files: AnnotatedFile[] = [];
   const { inputs, failed } = readInputs(positional, io, 'oncolex');
   for (const { file, text } of inputs) {
-    const mentions = matcher.annotate(text, languageOf(path.extname(file))).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category }));
-    files.push({ file, mentions });
+    const a = annotateDocument(matcher, text, languageOf(path.extname(file)), { includeGeneric });
+    files.push({
+      file,
+      mentions: a.mentions.map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), id: m.id, category: m.category })),
+      abbreviations: [...a.terms.values()].map((t) => ({ short: t.short, long: t.long, line: lineOf(text, t.definedAt), id: t.id, category: t.category, local: t.local })),
+    });
   }
   if (format === 'json') io.out(`${JSON.stringify({ files })}\n`);
   else {
@@ -61,8 +96,10 @@ function annotate(argv: string[], io: CliIo): number {
       for (const m of f.mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
       const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       for (const [id, n] of rows) {
-        const e = byId.get(id)!;
-        io.out(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
+        const e = byId.get(id);
+        const local = f.abbreviations.find((x) => x.id === id);
+        const name = e ? `${e.label.en} (${e.label.zh})` : `${local?.short ?? id} — ${local?.long ?? ''} (defined in this document, line ${local?.line ?? '?'})`;
+        io.out(`  ${String(n).padStart(5)}  ${(e?.category ?? local?.category ?? '').padEnd(11)}  ${name}\n`);
       }
     }
   }
