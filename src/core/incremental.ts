@@ -153,6 +153,16 @@ export class DocumentMentions {
     return undefined;
   }
 
+  /**
+   * The lexicon entry at `offset`: the entry of the mention there, or for a term the document defines and
+   * the lexicon lacks, the entry its head matches (if any).
+   */
+  entryAt(offset: number): string | undefined {
+    const m = this.at(offset);
+    const t = m?.short !== undefined ? this.terms.get(m.short) : undefined;
+    return t?.local ? t.related : m?.id;
+  }
+
   /** Shown mentions that overlap [from, to). */
   between(from: number, to: number): DocumentMention[] {
     const ms = this.everything;

@@ -298,7 +298,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       return;
     }
     const doc = editor.document;
-    const id = argId(arg) ?? mentions.at(doc.offsetAt(editor.selection.active))?.id;
+    const id = argId(arg) ?? mentions.entryAt(doc.offsetAt(editor.selection.active));
     if (!id) return searchTerms();
     const entry = entryOrWarn(id);
     if (!entry) return;

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { definedAsNote, renderDocumentTermCard } from '../../src/core/card';
 import type { DocumentAnnotation } from '../../src/core/documentAnnotation';
 import { annotateDocument } from '../../src/core/documentAnnotation';
+import { indexById } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
 import { definitionsLexicon } from '../helpers/mini-lexicon';
@@ -81,5 +83,23 @@ describe('generic words are known but quiet', () => {
   });
   it('still keep a shorter term inside them from matching: "response" in "immune response" is not a mention', () => {
     assert.deepEqual(marks('The immune response and the response rate.'), ['response=tumour-response']);
+  });
+});
+
+describe('the hover card of a term the document defines', () => {
+  const byId = indexById(definitionsLexicon());
+  it('says "defined in this document, line N" and offers the lexicon entry its head matches', () => {
+    const text = '# Methods\n\nLow-dose radiotherapy (LDRT) was given.';
+    const term = annotate(text).terms.get('LDRT')!;
+    const line = text.slice(0, term.definedAt).split('\n').length;
+    const en = renderDocumentTermCard(term, { lang: 'en', line, byId, links: true });
+    assert.match(en, /^\*\*LDRT\*\* · Low\\-dose radiotherapy/);
+    assert.match(en, /concept · defined in this document, line 3/);
+    assert.match(en, /Related lexicon entry:\*\* \[radiotherapy\]\(command:oncolex\.showEntry\?/);
+    assert.match(renderDocumentTermCard(term, { lang: 'zh', line, byId }), /在本文档第 3 行定义[\s\S]*放射治疗/);
+  });
+  it('a short form naming a lexicon entry keeps the entry card, with a note of the document\'s own definition', () => {
+    const term = annotate('Damage from ionizing radiation (IR) accumulates.').terms.get('IR')!;
+    assert.equal(definedAsNote(term, 1, 'en'), '*Defined in this document as “ionizing radiation”, line 1.*');
   });
 });

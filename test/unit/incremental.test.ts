@@ -136,3 +136,15 @@ describe('incremental re-annotation with document-defined abbreviations and gene
     }
   });
 });
+
+describe('the lexicon entry at an offset', () => {
+  it('is the mention\'s entry, or for a term the document defines, the entry its head matches', () => {
+    const text = 'Low-dose radiotherapy (LDRT) with PD-L1. LDRT again; insulin resistance (IR).';
+    const doc = new DocumentMentions(new Matcher(definitionsLexicon()), 'plain');
+    doc.full(text);
+    assert.equal(doc.entryAt(text.indexOf('PD-L1') + 1), 'pd-l1');
+    assert.equal(doc.entryAt(text.indexOf('LDRT again') + 1), 'radiotherapy');
+    assert.equal(doc.entryAt(text.lastIndexOf('IR') + 1), undefined);
+    assert.equal(doc.at(text.lastIndexOf('IR') + 1)?.id, 'doc:IR');
+  });
+});
