@@ -50,7 +50,7 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isGreek = (c: number) => (c >= 0x391 && c <= 0x3a9) || (c >= 0x3b1 && c <= 0x3c9);
 /** A letter or digit of a short form or long form (ASCII or Greek). */
-export const isAlnum = (c: number) => isUpper(c) || isLower(c) || isDigit(c) || isGreek(c);
+const isAlnum = (c: number) => (c < 0x80 ? isDigit(c) || isLower(c | 0x20) : isGreek(c));
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
 const isOpen = (c: number) => c === 0x28 || c === 0xff08;
@@ -229,31 +229,34 @@ export function findAbbreviationDefinitions(text: string, skips: readonly number
   const out: AbbreviationDefinition[] = [];
   let k = 0;
   while (k < skips.length && skips[k + 1] <= from) k += 2;
-  /** Where the innermost open bracket is (-1: none), and where text may begin after the last skip. */
+  // The text between skipped regions, one stretch at a time. `open` is where the innermost open bracket is
+  // (-1: none), `floor` where a long form may begin (after the last skip or blank line).
   let open = -1;
   let floor = from;
-  for (let i = from; i < to; i++) {
-    if (k < skips.length && i >= skips[k]) {
-      i = Math.max(i, skips[k + 1]) - 1;
-      floor = skips[k + 1];
-      k += 2;
-      open = -1;
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    if (isOpen(c)) open = i;
-    else if (isClose(c)) {
-      if (open >= 0 && i - open - 1 <= MAX_BRACKET) pair(text, floor, open, i, out);
-      open = -1;
-    } else if (c === 0x0a) {
-      // A blank line: no pair crosses it, and no window reaches back over it.
-      let j = i + 1;
-      while (j < to && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j++;
-      if (j >= to || text.charCodeAt(j) === 0x0a) {
+  for (let start = from; start < to; k += 2) {
+    const end = k < skips.length ? Math.min(skips[k], to) : to;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+      if (isOpen(c)) open = i;
+      else if (isClose(c)) {
+        if (open >= 0 && i - open - 1 <= MAX_BRACKET) pair(text, floor, open, i, out);
         open = -1;
-        floor = j;
+      } else if (c === 0x0a) {
+        // A blank line: no pair crosses it, and no window reaches back over it.
+        let j = i + 1;
+        while (j < end && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j++;
+        if (j >= end || text.charCodeAt(j) === 0x0a) {
+          open = -1;
+          floor = j;
+        }
       }
     }
+    if (k >= skips.length) break;
+    // A skipped region: no pair spans it, and no long form reaches back over it.
+    start = Math.max(start, skips[k + 1]);
+    floor = start;
+    open = -1;
   }
   return out;
 }

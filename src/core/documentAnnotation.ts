@@ -19,10 +19,15 @@
  * {@link DocumentMentions} (incremental.ts) update the result one paragraph at a time.
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
-import { findAbbreviationDefinitions, isAlnum } from './definedAbbreviations';
+import { findAbbreviationDefinitions } from './definedAbbreviations';
 import type { Category, Entry } from './lexicon';
 import type { Matcher, Mention } from './matcher';
 import type { DocLanguage } from './regions';
+
+/** A letter or digit, ASCII or Greek: what short forms are made of (as in definedAbbreviations.ts). */
+function isAlnum(c: number): boolean {
+  return c < 0x80 ? (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) : (c >= 0x391 && c <= 0x3a9) || (c >= 0x3b1 && c <= 0x3c9);
+}
 
 /** The prefix of the id of a term the document defines and the lexicon does not have (`doc:LDRT`). */
 export const DOCUMENT_TERM_PREFIX = 'doc:';
@@ -241,29 +246,29 @@ export function applyDocumentTerms(text: string, mentions: Mention[], skips: rea
     }
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.key.length - x.key.length);
+  const starts = new Uint8Array(65536);
+  for (const c of byFirst.keys()) starts[c] = 1;
   const uses: DocumentMention[] = [];
   const n = text.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    while (s < skips.length && skips[s + 1] <= i) s += 2;
-    if (s < skips.length && i >= skips[s]) {
-      i = skips[s + 1] - 1;
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    if (!isAlnum(c) || (i > 0 && isAlnum(text.charCodeAt(i - 1)))) continue;
-    const list = byFirst.get(c);
-    if (list) {
-      const limit = s < skips.length ? skips[s] : n;
-      for (const { key, term } of list) {
-        const j = i + key.length;
-        if (j <= limit && (j === n || !isAlnum(text.charCodeAt(j))) && text.startsWith(key, i)) {
-          uses.push({ start: i, end: j, id: term.id, category: term.category, short: term.short });
-          break;
+  // The text between skipped regions, one stretch at a time.
+  for (let s = 0, from = 0; from < n; s += 2) {
+    const limit = s < skips.length ? Math.min(skips[s], n) : n;
+    for (let i = from; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (!isAlnum(c)) continue;
+      if (starts[c] === 1 && (i === 0 || !isAlnum(text.charCodeAt(i - 1)))) {
+        for (const { key, term } of byFirst.get(c)!) {
+          const j = i + key.length;
+          if (j <= limit && (j === n || !isAlnum(text.charCodeAt(j))) && text.startsWith(key, i)) {
+            uses.push({ start: i, end: j, id: term.id, category: term.category, short: term.short });
+            break;
+          }
         }
       }
+      // On to the end of the word.
+      while (i + 1 < limit && isAlnum(text.charCodeAt(i + 1))) i++;
     }
-    while (i + 1 < n && isAlnum(text.charCodeAt(i + 1))) i++;
+    from = s < skips.length ? Math.max(from, skips[s + 1]) : n;
   }
   if (uses.length === 0) return mentions;
   const out: DocumentMention[] = [];
@@ -283,16 +288,4 @@ export function applyDocumentTerms(text: string, mentions: Mention[], skips: rea
   }
   while (j < mentions.length) out.push(mentions[j++]);
   return out;
-}
-
-/** A definition (and its term) moved by `delta`: a copy. */
-export function shiftDefinition(d: ResolvedDefinition, delta: number): ResolvedDefinition {
-  return {
-    ...d,
-    shortStart: d.shortStart + delta,
-    shortEnd: d.shortEnd + delta,
-    longStart: d.longStart + delta,
-    longEnd: d.longEnd + delta,
-    term: { ...d.term, definedAt: d.term.definedAt + delta },
-  };
 }

@@ -6,7 +6,7 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { annotateDocument, applyDocumentTerms, findDefinitions, shiftDefinition, shownMentions, termsInForce, termsKey } from './documentAnnotation';
+import { annotateDocument, applyDocumentTerms, findDefinitions, shownMentions, termsInForce, termsKey } from './documentAnnotation';
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
@@ -106,15 +106,19 @@ export class DocumentMentions {
     const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
     // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
     const found = findDefinitions(this.matcher.entries, para.text, scan.mentions, scan.regions.skips);
-    const definitions = this.definitions.length === 0 && found.length === 0 ? this.definitions : [
-      ...this.definitions.filter((d) => d.term.definedAt < paraStart),
-      ...found.map((d) => shiftDefinition(d, paraStart)),
-      ...this.definitions.filter((d) => d.term.definedAt >= paraEndOld).map((d) => shiftDefinition(d, delta)),
-    ];
-    const terms = definitions === this.definitions ? this.terms : termsInForce(definitions);
-    if (terms !== this.terms && termsKey(terms) !== this.termsKey) return false;
-    this.definitions = definitions;
-    this.terms = terms;
+    const defs = this.definitions;
+    const dlo = firstDefinedFrom(defs, paraStart);
+    const dhi = firstDefinedFrom(defs, paraEndOld);
+    if (found.length > 0 || dhi > dlo) {
+      // Which definition of each short form comes first does not depend on the shift of those after.
+      for (const d of found) shiftDefinition(d, paraStart);
+      const next = [...defs.slice(0, dlo), ...found, ...defs.slice(dhi)];
+      const terms = termsInForce(next);
+      if (termsKey(terms) !== this.termsKey) return false;
+      for (let i = dlo + found.length; i < next.length; i++) shiftDefinition(next[i], delta);
+      this.definitions = next;
+      this.terms = terms;
+    } else for (let i = dhi; i < defs.length; i++) shiftDefinition(defs[i], delta);
     const fresh = applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms);
     for (const m of fresh) {
       m.start += paraStart;
@@ -170,6 +174,27 @@ export class DocumentMentions {
     for (let i = lowerBoundByEnd(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
     return shownMentions(out, this.matcher.entries, this.options);
   }
+}
+
+/** Moves a definition (and its term, which belongs to it alone) by `delta`, in place. */
+function shiftDefinition(d: ResolvedDefinition, delta: number): void {
+  d.shortStart += delta;
+  d.shortEnd += delta;
+  d.longStart += delta;
+  d.longEnd += delta;
+  d.term.definedAt += delta;
+}
+
+/** Index of the first definition defined at or after `offset` (definitions are in document order). */
+function firstDefinedFrom(defs: readonly ResolvedDefinition[], offset: number): number {
+  let lo = 0;
+  let hi = defs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].term.definedAt < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first mention whose end is after `offset`. */
