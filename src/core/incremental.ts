@@ -6,7 +6,7 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { annotateDocument, applyDocumentTerms, findDefinitions, shownMentions, termsInForce, termsKey } from './documentAnnotation';
+import { annotateDocument, applyDocumentTerms, findDefinitions, shownMentions, termsKey } from './documentAnnotation';
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
@@ -40,9 +40,14 @@ export class DocumentMentions {
   /** Sorted, non-overlapping: every mention, generic ones included (hover reads these). */
   private everything: DocumentMention[] = [];
   private shown: DocumentMention[] | undefined;
-  /** Every definition the document makes, in document order. */
-  definitions: ResolvedDefinition[] = [];
-  /** The defined short forms in force, by short form (singular). */
+  /**
+   * Every definition the document makes, in document order, and where each is made now (`defAt`: kept
+   * apart, so that an edit moves numbers, not objects; a definition's own offsets are those of the scan that
+   * found it).
+   */
+  private defs: ResolvedDefinition[] = [];
+  private defAt: number[] = [];
+  /** The defined short forms in force, by short form (singular), with where the document defines each. */
   terms = new Map<string, DocumentTerm>();
   private termsKey = '';
   /** Skip ranges of the last full scan that span a blank line. */
@@ -75,8 +80,9 @@ export class DocumentMentions {
   full(text: string): void {
     const a = annotateDocument(this.matcher, text, this.language, this.options);
     this.mentions = a.all;
-    this.definitions = a.definitions;
-    this.terms = a.terms;
+    this.defs = a.definitions;
+    this.defAt = a.definitions.map((d) => d.term.definedAt);
+    this.terms = termsAt(this.defs, this.defAt);
     this.termsKey = termsKey(a.terms);
     this.blocks = [];
     const s = a.skips;
@@ -106,19 +112,21 @@ export class DocumentMentions {
     const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
     // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
     const found = findDefinitions(this.matcher.entries, para.text, scan.mentions, scan.regions.skips);
-    const defs = this.definitions;
-    const dlo = firstDefinedFrom(defs, paraStart);
-    const dhi = firstDefinedFrom(defs, paraEndOld);
+    const defAt = this.defAt;
+    const dlo = lowerBound(defAt, paraStart);
+    const dhi = lowerBound(defAt, paraEndOld);
     if (found.length > 0 || dhi > dlo) {
-      // Which definition of each short form comes first does not depend on the shift of those after.
-      for (const d of found) shiftDefinition(d, paraStart);
-      const next = [...defs.slice(0, dlo), ...found, ...defs.slice(dhi)];
-      const terms = termsInForce(next);
+      const defs = [...this.defs.slice(0, dlo), ...found, ...this.defs.slice(dhi)];
+      const at = [...defAt.slice(0, dlo), ...found.map((d) => d.term.definedAt + paraStart), ...defAt.slice(dhi).map((x) => x + delta)];
+      const terms = termsAt(defs, at);
       if (termsKey(terms) !== this.termsKey) return false;
-      for (let i = dlo + found.length; i < next.length; i++) shiftDefinition(next[i], delta);
-      this.definitions = next;
+      this.defs = defs;
+      this.defAt = at;
       this.terms = terms;
-    } else for (let i = dhi; i < defs.length; i++) shiftDefinition(defs[i], delta);
+    } else if (delta !== 0) {
+      for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
+      for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
+    }
     const fresh = applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms);
     for (const m of fresh) {
       m.start += paraStart;
@@ -176,22 +184,22 @@ export class DocumentMentions {
   }
 }
 
-/** Moves a definition (and its term, which belongs to it alone) by `delta`, in place. */
-function shiftDefinition(d: ResolvedDefinition, delta: number): void {
-  d.shortStart += delta;
-  d.shortEnd += delta;
-  d.longStart += delta;
-  d.longEnd += delta;
-  d.term.definedAt += delta;
+/** The short forms in force (see termsInForce), each with where it is defined now: copies, owned by the map. */
+function termsAt(defs: readonly ResolvedDefinition[], at: readonly number[]): Map<string, DocumentTerm> {
+  const terms = new Map<string, DocumentTerm>();
+  defs.forEach((d, i) => {
+    if (!terms.has(d.base)) terms.set(d.base, { ...d.term, definedAt: at[i] });
+  });
+  return terms;
 }
 
-/** Index of the first definition defined at or after `offset` (definitions are in document order). */
-function firstDefinedFrom(defs: readonly ResolvedDefinition[], offset: number): number {
+/** Index of the first number at or after `offset` in a sorted array. */
+function lowerBound(xs: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = defs.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (defs[mid].term.definedAt < offset) lo = mid + 1;
+    if (xs[mid] < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
