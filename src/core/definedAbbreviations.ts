@@ -95,7 +95,8 @@ const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经
 
 /**
  * Whether text[a, b) can be a short form: 2–10 characters (a plural `s` on top) of letters, digits and
- * `- + / .`, beginning with a letter or digit, with at least one capital letter.
+ * `- + / .`, beginning with a letter or digit, with at least one capital letter; a space only before a
+ * final number or Greek letter (`IFN β`, `IFN 1`).
  */
 function isShortForm(text: string, a: number, b: number): boolean {
   const n = b - a;
@@ -104,7 +105,9 @@ function isShortForm(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
     if (isUpper(c)) upper = true;
-    else if (!isAlnum(c) && !isShortJoiner(c)) return false;
+    else if (c === 0x20 && i > a && isAlnum(text.charCodeAt(i - 1)) && i + 1 < b && (isDigit(text.charCodeAt(i + 1)) || isGreek(text.charCodeAt(i + 1)))) {
+      for (let j = i + 1; j < b; j++) if (!isDigit(text.charCodeAt(j)) && !isGreek(text.charCodeAt(j))) return false;
+    } else if (!isAlnum(c) && !isShortJoiner(c)) return false;
   }
   const last = text.charCodeAt(b - 1);
   return upper && isAlnum(text.charCodeAt(a)) && (isAlnum(last) || last === 0x2b);

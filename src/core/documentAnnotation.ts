@@ -84,14 +84,49 @@ export interface AnnotationOptions {
 interface LexiconFacts {
   abbreviations: Map<string, string>;
   generic: Set<string>;
+  /** The forms of an entry reduced to their letters and digits ({@link letters}), made on first use. */
+  letters(id: string): string[];
+  category(id: string): Category;
 }
+
+/** A name reduced to its lower-case letters, digits and Han characters: `Tumor Mi-\ncroenvironment` → `tumormicroenvironment`. */
+function letters(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | (s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90 ? 0x20 : 0);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x4e00 && c <= 0x9fff)) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** How many characters two strings share at their ends. */
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * A long form ends like a name of the entry when their letters share the last {@link SUFFIX_AGREEMENT}
+ * characters (or all of the long form's): PDF line breaks and hyphens, `Tumor Mi-croenvironment`, and a
+ * Chinese long form whose start is a guess (`…噬细胞集落刺激因子` for GM-CSF) still agree; `insulin resistance`
+ * and `ionizing radiation` do not.
+ */
+const SUFFIX_AGREEMENT = 4;
 
 const factsCache = new WeakMap<readonly Entry[], LexiconFacts>();
 
 function factsOf(entries: readonly Entry[]): LexiconFacts {
   let f = factsCache.get(entries);
   if (!f) {
-    f = { abbreviations: new Map(), generic: new Set() };
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const lettersOf = new Map<string, string[]>();
+    const forms = (id: string): string[] => {
+      let l = lettersOf.get(id);
+      if (!l) lettersOf.set(id, (l = (byId.get(id)?.forms ?? []).map((x) => letters(x.text)).filter((x) => x.length > 0)));
+      return l;
+    };
+    f = { abbreviations: new Map(), generic: new Set(), letters: forms, category: (id) => byId.get(id)?.category ?? 'concept' };
     for (const e of entries) {
       if (e.generic) f.generic.add(e.id);
       for (const form of e.forms) if (form.caseSensitive && !f.abbreviations.has(form.text)) f.abbreviations.set(form.text, e.id);
@@ -184,7 +219,7 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
   const definedAt = Math.min(d.longStart, d.shortStart);
   const known = facts.abbreviations.get(d.short) ?? facts.abbreviations.get(d.base);
   const last = mentionEndingAt(mentions, d.longEnd);
-  // The short form is the lexicon's own abbreviation of the entry its long form names.
+  // The short form is the lexicon's own abbreviation of the entry its long form names, or ends like.
   if (known !== undefined) {
     for (let i = firstEndingAfter(mentions, d.longStart); i < mentions.length; i++) {
       const m = mentions[i];
@@ -192,6 +227,11 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
       if (m.end > d.longStart && m.id === known) {
         return { id: known, short: d.base, long: d.chinese ? text.slice(m.start, m.end) : d.long, category: m.category, local: false, definedAt };
       }
+    }
+    const long = letters(d.long);
+    const need = Math.min(SUFFIX_AGREEMENT, long.length);
+    if (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need)) {
+      return { id: known, short: d.base, long: d.long, category: facts.category(known), local: false, definedAt };
     }
   }
   // The long form is a lexicon term.
@@ -221,10 +261,12 @@ const HEADS: [Category, string[], string[]][] = [
 
 /** The category a long form's head word tells, if any. */
 function headCategory(long: string): Category | undefined {
-  const words = long.toLowerCase().split(/[\s-]+/);
+  // A trailing number or Greek letter is part of the name, not its head: `Toll-like receptor 4`, `…相关蛋白 4`.
+  const name = long.replace(/[\s\d\u03b1-\u03c9-]+$/, '') || long;
+  const words = name.toLowerCase().split(/[\s-]+/);
   let head = words[words.length - 1] ?? '';
   if (head.endsWith('s')) head = head.slice(0, -1);
-  for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => long.endsWith(z))) return category;
+  for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
   return undefined;
 }
 

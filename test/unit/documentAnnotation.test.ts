@@ -33,6 +33,15 @@ describe('document-defined abbreviations', () => {
     assert.deepEqual(marks('程序性细胞死亡配体 1 (PD-L1) 与 PD-L1，PD-L1 抑制剂'), ['程序性细胞死亡配体 1=pd-l1', 'PD-L1=pd-l1', 'PD-L1=pd-l1', 'PD-L1 抑制剂=pd-l1-inhibitor']);
     assert.deepEqual(marks('It signals through (Toll-Like Receptor 4, TLR4). TLR4 is up.'), ['Toll-Like Receptor 4=tlr4', 'TLR4=tlr4', 'TLR4=tlr4']);
   });
+  it('a short form the lexicon knows names its entry when the long form ends like one of its names, despite a PDF line break', () => {
+    const text = 'It binds programmed death-\nligand 1 (PD-L1) here. PD-L1 is up.';
+    assert.deepEqual(annotate(text).terms.get('PD-L1')?.id, 'pd-l1');
+    assert.deepEqual(marks(text).filter((m) => m.startsWith('PD-L1')), ['PD-L1=pd-l1', 'PD-L1=pd-l1']);
+  });
+  it('a short form may end in a spaced number or Greek letter: interferon beta (IFN β)', () => {
+    const text = 'Cells release interferon beta (IFN β); IFN β then acts.';
+    assert.deepEqual(marks(text), ['interferon beta=ifn-beta', 'IFN β=ifn-beta', 'IFN β=ifn-beta']);
+  });
   it('any other short form becomes a term of this document, in the category of the entry its head matches', () => {
     const text = 'Low-dose radiotherapy (LDRT) was given.\n\nLDRT was well tolerated.';
     const a = annotate(text);
@@ -46,6 +55,8 @@ describe('document-defined abbreviations', () => {
     const bor = 'The best overall response (BOR) was partial; BOR was assessed centrally.';
     assert.deepEqual(annotate(bor).mentions.map((m) => `${bor.slice(m.start, m.end)}=${m.id}/${m.category}`), ['response=tumour-response/outcome', 'BOR=doc:BOR/outcome', 'BOR=doc:BOR/outcome']);
     assert.equal(annotate('Patients with insulin resistance (IR) were excluded.').terms.get('IR')!.category, 'concept');
+    assert.equal(annotate('the Zeta-like receptor 9 (ZLR9) binds', 'plain').terms.get('ZLR9')!.category, 'molecule', 'a trailing number is not the head');
+    assert.equal(annotate('毒性相关蛋白 4 (XTP4) 表达', 'plain').terms.get('XTP4')!.category, 'molecule', 'Chinese: …蛋白 → molecule');
   });
   it("the document's meaning wins: where insulin resistance (IR) is defined, IR is not ionizing radiation", () => {
     const text = 'Patients with insulin resistance (IR) were excluded. IR was measured at baseline.';
