@@ -100,7 +100,7 @@ const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经
  */
 function isShortForm(text: string, a: number, b: number): boolean {
   const n = b - a;
-  if (n < MIN_SHORT || n > MAX_SHORT + 1) return false;
+  if (n < MIN_SHORT || n > MAX_SHORT + (text.charCodeAt(b - 1) === 0x73 ? 1 : 0)) return false;
   let upper = false;
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);

@@ -7,7 +7,8 @@
  *    becomes a term of this document only (`Low-dose radiotherapy (LDRT)`), in the category of the entry
  *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else
  *    `concept`. The document's meaning wins over the lexicon's: in a text that defines
- *    `insulin resistance (IR)`, IR is not ionizing radiation. Uses are whole words, case-sensitive, outside
+ *    `insulin resistance (IR)`, IR is not ionizing radiation (a Chinese long form, whose start is a guess,
+ *    never overrides the lexicon's meaning of a short form it knows). Uses are whole words, case-sensitive, outside
  *    skipped regions, with a plural `s` (`CPIs`) and as a hyphenated modifier (`IR-induced`). A use replaces
  *    the lexicon mentions inside its span, never a longer one around it (`CD8+ T cells` stays one mention).
  * 2. Generic words (entries marked `generic`: cancer, immune response, Gy…) are matched like any other, so a
@@ -230,7 +231,9 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
     }
     const long = letters(d.long);
     const need = Math.min(SUFFIX_AGREEMENT, long.length);
-    if (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need)) {
+    // A Chinese long form is not checked letter by letter and its start is a guess: it never overrides the
+    // lexicon's meaning of a short form the lexicon knows (一项 III 期研究（PACIFIC）).
+    if (d.chinese || (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need))) {
       return { id: known, short: d.base, long: d.long, category: facts.category(known), local: false, definedAt };
     }
   }

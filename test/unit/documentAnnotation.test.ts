@@ -62,6 +62,7 @@ describe('document-defined abbreviations', () => {
     const text = 'Patients with insulin resistance (IR) were excluded. IR was measured at baseline.';
     assert.deepEqual(marks(text), ['IR=doc:IR', 'IR=doc:IR']);
     assert.deepEqual(marks('IR was measured at baseline.'), ['IR=ionizing-radiation'], 'without the definition, the lexicon decides');
+    assert.equal(annotate('一项研究显示受照射组（IR）更多。').terms.get('IR')?.id, 'ionizing-radiation', 'a Chinese long form is a guess and does not override the lexicon');
   });
   it('uses are whole words and case-sensitive, with a plural s, outside code and math', () => {
     const text = 'Low-dose radiotherapy (LDRT) helps. LDRTs, ldrt, LDRTx, `LDRT` and $LDRT$ differ; LDRT-treated mice.';
