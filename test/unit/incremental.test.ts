@@ -88,6 +88,10 @@ describe('incremental re-annotation with document-defined abbreviations and gene
     assert.deepEqual(view(doc.mentions), view(full.mentions), `shown mentions after ${JSON.stringify(c)} on ${JSON.stringify(text)}`);
     assert.deepEqual(view(doc.all), view(full.all), `all mentions after ${JSON.stringify(c)}`);
     assert.deepEqual([...doc.terms.values()], [...full.terms.values()], `terms after ${JSON.stringify(c)}`);
+    for (let i = 0; i < full.all.length; i++) {
+      const m = full.all[i];
+      assert.ok(m.start >= 0 && m.start < m.end && m.end <= next.length && (i === 0 || full.all[i - 1].end <= m.start), `sorted, non-overlapping, in bounds: ${JSON.stringify(m)}`);
+    }
     return { text: next, mode: doc.lastUpdate };
   }
 
@@ -117,7 +121,7 @@ describe('incremental re-annotation with document-defined abbreviations and gene
     assert.equal(doc.mentions.find((m) => text.slice(m.start, m.end) === 'IR')?.id, 'ionizing-radiation');
   });
   it('agrees with a full annotation after many random edits around definitions and generic words', () => {
-    const pieces = ['(', ')', '（', '）', 'IR', 'LDRT', ' insulin resistance ', 'ionizing radiation', 'Low-dose radiotherapy ', 'immune response', 'Cancer', '\n\n', ' ', '`', 'TILs', '肿瘤浸润淋巴细胞', ', ', '-induced', 's'];
+    const pieces = ['(', ')', '（', '）', 'IR', 'LDRT', ' insulin resistance ', 'ionizing radiation', 'Low-dose radiotherapy ', 'immune response', 'Cancer', '\n\n', ' ', '`', 'TILs', '肿瘤浸润淋巴细胞', ', ', '-induced', 's', ' (IR)', ' (LDRT)', '（TILs）', ' (Toll-Like Receptor 4, TLR4)', 'TLR4', ' $IR$ ', 'CPIs', 'checkpoint inhibitors (CPIs)'];
     let seed = 777;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
