@@ -8,6 +8,7 @@
  */
 import type { DocumentMention, DocumentTerm } from './documentAnnotation';
 
+/** A use of a short form before the document defines it. */
 export interface EarlyAbbreviation {
   /** The first use before the definition. */
   start: number;

@@ -137,11 +137,6 @@ function factsOf(entries: readonly Entry[]): LexiconFacts {
   return f;
 }
 
-/** Whether a mention is shown, counted and reported under these options. */
-export function isShown(m: Mention, entries: readonly Entry[], options: AnnotationOptions): boolean {
-  return options.includeGeneric === true || !factsOf(entries).generic.has(m.id);
-}
-
 /** The mentions shown under these options (the same array when nothing is left out). */
 export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions): M[] {
   const generic = factsOf(entries).generic;
