@@ -3,12 +3,12 @@
  * the matcher does not return (the main thread terminates the worker and counts the passage as unmarked).
  */
 import { parentPort } from 'node:worker_threads';
-import { annotateDocument } from '../../src/cli/annotate';
+import { annotateFile } from '../../src/cli/annotate';
 
 // Build the matcher before the first passage, so the passages' time limit measures annotation only.
-annotateDocument('', 'warm-up.txt');
+annotateFile('', 'warm-up.txt');
 parentPort?.postMessage('ready');
 
 parentPort?.on('message', ({ text, file }: { text: string; file: string }) => {
-  parentPort?.postMessage(annotateDocument(text, file));
+  parentPort?.postMessage(annotateFile(text, file).mentions);
 });

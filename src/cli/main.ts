@@ -1,22 +1,28 @@
 /**
  * The OncoLex CLI: batch annotation and lexicon look-ups on the same core as the extension.
- *   oncolex annotate [--format json|table] FILE...
+ *   oncolex annotate [--format json|table] [--include-generic] [--lexicon FILE.oncolex.json] FILE...
  *   oncolex lexicon [--format json]
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
  */
+import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
+import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
-import { annotateDocument } from './annotate';
+import { compromiseInflector } from '../node/inflect';
+import { annotateFile } from './annotate';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
+import { ChunkedWriter, parseArgs, processIo, readInput, readTextFile } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
 commands:
-  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files
+  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files,
+      [--include-generic]                  and the abbreviations each file defines; generic words (cancer,
+      [--lexicon FILE.oncolex.json]        immune response…) only with --include-generic; --lexicon adds
+                                           a workspace lexicon file's entries
   lexicon [--format json]                  print the whole built-in lexicon
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
@@ -34,20 +40,30 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
   return f;
 }
 
+/** The built-in lexicon, with the entries of a workspace lexicon file when one is given. */
+function lexiconWith(file: string | true | undefined, io: CliIo): Lexicon {
+  const builtin = loadBuiltinLexicon();
+  if (typeof file !== 'string') return builtin;
+  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
+  for (const p of problems) io.err(`oncolex: ${p.message}\n`);
+  return lexicon;
+}
+
 /**
  * `oncolex annotate`: files are read, matched and written one at a time, and the JSON is written in pieces
  * (per mention, gathered up to {@link CliIo.chunk} characters), so neither the inputs nor the report are
  * ever held whole. The output is the same text as `JSON.stringify({ files })`.
  */
 function annotate(argv: string[], io: CliIo): number {
-  const { flags, positional } = parseArgs(argv, ['format']);
+  const { flags, positional } = parseArgs(argv, ['format', 'lexicon']);
   const format = formatOf(flags, ['json', 'table'], io);
   if (!format) return 2;
   if (positional.length === 0) {
     io.err('oncolex annotate: give at least one file\n');
     return 2;
   }
-  const lexicon = loadBuiltinLexicon();
+  const lexicon = lexiconWith(flags.get('lexicon'), io);
+  const includeGeneric = flags.get('include-generic') === true;
   const byId = indexById(lexicon);
   const out = new ChunkedWriter((t) => io.out(t), io.chunk);
   let failed = 0;
@@ -59,13 +75,11 @@ function annotate(argv: string[], io: CliIo): number {
       failed++;
       continue;
     }
-    const mentions = annotateDocument(text, file, lexicon);
+    const { mentions, abbreviations } = annotateFile(text, file, lexicon, { includeGeneric });
     if (format === 'json') {
       out.add(`${first ? '' : ','}{"file":${JSON.stringify(file)},"mentions":[`);
-      mentions.forEach((m, i) => {
-        out.add(`${i === 0 ? '' : ','}${JSON.stringify(m)}`);
-      });
-      out.add(']}');
+      mentions.forEach((m, i) => out.add(`${i === 0 ? '' : ','}${JSON.stringify(m)}`));
+      out.add(`],"abbreviations":${JSON.stringify(abbreviations)}}`);
       first = false;
       continue;
     }
@@ -74,8 +88,10 @@ function annotate(argv: string[], io: CliIo): number {
     for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [id, n] of rows) {
-      const e = byId.get(id)!;
-      out.add(`  ${String(n).padStart(5)}  ${e.category.padEnd(11)}  ${e.label.en} (${e.label.zh})\n`);
+      const e = byId.get(id);
+      const local = abbreviations.find((x) => x.id === id);
+      const name = e ? `${e.label.en} (${e.label.zh})` : `${local?.short ?? id} — ${local?.long ?? ''} (defined in this document, line ${local?.line ?? '?'})`;
+      out.add(`  ${String(n).padStart(5)}  ${(e?.category ?? local?.category ?? '').padEnd(11)}  ${name}\n`);
     }
   }
   if (format === 'json') out.add(']}\n');

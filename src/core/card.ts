@@ -5,6 +5,7 @@
  */
 import type { CommandId } from './ids';
 import { COMMANDS, HOVER_COMMANDS } from './ids';
+import type { DocumentTerm } from './documentAnnotation';
 import type { Category, Entry, IdSystem } from './lexicon';
 import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
 import { escapeMarkdown } from './markdown';
@@ -73,6 +74,9 @@ const UI = {
   cite: { en: 'Cite evidence', zh: '引用证据' },
   card: { en: 'Open card', zh: '打开卡片' },
   noEvidence: { en: 'The review does not mention this term.', zh: '综述中未提及该术语。' },
+  documentTerm: { en: 'defined in this document, line {0}', zh: '在本文档第 {0} 行定义' },
+  definedAs: { en: 'Defined in this document as “{1}”, line {0}.', zh: '本文档第 {0} 行将其定义为“{1}”。' },
+  related: { en: 'Related lexicon entry', zh: '术语表中的相关条目' },
 } as const;
 
 export interface CardOptions {
@@ -177,4 +181,35 @@ export function keepCardLinks(html: string): string {
     const target = href?.replace(/&(amp|quot|lt|gt|#39);/g, (e: string, name: string) => HTML_ENTITIES.get(name) ?? e);
     return target !== undefined && isCardLinkTarget(target) ? whole : text;
   });
+}
+
+/** Options of the card of a short form the document defines. */
+export interface DocumentTermCardOptions {
+  lang: DisplayLanguage;
+  /** The 1-based line where the document defines it. */
+  line: number;
+  /** Entries by id, to name the related entry. */
+  byId: Map<string, Entry>;
+  /** Include command links (hover). */
+  links?: boolean;
+}
+
+/**
+ * The card of a term the document defines and the lexicon lacks (`Low-dose radiotherapy (LDRT)`): its short
+ * and long forms, its category, where the document defines it, and the lexicon entry its head matches.
+ */
+export function renderDocumentTermCard(t: DocumentTerm, o: DocumentTermCardOptions): string {
+  const { lang } = o;
+  const out = [`**${escapeMarkdown(t.short)}** · ${escapeMarkdown(t.long)}  `, `*${escapeMarkdown(categoryLabel(t.category, lang))} · ${UI.documentTerm[lang].replace('{0}', String(o.line))}*`];
+  const related = t.related !== undefined ? o.byId.get(t.related) : undefined;
+  if (related) {
+    const name = o.links ? commandLink(related.label[lang], COMMANDS.showEntry, { id: related.id }) : escapeMarkdown(related.label[lang]);
+    out.push('', `**${UI.related[lang]}:** ${name}`);
+  }
+  return out.join('\n');
+}
+
+/** The line a hover adds above a lexicon entry's card when the document defines the short form itself. */
+export function definedAsNote(t: DocumentTerm, line: number, lang: DisplayLanguage): string {
+  return `*${UI.definedAs[lang].replace('{0}', String(line)).replace('{1}', escapeMarkdown(t.long))}*`;
 }

@@ -38,6 +38,7 @@ export const SETTINGS = {
   highlightLanguages: 'highlight.languages',
   highlightStyle: 'highlight.style',
   maxFileSizeKB: 'highlight.maxFileSizeKB',
+  highlightGeneric: 'highlight.generic',
   displayLanguage: 'displayLanguage',
   abbreviationDiagnostics: 'diagnostics.abbreviations',
   lexiconFiles: 'lexicon.files',

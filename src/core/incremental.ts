@@ -5,6 +5,8 @@
  * (fences, HTML comments, front matter, verbatim environments) are the exception: an edit that touches
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
+import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
+import { annotateDocument, applyDocumentTerms, findDefinitions, shownMentions, termsKey } from './documentAnnotation';
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
@@ -32,10 +34,25 @@ const BLOCK_DELIMITERS: Record<DocLanguage, RegExp> = {
 /** A blank line inside a text (see isBlankLine in regions.ts: lines end at \n, \r\n or \r). */
 const BLANK_LINE = /(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/;
 
-/** Mentions of one document, updated incrementally. */
+/**
+ * The annotation of one document (see documentAnnotation.ts), updated incrementally. A change that alters
+ * which short forms the document defines, or what they name, asks for a full re-annotation, since their
+ * uses may be anywhere.
+ */
 export class DocumentMentions {
-  /** Sorted, non-overlapping. */
-  mentions: Mention[] = [];
+  /** Sorted, non-overlapping: every mention, generic ones included (hover reads these). */
+  private everything: DocumentMention[] = [];
+  private shown: DocumentMention[] | undefined;
+  /**
+   * Every definition the document makes, in document order, and where each is made now (`defAt`: kept
+   * apart, so that an edit moves numbers, not objects; a definition's own offsets are those of the scan that
+   * found it).
+   */
+  private defs: ResolvedDefinition[] = [];
+  private defAt: number[] = [];
+  /** The defined short forms in force, by short form (singular), with where the document defines each. */
+  terms = new Map<string, DocumentTerm>();
+  private termsKey = '';
   /** Skip ranges of the last full scan that span a blank line. */
   private blocks: number[] = [];
   /** How the last update was done, for the benchmark and tests. */
@@ -44,14 +61,34 @@ export class DocumentMentions {
   constructor(
     private readonly matcher: Matcher,
     readonly language: DocLanguage,
+    readonly options: AnnotationOptions = {},
   ) {}
+
+  /** Sorted, non-overlapping: the mentions to show, count and report (generic ones only if asked for). */
+  get mentions(): DocumentMention[] {
+    return (this.shown ??= shownMentions(this.everything, this.matcher.entries, this.options));
+  }
+
+  set mentions(mentions: DocumentMention[]) {
+    this.everything = mentions;
+    this.shown = undefined;
+  }
+
+  /** Every mention, generic ones included. */
+  get all(): readonly DocumentMention[] {
+    return this.everything;
+  }
 
   /** Annotates the whole text. */
   full(text: string): void {
-    const { mentions, regions } = this.matcher.annotateWithRegions(text, this.language);
-    this.mentions = mentions;
+    const a = annotateDocument(this.matcher, text, this.language, this.options);
+    this.mentions = a.all;
+    this.defs = a.definitions;
+    this.defAt = a.definitions.map((d) => d.term.definedAt);
+    this.terms = termsAt(this.defs, this.defAt);
+    this.termsKey = termsKey(a.terms);
     this.blocks = [];
-    const s = regions.skips;
+    const s = a.skips;
     for (let i = 0; i < s.length; i += 2) {
       const t = text.slice(s[i], s[i + 1]);
       if (BLANK_LINE.test(t)) this.blocks.push(s[i], s[i + 1]);
@@ -75,12 +112,31 @@ export class DocumentMentions {
     const paraEndNew = para.start + para.text.length;
     const paraEndOld = paraEndNew - delta;
     // Re-annotate the paragraph alone (front matter only exists at the very start of a document).
-    const fresh = this.matcher.annotate(para.text, this.language, 0, para.text.length, paraStart === 0);
+    const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
+    // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
+    const found = findDefinitions(this.matcher.entries, para.text, scan.mentions, scan.regions.skips);
+    const defAt = this.defAt;
+    const dlo = lowerBound(defAt, paraStart);
+    const dhi = lowerBound(defAt, paraEndOld);
+    if (found.length > 0 || dhi > dlo) {
+      const defs = [...this.defs.slice(0, dlo), ...found, ...this.defs.slice(dhi)];
+      const at = [...defAt.slice(0, dlo), ...found.map((d) => d.term.definedAt + paraStart), ...defAt.slice(dhi).map((x) => x + delta)];
+      const terms = termsAt(defs, at);
+      if (termsKey(terms) !== this.termsKey) return false;
+      this.defs = defs;
+      this.defAt = at;
+      this.terms = terms;
+    } else if (delta !== 0) {
+      for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
+      for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
+    }
+    const fresh = applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;
     }
-    const ms = this.mentions;
+    const ms = this.everything;
+    this.shown = undefined;
     const lo = lowerBoundByEnd(ms, paraStart); // first mention ending after the paragraph start
     let hi = lo;
     while (hi < ms.length && ms[hi].start < paraEndOld) hi++;
@@ -94,9 +150,12 @@ export class DocumentMentions {
     return true;
   }
 
-  /** The mention containing `offset` (start inclusive, end inclusive so the cursor after a word counts). */
-  at(offset: number): Mention | undefined {
-    const ms = this.mentions;
+  /**
+   * The mention containing `offset` (start inclusive, end inclusive so the cursor after a word counts),
+   * generic ones included.
+   */
+  at(offset: number): DocumentMention | undefined {
+    const ms = this.everything;
     let lo = 0;
     let hi = ms.length - 1;
     while (lo <= hi) {
@@ -109,13 +168,44 @@ export class DocumentMentions {
     return undefined;
   }
 
-  /** Mentions that overlap [from, to). */
-  between(from: number, to: number): Mention[] {
-    const ms = this.mentions;
-    const out: Mention[] = [];
-    for (let i = lowerBoundByEnd(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
-    return out;
+  /**
+   * The lexicon entry at `offset`: the entry of the mention there, or for a term the document defines and
+   * the lexicon lacks, the entry its head matches (if any).
+   */
+  entryAt(offset: number): string | undefined {
+    const m = this.at(offset);
+    const t = m?.short !== undefined ? this.terms.get(m.short) : undefined;
+    return t?.local ? t.related : m?.id;
   }
+
+  /** Shown mentions that overlap [from, to). */
+  between(from: number, to: number): DocumentMention[] {
+    const ms = this.everything;
+    const out: DocumentMention[] = [];
+    for (let i = lowerBoundByEnd(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
+    return shownMentions(out, this.matcher.entries, this.options);
+  }
+}
+
+/** The short forms in force (see termsInForce), each with where it is defined now: copies, owned by the map. */
+function termsAt(defs: readonly ResolvedDefinition[], at: readonly number[]): Map<string, DocumentTerm> {
+  const terms = new Map<string, DocumentTerm>();
+  defs.forEach((d, i) => {
+    if (!terms.has(d.base)) terms.set(d.base, { ...d.term, definedAt: at[i] });
+  });
+  return terms;
+}
+
+/** Index of the first number at or after `offset` in a sorted array. */
+function lowerBound(xs: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first mention whose end is after `offset`. */

@@ -11,6 +11,8 @@ export interface Settings {
   'highlight.languages': Record<string, boolean>;
   'highlight.style': HighlightStyle;
   'highlight.maxFileSizeKB': number;
+  /** Highlight, count and report generic words too (see documentAnnotation.ts). */
+  'highlight.generic': boolean;
   displayLanguage: DisplayLanguageSetting;
   'diagnostics.abbreviations': boolean;
   'lexicon.files': string[];
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'highlight.languages': Object.fromEntries(HIGHLIGHT_LANGUAGES.map((l) => [l, true])),
   'highlight.style': 'underline',
   'highlight.maxFileSizeKB': 8192,
+  'highlight.generic': false,
   displayLanguage: 'auto',
   'diagnostics.abbreviations': true,
   'lexicon.files': [],

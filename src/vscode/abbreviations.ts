@@ -55,22 +55,24 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
       this.diagnostics.delete(doc.uri);
       return;
     }
-    const text = doc.getText();
-    const found = abbreviationsUsedBeforeDefinition(text, mentions.mentions, this.lexicon.byId);
+    const found = abbreviationsUsedBeforeDefinition(mentions.mentions, mentions.terms);
     this.diagnostics.set(
       doc.uri,
       found.map((x) => {
-        const entry = this.lexicon.entry(x.id)!;
+        const entry = x.local ? undefined : this.lexicon.entry(x.id);
         const def = doc.positionAt(x.definedAt);
+        const range = new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end));
+        // A lexicon entry has its own first-use form; a term of the document, the document's own words.
+        const firstUse = entry ? textToInsert(entry, { form: 'firstUse', lang: 'en', markup: 'plain' }) : `${x.long} (${x.short})`;
         const d = new vscode.Diagnostic(
-          new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end)),
-          vscode.l10n.t('“{0}” is used before it is defined (line {1}). Define it at its first use: {2}', text.slice(x.start, x.end), def.line + 1, textToInsert(entry, { form: 'firstUse', lang: 'en', markup: 'plain' })),
+          range,
+          vscode.l10n.t('“{0}” is used before it is defined (line {1}). Define it at its first use: {2}', doc.getText(range), def.line + 1, firstUse),
           vscode.DiagnosticSeverity.Information,
         );
         d.source = SOURCE;
         d.code = CODE;
         d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, def), vscode.l10n.t('defined here'))];
-        return Object.assign(d, { oncolexId: x.id });
+        return Object.assign(d, { oncolexId: x.id, oncolexFirstUse: entry ? undefined : firstUse });
       }),
     );
   }
@@ -78,11 +80,11 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
-      const id = (d as vscode.Diagnostic & { oncolexId?: string }).oncolexId;
+      const { oncolexId: id, oncolexFirstUse: own } = d as vscode.Diagnostic & { oncolexId?: string; oncolexFirstUse?: string };
       const entry = d.code === CODE && id ? this.lexicon.entry(id) : undefined;
-      if (!entry) continue;
+      if (!entry && !(d.code === CODE && own)) continue;
       const sample = doc.getText(new vscode.Range(Math.max(0, d.range.start.line - 3), 0, d.range.end.line + 3, 0));
-      const replacement = textToInsert(entry, { form: 'firstUse', lang: writingLanguage(sample), markup: languageOf(doc.languageId) });
+      const replacement = entry ? textToInsert(entry, { form: 'firstUse', lang: writingLanguage(sample), markup: languageOf(doc.languageId) }) : own!;
       const action = new vscode.CodeAction(vscode.l10n.t('Write the first-use form: {0}', replacement), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(doc.uri, d.range, replacement);

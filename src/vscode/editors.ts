@@ -24,5 +24,5 @@ export function documentEditor(): vscode.TextEditor | undefined {
 /** The id of the lexicon term under an editor's cursor, if any. */
 export function termAtCursor(editor: vscode.TextEditor | undefined, mentionsOf: (d: vscode.TextDocument) => DocumentMentions | undefined): string | undefined {
   if (!editor) return undefined;
-  return mentionsOf(editor.document)?.at(editor.document.offsetAt(editor.selection.active))?.id;
+  return mentionsOf(editor.document)?.entryAt(editor.document.offsetAt(editor.selection.active));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderCard } from '../core/card';
+import { definedAsNote, renderCard, renderDocumentTermCard } from '../core/card';
 import { HOVER_COMMANDS } from '../core/ids';
 import { displayLanguage } from './config';
 import type { Highlighter } from './highlight';
@@ -28,10 +28,16 @@ export class TermHoverProvider implements vscode.HoverProvider {
     if (!mentions) return undefined;
     const m = mentions.at(document.offsetAt(position));
     if (!m) return undefined;
+    const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
+    const lang = displayLanguage();
+    // A short form the document defines: where, and as what.
+    const term = m.short !== undefined ? mentions.terms.get(m.short) : undefined;
+    const line = term ? document.positionAt(term.definedAt).line + 1 : 0;
+    if (term?.local) return new vscode.Hover(trustedMarkdown(renderDocumentTermCard(term, { lang, line, byId: this.lexicon.byId, links: true })), range);
     const entry = this.lexicon.entry(m.id);
     if (!entry) return undefined;
-    const count = mentions.mentions.reduce((n, x) => (x.id === m.id ? n + 1 : n), 0);
-    const md = renderCard(entry, { lang: displayLanguage(), byId: this.lexicon.byId, maxEvidence: HOVER_EVIDENCE, mentionCount: count, links: true });
-    return new vscode.Hover(trustedMarkdown(md), new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)));
+    const count = mentions.all.reduce((n, x) => (x.id === m.id ? n + 1 : n), 0);
+    const card = renderCard(entry, { lang, byId: this.lexicon.byId, maxEvidence: HOVER_EVIDENCE, mentionCount: count, links: true });
+    return new vscode.Hover(trustedMarkdown(term ? `${definedAsNote(term, line, lang)}\n\n${card}` : card), range);
   }
 }

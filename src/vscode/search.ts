@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { categoryPluralLabel } from '../core/card';
 import { COMMANDS, VIEWS } from '../core/ids';
+import type { DocumentTerm } from '../core/documentAnnotation';
+import { DOCUMENT_TERM_PREFIX } from '../core/documentAnnotation';
 import type { DocumentMentions } from '../core/incremental';
 import type { InsertForm } from '../core/insert';
 import { INSERT_FORMS, isInMath, primaryAbbreviation, textToInsert, writingLanguage } from '../core/insert';
@@ -101,7 +103,20 @@ function countMentions(mentions: readonly Mention[]): Map<string, number> {
   return counts;
 }
 
-type Node = { kind: 'category'; category: Category } | { kind: 'entry'; entry: Entry };
+/** A term the active document defines and the lexicon lacks, with its uses there and its line. */
+interface DocumentTermItem {
+  term: DocumentTerm;
+  count: number;
+  line: number;
+}
+
+type Node =
+  | { kind: 'category'; category: Category }
+  | { kind: 'entry'; entry: Entry }
+  | { kind: 'document' }
+  | { kind: 'term'; item: DocumentTermItem };
+
+const DOCUMENT_NODE: Node = { kind: 'document' };
 
 /** The "Lexicon" view: categories, then entries with their mention counts in the active document. */
 class LexiconTree implements vscode.TreeDataProvider<Node> {
@@ -109,6 +124,8 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.emitter.event;
   private counts = new Map<string, number>();
   private categoryNodes = new Map<Category, Node>();
+  /** The terms of the active document that the lexicon lacks (`Low-dose radiotherapy (LDRT)`). */
+  private documentTerms: DocumentTermItem[] = [];
 
   constructor(private readonly deps: SearchDeps) {}
 
@@ -117,6 +134,12 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
     const editor = documentEditor();
     const mentions = editor ? this.deps.mentionsOf(editor.document) : undefined;
     this.counts = mentions ? countMentions(mentions.mentions) : new Map();
+    this.documentTerms = [];
+    if (editor && mentions) {
+      for (const term of mentions.terms.values()) {
+        if (term.local) this.documentTerms.push({ term, count: this.counts.get(term.id) ?? 0, line: editor.document.positionAt(term.definedAt).line + 1 });
+      }
+    }
     this.emitter.fire(undefined);
   }
 
@@ -130,9 +153,10 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
     const entries = this.deps.lexicon.lexicon.entries;
     if (!node) {
       this.categoryNodes = new Map(CATEGORIES.filter((c) => entries.some((e) => e.category === c)).map((c) => [c, { kind: 'category', category: c } as Node]));
-      return [...this.categoryNodes.values()];
+      return [...(this.documentTerms.length > 0 ? [DOCUMENT_NODE] : []), ...this.categoryNodes.values()];
     }
-    if (node.kind === 'entry') return [];
+    if (node.kind === 'document') return this.documentTerms.map((item) => ({ kind: 'term', item }));
+    if (node.kind !== 'category') return [];
     const lang = displayLanguage();
     return entries
       .filter((e) => e.category === node.category)
@@ -141,11 +165,30 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
   }
 
   getParent(node: Node): Node | undefined {
+    if (node.kind === 'term') return DOCUMENT_NODE;
     return node.kind === 'entry' ? this.categoryNodes.get(node.entry.category) : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     const lang = displayLanguage();
+    if (node.kind === 'document') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Defined in this document'), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'document';
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      item.description = vscode.l10n.t('{0} terms', this.documentTerms.length);
+      return item;
+    }
+    if (node.kind === 'term') {
+      const { term, count, line } = node.item;
+      const item = new vscode.TreeItem(term.short, vscode.TreeItemCollapsibleState.None);
+      item.id = `term:${term.id}`;
+      item.description = `${count} · ${term.long}`;
+      item.tooltip = vscode.l10n.t('{0}: defined in this document, line {1}; {2} mentions. Click to go to the next one.', `${term.short} (${term.long})`, line, count);
+      item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[term.category]);
+      item.contextValue = 'oncolex.documentTerm';
+      item.command = { command: COMMANDS.revealNextMention, title: vscode.l10n.t('Reveal Next Mention'), arguments: [{ id: term.id }] };
+      return item;
+    }
     if (node.kind === 'category') {
       const c = node.category;
       const entries = this.deps.lexicon.lexicon.entries.filter((e) => e.category === c);
@@ -298,7 +341,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
       return;
     }
     const doc = editor.document;
-    const id = argId(arg) ?? mentions.at(doc.offsetAt(editor.selection.active))?.id;
+    const id = argId(arg) ?? mentions.entryAt(doc.offsetAt(editor.selection.active));
     if (!id) return searchTerms();
     const entry = entryOrWarn(id);
     if (!entry) return;
@@ -355,14 +398,15 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
 
   const revealNextMention = async (arg: unknown): Promise<void> => {
     const id = argId(arg);
-    const entry = entryOrWarn(id);
-    if (!entry) return;
+    // A term the document defines has no lexicon entry; its mentions are still there to walk through.
+    const entry = id?.startsWith(DOCUMENT_TERM_PREFIX) ? undefined : entryOrWarn(id);
+    if (!id || (!entry && !id.startsWith(DOCUMENT_TERM_PREFIX))) return;
     const editor = vscode.window.activeTextEditor;
     const mentions = editor ? deps.mentionsOf(editor.document) : undefined;
-    const own = mentions ? mentions.mentions.filter((m) => m.id === entry.id) : [];
+    const own = mentions ? mentions.mentions.filter((m) => m.id === id) : [];
     if (!editor || own.length === 0) {
       // Nothing to reveal: the card is the next most useful thing for an entry picked in the view.
-      await deps.showEntry(entry.id);
+      if (entry) await deps.showEntry(entry.id);
       return;
     }
     const doc = editor.document;

@@ -28,3 +28,23 @@ export function miniLexicon(): Lexicon {
   cached ??= buildLexicon({ sources: [{ file: 'mini.json', entries: MINI_SOURCES }], review: '', inflect: compromiseInflector });
   return cached;
 }
+
+/**
+ * The mini lexicon and a few entries for document-defined abbreviations and generic words: IR as the
+ * lexicon's abbreviation of ionizing radiation, a generic "immune response" holding the term "response".
+ */
+export const DEFINITION_SOURCES: SourceEntry[] = [
+  ...MINI_SOURCES,
+  { id: 'ionizing-radiation', category: 'concept', label: { en: 'ionizing radiation', zh: '电离辐射' }, abbreviations: ['IR'], definition: def },
+  { id: 'immune-response', category: 'concept', label: { en: 'immune response', zh: '免疫应答' }, definition: def, generic: true },
+  { id: 'cancer', category: 'tumor', label: { en: 'cancer', zh: '癌症' }, definition: def, generic: true },
+  { id: 'tumour-response', category: 'outcome', label: { en: 'response', zh: '肿瘤缓解' }, definition: def },
+  { id: 'til', category: 'immune-cell', label: { en: 'tumor-infiltrating lymphocyte', zh: '肿瘤浸润淋巴细胞' }, abbreviations: ['TIL', 'TILs'], definition: def },
+  { id: 'tlr4', category: 'molecule', label: { en: 'Toll-like receptor 4', zh: 'Toll 样受体 4' }, abbreviations: ['TLR4'], definition: def },
+];
+
+let cachedDefinitions: Lexicon | undefined;
+export function definitionsLexicon(): Lexicon {
+  cachedDefinitions ??= buildLexicon({ sources: [{ file: 'mini-definitions.json', entries: DEFINITION_SOURCES }], review: '', inflect: compromiseInflector });
+  return cachedDefinitions;
+}

@@ -1,16 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { abbreviationsUsedBeforeDefinition } from '../../src/core/abbreviations';
-import { indexById } from '../../src/core/lexicon';
+import { annotateDocument } from '../../src/core/documentAnnotation';
+import type { Lexicon } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
+import { definitionsLexicon } from '../helpers/mini-lexicon';
 
-const lexicon = loadBuiltinLexicon();
-const matcher = new Matcher(lexicon);
-const byId = indexById(lexicon);
+const matchers = new Map<Lexicon, Matcher>();
 
-function early(text: string): string[] {
-  return abbreviationsUsedBeforeDefinition(text, matcher.annotate(text, 'markdown'), byId).map((x) => `${text.slice(x.start, x.end)}@${x.start}<${x.definedAt}`);
+function early(text: string, lexicon = loadBuiltinLexicon()): string[] {
+  let matcher = matchers.get(lexicon);
+  if (!matcher) matchers.set(lexicon, (matcher = new Matcher(lexicon)));
+  const a = annotateDocument(matcher, text, 'markdown');
+  return abbreviationsUsedBeforeDefinition(a.mentions, a.terms).map((x) => `${text.slice(x.start, x.end)}@${x.start}<${x.definedAt}`);
 }
 
 describe('abbreviations used before their definition', () => {
@@ -30,5 +33,12 @@ describe('abbreviations used before their definition', () => {
     const text = 'TLR4 信号。随后：toll 样受体 4 (Toll-Like Receptor 4, TLR4)。';
     assert.equal(early(text).length, 1);
     assert.match(early(text)[0], /^TLR4@0</);
+  });
+  it('flags a term the document defines that the lexicon lacks (LDRT), with the same detector as the highlighting', () => {
+    const text = 'LDRT was safe.\n\nWe gave staggered low-dose radiotherapy (LDRT). LDRT again.';
+    assert.deepEqual(early(text, definitionsLexicon()), [`LDRT@0<${text.indexOf('low-dose')}`]);
+  });
+  it('raises nothing for a generic word, which is not shown', () => {
+    assert.deepEqual(early('IRS rises. The immune response (IRS) then fades.', definitionsLexicon()), []);
   });
 });

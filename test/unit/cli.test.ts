@@ -60,6 +60,31 @@ describe('oncolex annotate', () => {
   });
 });
 
+describe('oncolex annotate: document-defined abbreviations and generic words', () => {
+  const doc = path.join(dir, 'defined.md');
+  fs.writeFileSync(doc, 'The quiet term is here.\n\nWe gave staggered radiotherapy (SGRT) weekly.\nSGRT-treated tumours shrank; SGRT was tolerated.\n');
+  const lexiconFile = path.join(dir, 'quiet.oncolex.json');
+  fs.writeFileSync(lexiconFile, JSON.stringify({ entries: [{ id: 'oncolex-test-quiet-term', category: 'concept', label: { en: 'quiet term', zh: '安静术语' }, definition: { en: 'A generic test word.', zh: '测试用通用词。' }, generic: true }] }));
+  type Out = { files: { mentions: { text: string; id: string; category: string }[]; abbreviations: { short: string; long: string; line: number; id: string; local: boolean }[] }[] };
+  it('reports every use of a short form the document defines, and the definition with its line', async () => {
+    const r = await run('annotate', '--format', 'json', '--lexicon', lexiconFile, doc);
+    assert.equal(r.code, 0, r.err);
+    const [f] = (JSON.parse(r.out) as Out).files;
+    assert.deepEqual(f.mentions.filter((m) => m.text === 'SGRT').map((m) => `${m.id}/${m.category}`), ['doc:SGRT/concept', 'doc:SGRT/concept', 'doc:SGRT/concept']);
+    assert.deepEqual(f.abbreviations, [{ short: 'SGRT', long: 'staggered radiotherapy', line: 3, id: 'doc:SGRT', category: 'concept', local: true }]);
+  });
+  it('reports no generic word unless --include-generic asks', async () => {
+    const quiet = (JSON.parse((await run('annotate', '--format', 'json', '--lexicon', lexiconFile, doc)).out) as Out).files[0];
+    assert.ok(!quiet.mentions.some((m) => m.id === 'oncolex-test-quiet-term'));
+    const loud = (JSON.parse((await run('annotate', '--format', 'json', '--include-generic', '--lexicon', lexiconFile, doc)).out) as Out).files[0];
+    assert.deepEqual(loud.mentions.filter((m) => m.id === 'oncolex-test-quiet-term').map((m) => m.text), ['quiet term']);
+  });
+  it('names a document-defined term in the table', async () => {
+    const r = await run('annotate', '--format', 'table', doc);
+    assert.match(r.out, /3\s+concept\s+SGRT — staggered radiotherapy \(defined in this document, line 3\)/);
+  });
+});
+
 describe('oncolex lexicon and lookup', () => {
   it('prints the whole lexicon in the documented JSON shape', async () => {
     const r = await run('lexicon', '--format', 'json');

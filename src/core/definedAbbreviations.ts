@@ -1,0 +1,355 @@
+/**
+ * The abbreviations a document defines itself, in English and Chinese:
+ *
+ * - "long form (SHORT)": `Low-dose radiotherapy (LDRT)`, `checkpoint inhibitors (CPIs)`,
+ *   `肿瘤浸润淋巴细胞（TILs）`, `程序性细胞死亡配体 1 (PD-L1)`;
+ * - "(Long Form, SHORT)": `(Toll-Like Receptor 4, TLR4)`, also after a Chinese name;
+ * - "SHORT (long form)": `PD-L1 (programmed death-ligand 1)`, `TILs（肿瘤浸润淋巴细胞）`.
+ *
+ * English pairs are checked with the Schwartz–Hearst rule (Schwartz & Hearst, PSB 2003): every letter and
+ * digit of the short form appears in the long form in order, the first at the start of a word, and the long
+ * form is the shortest such run of at most min(|SHORT| + 5, 2|SHORT|) words. A Chinese long form cannot be
+ * checked letter by letter; it is the run of Chinese text before the bracket, back to punctuation or a
+ * function word (的, 在, 是, …), and the lexicon decides later how much of it names the term.
+ *
+ * Linear time: one forward pass finds bracket pairs (the innermost open bracket is the only one remembered,
+ * so an unclosed `(` costs nothing later); each pair is examined once, and everything it reads is bounded by
+ * constants (a bracket holds at most {@link MAX_BRACKET} characters, a long form window at most
+ * {@link MAX_WINDOW}). No regular expression runs on the document. Brackets never pair across a blank line
+ * or a skipped region (code, math, comments), so a paragraph's definitions depend on that paragraph only.
+ */
+
+/** One definition found in a text (UTF-16 offsets, half-open). */
+export interface AbbreviationDefinition {
+  /** The short form as written: `CPIs`. */
+  short: string;
+  /** The short form without a plural `s`: `CPI` (`CPI` and `CPIs` are then both uses of it). */
+  base: string;
+  /** The long form as written, trimmed: `checkpoint inhibitors`. */
+  long: string;
+  shortStart: number;
+  shortEnd: number;
+  longStart: number;
+  longEnd: number;
+  /** The long form is Chinese text, whose start is a guess (see the module comment). */
+  chinese: boolean;
+}
+
+/** Most characters between a pair of brackets that can still hold a definition. */
+const MAX_BRACKET = 120;
+/** Most characters a long form before a bracket may span. */
+const MAX_WINDOW = 160;
+/** Most characters of a Chinese long form. */
+const MAX_CHINESE = 24;
+/** Length bounds of a short form (a plural `s` may come on top). */
+const MIN_SHORT = 2;
+const MAX_SHORT = 10;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isGreek = (c: number) => (c >= 0x391 && c <= 0x3a9) || (c >= 0x3b1 && c <= 0x3c9);
+/** A letter or digit of a short form or long form (ASCII or Greek). */
+const isAlnum = (c: number) => (c < 0x80 ? isDigit(c) || isLower(c | 0x20) : isGreek(c));
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
+const isOpen = (c: number) => c === 0x28 || c === 0xff08;
+const isClose = (c: number) => c === 0x29 || c === 0xff09;
+/** Separates a long form from a short form inside one bracket: `,` `;` and their full-width forms. */
+const isSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b;
+/** Characters a short form is made of besides letters and digits: PD-L1, CD8+, IFN-γ. */
+const isShortJoiner = (c: number) => c === 0x2d || c === 0x2b || c === 0x2f || c === 0x2e;
+const lower = (c: number) => (isUpper(c) ? c + 32 : c);
+
+/** Characters that end an English long form window: sentence and clause punctuation, other brackets. */
+function endsWindow(c: number): boolean {
+  switch (c) {
+    case 0x2e: // .
+    case 0x2c: // ,
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x28:
+    case 0x29:
+    case 0x5b:
+    case 0x5d:
+    case 0x3002: // 。
+    case 0xff0c: // ，
+    case 0xff1b: // ；
+    case 0xff1a: // ：
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff08:
+    case 0xff09:
+    case 0x3001: // 、
+    case 0x3010: // 【
+    case 0x3011: // 】
+      return true;
+  }
+  return false;
+}
+
+/** Chinese function words that a long form does not reach back over: …发现低剂量放疗 is not part of it. */
+const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经从由为中'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether text[a, b) can be a short form: 2–10 characters (a plural `s` on top) of letters, digits and
+ * `- + / .`, beginning with a letter or digit, with at least one capital letter; a space only before a
+ * final number or Greek letter (`IFN β`, `IFN 1`).
+ */
+function isShortForm(text: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n < MIN_SHORT || n > MAX_SHORT + (text.charCodeAt(b - 1) === 0x73 ? 1 : 0)) return false;
+  let upper = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (isUpper(c)) upper = true;
+    else if (c === 0x20 && i > a && isAlnum(text.charCodeAt(i - 1)) && i + 1 < b && (isDigit(text.charCodeAt(i + 1)) || isGreek(text.charCodeAt(i + 1)))) {
+      for (let j = i + 1; j < b; j++) if (!isDigit(text.charCodeAt(j)) && !isGreek(text.charCodeAt(j))) return false;
+    } else if (!isAlnum(c) && !isShortJoiner(c)) return false;
+  }
+  const last = text.charCodeAt(b - 1);
+  return upper && isAlnum(text.charCodeAt(a)) && (isAlnum(last) || last === 0x2b);
+}
+
+/** `CPIs` → `CPI`: a final `s` after a capital or digit is a plural. */
+export function singular(short: string): string {
+  return short.slice(0, singularEnd(short, 0, short.length));
+}
+
+/** The end of text[a, b) without a plural `s` (see {@link singular}). */
+function singularEnd(text: string, a: number, b: number): number {
+  if (b - a >= 3 && text.charCodeAt(b - 1) === 0x73) {
+    const p = text.charCodeAt(b - 2);
+    if (isUpper(p) || isDigit(p)) return b - 1;
+  }
+  return b;
+}
+
+/**
+ * Schwartz–Hearst: the start of the shortest long form ending at `end` (searched back to `min`) that holds
+ * the letters and digits of the short form text[sa, sb) in order, the first at the start of a word; -1 if
+ * there is none. Reads at most end - min characters.
+ */
+function longFormStart(text: string, min: number, end: number, sa: number, sb: number): number {
+  let l = end - 1;
+  for (let s = sb - 1; s >= sa; s--) {
+    const c = lower(text.charCodeAt(s));
+    if (!isAlnum(c)) continue;
+    while (l >= min && (lower(text.charCodeAt(l)) !== c || (s === sa && l > min && isAlnum(text.charCodeAt(l - 1))))) l--;
+    if (l < min) return -1;
+    if (s > sa) l--;
+  }
+  // The long form begins at the start of the word holding the first match.
+  while (l > min && !isSpace(text.charCodeAt(l - 1))) l--;
+  return l;
+}
+
+/** Trims [a, b) to begin and end with a letter, digit, Han character or a closing `+`. */
+function trim(text: string, a: number, b: number): [number, number] {
+  const keep = (c: number) => isAlnum(c) || isHan(c);
+  while (a < b && !keep(text.charCodeAt(a))) a++;
+  while (b > a && !keep(text.charCodeAt(b - 1)) && text.charCodeAt(b - 1) !== 0x2b) b--;
+  return [a, b];
+}
+
+/** Counts words (runs of non-space) in text[a, b). */
+function wordCount(text: string, a: number, b: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = a; i < b; i++) {
+    const sp = isSpace(text.charCodeAt(i));
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+/** Whether text[a, b) holds a Han character. */
+function hasHan(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * The window a long form before position `end` may come from: back over at most `words` words and
+ * {@link MAX_WINDOW} characters, stopping at punctuation, a blank line or `min` (the end of the last skipped
+ * region, or the paragraph start).
+ */
+function windowStart(text: string, min: number, end: number, words: number): number {
+  let i = end;
+  let n = 0;
+  let inWord = false;
+  const limit = Math.max(min, end - MAX_WINDOW);
+  while (i > limit) {
+    const c = text.charCodeAt(i - 1);
+    if (endsWindow(c)) break;
+    if (c === 0x0a) {
+      // A blank line ends it: look back over the line's blanks.
+      let j = i - 2;
+      while (j >= limit && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j--;
+      if (j < limit || text.charCodeAt(j) === 0x0a) break;
+    }
+    const sp = isSpace(c);
+    if (!sp && !inWord && ++n > words) break;
+    inWord = !sp;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * A Chinese long form ending at `end` (spaces before the bracket already passed): the run of Han
+ * characters, with the letters, digits and spaces inside a name (`程序性细胞死亡配体 1`, `toll 样受体 4`),
+ * back to punctuation, a function word or {@link MAX_CHINESE} characters. Undefined if the text before the
+ * bracket is not Chinese.
+ */
+function chineseLongForm(text: string, min: number, end: number): [number, number] | undefined {
+  let i = end;
+  let lastHan = -1;
+  const limit = Math.max(min, end - MAX_CHINESE);
+  while (i > limit) {
+    const c = text.charCodeAt(i - 1);
+    if (isHan(c)) {
+      if (CHINESE_STOPS.has(c)) break;
+      if (lastHan < 0) lastHan = i;
+    } else if (!(isAlnum(c) || c === 0x20 || c === 0x2d || c === 0x2b)) break;
+    else if (lastHan < 0 && end - i > 4) return undefined; // Latin text right before the bracket: English.
+    i--;
+  }
+  if (lastHan < 0) return undefined;
+  const [a, b] = trim(text, i, end);
+  return b - a >= 2 ? [a, b] : undefined;
+}
+
+/**
+ * Finds the abbreviations defined in text[from, to), outside the skipped regions `skips` (sorted
+ * [start, end, …] pairs, as the matcher's `annotateWithRegions` returns them). Sorted by position. Linear in
+ * to - from (see the module comment).
+ */
+export function findAbbreviationDefinitions(text: string, skips: readonly number[] = [], from = 0, to = text.length): AbbreviationDefinition[] {
+  const out: AbbreviationDefinition[] = [];
+  let k = 0;
+  while (k < skips.length && skips[k + 1] <= from) k += 2;
+  // The text between skipped regions, one stretch at a time. `open` is where the innermost open bracket is
+  // (-1: none), `floor` where a long form may begin (after the last skip or blank line).
+  let open = -1;
+  let floor = from;
+  for (let start = from; start < to; k += 2) {
+    const end = k < skips.length ? Math.min(skips[k], to) : to;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+      if (isOpen(c)) open = i;
+      else if (isClose(c)) {
+        if (open >= 0 && i - open - 1 <= MAX_BRACKET) pair(text, floor, open, i, out);
+        open = -1;
+      } else if (c === 0x0a) {
+        // A blank line: no pair crosses it, and no window reaches back over it.
+        let j = i + 1;
+        while (j < end && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j++;
+        if (j >= end || text.charCodeAt(j) === 0x0a) {
+          open = -1;
+          floor = j;
+        }
+      }
+    }
+    if (k >= skips.length) break;
+    // A skipped region: no pair spans it, and no long form reaches back over it.
+    start = Math.max(start, skips[k + 1]);
+    floor = start;
+    open = -1;
+  }
+  return out;
+}
+
+/** Examines one bracket pair text[open] … text[close] and adds the definition it holds, if any. */
+function pair(text: string, floor: number, open: number, close: number, out: AbbreviationDefinition[]): void {
+  const [a, b] = trim(text, open + 1, close);
+  if (a >= b) return;
+  // "long form (SHORT)"
+  if (isShortForm(text, a, b)) {
+    let end = open;
+    while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
+    const zh = chineseLongForm(text, floor, end);
+    if (zh) {
+      add(out, text, a, b, zh[0], zh[1], true);
+      return;
+    }
+    const sb = singularEnd(text, a, b);
+    for (const e of sb === b ? [b] : [b, sb]) {
+      const alnum = countAlnum(text, a, e);
+      const min = windowStart(text, floor, end, Math.min(alnum + 5, 2 * alnum));
+      const start = longFormStart(text, min, end, a, e);
+      if (start < 0) continue;
+      const [la, lb] = trim(text, start, end);
+      if (lb - la > e - a && !text.slice(la, lb).includes(text.slice(a, e))) {
+        add(out, text, a, b, la, lb, false);
+        return;
+      }
+    }
+    return;
+  }
+  // "(Long Form, SHORT)"
+  let sep = -1;
+  for (let i = b - 1; i > a; i--) {
+    if (isSeparator(text.charCodeAt(i))) {
+      sep = i;
+      break;
+    }
+  }
+  if (sep > a) {
+    const [sa, sb] = trim(text, sep + 1, b);
+    const [la, lb] = trim(text, a, sep);
+    if (sa < sb && la < lb && isShortForm(text, sa, sb)) {
+      if (hasHan(text, la, lb) && !hasLatinWord(text, la, lb)) add(out, text, sa, sb, la, lb, true);
+      else if (longFormStart(text, la, lb, sa, sb) === la || longFormStart(text, la, lb, sa, singularEnd(text, sa, sb)) === la) add(out, text, sa, sb, la, lb, false);
+      return;
+    }
+  }
+  // "SHORT (long form)"
+  let se = open;
+  while (se > floor && isSpace(text.charCodeAt(se - 1))) se--;
+  let ss = se;
+  while (ss > floor && se - ss <= MAX_SHORT + 1 && (isAlnum(text.charCodeAt(ss - 1)) || isShortJoiner(text.charCodeAt(ss - 1)))) ss--;
+  [ss, se] = trim(text, ss, se);
+  if (ss >= se || !isShortForm(text, ss, se) || (ss > floor && isAlnum(text.charCodeAt(ss - 1)))) return;
+  if (hasHan(text, a, b)) {
+    if (b - a <= MAX_CHINESE && onlyNameCharacters(text, a, b)) add(out, text, ss, se, a, b, true);
+    return;
+  }
+  if (wordCount(text, a, b) < 2 && b - a <= se - ss + 2) return;
+  if (longFormStart(text, a, b, ss, se) === a || longFormStart(text, a, b, ss, singularEnd(text, ss, se)) === a) add(out, text, ss, se, a, b, false);
+}
+
+function countAlnum(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (isAlnum(text.charCodeAt(i))) n++;
+  return Math.max(n, 1);
+}
+
+/** Whether text[a, b) has a Latin word of three or more letters (an English long form after a Chinese one). */
+function hasLatinWord(text: string, a: number, b: number): boolean {
+  let run = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    run = isUpper(c) || isLower(c) ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+/** Whether text[a, b) is made of Han characters, letters, digits, spaces and hyphens only (a name). */
+function onlyNameCharacters(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isHan(c) || isAlnum(c) || c === 0x20 || c === 0x2d || c === 0x2b)) return false;
+  }
+  return true;
+}
+
+function add(out: AbbreviationDefinition[], text: string, shortStart: number, shortEnd: number, longStart: number, longEnd: number, chinese: boolean): void {
+  const short = text.slice(shortStart, shortEnd);
+  out.push({ short, base: singular(short), long: text.slice(longStart, longEnd), shortStart, shortEnd, longStart, longEnd, chinese });
+}

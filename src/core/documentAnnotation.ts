@@ -1,0 +1,331 @@
+/**
+ * A document's annotation: the one result every consumer (decorations, hover, the Lexicon view, the status
+ * bar, abbreviation hints, the CLI) reads. It is the matcher's mentions with two layers on top:
+ *
+ * 1. What the document defines (see definedAbbreviations.ts). A short form whose long form is a lexicon
+ *    entry (`ionizing radiation (IR)`) names that entry wherever it is used in the document; any other
+ *    becomes a term of this document only (`Low-dose radiotherapy (LDRT)`), in the category of the entry
+ *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else
+ *    `concept`. The document's meaning wins over the lexicon's: in a text that defines
+ *    `insulin resistance (IR)`, IR is not ionizing radiation (a Chinese long form, whose start is a guess,
+ *    never overrides the lexicon's meaning of a short form it knows). Uses are whole words, case-sensitive, outside
+ *    skipped regions, with a plural `s` (`CPIs`) and as a hyphenated modifier (`IR-induced`). A use replaces
+ *    the lexicon mentions inside its span, never a longer one around it (`CD8+ T cells` stays one mention).
+ * 2. Generic words (entries marked `generic`: cancer, immune response, Gy…) are matched like any other, so a
+ *    generic mention still keeps a shorter term inside it from matching, and then left out of what is shown,
+ *    counted and reported unless the user asks for them (`oncolex.highlight.generic`, `--include-generic`).
+ *    They stay in {@link DocumentAnnotation.all} for hover.
+ *
+ * Every step is paragraph-local (a definition never spans a blank line), which is what lets
+ * {@link DocumentMentions} (incremental.ts) update the result one paragraph at a time.
+ */
+import type { AbbreviationDefinition } from './definedAbbreviations';
+import { findAbbreviationDefinitions } from './definedAbbreviations';
+import type { Category, Entry } from './lexicon';
+import type { Matcher, Mention } from './matcher';
+import type { DocLanguage } from './regions';
+
+/** A letter or digit, ASCII or Greek: what short forms are made of (as in definedAbbreviations.ts). */
+function isAlnum(c: number): boolean {
+  return c < 0x80 ? (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) : (c >= 0x391 && c <= 0x3a9) || (c >= 0x3b1 && c <= 0x3c9);
+}
+
+/** The prefix of the id of a term the document defines and the lexicon does not have (`doc:LDRT`). */
+export const DOCUMENT_TERM_PREFIX = 'doc:';
+
+/** A short form the document defines, and what it names there. */
+export interface DocumentTerm {
+  /** The lexicon entry's id, or {@link DOCUMENT_TERM_PREFIX} + short for a term of this document only. */
+  id: string;
+  /** The short form without a plural `s` (`CPI` for `CPIs`). */
+  short: string;
+  /** The long form as the document writes it. */
+  long: string;
+  category: Category;
+  /** True when the lexicon has no entry for it: a term of this document only. */
+  local: boolean;
+  /** For a local term, the lexicon entry its long form's head matches (radiotherapy for LDRT), if any. */
+  related?: string;
+  /** Offset where the document defines it: the start of the definition's long or short form. */
+  definedAt: number;
+}
+
+/** A mention made by a use of a short form the document defines. */
+export interface DocumentMention extends Mention {
+  /** The defined short form (singular) this is a use of: the key of {@link DocumentAnnotation.terms}. */
+  short?: string;
+}
+
+/** One definition the document makes, with what its short form names. */
+export interface ResolvedDefinition extends AbbreviationDefinition {
+  term: DocumentTerm;
+}
+
+/** The per-document result every consumer reads. */
+export interface DocumentAnnotation {
+  /** Sorted, non-overlapping: the mentions to show, count and report (generic ones left out unless asked). */
+  mentions: DocumentMention[];
+  /** Sorted, non-overlapping: every mention, generic ones included (for hover). */
+  all: DocumentMention[];
+  /** The defined short forms in force, by short form (singular): the first definition of each wins. */
+  terms: Map<string, DocumentTerm>;
+  /** Every definition found, in document order. */
+  definitions: ResolvedDefinition[];
+  /** The skipped regions of the scan ([start, end, …]). */
+  skips: number[];
+}
+
+/** Options of a document's annotation. */
+export interface AnnotationOptions {
+  /** Show, count and report generic words too (setting `oncolex.highlight.generic`, `--include-generic`). */
+  includeGeneric?: boolean;
+}
+
+/** What the layers need to know of a lexicon: which entry each case-sensitive form names, which are generic. */
+interface LexiconFacts {
+  abbreviations: Map<string, string>;
+  generic: Set<string>;
+  /** The forms of an entry reduced to their letters and digits ({@link letters}), made on first use. */
+  letters(id: string): string[];
+  category(id: string): Category;
+}
+
+/** A name reduced to its lower-case letters, digits and Han characters: `Tumor Mi-\ncroenvironment` → `tumormicroenvironment`. */
+function letters(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | (s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90 ? 0x20 : 0);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x4e00 && c <= 0x9fff)) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** How many characters two strings share at their ends. */
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * A long form ends like a name of the entry when their letters share the last {@link SUFFIX_AGREEMENT}
+ * characters (or all of the long form's): PDF line breaks and hyphens, `Tumor Mi-croenvironment`, and a
+ * Chinese long form whose start is a guess (`…噬细胞集落刺激因子` for GM-CSF) still agree; `insulin resistance`
+ * and `ionizing radiation` do not.
+ */
+const SUFFIX_AGREEMENT = 4;
+
+const factsCache = new WeakMap<readonly Entry[], LexiconFacts>();
+
+function factsOf(entries: readonly Entry[]): LexiconFacts {
+  let f = factsCache.get(entries);
+  if (!f) {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const lettersOf = new Map<string, string[]>();
+    const forms = (id: string): string[] => {
+      let l = lettersOf.get(id);
+      if (!l) lettersOf.set(id, (l = (byId.get(id)?.forms ?? []).map((x) => letters(x.text)).filter((x) => x.length > 0)));
+      return l;
+    };
+    f = { abbreviations: new Map(), generic: new Set(), letters: forms, category: (id) => byId.get(id)?.category ?? 'concept' };
+    for (const e of entries) {
+      if (e.generic) f.generic.add(e.id);
+      for (const form of e.forms) if (form.caseSensitive && !f.abbreviations.has(form.text)) f.abbreviations.set(form.text, e.id);
+    }
+    factsCache.set(entries, f);
+  }
+  return f;
+}
+
+/** The mentions shown under these options (the same array when nothing is left out). */
+export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions): M[] {
+  const generic = factsOf(entries).generic;
+  if (options.includeGeneric === true || generic.size === 0) return all;
+  return all.filter((m) => !generic.has(m.id));
+}
+
+/**
+ * Annotates a whole document: the matcher's mentions, what the document defines, and generic words left
+ * out unless asked for. The CLI calls this; the editor keeps the same result up to date with
+ * {@link DocumentMentions} (incremental.ts).
+ */
+export function annotateDocument(matcher: Matcher, text: string, language: DocLanguage, options: AnnotationOptions = {}): DocumentAnnotation {
+  const { mentions, regions } = matcher.annotateWithRegions(text, language);
+  const layer = defineAndApply(matcher.entries, text, mentions, regions.skips, undefined);
+  return { ...layer, mentions: shownMentions(layer.all, matcher.entries, options), skips: regions.skips };
+}
+
+/**
+ * The document layer over the matcher's mentions of text[0, text.length) (a whole document, or one
+ * paragraph): the definitions found there, and the mentions with the uses of defined short forms.
+ * `terms` are the short forms in force; when omitted, they are the ones this text defines.
+ */
+export function defineAndApply(
+  entries: readonly Entry[],
+  text: string,
+  mentions: Mention[],
+  skips: readonly number[],
+  terms: Map<string, DocumentTerm> | undefined,
+): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
+  const definitions = findDefinitions(entries, text, mentions, skips);
+  terms ??= termsInForce(definitions);
+  return { all: applyDocumentTerms(text, mentions, skips, terms), terms, definitions };
+}
+
+/** The definitions of text with what each names, given the matcher's mentions of the same text. */
+export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
+  const facts = factsOf(entries);
+  return findAbbreviationDefinitions(text, skips)
+    .map((d) => ({ ...d, term: resolve(d, text, mentions, facts) }))
+    .sort((a, b) => a.term.definedAt - b.term.definedAt);
+}
+
+/** The short forms in force: the first definition of each (by short form without plural) wins; `definitions` are in document order. */
+export function termsInForce(definitions: readonly ResolvedDefinition[]): Map<string, DocumentTerm> {
+  const terms = new Map<string, DocumentTerm>();
+  for (const d of definitions) if (!terms.has(d.base)) terms.set(d.base, d.term);
+  return terms;
+}
+
+/** A key of what the terms in force do to mentions (short form, id, category): equal keys, equal mentions. */
+export function termsKey(terms: Map<string, DocumentTerm>): string {
+  return [...terms.values()].map((t) => `${t.short}\u0000${t.id}\u0000${t.category}`).sort().join('\u0001');
+}
+
+/** Index of the first mention ending after `offset` (mentions are sorted and non-overlapping). */
+function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mention ending exactly at `end`, if any. */
+function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | undefined {
+  const i = firstEndingAfter(mentions, end - 1);
+  return i < mentions.length && mentions[i].end === end ? mentions[i] : undefined;
+}
+
+/** What a definition's short form names (see the module comment for the rules, in order). */
+function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Mention[], facts: LexiconFacts): DocumentTerm {
+  const definedAt = Math.min(d.longStart, d.shortStart);
+  const known = facts.abbreviations.get(d.short) ?? facts.abbreviations.get(d.base);
+  const last = mentionEndingAt(mentions, d.longEnd);
+  // The short form is the lexicon's own abbreviation of the entry its long form names, or ends like.
+  if (known !== undefined) {
+    for (let i = firstEndingAfter(mentions, d.longStart); i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.start >= d.longEnd) break;
+      if (m.end > d.longStart && m.id === known) {
+        return { id: known, short: d.base, long: d.chinese ? text.slice(m.start, m.end) : d.long, category: m.category, local: false, definedAt };
+      }
+    }
+    const long = letters(d.long);
+    const need = Math.min(SUFFIX_AGREEMENT, long.length);
+    // A Chinese long form is not checked letter by letter and its start is a guess: it never overrides the
+    // lexicon's meaning of a short form the lexicon knows (一项 III 期研究（PACIFIC）).
+    if (d.chinese || (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need))) {
+      return { id: known, short: d.base, long: d.long, category: facts.category(known), local: false, definedAt };
+    }
+  }
+  // The long form is a lexicon term.
+  if (last && last.start <= d.longStart) return { id: last.id, short: d.base, long: d.long, category: last.category, local: false, definedAt };
+  // A term of this document: its head (the end of the long form) or its head word gives the category.
+  let related = last?.id;
+  if (!related) {
+    for (let i = firstEndingAfter(mentions, d.longStart); i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.start >= d.longEnd) break;
+      if (m.start >= d.longStart) related = m.id;
+    }
+  }
+  const category = last?.category ?? headCategory(d.long) ?? 'concept';
+  return { id: DOCUMENT_TERM_PREFIX + d.base, short: d.base, long: d.long, category, local: true, related, definedAt };
+}
+
+/** Head words (the last word of an English long form, singular) and Chinese endings that tell a category. */
+const HEADS: [Category, string[], string[]][] = [
+  ['drug', ['inhibitor', 'blocker', 'antibody', 'antibodie', 'agonist', 'antagonist', 'vaccine', 'drug', 'agent', 'conjugate'], ['抑制剂', '抗体', '单抗', '疫苗', '激动剂', '拮抗剂', '药物']],
+  ['immune-cell', ['cell', 'lymphocyte', 'macrophage', 'neutrophil', 'monocyte', 'granulocyte'], ['细胞']],
+  ['molecule', ['receptor', 'ligand', 'factor', 'protein', 'kinase', 'cytokine', 'chemokine', 'antigen', 'gene', 'enzyme', 'molecule', 'interleukin', 'interferon'], ['受体', '配体', '因子', '蛋白', '激酶', '抗原', '基因', '分子']],
+  ['outcome', ['response', 'survival', 'rate', 'ratio', 'time', 'remission', 'control', 'event'], ['率', '生存期', '缓解', '应答']],
+  ['tumor', ['cancer', 'carcinoma', 'tumor', 'tumour', 'melanoma', 'lymphoma', 'sarcoma', 'glioma', 'neoplasm', 'leukemia', 'leukaemia'], ['癌', '瘤', '白血病']],
+  ['trial', ['trial'], ['试验']],
+];
+
+/** The category a long form's head word tells, if any. */
+function headCategory(long: string): Category | undefined {
+  // A trailing number or Greek letter is part of the name, not its head: `Toll-like receptor 4`, `…相关蛋白 4`.
+  const name = long.replace(/[\s\d\u03b1-\u03c9-]+$/, '') || long;
+  const words = name.toLowerCase().split(/[\s-]+/);
+  let head = words[words.length - 1] ?? '';
+  if (head.endsWith('s')) head = head.slice(0, -1);
+  for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
+  return undefined;
+}
+
+/**
+ * Adds the uses of the defined short forms `terms` in text[0, text.length) to the matcher's `mentions` of
+ * the same text: whole words, case-sensitive, with a plural `s` or a hyphen after (`IR-induced`), outside
+ * `skips`. A use replaces the mentions inside its span; it is dropped where a mention reaches beyond it.
+ * Linear in the text's length: each word start is compared with the forms that begin with its character.
+ */
+export function applyDocumentTerms(text: string, mentions: Mention[], skips: readonly number[], terms: Map<string, DocumentTerm>): DocumentMention[] {
+  if (terms.size === 0) return mentions;
+  // The forms to look for (short form, and with a plural s), longest first, by first character.
+  const byFirst = new Map<number, { key: string; term: DocumentTerm }[]>();
+  for (const t of terms.values()) {
+    for (const key of [t.short, `${t.short}s`]) {
+      const list = byFirst.get(key.charCodeAt(0)) ?? [];
+      list.push({ key, term: t });
+      byFirst.set(key.charCodeAt(0), list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((x, y) => y.key.length - x.key.length);
+  const starts = new Uint8Array(65536);
+  for (const c of byFirst.keys()) starts[c] = 1;
+  const uses: DocumentMention[] = [];
+  const n = text.length;
+  // The text between skipped regions, one stretch at a time.
+  for (let s = 0, from = 0; from < n; s += 2) {
+    const limit = s < skips.length ? Math.min(skips[s], n) : n;
+    for (let i = from; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (!isAlnum(c)) continue;
+      if (starts[c] === 1 && (i === 0 || !isAlnum(text.charCodeAt(i - 1)))) {
+        for (const { key, term } of byFirst.get(c)!) {
+          const j = i + key.length;
+          if (j <= limit && (j === n || !isAlnum(text.charCodeAt(j))) && text.startsWith(key, i)) {
+            uses.push({ start: i, end: j, id: term.id, category: term.category, short: term.short });
+            break;
+          }
+        }
+      }
+      // On to the end of the word.
+      while (i + 1 < limit && isAlnum(text.charCodeAt(i + 1))) i++;
+    }
+    from = s < skips.length ? Math.max(from, skips[s + 1]) : n;
+  }
+  if (uses.length === 0) return mentions;
+  const out: DocumentMention[] = [];
+  let j = 0;
+  for (const u of uses) {
+    while (j < mentions.length && mentions[j].end <= u.start) out.push(mentions[j++]);
+    let k = j;
+    let inside = true;
+    while (k < mentions.length && mentions[k].start < u.end) {
+      if (mentions[k].start < u.start || mentions[k].end > u.end) inside = false;
+      k++;
+    }
+    if (inside) {
+      out.push(u);
+      j = k;
+    }
+  }
+  while (j < mentions.length) out.push(mentions[j++]);
+  return out;
+}

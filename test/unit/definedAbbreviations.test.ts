@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { findAbbreviationDefinitions } from '../../src/core/definedAbbreviations';
+import { applyDocumentTerms } from '../../src/core/documentAnnotation';
+import type { DocumentTerm } from '../../src/core/documentAnnotation';
+
+/** The pairs a text defines, as "SHORT=long form". */
+function pairs(text: string, skips: number[] = []): string[] {
+  return findAbbreviationDefinitions(text, skips).map((d) => `${d.short}=${d.long}`);
+}
+
+describe('abbreviations a document defines', () => {
+  it('finds "long form (SHORT)" by the Schwartz–Hearst rule: the shortest long form holding the letters in order', () => {
+    assert.deepEqual(pairs('We gave Low-dose radiotherapy (LDRT) to all.'), ['LDRT=Low-dose radiotherapy']);
+    assert.deepEqual(pairs('We measured the best overall response (BOR) at week 12.'), ['BOR=best overall response']);
+    assert.deepEqual(pairs('Damage from ionizing radiation (IR) accumulates.'), ['IR=ionizing radiation']);
+    assert.deepEqual(pairs('It binds programmed death-ligand 1 (PD-L1) on tumour cells.'), ['PD-L1=programmed death-ligand 1']);
+  });
+  it('takes a plural short form and keeps its singular as the short form: CPIs defines CPI', () => {
+    const [d] = findAbbreviationDefinitions('Patients on checkpoint inhibitors (CPIs) did well.');
+    assert.deepEqual([d.short, d.base, d.long], ['CPIs', 'CPI', 'checkpoint inhibitors']);
+  });
+  it('finds "(Long Form, SHORT)", also after a Chinese name and with full-width punctuation', () => {
+    assert.deepEqual(pairs('signals through (Toll-Like Receptor 4, TLR4) in DCs'), ['TLR4=Toll-Like Receptor 4']);
+    assert.deepEqual(pairs('toll 样受体 4 (Toll-Like Receptor 4, TLR4)。'), ['TLR4=Toll-Like Receptor 4']);
+    assert.deepEqual(pairs('电离辐射还可影响肿瘤微环境（Tumor Microenvironment，TME）。'), ['TME=Tumor Microenvironment']);
+  });
+  it('finds Chinese long forms before full-width and half-width brackets, back to punctuation or a function word', () => {
+    assert.deepEqual(pairs('肿瘤浸润淋巴细胞（TILs）增多'), ['TILs=肿瘤浸润淋巴细胞']);
+    assert.deepEqual(pairs('程序性细胞死亡配体 1 (PD-L1) 表达'), ['PD-L1=程序性细胞死亡配体 1']);
+    assert.deepEqual(pairs('结果显示，低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
+    assert.deepEqual(pairs('患者的低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
+  });
+  it('finds "SHORT (long form)" in English and Chinese', () => {
+    assert.deepEqual(pairs('PD-L1 (programmed death-ligand 1) is an immune checkpoint.'), ['PD-L1=programmed death-ligand 1']);
+    assert.deepEqual(pairs('TILs（肿瘤浸润淋巴细胞）增多'), ['TILs=肿瘤浸润淋巴细胞']);
+  });
+  it('ignores brackets that are not definitions: years, statistics, figures, lower-case words, unmatched letters', () => {
+    assert.deepEqual(pairs('In 2019 (n = 5) (Fig. 1) (see Table 2) (p < 0.05) (i) (2019) (NCT01234567890).'), []);
+    assert.deepEqual(pairs('The mice (BALB) were irradiated.'), []);
+  });
+  it('pairs no brackets across a blank line, and none in skipped regions (code, math, comments)', () => {
+    assert.deepEqual(pairs('Low-dose radiotherapy\n\n(LDRT) was given.'), []);
+    const text = 'Code `Low-dose radiotherapy (LDRT)` here.';
+    const skip = [text.indexOf('`'), text.lastIndexOf('`') + 1];
+    assert.deepEqual(pairs(text, skip), []);
+    assert.deepEqual(pairs(text), ['LDRT=Low-dose radiotherapy']);
+  });
+  it('runs in linear time on hostile input: n and 4n characters take less than 8 times as long', () => {
+    const hostile: [string, (n: number) => string][] = [
+      ['unclosed brackets', (n) => 'a ('.repeat(n / 3)],
+      ['a run without brackets', (n) => 'x'.repeat(n)],
+      ['words without brackets', (n) => 'Low dose radiotherapy '.repeat(n / 22)],
+      ['many short pairs', (n) => 'word (AB) '.repeat(n / 10)],
+      ['long bracket contents', (n) => `(${'Ab, '.repeat(n / 4)})`],
+      ['nested opens', (n) => '(((((AB) '.repeat(n / 9)],
+      ['Chinese definitions', (n) => '肿瘤浸润淋巴细胞（TILs）'.repeat(n / 14)],
+    ];
+    for (const [name, make] of hostile) assertLinear(name, make, (text) => findAbbreviationDefinitions(text));
+  });
+  it('finds the uses of defined short forms in linear time on hostile input', () => {
+    const terms = new Map<string, DocumentTerm>([['IR', { id: 'doc:IR', short: 'IR', long: 'insulin resistance', category: 'concept', local: true, definedAt: 0 }]]);
+    const hostile: [string, (n: number) => string][] = [
+      ['hyphenated uses', (n) => 'IR-'.repeat(n / 3)],
+      ['one long word', (n) => 'I'.repeat(n)],
+      ['near misses', (n) => 'IRx '.repeat(n / 4)],
+    ];
+    for (const [name, make] of hostile) assertLinear(name, make, (text) => applyDocumentTerms(text, [], [], terms));
+  });
+});
+
+/** CPU time of this process in milliseconds: unlike wall time, it does not grow when the machine is busy. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Asserts that `run` on make(4n) takes less than 8 times as long as on make(n) (linear: 4 times). Each size
+ * keeps its fastest of several interleaved runs, in CPU time.
+ */
+function assertLinear(name: string, make: (n: number) => string, run: (text: string) => unknown): void {
+  const small = make(50000);
+  const large = make(200000);
+  let ts = Infinity;
+  let tl = Infinity;
+  for (let r = 0; r < 8; r++) {
+    let t0 = cpuMs();
+    run(small);
+    ts = Math.min(ts, cpuMs() - t0);
+    t0 = cpuMs();
+    run(large);
+    tl = Math.min(tl, cpuMs() - t0);
+  }
+  ts = Math.max(ts, 0.2);
+  assert.ok(tl / ts < 8, `${name}: ${ts.toFixed(2)} ms for n, ${tl.toFixed(2)} ms for 4n`);
+}

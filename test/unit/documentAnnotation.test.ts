@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { definedAsNote, renderDocumentTermCard } from '../../src/core/card';
+import type { DocumentAnnotation } from '../../src/core/documentAnnotation';
+import { annotateDocument } from '../../src/core/documentAnnotation';
+import { indexById } from '../../src/core/lexicon';
+import { Matcher } from '../../src/core/matcher';
+import type { DocLanguage } from '../../src/core/regions';
+import { definitionsLexicon } from '../helpers/mini-lexicon';
+
+const matcher = new Matcher(definitionsLexicon());
+
+function annotate(text: string, language: DocLanguage = 'markdown', includeGeneric = false): DocumentAnnotation {
+  return annotateDocument(matcher, text, language, { includeGeneric });
+}
+
+/** The shown mentions as "text=id". */
+function marks(text: string, language: DocLanguage = 'markdown', includeGeneric = false): string[] {
+  return annotate(text, language, includeGeneric).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}`);
+}
+
+function assertSortedDisjoint(a: DocumentAnnotation): void {
+  for (const list of [a.mentions, a.all]) for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].end <= list[i].start, 'sorted and non-overlapping');
+}
+
+describe('document-defined abbreviations', () => {
+  it('a short form whose long form is a lexicon entry names that entry at every use, also as a modifier (IR-induced)', () => {
+    const text = 'Damage from ionizing radiation (IR) accumulates. IR-induced death follows; IR again.';
+    assert.deepEqual(marks(text), ['ionizing radiation=ionizing-radiation', 'IR=ionizing-radiation', 'IR=ionizing-radiation', 'IR=ionizing-radiation']);
+  });
+  it('the long form may be the lexicon entry itself in Chinese or English: TILs, PD-L1, TLR4', () => {
+    assert.deepEqual(marks('研究发现肿瘤浸润淋巴细胞（TILs）增多，TILs 与预后相关。'), ['肿瘤浸润淋巴细胞=til', 'TILs=til', 'TILs=til']);
+    assert.deepEqual(marks('程序性细胞死亡配体 1 (PD-L1) 与 PD-L1，PD-L1 抑制剂'), ['程序性细胞死亡配体 1=pd-l1', 'PD-L1=pd-l1', 'PD-L1=pd-l1', 'PD-L1 抑制剂=pd-l1-inhibitor']);
+    assert.deepEqual(marks('It signals through (Toll-Like Receptor 4, TLR4). TLR4 is up.'), ['Toll-Like Receptor 4=tlr4', 'TLR4=tlr4', 'TLR4=tlr4']);
+  });
+  it('a short form the lexicon knows names its entry when the long form ends like one of its names, despite a PDF line break', () => {
+    const text = 'It binds programmed death-\nligand 1 (PD-L1) here. PD-L1 is up.';
+    assert.deepEqual(annotate(text).terms.get('PD-L1')?.id, 'pd-l1');
+    assert.deepEqual(marks(text).filter((m) => m.startsWith('PD-L1')), ['PD-L1=pd-l1', 'PD-L1=pd-l1']);
+  });
+  it('a short form may end in a spaced number or Greek letter: interferon beta (IFN β)', () => {
+    const text = 'Cells release interferon beta (IFN β); IFN β then acts.';
+    assert.deepEqual(marks(text), ['interferon beta=ifn-beta', 'IFN β=ifn-beta', 'IFN β=ifn-beta']);
+  });
+  it('any other short form becomes a term of this document, in the category of the entry its head matches', () => {
+    const text = 'Low-dose radiotherapy (LDRT) was given.\n\nLDRT was well tolerated.';
+    const a = annotate(text);
+    assert.deepEqual(a.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['radiotherapy=radiotherapy/concept', 'LDRT=doc:LDRT/concept', 'LDRT=doc:LDRT/concept']);
+    const term = a.terms.get('LDRT')!;
+    assert.deepEqual({ long: term.long, local: term.local, related: term.related, definedAt: term.definedAt }, { long: 'Low-dose radiotherapy', local: true, related: 'radiotherapy', definedAt: 0 });
+  });
+  it('with no lexicon entry at its head, the head word gives the category (inhibitors → drug, response → outcome), else concept', () => {
+    const text = 'Patients on checkpoint inhibitors (CPIs) did well: each CPI was dosed weekly.';
+    assert.deepEqual(annotate(text).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['CPIs=doc:CPI/drug', 'CPI=doc:CPI/drug']);
+    const bor = 'The best overall response (BOR) was partial; BOR was assessed centrally.';
+    assert.deepEqual(annotate(bor).mentions.map((m) => `${bor.slice(m.start, m.end)}=${m.id}/${m.category}`), ['response=tumour-response/outcome', 'BOR=doc:BOR/outcome', 'BOR=doc:BOR/outcome']);
+    assert.equal(annotate('Patients with insulin resistance (IR) were excluded.').terms.get('IR')!.category, 'concept');
+    assert.equal(annotate('the Zeta-like receptor 9 (ZLR9) binds', 'plain').terms.get('ZLR9')!.category, 'molecule', 'a trailing number is not the head');
+    assert.equal(annotate('毒性相关蛋白 4 (XTP4) 表达', 'plain').terms.get('XTP4')!.category, 'molecule', 'Chinese: …蛋白 → molecule');
+  });
+  it("the document's meaning wins: where insulin resistance (IR) is defined, IR is not ionizing radiation", () => {
+    const text = 'Patients with insulin resistance (IR) were excluded. IR was measured at baseline.';
+    assert.deepEqual(marks(text), ['IR=doc:IR', 'IR=doc:IR']);
+    assert.deepEqual(marks('IR was measured at baseline.'), ['IR=ionizing-radiation'], 'without the definition, the lexicon decides');
+    assert.equal(annotate('一项研究显示受照射组（IR）更多。').terms.get('IR')?.id, 'ionizing-radiation', 'a Chinese long form is a guess and does not override the lexicon');
+  });
+  it('uses are whole words and case-sensitive, with a plural s, outside code and math', () => {
+    const text = 'Low-dose radiotherapy (LDRT) helps. LDRTs, ldrt, LDRTx, `LDRT` and $LDRT$ differ; LDRT-treated mice.';
+    assert.deepEqual(marks(text).filter((m) => m.startsWith('LDRT')), ['LDRT=doc:LDRT', 'LDRTs=doc:LDRT', 'LDRT=doc:LDRT']);
+  });
+  it('a use replaces lexicon mentions inside its span, never a longer mention around it', () => {
+    const text = 'CD8 (cluster of differentiation 8) is a co-receptor. CD8+ T cells and CD8 cells.';
+    const a = annotate(text);
+    assertSortedDisjoint(a);
+    assert.deepEqual(a.mentions.map((m) => text.slice(m.start, m.end)), ['CD8', 'CD8+ T cells', 'CD8']);
+  });
+  it('the first definition of a short form wins for the whole document', () => {
+    const text = 'IR is used early. Patients with insulin resistance (IR) were excluded. Later ionizing radiation (IR) was given.';
+    const a = annotate(text);
+    assert.equal(a.terms.get('IR')!.id, 'doc:IR');
+    assert.equal(a.definitions.length, 2);
+    assert.ok(a.mentions.filter((m) => text.slice(m.start, m.end) === 'IR').every((m) => m.id === 'doc:IR'));
+  });
+});
+
+describe('generic words are known but quiet', () => {
+  it('are not shown, counted or reported, but stay in the full list for hover', () => {
+    const text = 'Cancer remains a leading cause of death, and the immune response recruits cells.';
+    const a = annotate(text);
+    assert.deepEqual(a.mentions, []);
+    assert.deepEqual(a.all.map((m) => m.id), ['cancer', 'immune-response']);
+  });
+  it('are shown when asked for (the setting oncolex.highlight.generic, the flag --include-generic)', () => {
+    assert.deepEqual(marks('Cancer and the immune response.', 'plain', true), ['Cancer=cancer', 'immune response=immune-response']);
+  });
+  it('still keep a shorter term inside them from matching: "response" in "immune response" is not a mention', () => {
+    assert.deepEqual(marks('The immune response and the response rate.'), ['response=tumour-response']);
+  });
+});
+
+describe('the hover card of a term the document defines', () => {
+  const byId = indexById(definitionsLexicon());
+  it('says "defined in this document, line N" and offers the lexicon entry its head matches', () => {
+    const text = '# Methods\n\nLow-dose radiotherapy (LDRT) was given.';
+    const term = annotate(text).terms.get('LDRT')!;
+    const line = text.slice(0, term.definedAt).split('\n').length;
+    const en = renderDocumentTermCard(term, { lang: 'en', line, byId, links: true });
+    assert.match(en, /^\*\*LDRT\*\* · Low\\-dose radiotherapy/);
+    assert.match(en, /concept · defined in this document, line 3/);
+    assert.match(en, /Related lexicon entry:\*\* \[radiotherapy\]\(command:oncolex\.showEntry\?/);
+    assert.match(renderDocumentTermCard(term, { lang: 'zh', line, byId }), /在本文档第 3 行定义[\s\S]*放射治疗/);
+  });
+  it('a short form naming a lexicon entry keeps the entry card, with a note of the document\'s own definition', () => {
+    const term = annotate('Damage from ionizing radiation (IR) accumulates.').terms.get('IR')!;
+    assert.equal(definedAsNote(term, 1, 'en'), '*Defined in this document as “ionizing radiation”, line 1.*');
+  });
+});
