@@ -295,6 +295,8 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     const update = (value: string) => {
       const t0 = Date.now();
       qp.items = value.trim() === '' ? browse() : searchIndex().search(value, { limit: PICK_LIMIT }).map((r) => toItem(r.entry, true));
+      // The best match is the one Enter takes, whatever was active for the previous keystroke.
+      if (qp.items.length > 0) qp.activeItems = [qp.items[0]];
       deps.log.trace(`search '${value}': ${qp.items.length} items in ${Date.now() - t0} ms`);
     };
     const selected = editor && !editor.selection.isEmpty && editor.selection.isSingleLine ? editor.document.getText(editor.selection) : '';
