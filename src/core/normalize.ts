@@ -163,6 +163,18 @@ export function spellingVariants(form: string): string[] {
     }
   }
   for (const base of [...out]) add(hyphenatedCellName(base));
+  // anti-PD-1 is written αPD-1 and α-PD-1; checkpoint is also written check-point, and immune checkpoint
+  // immunocheckpoint.
+  for (const base of [...out]) {
+    if (/^anti-(?=[A-Z0-9])/.test(base)) {
+      add(base.replace(/^anti-/, 'α'));
+      add(base.replace(/^anti-/, 'α-'));
+    }
+    if (/checkpoint/i.test(base)) {
+      add(base.replace(/(c)heckpoint/gi, '$1heck-point'));
+      add(base.replace(/\b(i)mmune checkpoint/gi, '$1mmunocheckpoint'));
+    }
+  }
   // Chinese writers put a space between a Latin term and Chinese text or not (T 细胞 / T细胞).
   for (const base of [...out]) {
     add(base.replace(/([A-Za-z0-9+\u0370-\u03ff]) (?=\p{Script=Han})/gu, '$1').replace(/(\p{Script=Han}) (?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1'));

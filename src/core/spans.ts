@@ -18,17 +18,16 @@ class ComposedMention implements Mention {
   ) {}
 }
 
-const SIGN_TOKENS = ['$^+$', '$^-$', '$^{+}$', '$^{-}$', '^+^', '^-^', '<sup>+</sup>', '<sup>-</sup>', '\\textsuperscript{+}', '\\textsuperscript{-}'];
+/** Signs written as markup, and as plain-text renderings of a superscript (`CD8^(+)`, `CD8^+`). */
+const SIGN_TOKENS = ['\\textsuperscript{+}', '\\textsuperscript{-}', '<sup>+</sup>', '<sup>-</sup>', '$^{+}$', '$^{-}$', '$^+$', '$^-$', '^(+)', '^(-)', '^+^', '^-^', '^+', '^-'];
 
 /** The length of a marker's sign at `at` (`+`, `⁺`, `−`, or superscript markup of one), or 0. */
 function signAt(text: string, at: number): number {
+  for (const t of SIGN_TOKENS) if (text.slice(at, at + t.length).toLowerCase() === t) return t.length;
   const c = text.charCodeAt(at);
   if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
   // A hyphen is a sign only where nothing of a name follows it (CD4-CD8- cells, not PD-L1).
   if (c === 0x2d) return /[A-Za-z0-9]/.test(text.charAt(at + 1)) ? 0 : 1;
-  if (c === 0x24 || c === 0x5e || c === 0x3c || c === 0x5c) {
-    for (const t of SIGN_TOKENS) if (text.startsWith(t, at) || text.slice(at, at + t.length).toLowerCase() === t) return t.length;
-  }
   return 0;
 }
 
@@ -49,12 +48,10 @@ function gapStart(text: string, at: number): number {
 
 /** The length of a marker's sign ending at `at` (see signAt), or 0. `-` ends a chain only before a gap. */
 function signBefore(text: string, at: number): number {
+  for (const t of SIGN_TOKENS) if (at >= t.length && text.slice(at - t.length, at).toLowerCase() === t) return t.length;
   const c = text.charCodeAt(at - 1);
   if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
   if (c === 0x2d) return /[\p{L}\p{N}]/u.test(text.charAt(at)) || !/[A-Za-z0-9]/.test(text.charAt(at - 2)) ? 0 : 1;
-  if (c === 0x24 || c === 0x5e || c === 0x3e || c === 0x7d) {
-    for (const t of SIGN_TOKENS) if (at >= t.length && text.slice(at - t.length, at).toLowerCase() === t.toLowerCase()) return t.length;
-  }
   return 0;
 }
 
@@ -120,8 +117,11 @@ export class MarkerRules {
           pos = start = name;
         }
         if (start >= 0) {
+          // One known marker before plain T cells names its subset: CD8^+ T cells are CD8+ T cells.
+          const only = keep === out.length - 1 ? out[keep] : undefined;
+          const subset = only !== undefined && /^T[ -]?(?:cells?|lymphocytes?)$/i.test(text.slice(m.start, m.end)) ? this.markedCells.get(text.slice(only.start, only.end).toUpperCase()) : undefined;
           out.length = keep;
-          out.push(new ComposedMention(start, m.end, m.id, m.category));
+          out.push(new ComposedMention(start, m.end, subset?.id ?? m.id, subset?.category ?? m.category));
           changed = true;
           continue;
         }
