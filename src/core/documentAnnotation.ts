@@ -169,7 +169,33 @@ export function defineAndApply(
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
   const definitions = findDefinitions(entries, text, mentions, skips);
   terms ??= termsInForce(definitions);
-  return { all: applyDocumentTerms(text, mentions, skips, terms), terms, definitions };
+  return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions), terms, definitions };
+}
+
+/**
+ * The mentions with each definition's long form as one mention of what its short form names
+ * (`natural killer (NK)`: `natural killer` is a mention of NK cells; `Low-dose radiotherapy (LDRT)` of the
+ * document's own term): the mentions inside the long form give way to it. A long form that a mention only
+ * partly covers is left alone, and so is a Chinese long form, whose start is a guess. Offsets of `mentions`
+ * and `definitions` are those of the same text; both are in document order.
+ */
+export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[]): DocumentMention[] {
+  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart).sort((a, b) => a.longStart - b.longStart);
+  if (spans.length === 0) return mentions;
+  const out: DocumentMention[] = [];
+  let i = 0;
+  for (const d of spans) {
+    while (i < mentions.length && mentions[i].end <= d.longStart) out.push(mentions[i++]);
+    if (out.length > 0 && out[out.length - 1].end > d.longStart) continue;
+    let j = i;
+    while (j < mentions.length && mentions[j].end <= d.longEnd) j++;
+    const crossing = (j < mentions.length && mentions[j].start < d.longEnd) || (i < mentions.length && mentions[i].start < d.longStart);
+    if (crossing) continue;
+    out.push({ start: d.longStart, end: d.longEnd, id: d.term.id, category: d.term.category });
+    i = j;
+  }
+  while (i < mentions.length) out.push(mentions[i++]);
+  return out;
 }
 
 /** The definitions of text with what each names, given the matcher's mentions of the same text. */
@@ -228,7 +254,9 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
     const need = Math.min(SUFFIX_AGREEMENT, long.length);
     // A Chinese long form is not checked letter by letter and its start is a guess: it never overrides the
     // lexicon's meaning of a short form the lexicon knows (一项 III 期研究（PACIFIC）).
-    if (d.chinese || (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need))) {
+    // A long form may also leave out the entry's head: natural killer (NK) for NK cells.
+    const headless = (form: string) => long.length >= 4 && form.startsWith(long) && /^(?:cells?|lymphocytes?)$/.test(form.slice(long.length));
+    if (d.chinese || (need > 0 && facts.letters(known).some((form) => commonSuffix(form, long) >= need || headless(form)))) {
       return { id: known, short: d.base, long: d.long, category: facts.category(known), local: false, definedAt };
     }
   }

@@ -6,7 +6,7 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { annotateDocument, applyDocumentTerms, findDefinitions, shownMentions, termsKey } from './documentAnnotation';
+import { annotateDocument, applyDocumentTerms, findDefinitions, markLongForms, shownMentions, termsKey } from './documentAnnotation';
 import type { Mention } from './matcher';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
@@ -130,7 +130,7 @@ export class DocumentMentions {
       for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
       for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
     }
-    const fresh = applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms);
+    const fresh = markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;

@@ -81,7 +81,7 @@ describe('oncolex annotate: document-defined abbreviations and generic words', (
   });
   it('names a document-defined term in the table', async () => {
     const r = await run('annotate', '--format', 'table', doc);
-    assert.match(r.out, /3\s+concept\s+SGRT — staggered radiotherapy \(defined in this document, line 3\)/);
+    assert.match(r.out, /4\s+concept\s+SGRT — staggered radiotherapy \(defined in this document, line 3\)/);
   });
 });
 

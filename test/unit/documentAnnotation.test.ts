@@ -42,25 +42,25 @@ describe('document-defined abbreviations', () => {
     const text = 'Cells release interferon beta (IFN β); IFN β then acts.';
     assert.deepEqual(marks(text), ['interferon beta=ifn-beta', 'IFN β=ifn-beta', 'IFN β=ifn-beta']);
   });
-  it('any other short form becomes a term of this document, in the category of the entry its head matches', () => {
+  it('any other short form becomes a term of this document, long form and uses, in the category of the entry its head matches', () => {
     const text = 'Low-dose radiotherapy (LDRT) was given.\n\nLDRT was well tolerated.';
     const a = annotate(text);
-    assert.deepEqual(a.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['radiotherapy=radiotherapy/concept', 'LDRT=doc:LDRT/concept', 'LDRT=doc:LDRT/concept']);
+    assert.deepEqual(a.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['Low-dose radiotherapy=doc:LDRT/concept', 'LDRT=doc:LDRT/concept', 'LDRT=doc:LDRT/concept']);
     const term = a.terms.get('LDRT')!;
     assert.deepEqual({ long: term.long, local: term.local, related: term.related, definedAt: term.definedAt }, { long: 'Low-dose radiotherapy', local: true, related: 'radiotherapy', definedAt: 0 });
   });
   it('with no lexicon entry at its head, the head word gives the category (inhibitors → drug, response → outcome), else concept', () => {
     const text = 'Patients on checkpoint inhibitors (CPIs) did well: each CPI was dosed weekly.';
-    assert.deepEqual(annotate(text).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['CPIs=doc:CPI/drug', 'CPI=doc:CPI/drug']);
+    assert.deepEqual(annotate(text).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.id}/${m.category}`), ['checkpoint inhibitors=doc:CPI/drug', 'CPIs=doc:CPI/drug', 'CPI=doc:CPI/drug']);
     const bor = 'The best overall response (BOR) was partial; BOR was assessed centrally.';
-    assert.deepEqual(annotate(bor).mentions.map((m) => `${bor.slice(m.start, m.end)}=${m.id}/${m.category}`), ['response=tumour-response/outcome', 'BOR=doc:BOR/outcome', 'BOR=doc:BOR/outcome']);
+    assert.deepEqual(annotate(bor).mentions.map((m) => `${bor.slice(m.start, m.end)}=${m.id}/${m.category}`), ['best overall response=doc:BOR/outcome', 'BOR=doc:BOR/outcome', 'BOR=doc:BOR/outcome']);
     assert.equal(annotate('Patients with insulin resistance (IR) were excluded.').terms.get('IR')!.category, 'concept');
     assert.equal(annotate('the Zeta-like receptor 9 (ZLR9) binds', 'plain').terms.get('ZLR9')!.category, 'molecule', 'a trailing number is not the head');
     assert.equal(annotate('毒性相关蛋白 4 (XTP4) 表达', 'plain').terms.get('XTP4')!.category, 'molecule', 'Chinese: …蛋白 → molecule');
   });
   it("the document's meaning wins: where insulin resistance (IR) is defined, IR is not ionizing radiation", () => {
     const text = 'Patients with insulin resistance (IR) were excluded. IR was measured at baseline.';
-    assert.deepEqual(marks(text), ['IR=doc:IR', 'IR=doc:IR']);
+    assert.deepEqual(marks(text), ['insulin resistance=doc:IR', 'IR=doc:IR', 'IR=doc:IR']);
     assert.deepEqual(marks('IR was measured at baseline.'), ['IR=ionizing-radiation'], 'without the definition, the lexicon decides');
     assert.equal(annotate('一项研究显示受照射组（IR）更多。').terms.get('IR')?.id, 'ionizing-radiation', 'a Chinese long form is a guess and does not override the lexicon');
   });
@@ -72,7 +72,7 @@ describe('document-defined abbreviations', () => {
     const text = 'CD8 (cluster of differentiation 8) is a co-receptor. CD8+ T cells and CD8 cells.';
     const a = annotate(text);
     assertSortedDisjoint(a);
-    assert.deepEqual(a.mentions.map((m) => text.slice(m.start, m.end)), ['CD8', 'CD8+ T cells', 'CD8']);
+    assert.deepEqual(a.mentions.map((m) => text.slice(m.start, m.end)), ['CD8', 'cluster of differentiation 8', 'CD8+ T cells', 'CD8']);
   });
   it('the first definition of a short form wins for the whole document', () => {
     const text = 'IR is used early. Patients with insulin resistance (IR) were excluded. Later ionizing radiation (IR) was given.';
