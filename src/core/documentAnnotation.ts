@@ -292,6 +292,8 @@ function headCategory(long: string): Category | undefined {
   const words = name.toLowerCase().split(/[\s-]+/);
   let head = words[words.length - 1] ?? '';
   if (head.endsWith('s')) head = head.slice(0, -1);
+  // Adverse effects and side effects are end points, whatever their head word says elsewhere.
+  if (/\b(?:adverse|side)[\s-]+(?:effects?|events?|reactions?)$/i.test(name)) return 'outcome';
   for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
   return undefined;
 }
