@@ -219,7 +219,7 @@ export function termsKey(terms: Map<string, DocumentTerm>): string {
 }
 
 /** Index of the first mention ending after `offset` (mentions are sorted and non-overlapping). */
-function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
+export function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {

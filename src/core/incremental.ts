@@ -6,8 +6,7 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { annotateDocument, applyDocumentTerms, findDefinitions, markLongForms, shownMentions, termsKey } from './documentAnnotation';
-import type { Mention } from './matcher';
+import { annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
 import { paragraphEnd, paragraphStart } from './regions';
@@ -137,7 +136,7 @@ export class DocumentMentions {
     }
     const ms = this.everything;
     this.shown = undefined;
-    const lo = lowerBoundByEnd(ms, paraStart); // first mention ending after the paragraph start
+    const lo = firstEndingAfter(ms, paraStart); // first mention ending after the paragraph start
     let hi = lo;
     while (hi < ms.length && ms[hi].start < paraEndOld) hi++;
     for (let i = hi; i < ms.length; i++) {
@@ -182,7 +181,7 @@ export class DocumentMentions {
   between(from: number, to: number): DocumentMention[] {
     const ms = this.everything;
     const out: DocumentMention[] = [];
-    for (let i = lowerBoundByEnd(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
+    for (let i = firstEndingAfter(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
     return shownMentions(out, this.matcher.entries, this.options);
   }
 }
@@ -203,18 +202,6 @@ function lowerBound(xs: readonly number[], offset: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first mention whose end is after `offset`. */
-function lowerBoundByEnd(ms: Mention[], offset: number): number {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
