@@ -455,3 +455,13 @@ function toMinedEntry(c: Candidate, ids: Set<string>, from: string): MinedEntry 
     evidence: c.evidence,
   };
 }
+
+/**
+ * The workspace lexicon file (`*.oncolex.json`) for a mining result: the entries, one JSON member per line
+ * group, with a note saying where they came from and that they await review. The CLI's `-o` and the editor
+ * command write the same text.
+ */
+export function minedLexiconText(result: MineResult, files: readonly string[]): string {
+  const note = `Mined by OncoLex from ${files.join(', ')}: candidate entries, to be reviewed (edit or delete entries, then remove "status"). Saved as *.oncolex.json, the entries are live.`;
+  return `${JSON.stringify({ generatedBy: note, entries: result.entries }, null, 2)}\n`;
+}
