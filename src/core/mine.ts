@@ -111,8 +111,8 @@ interface Candidate {
   en: Map<string, number>;
   zh: Map<string, number>;
   evidence: SourceEvidence[];
-  /** Last sentence added, per file: one evidence item per sentence. */
-  lastSentence?: Sentence;
+  /** The sentences already given as evidence (file index × 2^32 + sentence index): one item per sentence. */
+  sentences: Set<number>;
 }
 
 /** What one file contributes while mining. */
@@ -147,14 +147,19 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
   const candidate = (key: string, known: Entry | undefined): Candidate => {
     let c = byKey.get(key);
     if (!c) {
-      c = { key, known, category: known?.category, shorts: new Set(), en: new Map(), zh: new Map(), evidence: [] };
+      c = { key, known, category: known?.category, shorts: new Set(), en: new Map(), zh: new Map(), evidence: [], sentences: new Set() };
       byKey.set(key, c);
     }
     return c;
   };
   const addName = (c: Candidate, name: string) => {
+    const seen = c.en.get(name) ?? c.zh.get(name);
+    if (seen !== undefined) {
+      (c.en.has(name) ? c.en : c.zh).set(name, seen + 1);
+      return;
+    }
     const m = HAN.test(name) ? c.zh : c.en;
-    m.set(name, (m.get(name) ?? 0) + 1);
+    m.set(name, 1);
     const k = nameKey(name);
     if (!byName.has(k)) byName.set(k, c);
   };
@@ -226,33 +231,77 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
     c.category ??= categoryOfName(d.long);
   }
 
-  // Evidence: every sentence mentioning a form of a candidate.
+  // Evidence: every sentence mentioning a form of a candidate. Known terms are found by the built-in
+  // mentions already made; a second matcher looks only for the forms the built-in lexicon lacks (new terms,
+  // and the names a text gives a known term), so it stays small.
   const candidates = [...new Set(byKey.values())];
-  const entries = candidates.map((c, i) => toEntryForMatching(c, i));
-  const matcher = new Matcher(entries);
-  for (const f of files) {
-    const ms = matcher.annotate(f.joined.text, f.input.language);
-    let si = 0;
-    for (const m of ms) {
-      while (si < f.sentences.length && f.sentences[si].end <= m.start) si++;
-      if (si >= f.sentences.length) break;
+  const entries: Entry[] = [];
+  const owner: Candidate[] = [];
+  for (const c of candidates) {
+    const e = toEntryForMatching(c, entries.length, c.known);
+    if (e.forms.length === 0) continue;
+    entries.push(e);
+    owner.push(c);
+  }
+  const matcher = entries.length > 0 ? new Matcher(entries) : undefined;
+  files.forEach((f, fi) => {
+    // Each sentence's text is made once, however many terms it gives evidence for.
+    const texts = new Map<number, string>();
+    const addEvidence = (c: Candidate, si: number) => {
+      const key = fi * 0x100000000 + si;
+      if (c.sentences.has(key)) return;
+      c.sentences.add(key);
       const s = f.sentences[si];
-      if (s.start > m.start) continue;
-      const c = candidates[Number(m.id)];
-      if (c.lastSentence === s) continue;
-      c.lastSentence = s;
+      let sentence = texts.get(si);
+      if (sentence === undefined) {
+        sentence = f.joined.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+        texts.set(si, sentence);
+      }
       c.evidence.push({
-        sentence: f.joined.text.slice(s.start, s.end).replace(/\s+/g, ' '),
+        sentence,
         ...(s.section !== '' ? { section: s.section, sectionTitle: s.sectionTitle } : {}),
         refs: s.refs,
         ...(s.keys.length > 0 ? { keys: s.keys } : {}),
         source: f.input.file,
         line: lineIndexAt(f.lines, f.joined.origin(s.start)) + 1,
       });
-    }
+    };
+    const walk = (ms: readonly Mention[], candidateOf: (m: Mention) => Candidate | undefined) => {
+      let si = 0;
+      for (const m of ms) {
+        while (si < f.sentences.length && f.sentences[si].end <= m.start) si++;
+        if (si >= f.sentences.length) break;
+        if (f.sentences[si].start > m.start) continue;
+        const c = candidateOf(m);
+        if (c) addEvidence(c, si);
+      }
+    };
+    walk(f.mentions, (m) => byKey.get(`known:${m.id}`));
+    if (matcher) walk(matcher.annotate(f.joined.text, f.input.language), (m) => owner[Number(m.id)]);
+  });
+  // The two walks add evidence in two runs: put each term's back in text order.
+  for (const c of candidates) if (c.known && c.evidence.length > 1) c.evidence.sort((a, b) => (a.source === b.source ? a.line! - b.line! : 0));
+  // A form belongs to one entry: not to a mined entry when the built-in lexicon gives it to another entry
+  // (it would clash when the file is loaded), nor to two mined entries.
+  const formOwner = new Map<string, string>();
+  for (const e of builtin.entries) for (const f of e.forms) if (!formOwner.has(foldForm(f.text, false))) formOwner.set(foldForm(f.text, false), e.id);
+  const claimed = new Set<string>();
+  const free = (c: Candidate, form: string): boolean => {
+    const k = foldForm(form, false);
+    const owner = formOwner.get(k);
+    if ((owner !== undefined && owner !== c.known?.id) || claimed.has(k)) return false;
+    claimed.add(k);
+    return true;
+  };
+  for (const c of candidates) {
+    for (const s of [...c.shorts]) if (!free(c, s)) c.shorts.delete(s);
+    for (const names of [c.en, c.zh]) for (const n of [...names.keys()]) if (!free(c, n)) names.delete(n);
   }
   const ids = new Set<string>();
-  const out = candidates.filter((c) => c.evidence.length > 0 || c.shorts.size > 0).map((c) => toMinedEntry(c, ids, inputs.length === 1 ? inputs[0].file : `${inputs.length} files`));
+  const out = candidates
+    .filter((c) => c.known !== undefined || c.shorts.size + c.en.size + c.zh.size > 0)
+    .filter((c) => c.evidence.length > 0 || c.shorts.size > 0)
+    .map((c) => toMinedEntry(c, ids, inputs.length === 1 ? inputs[0].file : `${inputs.length} files`));
   return { entries: out.sort((a, b) => a.id.localeCompare(b.id)), abbreviations };
 }
 
@@ -356,8 +405,12 @@ function headTerms(text: string, a: number, b: number): HeadTerm[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** A throw-away lexicon entry for matching a candidate's forms; its id is its index. */
-function toEntryForMatching(c: Candidate, index: number): Entry {
+/**
+ * A throw-away lexicon entry for matching a candidate's forms; its id is its index. For a known term, only
+ * the forms its built-in entry lacks.
+ */
+function toEntryForMatching(c: Candidate, index: number, known: Entry | undefined): Entry {
+  const builtinForms = new Set(known?.forms.map((f) => `${f.caseSensitive}${foldForm(f.text, f.caseSensitive)}`));
   const forms: { text: string; caseSensitive: boolean }[] = [];
   const seen = new Set<string>();
   const source: SourceEntry = {
@@ -371,6 +424,7 @@ function toEntryForMatching(c: Candidate, index: number): Entry {
   };
   for (const f of entryForms(source, simpleInflector)) {
     const k = `${f.caseSensitive}${f.text}`;
+    if (builtinForms.has(`${f.caseSensitive}${foldForm(f.text, f.caseSensitive)}`)) continue;
     if (!seen.has(k)) {
       seen.add(k);
       forms.push(f);
@@ -450,6 +504,8 @@ function toMinedEntry(c: Candidate, ids: Set<string>, from: string): MinedEntry 
     ...(synonyms.length > 0 ? { synonyms } : {}),
     ...(zhNames.length > 0 ? { zh: zhNames } : {}),
     definition,
+    // The built-in entry already has the inflected forms; these are the text's own spellings.
+    ...(c.known ? { inflect: false } : {}),
     status: 'candidate',
     ...(c.known ? { extends: c.known.id } : {}),
     evidence: c.evidence,

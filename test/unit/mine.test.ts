@@ -105,10 +105,33 @@ describe('mining a lexicon from a text', () => {
     assert.deepEqual(schemaProblems(schema, JSON.parse(JSON.stringify(data))), []);
     assert.equal(new Set(r.entries.map((e) => e.id)).size, r.entries.length);
   });
+  it('gives a file that loads as a workspace lexicon without problems: known terms keep their id and show the text’s evidence first', async () => {
+    const { buildWorkspaceLexicon } = await import('../../src/core/workspaceLexicon');
+    const { compromiseInflector } = await import('../../src/node/inflect');
+    const { indexById } = await import('../../src/core/lexicon');
+    const { minedLexiconText } = await import('../../src/core/mine');
+    const r = mine([{ file: 'abscopal-review-2024.txt', text: review, language: 'plain' }], builtin);
+    const lexicon = loadBuiltinLexicon();
+    const ws = buildWorkspaceLexicon([{ file: 'review.oncolex.json', text: minedLexiconText(r, ['abscopal-review-2024.txt']) }], lexicon, review, compromiseInflector);
+    assert.deepEqual(ws.problems.map((p) => p.message), []);
+    assert.equal(ws.lexicon.entries.length, lexicon.entries.length + r.entries.filter((e) => e.extends === undefined).length);
+    const treg = indexById(ws.lexicon).get('treg')!;
+    assert.equal(treg.evidence[0].source, 'abscopal-review-2024.txt');
+    assert.ok(treg.evidence[0].line! > 1);
+  });
   it('finds every abbreviation the review defines in parentheses', () => {
     const r = mine([{ file: 'abscopal-review-2024.txt', text: review, language: 'plain' }], builtin);
     const shorts = new Set(r.abbreviations.map((a) => a.short));
     for (const s of ['TLR4', 'IFN 1', 'DAMP', 'TME', 'IFN β', 'PD-1/PD-L1', 'Treg', 'CTLA4', 'ICI', 'NSCLC', 'GM-CSF', 'MDSC']) assert.ok(shorts.has(s), s);
+  });
+  it('finds at least 75% of the built-in entries with review evidence in the review (matched by form), and every specific one', async () => {
+    const { foldForm } = await import('../../src/core/normalize');
+    const r = mine([{ file: 'abscopal-review-2024.txt', text: review, language: 'plain' }], builtin);
+    const mined = new Set(r.entries.flatMap((e) => [e.label.en, e.label.zh, ...(e.abbreviations ?? []), ...(e.synonyms ?? []), ...(e.zh ?? [])]).map((f) => foldForm(f, false)));
+    const withEvidence = loadBuiltinLexicon().entries.filter((e) => e.evidence.length > 0);
+    const found = withEvidence.filter((e) => e.forms.some((f) => mined.has(foldForm(f.text, false))));
+    assert.ok(found.length >= 0.75 * withEvidence.length, `${found.length} of ${withEvidence.length}`);
+    assert.deepEqual(withEvidence.filter((e) => e.generic !== true && !found.includes(e)).map((e) => e.id), []);
   });
   it('runs in linear time: a text 4 times longer takes less than 8 times as long', () => {
     const unit = 'Zeta cells (ZCs) bind the glowing receptor [3]. 髓系抑制细胞（MDSC）增多[4]。CD8+ T cells and IL-12 rose.\n\n';
