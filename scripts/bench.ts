@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed figures for the matcher, incremental re-annotation, hover, activation work,
- * search and BibTeX parsing. Prints one JSON line per benchmark. Figures are medians of several runs.
+ * search, BibTeX parsing and mining. Prints one JSON line per benchmark. Figures are medians of several runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import { DocumentMentions, stringParagraphReader } from '../src/core/incremental
 import type { Entry, Lexicon } from '../src/core/lexicon';
 import { indexById } from '../src/core/lexicon';
 import { Matcher } from '../src/core/matcher';
+import { mine } from '../src/core/mine';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 import { benchBib } from './bench-bib';
 import { benchSearch } from './bench-search';
@@ -232,11 +233,36 @@ function activationBench(): object {
   };
 }
 
+/**
+ * `oncolex mine` on 1 MB: the review (text extracted from a PDF, English and Chinese) repeated to 1 MB, and a
+ * generated 1 MB Markdown manuscript. The built-in matcher is built once before (as the CLI does).
+ */
+export function mineBench(): object {
+  const lexicon = loadBuiltinLexicon();
+  const matcher = new Matcher(lexicon);
+  const reviewText = fs.readFileSync(path.join(ROOT, 'data', 'review', 'abscopal-review-2024.txt'), 'utf8');
+  const review = reviewText.repeat(Math.ceil((1 << 20) / reviewText.length)).slice(0, 1 << 20);
+  const manuscript = generateManuscript(lexicon, 1 << 20);
+  let entries = 0;
+  const reviewMs = time(() => (entries = mine([{ file: 'review.txt', text: review, language: 'plain' }], matcher).entries.length), 3);
+  let manuscriptEntries = 0;
+  const manuscriptMs = time(() => (manuscriptEntries = mine([{ file: 'manuscript.md', text: manuscript, language: 'markdown' }], matcher).entries.length), 3);
+  return {
+    bench: 'mine',
+    reviewChars: review.length,
+    review1MbMs: +reviewMs.toFixed(0),
+    reviewEntries: entries,
+    markdown1MbMs: +manuscriptMs.toFixed(0),
+    markdownEntries: manuscriptEntries,
+  };
+}
+
 async function main(): Promise<void> {
   console.log(JSON.stringify(activationBench()));
   console.log(JSON.stringify(matcherBench()));
   console.log(JSON.stringify(await benchSearch()));
   console.log(JSON.stringify(await benchBib()));
+  console.log(JSON.stringify(mineBench()));
 }
 
 if (/bench\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) void main();

@@ -9,6 +9,7 @@ import type { CliMention } from '../src/cli/annotate';
 import { CATEGORIES } from '../src/core/lexicon';
 import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';
+import { scoreAbbreviations } from './eval/abbreviations';
 import { loadPassages } from './eval/passages';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
@@ -108,6 +109,16 @@ async function main(): Promise<void> {
   const gold = docs.reduce((n, d) => n + d.gold.length, 0);
   const stopped = docs.filter((d) => d.timedOut).map((d) => d.ps.id);
   console.log(`\n${passages.length} passages, ${gold} gold mentions, ${Date.now() - started} ms${stopped.length ? `; stopped (no result): ${stopped.join(', ')}` : ''}`);
+  // Abbreviation pairs (what `oncolex mine` reports) against the gold pairs; its own line before the last.
+  const ab = scoreAbbreviations(passages);
+  const abP = ab.pred === 0 ? 1 : ab.correct / ab.pred;
+  const abR = ab.gold === 0 ? 1 : ab.correct / ab.gold;
+  console.log(`\nabbreviation pairs: gold ${ab.gold}, found ${ab.pred}, correct ${ab.correct}, P ${pct(abP)} R ${pct(abR)}`);
+  for (const e of ab.errors) {
+    const show = (xs: { short: string; long: string }[]) => xs.map((x) => `${x.short} = ${x.long}`).join(' · ');
+    console.log(`${e.id}:${e.missed.length ? `\n  - ${show(e.missed)}` : ''}${e.wrong.length ? `\n  + ${show(e.wrong)}` : ''}`);
+  }
+  console.log(JSON.stringify({ eval: 'abbreviations', precision: round(abP), recall: round(abR), gold: ab.gold, found: ab.pred, correct: ab.correct }));
   console.log(
     JSON.stringify({ eval: 'mentions', strictP: round(s.p), strictR: round(s.r), strictF1: round(s.f1), overlapP: round(o.p), overlapR: round(o.r), overlapF1: round(o.f1), passages: passages.length, gold }),
   );

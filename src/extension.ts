@@ -17,6 +17,7 @@ import { BibliographyStore } from './vscode/citations/store';
 import { documentEditor, termAtCursor, trackEditors } from './vscode/editors';
 import { Highlighter } from './vscode/highlight';
 import { TermHoverProvider } from './vscode/hover';
+import { registerMineCommand } from './vscode/mine';
 import { registerSearch } from './vscode/search';
 import { LexiconService } from './vscode/lexiconService';
 import { WorkspaceLexicons } from './vscode/workspaceLexicon';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);
     const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log);
     workspaceLexicons.reloadSoon();
+    registerMineCommand(context, log);
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,

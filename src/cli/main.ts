@@ -5,6 +5,7 @@
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
+ *   oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]
  */
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
@@ -27,6 +28,10 @@ commands:
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
+  mine FILE... [--format json]             build a lexicon from reviews (Markdown, LaTeX, text from a PDF):
+      [-o NAME.oncolex.json] [--force]     defined abbreviations and candidate terms with their evidence;
+                                           -o writes a workspace lexicon file (never over an existing
+                                           one unless --force)
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
@@ -141,6 +146,7 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 /** Subcommands implemented in their own modules (search, bib), added by name. */
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   bib: async () => (await import('./bib')).runBib,
+  mine: async () => (await import('./mine')).runMine,
   search: async () => (await import('./search')).runSearch,
 };
 

@@ -3,7 +3,7 @@
  * inverse relations, and the review's evidence for each entry. Pure and deterministic; the script
  * scripts/build-lexicon.ts does the file I/O and supplies the English inflector (compromise).
  */
-import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry } from './lexicon';
+import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry, SourceEvidence } from './lexicon';
 import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
 import { Matcher } from './matcher';
 import { foldForm, hyphenatedCellName, spellingVariants } from './normalize';
@@ -62,6 +62,7 @@ export function toEntry(e: SourceEntry, forms: Form[], relations: Relation[]): E
     category: e.category,
     ...(e.kind !== undefined ? { kind: e.kind } : {}),
     ...(e.generic === true ? { generic: true } : {}),
+    ...(e.status !== undefined ? { status: e.status } : {}),
     label: e.label,
     abbreviations: e.abbreviations ?? [],
     synonyms: e.synonyms ?? [],
@@ -71,7 +72,20 @@ export function toEntry(e: SourceEntry, forms: Form[], relations: Relation[]): E
     relations,
     ids: e.ids ?? {},
     forms,
-    evidence: [],
+    evidence: (e.evidence ?? []).map(toEvidence),
+  };
+}
+
+/** Built evidence from the evidence a source file states. */
+function toEvidence(ev: SourceEvidence): Evidence {
+  return {
+    section: ev.section ?? '',
+    sectionTitle: ev.sectionTitle ?? '',
+    sentence: ev.sentence,
+    refs: ev.refs ?? [],
+    ...(ev.keys !== undefined && ev.keys.length > 0 ? { keys: ev.keys } : {}),
+    ...(ev.source !== undefined ? { source: ev.source } : {}),
+    ...(ev.line !== undefined ? { line: ev.line } : {}),
   };
 }
 
@@ -161,6 +175,9 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     else list.push(r);
   };
   for (const [id, { e, file, index }] of byId) {
+    if (e.extends !== undefined && !knownIds.has(e.extends)) {
+      problems.push(new LexiconError(file, id, 'extends', `'${e.extends}' is not a built-in entry`, index));
+    }
     for (const r of e.relations ?? []) {
       if (!byId.has(r.id) && !knownIds.has(r.id)) {
         problems.push(new LexiconError(file, id, 'relations', `'${r.type}' points to unknown entry '${r.id}'`, index));
@@ -194,7 +211,10 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
   addEvidence(entries, input.review);
-  return { lexicon: { source: 'built-in', entries }, problems };
+  // Which built-in entry each entry extends (an unknown one is reported above, and the entry stands alone).
+  const extensions = new Map<string, string>();
+  for (const { e } of byId.values()) if (e.extends !== undefined && knownIds.has(e.extends)) extensions.set(e.id, e.extends);
+  return { lexicon: { source: 'built-in', entries, ...(extensions.size > 0 ? { extensions } : {}) }, problems };
 }
 
 /**
@@ -203,6 +223,36 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
  * between the two are completed both ways. The built-in entries are copied, never changed.
  */
 export function mergeLexicons(builtin: Lexicon, workspace: Lexicon, source: string): Lexicon {
+  // An entry that extends a built-in one gives it its forms and evidence (its own evidence first: it is what
+  // the author mined from the text they work on) and is not an entry of its own.
+  const extensions = workspace.extensions ?? new Map<string, string>();
+  const added = new Map<string, Entry[]>();
+  for (const e of workspace.entries) {
+    const target = extensions.get(e.id);
+    if (target === undefined) continue;
+    const list = added.get(target);
+    if (list === undefined) added.set(target, [e]);
+    else list.push(e);
+  }
+  if (added.size > 0) {
+    builtin = {
+      ...builtin,
+      entries: builtin.entries.map((b) => {
+        const more = added.get(b.id);
+        if (more === undefined) return b;
+        const keys = new Set(b.forms.map(formKey));
+        const forms = [...b.forms];
+        for (const f of more.flatMap((m) => m.forms)) {
+          if (!keys.has(formKey(f))) {
+            keys.add(formKey(f));
+            forms.push(f);
+          }
+        }
+        return { ...b, forms, evidence: [...more.flatMap((m) => m.evidence.filter((ev) => ev.source !== undefined)), ...b.evidence] };
+      }),
+    };
+    workspace = { ...workspace, entries: workspace.entries.filter((e) => !extensions.has(e.id)) };
+  }
   const replaced = new Set(workspace.entries.map((e) => e.id));
   const claimed = new Set<string>();
   for (const e of workspace.entries) for (const f of e.forms) claimed.add(formKey(f));

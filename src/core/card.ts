@@ -6,7 +6,7 @@
 import type { CommandId } from './ids';
 import { COMMANDS, HOVER_COMMANDS } from './ids';
 import type { DocumentTerm } from './documentAnnotation';
-import type { Category, Entry, IdSystem } from './lexicon';
+import type { Category, Entry, Evidence, IdSystem } from './lexicon';
 import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
 import { escapeMarkdown } from './markdown';
 
@@ -73,6 +73,7 @@ const UI = {
   insert: { en: 'Insert', zh: '插入' },
   cite: { en: 'Cite evidence', zh: '引用证据' },
   card: { en: 'Open card', zh: '打开卡片' },
+  from: { en: 'from', zh: '摘自' },
   noEvidence: { en: 'The review does not mention this term.', zh: '综述中未提及该术语。' },
   documentTerm: { en: 'defined in this document, line {0}', zh: '在本文档第 {0} 行定义' },
   definedAs: { en: 'Defined in this document as “{1}”, line {0}.', zh: '本文档第 {0} 行将其定义为“{1}”。' },
@@ -136,8 +137,9 @@ export function renderCard(e: Entry, o: CardOptions): string {
   if (e.evidence.length === 0) out.push('', `*${UI.noEvidence[lang]}*`);
   const max = o.maxEvidence ?? e.evidence.length;
   for (const ev of e.evidence.slice(0, max)) {
-    const where = lang === 'zh' ? `§${ev.section}` : `§${ev.section}`;
-    const refs = ev.refs.length > 0 ? ` — ${UI.refs[lang]} [${ev.refs.join(', ')}]` : '';
+    const where = evidencePlace(ev, lang);
+    const cited = [...ev.refs.map(String), ...(ev.keys ?? []).map((k) => `@${k}`)];
+    const refs = cited.length > 0 ? ` — ${UI.refs[lang]} [${cited.join(', ')}]` : '';
     out.push('', `> ${escapeMarkdown(where)} ${escapeMarkdown(ev.sentence)}${escapeMarkdown(refs)}`);
   }
   if (e.evidence.length > max) {
@@ -151,10 +153,21 @@ export function renderCard(e: Entry, o: CardOptions): string {
       commandLink(`${UI.insert[lang]} “${e.label.en}”`, COMMANDS.insertTerm, { id: e.id }),
     ];
     if (!o.inCardView) links.push(commandLink(UI.card[lang], COMMANDS.showEntry, { id: e.id }));
-    if (e.evidence.some((ev) => ev.refs.length > 0)) links.push(commandLink(UI.cite[lang], COMMANDS.citeEvidence, { id: e.id }));
+    if (e.evidence.some((ev) => ev.source === undefined && ev.refs.length > 0)) links.push(commandLink(UI.cite[lang], COMMANDS.citeEvidence, { id: e.id }));
     out.push('', '---', '', links.join(' · '));
   }
   return out.join('\n');
+}
+
+/**
+ * Where a piece of evidence comes from: `§3` for the built-in review, `from smith-2024.md, §3` for a sentence
+ * mined from another text (`摘自 smith-2024.md，§3`).
+ */
+export function evidencePlace(ev: Evidence, lang: 'en' | 'zh'): string {
+  const section = ev.section !== '' ? `§${ev.section}` : '';
+  if (ev.source === undefined) return section;
+  const from = `${UI.from[lang]} ${ev.source}`;
+  return section === '' ? `${from}:` : `${from}${lang === 'zh' ? '，' : ', '}${section}`;
 }
 
 /** The pages a card may link to: each identifier system's page, with the identifier at the end. */

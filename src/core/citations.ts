@@ -137,7 +137,8 @@ export function loadStudies(data: unknown): Reference[] {
  * evidence sentences, then those that list the entry. Review order (by first citation number) is kept.
  */
 export function studiesForEntry(entry: Pick<Entry, 'id' | 'evidence'>, studies: readonly Reference[]): Reference[] {
-  const cited = new Set(entry.evidence.flatMap((e) => e.refs));
+  // Reference numbers of evidence mined from another text number that text's references, not the review's.
+  const cited = new Set(entry.evidence.flatMap((e) => (e.source === undefined ? e.refs : [])));
   const out = studies.filter((s) => (s.reviewRefs ?? []).some((n) => cited.has(n)) || (s.entries ?? []).includes(entry.id));
   const firstRef = (s: Reference) => Math.min(...(s.reviewRefs ?? []).filter((n) => cited.has(n)), 1e9);
   return out.sort((a, b) => firstRef(a) - firstRef(b));

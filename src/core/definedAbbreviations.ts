@@ -4,7 +4,8 @@
  * - "long form (SHORT)": `Low-dose radiotherapy (LDRT)`, `checkpoint inhibitors (CPIs)`,
  *   `肿瘤浸润淋巴细胞（TILs）`, `程序性细胞死亡配体 1 (PD-L1)`;
  * - "(Long Form, SHORT)": `(Toll-Like Receptor 4, TLR4)`, also after a Chinese name;
- * - "SHORT (long form)": `PD-L1 (programmed death-ligand 1)`, `TILs（肿瘤浸润淋巴细胞）`.
+ * - "SHORT (long form)": `PD-L1 (programmed death-ligand 1)`, `TILs（肿瘤浸润淋巴细胞）`;
+ * - "长名 (SHORT 头)": `调节性 T 细胞(Treg 细胞)`, where the bracket repeats the Chinese head of the long form.
  *
  * English pairs are checked with the Schwartz–Hearst rule (Schwartz & Hearst, PSB 2003): every letter and
  * digit of the short form appears in the long form in order, the first at the start of a word, and the long
@@ -92,6 +93,8 @@ function endsWindow(c: number): boolean {
 
 /** Chinese function words that a long form does not reach back over: …发现低剂量放疗 is not part of it. */
 const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经从由为中'].map((ch) => ch.charCodeAt(0)));
+/** Two-character verbs a Chinese long form does not reach back over either: …细胞产生干扰素 β (IFN β). */
+const CHINESE_VERBS = new Set(['产生', '导致', '通过', '激活', '增加', '减少', '诱导', '释放', '包括', '称为', '促进', '使用', '接受', '给予', '作为']);
 
 /**
  * Whether text[a, b) can be a short form: 2–10 characters (a plural `s` on top) of letters, digits and
@@ -213,8 +216,9 @@ function chineseLongForm(text: string, min: number, end: number): [number, numbe
     const c = text.charCodeAt(i - 1);
     if (isHan(c)) {
       if (CHINESE_STOPS.has(c)) break;
+      if (i - 2 >= limit && CHINESE_VERBS.has(text.slice(i - 2, i))) break;
       if (lastHan < 0) lastHan = i;
-    } else if (!(isAlnum(c) || c === 0x20 || c === 0x2d || c === 0x2b)) break;
+    } else if (!(isAlnum(c) || c === 0x20 || c === 0x2d || c === 0x2b || c === 0x2f || c === 0x2013)) break;
     else if (lastHan < 0 && end - i > 4) return undefined; // Latin text right before the bracket: English.
     i--;
   }
@@ -291,6 +295,22 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
     }
     return;
   }
+  // "long form (SHORT 细胞)": the bracket repeats the Chinese head the long form ends with (调节性 T 细胞(Treg 细胞)).
+  const head = shortBeforeHan(text, a, b);
+  if (head > a) {
+    let end = open;
+    while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
+    const suffix = text.slice(head, b).trim();
+    if (text.slice(end - suffix.length, end) === suffix) {
+      const zh = chineseLongForm(text, floor, end);
+      let se = head;
+      while (se > a && isSpace(text.charCodeAt(se - 1))) se--;
+      if (zh) {
+        add(out, text, a, se, zh[0], zh[1], true);
+        return;
+      }
+    }
+  }
   // "(Long Form, SHORT)"
   let sep = -1;
   for (let i = b - 1; i > a; i--) {
@@ -321,6 +341,19 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
   }
   if (wordCount(text, a, b) < 2 && b - a <= se - ss + 2) return;
   if (longFormStart(text, a, b, ss, se) === a || longFormStart(text, a, b, ss, singularEnd(text, ss, se)) === a) add(out, text, ss, se, a, b, false);
+}
+
+/**
+ * Where the Chinese head of a bracket like `Treg 细胞` begins: after a short form and a space, one to four
+ * Han characters end the bracket. -1 if the bracket is not like that.
+ */
+function shortBeforeHan(text: string, a: number, b: number): number {
+  let h = b;
+  while (h > a && isHan(text.charCodeAt(h - 1))) h--;
+  if (h === b || b - h > 4) return -1;
+  let se = h;
+  while (se > a && isSpace(text.charCodeAt(se - 1))) se--;
+  return se > a && isShortForm(text, a, se) ? h : -1;
 }
 
 function countAlnum(text: string, a: number, b: number): number {

@@ -75,6 +75,33 @@ export interface SourceEntry {
    * decorated, counted or reported unless the user asks (`oncolex.highlight.generic`, `--include-generic`).
    */
   generic?: boolean;
+  /** `"candidate"`: found by `oncolex mine` in a text, not yet reviewed by a person. */
+  status?: EntryStatus;
+  /**
+   * The id of a built-in entry this entry adds to: its forms and evidence join that entry (which keeps its
+   * id, label and definition) instead of making a new one. Written by the miner for terms the lexicon knows.
+   */
+  extends?: string;
+  /** Sentences of a source text that mention the entry (the miner writes them). */
+  evidence?: SourceEvidence[];
+}
+
+/** The statuses an entry may carry. */
+export const ENTRY_STATUSES = ['candidate'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** Evidence as a lexicon source file states it (see {@link Evidence}). */
+export interface SourceEvidence {
+  sentence: string;
+  /** Section number or title; empty or absent when the text has no sections. */
+  section?: string;
+  sectionTitle?: string;
+  refs?: number[];
+  keys?: string[];
+  /** The file the sentence comes from. */
+  source?: string;
+  /** 1-based line of the sentence in that file. */
+  line?: number;
 }
 
 export interface SourceFile {
@@ -89,6 +116,12 @@ export interface Evidence {
   sentence: string;
   /** The review's own reference numbers cited by the sentence. */
   refs: number[];
+  /** Citation keys of the sentence (`\cite{a,b}`, `[@key]`), for evidence mined from a manuscript. */
+  keys?: string[];
+  /** The file the sentence comes from; absent for the built-in review. */
+  source?: string;
+  /** 1-based line of the sentence in {@link source}. */
+  line?: number;
 }
 
 /** A surface form the matcher looks for. */
@@ -105,6 +138,8 @@ export interface Entry {
   kind?: string;
   /** See {@link SourceEntry.generic}; absent means specific. */
   generic?: boolean;
+  /** See {@link SourceEntry.status}. */
+  status?: EntryStatus;
   label: Bilingual;
   abbreviations: string[];
   synonyms: string[];
@@ -122,6 +157,11 @@ export interface Lexicon {
   /** Where the lexicon came from, for display ("built-in" or a file path). */
   source: string;
   entries: Entry[];
+  /**
+   * Built workspace entries that extend a built-in entry (entry id → built-in id), until
+   * {@link mergeLexicons} (build.ts) folds them into it.
+   */
+  extensions?: Map<string, string>;
 }
 
 /** A problem in a lexicon source, with everything a user needs to find it. */
@@ -144,6 +184,23 @@ const HAN_RE = /\p{Script=Han}/u;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The fields an entry of a source file may have (schemas/lexicon.schema.json lists the same). */
+export const SOURCE_FIELDS = ['id', 'category', 'kind', 'label', 'abbreviations', 'synonyms', 'zh', 'brands', 'definition', 'relations', 'ids', 'inflect', 'generic', 'status', 'extends', 'evidence'] as const;
+const known = new Set<string>(SOURCE_FIELDS);
+const EVIDENCE_FIELDS = new Set(['sentence', 'section', 'sectionTitle', 'refs', 'keys', 'source', 'line']);
+
+/** What is wrong with one evidence item of a source file, or undefined. */
+function evidenceProblem(ev: unknown): string | undefined {
+  if (!isObject(ev)) return 'must be an object';
+  for (const key of Object.keys(ev)) if (!EVIDENCE_FIELDS.has(key)) return `unknown field '${key}'`;
+  if (typeof ev.sentence !== 'string' || ev.sentence.trim() === '') return "'sentence' must be a non-empty string";
+  for (const f of ['section', 'sectionTitle', 'source'] as const) if (ev[f] !== undefined && typeof ev[f] !== 'string') return `'${f}' must be a string`;
+  if (ev.refs !== undefined && (!Array.isArray(ev.refs) || ev.refs.some((n) => !Number.isInteger(n) || (n as number) < 0))) return "'refs' must be an array of reference numbers";
+  if (ev.keys !== undefined && (!Array.isArray(ev.keys) || ev.keys.some((k) => typeof k !== 'string' || k === ''))) return "'keys' must be an array of citation keys";
+  if (ev.line !== undefined && (!Number.isInteger(ev.line) || (ev.line as number) < 1)) return "'line' must be a line number (1 or more)";
+  return undefined;
+}
+
 /**
  * Validates one parsed lexicon source file. Returns the valid entries and one {@link LexiconError} per
  * problem; an entry with a problem is left out, the others are kept.
@@ -163,7 +220,6 @@ export function validateSourceFile(data: unknown, file: string): { entries: Sour
       fail('(entry)', 'expected an object');
       return;
     }
-    const known = new Set(['id', 'category', 'kind', 'label', 'abbreviations', 'synonyms', 'zh', 'brands', 'definition', 'relations', 'ids', 'inflect', 'generic']);
     for (const key of Object.keys(raw)) if (!known.has(key)) fail(key, 'unknown field');
     if (typeof raw.id !== 'string' || !ID_RE.test(raw.id)) fail('id', 'must be lower-case letters, digits and single hyphens');
     if (!CATEGORIES.includes(raw.category as Category)) fail('category', `must be one of ${CATEGORIES.join(', ')}`);
@@ -202,6 +258,15 @@ export function validateSourceFile(data: unknown, file: string): { entries: Sour
     }
     if (raw.inflect !== undefined && typeof raw.inflect !== 'boolean') fail('inflect', 'must be true or false');
     if (raw.generic !== undefined && typeof raw.generic !== 'boolean') fail('generic', 'must be true or false');
+    if (raw.status !== undefined && !ENTRY_STATUSES.includes(raw.status as EntryStatus)) fail('status', `must be one of ${ENTRY_STATUSES.join(', ')}`);
+    if (raw.extends !== undefined && (typeof raw.extends !== 'string' || !ID_RE.test(raw.extends))) fail('extends', 'must be the id of a built-in entry');
+    if (raw.evidence !== undefined) {
+      if (!Array.isArray(raw.evidence)) fail('evidence', 'must be an array');
+      else raw.evidence.forEach((ev: unknown, i: number) => {
+        const problem = evidenceProblem(ev);
+        if (problem) fail(`evidence[${i}]`, problem);
+      });
+    }
     if (errors.length === before) entries.push(raw as unknown as SourceEntry);
   });
   return { entries, errors };

@@ -924,6 +924,54 @@ async function uiPhase(browser: Browser): Promise<void> {
       assert(after.activeEditor?.text === fixed, 'the quick fix did not write the first-use form');
     });
     await runCommand('File: Revert File').catch(() => undefined);
+    await check('OncoLex: Build Lexicon from This Document mines a review; once saved, a new term is highlighted and its hover shows the review’s evidence', async () => {
+      const target = path.join(workspace, 'minibeam-review.oncolex.json');
+      fs.rmSync(target, { force: true });
+      await openFile('minibeam-review.md');
+      await runCommand('OncoLex: Build Lexicon from This Document');
+      const p = ui();
+      await p.locator('.tab.active', { hasText: 'minibeam-review.oncolex.json' }).waitFor({ timeout: 15_000 }).catch(() => {
+        throw new Error('the command opened no minibeam-review.oncolex.json');
+      });
+      await screenshot('mined-lexicon-unsaved');
+      await p.keyboard.press('Control+S');
+      // An untitled file with a path is saved there; should a save dialog ask, accept the proposed path.
+      const end = Date.now() + 15_000;
+      while (!fs.existsSync(target)) {
+        if (Date.now() > end) throw new Error('saving wrote no minibeam-review.oncolex.json');
+        if (await p.locator('.quick-input-widget input').isVisible().catch(() => false)) await p.keyboard.press('Enter');
+        await p.waitForTimeout(300);
+      }
+      try {
+        await openFile('minibeam-review.md');
+        const phrase = 'pMBRT produced abscopal';
+        await p.keyboard.press('Control+F');
+        await p.keyboard.type(phrase);
+        await p.keyboard.press('Enter');
+        await p.keyboard.press('Escape');
+        const sel = p.locator('.editor-instance .view-overlays .selected-text').first();
+        await sel.waitFor({ timeout: 5000 });
+        const box = await sel.boundingBox();
+        assert(box, 'the found phrase has no box on screen');
+        const until = Date.now() + 20_000;
+        let hover = '';
+        while (Date.now() < until && !squash(hover).includes('from minibeam-review.md')) {
+          // The workspace lexicon is reloaded a moment after the save: move away and back to ask again.
+          await p.mouse.move(box.x + 10, box.y - 60);
+          await p.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
+          await p.waitForTimeout(700);
+          hover = await visibleHoverText();
+        }
+        const h = squash(hover);
+        assert(h.includes('from minibeam-review.md, §1'), `the hover over pMBRT shows no evidence from the review: '${h.slice(0, 400)}'`);
+        assert(h.includes('Proton minibeam radiotherapy'), `the hover lacks the mined name: '${h.slice(0, 300)}'`);
+        await screenshot('mined-term-hover');
+      } finally {
+        fs.rmSync(target, { force: true });
+      }
+    });
+    await ui().mouse.move(5, 5);
+    await runCommand('View: Close All Editors').catch(() => undefined);
 
     // One visual signal: a mention is marked by its decoration only, in a dark and a light theme.
     // The panel an earlier check opened would hide half of the editor in the screenshots.

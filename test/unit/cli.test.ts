@@ -110,3 +110,35 @@ describe('oncolex lexicon and lookup', () => {
     assert.match(r.err, /no entry for 'not a term at all'/);
   });
 });
+
+describe('oncolex mine', () => {
+  const review = path.join(dir, 'review.md');
+  fs.writeFileSync(review, '# 2. Methods\n\nZorblat radiotherapy (ZB-RT) and PD-L1 [3].\n\nZB-RT again \\cite{k}.\n');
+  it('prints the entries and the defined abbreviations with file and line as JSON', async () => {
+    const r = await run('mine', review);
+    assert.equal(r.code, 0, r.err);
+    const data = JSON.parse(r.out) as { entries: { id: string; status: string; extends?: string; evidence: { section: string; refs: number[] }[] }[]; abbreviations: unknown[] };
+    assert.deepEqual(data.abbreviations, [{ short: 'ZB-RT', long: 'Zorblat radiotherapy', file: review, line: 3 }]);
+    const zb = data.entries.find((e) => e.id === 'zorblat-radiotherapy')!;
+    assert.equal(zb.status, 'candidate');
+    assert.deepEqual(zb.evidence.map((e) => [e.section, e.refs]), [['2', [3]], ['2', []]]);
+    assert.equal(data.entries.find((e) => e.extends === 'pd-l1')?.status, 'candidate');
+  });
+  it('writes a workspace lexicon file with -o that the lexicon reader accepts, and never overwrites one without --force', async () => {
+    const out = path.join(dir, 'mined.oncolex.json');
+    const first = await run('mine', review, '-o', out);
+    assert.equal(first.code, 0, first.err);
+    const { validateSourceFile } = await import('../../src/core/lexicon');
+    assert.deepEqual(validateSourceFile(JSON.parse(fs.readFileSync(out, 'utf8')), out).errors, []);
+    fs.writeFileSync(out, '{"entries": []}');
+    const again = await run('mine', review, '-o', out);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /mined\.oncolex\.json exists; not overwritten \(give --force to replace it\)/);
+    assert.equal(fs.readFileSync(out, 'utf8'), '{"entries": []}');
+    assert.equal((await run('mine', review, '-o', out, '--force')).code, 0);
+    assert.notEqual(fs.readFileSync(out, 'utf8'), '{"entries": []}');
+    const badName = await run('mine', review, '-o', path.join(dir, 'mined.json'));
+    assert.equal(badName.code, 2);
+    assert.match(badName.err, /must be named \*\.oncolex\.json/);
+  });
+});

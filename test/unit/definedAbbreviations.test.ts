@@ -31,6 +31,12 @@ describe('abbreviations a document defines', () => {
     assert.deepEqual(pairs('结果显示，低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
     assert.deepEqual(pairs('患者的低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
   });
+  it('finds a Chinese long form whose bracket repeats its head, stops at verbs, and reads slashes and dashes', () => {
+    assert.deepEqual(pairs('增加调节性 T 细胞(Treg 细胞)的数量'), ['Treg=调节性 T 细胞']);
+    assert.deepEqual(pairs('导致受辐射的肿瘤细胞产生干扰素 β (IFN β)。'), ['IFN β=干扰素 β']);
+    assert.deepEqual(pairs('例如，程序性细胞死亡蛋白 1/程序性细胞死亡配体 1 (PD-1/PD-L1)'), ['PD-1/PD-L1=程序性细胞死亡蛋白 1/程序性细胞死亡配体 1']);
+    assert.deepEqual(pairs('免疫制剂、粒细胞–巨噬细胞集落刺激因子(GM-CSF)联合'), ['GM-CSF=粒细胞–巨噬细胞集落刺激因子']);
+  });
   it('finds "SHORT (long form)" in English and Chinese', () => {
     assert.deepEqual(pairs('PD-L1 (programmed death-ligand 1) is an immune checkpoint.'), ['PD-L1=programmed death-ligand 1']);
     assert.deepEqual(pairs('TILs（肿瘤浸润淋巴细胞）增多'), ['TILs=肿瘤浸润淋巴细胞']);

@@ -114,3 +114,27 @@ describe('scorer', () => {
     assert.deepEqual(prf(countDocument(gold, [], 'strict').counts), { p: 0, r: 0, f1: 0 });
   });
 });
+
+describe('abbreviation gold pairs', () => {
+  it('every passage has a .abbr.tsv whose short and long forms are written in the passage', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseAbbreviationGold } = await import('../../scripts/eval/abbreviations');
+    for (const p of loadPassages()) {
+      const file = path.join(PASSAGE_DIR, `${p.id}.abbr.tsv`);
+      assert.ok(fs.existsSync(file), `${p.id}.abbr.tsv is missing`);
+      const flat = p.text.replace(/\s+/g, ' ');
+      // A long form may be interrupted by another definition: cyclic GMP-AMP (cGAMP) synthase (cGAS).
+      const unbracketed = flat.replace(/\s*\([^()]*\)/g, '');
+      for (const pair of parseAbbreviationGold(fs.readFileSync(file, 'utf8'), file)) {
+        assert.ok(flat.includes(pair.short) && (flat.includes(pair.long) || unbracketed.includes(pair.long)), `${p.id}: ${pair.short} = ${pair.long} is not in the passage`);
+      }
+    }
+  });
+  it('counts a pair found when its short form (plural aside) and long form (case, spaces, dashes aside) match', async () => {
+    const { pairKey } = await import('../../scripts/eval/abbreviations');
+    assert.equal(pairKey({ short: 'ICIs', long: 'Immune checkpoint  inhibitors' }), pairKey({ short: 'ICI', long: 'immune checkpoint inhibitors' }));
+    assert.equal(pairKey({ short: 'NSCLC', long: 'non–small cell lung cancer' }), pairKey({ short: 'NSCLC', long: 'non-small cell lung cancer' }));
+    assert.notEqual(pairKey({ short: 'PD-1', long: '程序性死亡受体-1' }), pairKey({ short: 'PD-1', long: '免疫卡控点分子程序性死亡受体-1' }));
+  });
+});

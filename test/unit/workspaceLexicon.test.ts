@@ -109,3 +109,58 @@ describe('the JSON schema for lexicon files', () => {
     assert.deepEqual(Object.keys(entry.ids.properties).sort(), [...ID_SYSTEMS].sort());
   });
 });
+
+describe('mined entries in workspace lexicons (status, extends, evidence)', () => {
+  const evidence = [{ sentence: 'Zorblat ligand rose in tumours.', section: '3', sectionTitle: 'Results', refs: [12], source: 'smith-2024.md', line: 4 }];
+  it('add the forms and evidence of an entry that extends a built-in one to that entry, evidence first', () => {
+    const { lexicon, problems } = buildWorkspaceLexicon(
+      [file('mined.oncolex.json', [{ id: 'pd-l1', extends: 'pd-l1', status: 'candidate', category: 'molecule', label: { en: 'PD-L1', zh: 'PD-L1 配体' }, synonyms: ['zorblat ligand'], definition: def, evidence }])],
+      builtin,
+      review,
+      compromiseInflector,
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(lexicon.entries.length, builtin.entries.length);
+    const pdl1 = indexById(lexicon).get('pd-l1')!;
+    assert.equal(pdl1.label.en, indexById(builtin).get('pd-l1')!.label.en);
+    assert.equal(pdl1.evidence[0].source, 'smith-2024.md');
+    assert.ok(pdl1.evidence.length > 1, 'the review evidence stays');
+    const m = new Matcher(lexicon).annotate('The zorblat ligand and PD-L1.', 'plain');
+    assert.deepEqual(m.map((x) => x.id), ['pd-l1', 'pd-l1']);
+  });
+  it('keep a new candidate with its status and evidence, and show it in the hover card', async () => {
+    const { renderCard } = await import('../../src/core/card');
+    const { lexicon } = buildWorkspaceLexicon(
+      [file('mined.oncolex.json', [{ id: 'zorblat-cell', status: 'candidate', category: 'immune-cell', label: { en: 'zorblat cell', zh: '佐布拉特细胞' }, definition: def, evidence }])],
+      builtin,
+      review,
+      compromiseInflector,
+    );
+    const e = indexById(lexicon).get('zorblat-cell')!;
+    assert.equal(e.status, 'candidate');
+    assert.match(renderCard(e, { lang: 'en', byId: indexById(lexicon) }).replace(/\\/g, ''), /from smith-2024\.md, §3 Zorblat ligand rose in tumours\. — refs \[12\]/);
+  });
+  it('report an unknown extends, status or malformed evidence with file and entry', () => {
+    const { problems } = buildWorkspaceLexicon(
+      [
+        file('bad.oncolex.json', [
+          { id: 'a-thing', extends: 'no-such-entry', category: 'concept', label: { en: 'A thing', zh: '某物' }, definition: def },
+          { id: 'b-thing', status: 'approved', category: 'concept', label: { en: 'B thing', zh: '某物乙' }, definition: def },
+          { id: 'c-thing', category: 'concept', label: { en: 'C thing', zh: '某物丙' }, definition: def, evidence: [{ section: '1' }] },
+        ]),
+      ],
+      builtin,
+      review,
+      compromiseInflector,
+    );
+    const messages = problems.map((p) => p.message).join('\n');
+    assert.match(messages, /bad\.oncolex\.json: entry 'a-thing', field 'extends': 'no-such-entry' is not a built-in entry/);
+    assert.match(messages, /entry 'b-thing', field 'status': must be one of candidate/);
+    assert.match(messages, /entry 'c-thing', field 'evidence\[0\]': 'sentence' must be a non-empty string/);
+  });
+  it('the schema lists exactly the fields the validator accepts', async () => {
+    const { SOURCE_FIELDS } = await import('../../src/core/lexicon');
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/lexicon.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.entries.items.properties).sort(), [...SOURCE_FIELDS].sort());
+  });
+});

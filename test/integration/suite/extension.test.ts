@@ -245,6 +245,38 @@ suite('workspace lexicons', () => {
   });
 });
 
+suite('building a lexicon from a review', () => {
+  test('the command opens the mined lexicon unsaved beside the review; once saved, a new term is found and its hover shows the review’s evidence', async () => {
+    const api = await getApi();
+    const review = exampleUri('minibeam-review.md');
+    await vscode.commands.executeCommand(COMMANDS.mineLexicon, review);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/minibeam-review.oncolex.json') === true, 'the mined lexicon opens', 20_000);
+    const mined = vscode.window.activeTextEditor!.document;
+    assert.equal(mined.isUntitled, true, 'the mined lexicon is not saved before the user saves it');
+    const data = JSON.parse(mined.getText()) as { entries: { id: string; status: string; abbreviations?: string[]; extends?: string }[] };
+    const pmbrt = data.entries.find((e) => e.abbreviations?.includes('pMBRT'));
+    assert.ok(pmbrt, `no entry for pMBRT in:\n${mined.getText().slice(0, 2000)}`);
+    assert.equal(pmbrt.status, 'candidate');
+    assert.ok(data.entries.some((e) => e.extends === 'treg'), 'regulatory T cells extend the built-in entry');
+    // What saving does: the file appears in the workspace.
+    const target = exampleUri('minibeam-review.oncolex.json');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(mined.getText()));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We plan pMBRT before pembrolizumab.\n' });
+      await vscode.window.showTextDocument(doc);
+      const uri = doc.uri.toString();
+      await waitFor(() => api.mentions(uri).some((m) => m.id === pmbrt.id), 'the mined term is found', 20_000);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('pMBRT') + 1));
+      const text = hoverText(hovers).replace(/\\/g, '');
+      assert.match(text, /from minibeam-review\.md, §1 Proton minibeam radiotherapy \(pMBRT\) delivers/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(target);
+    }
+  });
+});
+
 suite('large documents', () => {
   test('a document with many mentions is decorated around the visible lines only, and follows scrolling', async () => {
     const api = await getApi();
