@@ -8,7 +8,7 @@ import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { AbbreviationChecker } from './vscode/abbreviations';
 import { CardView } from './vscode/cardView';
-import { CitationIndex } from './vscode/citations/citationIndex';
+import { CitationIndex } from './core/citationIndex';
 import { registerCitationCommands } from './vscode/citations/commands';
 import { registerCitationCompletion } from './vscode/citations/completion';
 import { registerCitationDiagnostics } from './vscode/citations/diagnostics';

@@ -5,6 +5,7 @@
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
+ *   oncolex lsp [--stdio]
  */
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
@@ -27,6 +28,8 @@ commands:
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
+  lsp [--stdio]                            run the language server (LSP over stdin/stdout) for Neovim,
+                                           Helix, Emacs and other editors
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
@@ -142,6 +145,7 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   bib: async () => (await import('./bib')).runBib,
   search: async () => (await import('./search')).runSearch,
+  lsp: async () => (await import('./lsp')).runLsp,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

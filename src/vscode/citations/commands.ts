@@ -5,7 +5,7 @@ import type { Reference, ReferenceSearch } from '../../core/citations';
 import { COMMANDS, SETTINGS } from '../../core/ids';
 import type { Lexicon } from '../../core/lexicon';
 import type { Logger } from '../../core/log';
-import type { CitationIndex } from './citationIndex';
+import type { CitationIndex } from '../../core/citationIndex';
 import { syntaxOf } from './documents';
 import type { BibliographyStore } from './store';
 import { ZoteroError, zoteroSearch } from './zotero';
