@@ -359,7 +359,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const start = doc.positionAt(m.start);
       const end = doc.positionAt(m.end);
       // A token lies on one line: a mention broken across lines is marked on its first.
-      const length = end.line === start.line ? end.character - start.character : doc.offsetAt({ line: start.line + 1, character: 0 }) - m.start - 1;
+      const length = end.line === start.line ? end.character - start.character : doc.offsetAt({ line: start.line, character: Number.MAX_SAFE_INTEGER }) - m.start;
       if (length <= 0) continue;
       data.push(start.line - line, start.line === line ? start.character - char : start.character, length, TOKEN_OF.get(m.category) ?? 0, 0);
       line = start.line;
