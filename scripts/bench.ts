@@ -2,6 +2,7 @@
  * `npm run bench`: speed figures for the matcher, incremental re-annotation, hover, activation work,
  * search, BibTeX parsing and mining. Prints one JSON line per benchmark. Figures are medians of several runs.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -230,6 +231,7 @@ function activationBench(): object {
     deferredMatcherBuildMs: +(t2 - t1).toFixed(2),
     forms: m.formCount,
     bundleKB: fs.existsSync(bundle) ? Math.round(fs.statSync(bundle).size / 1024) : null,
+    ...coldStart(),
   };
 }
 
@@ -255,6 +257,27 @@ export function mineBench(): object {
     markdown1MbMs: +manuscriptMs.toFixed(0),
     markdownEntries: manuscriptEntries,
   };
+}
+
+/** A 20 KB manuscript: the example review section, repeated. */
+function manuscript20k(): string {
+  const section = fs.readFileSync(path.join(ROOT, 'examples', 'review-section.md'), 'utf8');
+  return section.repeat(Math.ceil(20000 / section.length)).slice(0, 20000);
+}
+
+/**
+ * §3 of issue 15: from loading the code to the first mentions of a 20 KB manuscript, in fresh processes
+ * (out/bench/cold.js, built by run-bench.mjs); the median of five.
+ */
+function coldStart(): object {
+  const cold = path.join(ROOT, 'out', 'bench', 'cold.js');
+  if (!fs.existsSync(cold)) return { coldStartToFirstMentionsMs: null };
+  const textFile = path.join(ROOT, 'out', 'bench', 'manuscript-20k.md');
+  fs.writeFileSync(textFile, manuscript20k());
+  const script = `const t0 = performance.now(); const c = require(${JSON.stringify(cold)}); process.stdout.write(JSON.stringify(c.firstMentions(t0, ${JSON.stringify(path.join(ROOT, 'generated', 'lexicon.json'))}, require('fs').readFileSync(${JSON.stringify(textFile)}, 'utf8'))))`;
+  const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as Record<string, number>);
+  runs.sort((a, b) => a.coldStartToFirstMentionsMs - b.coldStartToFirstMentionsMs);
+  return runs[2];
 }
 
 async function main(): Promise<void> {

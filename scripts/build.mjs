@@ -1,8 +1,26 @@
-// Bundles the extension and the CLI with esbuild. Types are checked separately by `tsc --noEmit`.
+// Bundles the extension (desktop and web), the CLI and its language server with esbuild. Types are checked
+// separately by `tsc --noEmit`.
+import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/** Fails the build on any Node built-in (`fs`, `node:path`…): the browser bundle must not need one. */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  /** @param {import('esbuild').PluginBuild} build */
+  setup(build) {
+    const builtins = new Set(builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.path.startsWith('node:') || builtins.has(name.split('/')[0])) {
+        return { errors: [{ text: `the web build must not use the Node built-in '${args.path}' (imported by ${args.importer})` }] };
+      }
+      return undefined;
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -18,7 +36,11 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The CLI, with `oncolex lsp` (src/cli/lsp.ts, src/lsp/) in the same file.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The web extension (package.json `browser`) for vscode.dev's web worker: no Node built-in may resolve, so a
+  // stray import of one fails the build instead of the extension in the browser.
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [noNodeBuiltins] },
 ];
 
 if (watch) {

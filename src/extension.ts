@@ -1,111 +1,23 @@
-/**
- * OncoLex: wires the capabilities together. Each adapter in src/vscode translates between VS Code and the
- * pure core in src/core; nothing here does domain work.
- */
-import * as vscode from 'vscode';
-import { COMMANDS } from './core/ids';
-import type { Logger } from './core/log';
-import { logErrors } from './core/log';
-import { AbbreviationChecker } from './vscode/abbreviations';
-import { CardView } from './vscode/cardView';
-import { CitationIndex } from './vscode/citations/citationIndex';
-import { registerCitationCommands } from './vscode/citations/commands';
-import { registerCitationCompletion } from './vscode/citations/completion';
-import { registerCitationDiagnostics } from './vscode/citations/diagnostics';
-import { registerCitationHover } from './vscode/citations/hover';
-import { BibliographyStore } from './vscode/citations/store';
-import { documentEditor, termAtCursor, trackEditors } from './vscode/editors';
-import { Highlighter } from './vscode/highlight';
-import { TermHoverProvider } from './vscode/hover';
-import { registerMineCommand } from './vscode/mine';
-import { registerSearch } from './vscode/search';
-import { LexiconService } from './vscode/lexiconService';
-import { WorkspaceLexicons } from './vscode/workspaceLexicon';
+/** The desktop entry (package.json `main`): the extension on Node, which reads files, inflects and reaches Zotero. */
+import type * as vscode from 'vscode';
+import type { OncoLexApi } from './activate';
+import { activateOn } from './activate';
+import { loadBuiltinLexicon } from './node/builtin';
+import { zoteroSearch } from './vscode/citations/zotero';
+import type { ExtensionHost } from './vscode/host';
 
-/** Languages OncoLex works in (those that exist in the running VS Code). */
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'tex', 'quarto', 'rmd'].map((language) => ({ language }));
+export type { OncoLexApi } from './activate';
 
-/** What `activate` returns: a small API used by the integration and end-to-end tests. */
-export interface OncoLexApi {
-  mentions(uri: string): { start: number; end: number; id: string; category: string }[];
-  decoratedCount(uri: string): number;
-  /** Offsets of the first and last decorated mention (large documents are decorated around the visible lines). */
-  decoratedSpan(uri: string): { first: number; last: number } | undefined;
-  highlightingEnabled(): boolean;
-}
-
-function channelLogger(channel: vscode.LogOutputChannel): Logger {
-  return {
-    trace: (m) => channel.trace(m),
-    info: (m) => channel.info(m),
-    warn: (m) => channel.warn(m),
-    error: (m) => channel.error(m),
-  };
-}
+const desktopHost: ExtensionHost = {
+  kind: 'desktop',
+  builtinLexicon: loadBuiltinLexicon,
+  // compromise is loaded only here, when a workspace has a lexicon of its own.
+  inflector: async () => (await import('./node/inflect')).compromiseInflector,
+  zoteroSearch,
+};
 
 export function activate(context: vscode.ExtensionContext): OncoLexApi | undefined {
-  const channel = vscode.window.createOutputChannel('OncoLex', { log: true });
-  context.subscriptions.push(channel);
-  const log = channelLogger(channel);
-  try {
-    const t0 = Date.now();
-    context.subscriptions.push(trackEditors());
-    const lexicon = new LexiconService();
-    const highlighter = new Highlighter(lexicon, log);
-    // Citations: the workspace's bibliographies, the references they offer, and the providers over them.
-    const bibliographies = new BibliographyStore(log);
-    context.subscriptions.push(bibliographies);
-    const citations = new CitationIndex(bibliographies, () => lexicon.lexicon);
-    registerCitationDiagnostics(context, bibliographies, citations);
-    registerCitationCompletion(context, citations, log);
-    registerCitationHover(context, citations);
-    registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log });
-    bibliographies.schedule(0);
-    const cards = new CardView(lexicon, log);
-    const abbreviations = new AbbreviationChecker(lexicon, highlighter);
-    const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log);
-    workspaceLexicons.reloadSoon();
-    registerMineCommand(context, log);
-    registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
-    context.subscriptions.push(
-      lexicon,
-      highlighter,
-      cards,
-      abbreviations,
-      workspaceLexicons,
-      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
-      vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
-      vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
-      vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {
-        // A string id, {id} from a command link, or a Lexicon view node {entry}.
-        const id = typeof arg === 'string' ? arg : (arg?.id ?? arg?.entry?.id);
-        if (id) return cards.show(id);
-        // From the palette: the term at the cursor, else let the user find one.
-        const here = termAtCursor(documentEditor(), (d) => highlighter.mentionsOf(d));
-        if (here) return cards.show(here);
-        return vscode.commands.executeCommand(COMMANDS.searchTerms);
-      }),
-      vscode.commands.registerCommand(COMMANDS.showLog, () => channel.show()),
-    );
-    log.info(`activated in ${Date.now() - t0} ms`);
-    return {
-      mentions: (uri) => {
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-        const ms = doc ? highlighter.mentionsOf(doc) : undefined;
-        return ms ? ms.mentions.map((m) => ({ ...m })) : [];
-      },
-      decoratedCount: (uri) => highlighter.decoratedCount(uri),
-      decoratedSpan: (uri) => highlighter.decoratedSpan(uri),
-      highlightingEnabled: () => vscode.workspace.getConfiguration('oncolex').get<boolean>('highlight.enabled', true),
-    };
-  } catch (e) {
-    // VS Code shows nothing when activation fails: say so, and keep the details in the log.
-    log.error(e instanceof Error ? e : String(e));
-    void vscode.window.showErrorMessage(vscode.l10n.t('OncoLex failed to start: {0}', e instanceof Error ? e.message : String(e)), vscode.l10n.t('Show Log')).then((choice) => {
-      if (choice) channel.show();
-    });
-    return undefined;
-  }
+  return activateOn(context, desktopHost);
 }
 
 export function deactivate(): void {}

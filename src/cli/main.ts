@@ -6,6 +6,7 @@
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
  *   oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]
+ *   oncolex lsp [--stdio]
  */
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
@@ -32,6 +33,8 @@ commands:
       [-o NAME.oncolex.json] [--force]     defined abbreviations and candidate terms with their evidence;
                                            -o writes a workspace lexicon file (never over an existing
                                            one unless --force)
+  lsp [--stdio]                            run the language server (LSP over stdin/stdout) for Neovim,
+                                           Helix, Emacs and other editors
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
@@ -148,6 +151,7 @@ export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   bib: async () => (await import('./bib')).runBib,
   mine: async () => (await import('./mine')).runMine,
   search: async () => (await import('./search')).runSearch,
+  lsp: async () => (await import('./lsp')).runLsp,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -7,6 +7,9 @@
  * raise none.
  */
 import type { DocumentMention, DocumentTerm } from './documentAnnotation';
+import { textToInsert } from './insert';
+import type { Entry } from './lexicon';
+import type { DocLanguage } from './regions';
 
 /** A use of a short form before the document defines it. */
 export interface EarlyAbbreviation {
@@ -38,4 +41,17 @@ export function abbreviationsUsedBeforeDefinition(mentions: readonly DocumentMen
     if (t && m.start < t.definedAt) out.push({ start: m.start, end: m.end, id: m.id, definedAt: t.definedAt, short: t.short, long: t.long, local: t.local });
   }
   return out;
+}
+
+/**
+ * The first-use form ("full name (ABBR)") that fixes an early use: a lexicon entry's own, in the writing
+ * language and escaped for the markup; for a term of the document only, the document's own words.
+ */
+export function firstUseForm(x: Pick<EarlyAbbreviation, 'short' | 'long'>, entry: Entry | undefined, lang: 'en' | 'zh', markup: DocLanguage): string {
+  return entry ? textToInsert(entry, { form: 'firstUse', lang, markup }) : `${x.long} (${x.short})`;
+}
+
+/** The hint's text (English; the VS Code extension translates its own copy of it). */
+export function earlyAbbreviationMessage(used: string, definedLine: number, firstUse: string): string {
+  return `“${used}” is used before it is defined (line ${definedLine}). Define it at its first use: ${firstUse}`;
 }

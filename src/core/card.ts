@@ -6,6 +6,7 @@
 import type { CommandId } from './ids';
 import { COMMANDS, HOVER_COMMANDS } from './ids';
 import type { DocumentTerm } from './documentAnnotation';
+import type { DocumentMentions } from './incremental';
 import type { Category, Entry, Evidence, IdSystem } from './lexicon';
 import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
 import { escapeMarkdown } from './markdown';
@@ -225,4 +226,39 @@ export function renderDocumentTermCard(t: DocumentTerm, o: DocumentTermCardOptio
 /** The line a hover adds above a lexicon entry's card when the document defines the short form itself. */
 export function definedAsNote(t: DocumentTerm, line: number, lang: DisplayLanguage): string {
   return `*${UI.definedAs[lang].replace('{0}', String(line)).replace('{1}', escapeMarkdown(t.long))}*`;
+}
+
+/** What a hover card of a mention needs besides the mention. */
+export interface MentionCardOptions {
+  lang: DisplayLanguage;
+  byId: Map<string, Entry>;
+  /** The 0-based line of an offset, to say where the document defines a short form. */
+  lineOf(offset: number): number;
+  /** Include command links (VS Code's hover); other editors cannot run them. */
+  links: boolean;
+  /** How many review sentences to show. */
+  maxEvidence: number;
+}
+
+/**
+ * The hover card of the mention at `offset` of a document's annotation, with the mention's span: a short form
+ * the document defines shows where and as what; a lexicon entry its card, with how often the document names it.
+ * Every host's hover (the VS Code extension, the language server) renders this.
+ */
+export function mentionCardAt(
+  mentions: Pick<DocumentMentions, 'at' | 'all' | 'terms'>,
+  offset: number,
+  o: MentionCardOptions,
+): { start: number; end: number; markdown: string } | undefined {
+  const m = mentions.at(offset);
+  if (!m) return undefined;
+  const { lang, byId } = o;
+  const term = m.short !== undefined ? mentions.terms.get(m.short) : undefined;
+  const line = term ? o.lineOf(term.definedAt) + 1 : 0;
+  if (term?.local) return { start: m.start, end: m.end, markdown: renderDocumentTermCard(term, { lang, line, byId, links: o.links }) };
+  const entry = byId.get(m.id);
+  if (!entry) return undefined;
+  const count = mentions.all.reduce((n, x) => (x.id === m.id ? n + 1 : n), 0);
+  const card = renderCard(entry, { lang, byId, maxEvidence: o.maxEvidence, mentionCount: count, links: o.links });
+  return { start: m.start, end: m.end, markdown: term ? `${definedAsNote(term, line, lang)}\n\n${card}` : card };
 }

@@ -43,3 +43,26 @@ export function resolveDisplayLanguage(setting: DisplayLanguageSetting, uiLangua
   if (setting === 'en' || setting === 'zh') return setting;
   return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/**
+ * The settings from a configuration object as editors other than VS Code send it (the `oncolex` section of
+ * `workspace/configuration`, or initialization options): nested (`{ highlight: { enabled: false } }`) or
+ * dotted (`{ "highlight.enabled": false }`). A value of the wrong type falls back to the default, and an
+ * object setting (categories, languages) is merged over its default, as in VS Code.
+ */
+export function settingsFrom(section: unknown): Settings {
+  const out = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  if (section === null || typeof section !== 'object') return out as unknown as Settings;
+  const root = section as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    let v: unknown = root[key];
+    if (v === undefined) {
+      v = root;
+      for (const part of key.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    }
+    const d = DEFAULT_SETTINGS[key];
+    if (v === undefined || v === null || typeof v !== typeof d || Array.isArray(v) !== Array.isArray(d)) continue;
+    out[key] = typeof d === 'object' && !Array.isArray(d) ? { ...d, ...(v as object) } : v;
+  }
+  return out as unknown as Settings;
+}

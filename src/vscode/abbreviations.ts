@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { abbreviationsUsedBeforeDefinition } from '../core/abbreviations';
-import { textToInsert, writingLanguage } from '../core/insert';
+import { abbreviationsUsedBeforeDefinition, firstUseForm } from '../core/abbreviations';
+import { writingLanguage } from '../core/insert';
 import { languageOf } from '../core/regions';
 import { onSettingsChanged, setting } from './config';
 import type { Highlighter } from './highlight';
@@ -63,7 +63,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
         const def = doc.positionAt(x.definedAt);
         const range = new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end));
         // A lexicon entry has its own first-use form; a term of the document, the document's own words.
-        const firstUse = entry ? textToInsert(entry, { form: 'firstUse', lang: 'en', markup: 'plain' }) : `${x.long} (${x.short})`;
+        const firstUse = firstUseForm(x, entry, 'en', 'plain');
         const d = new vscode.Diagnostic(
           range,
           vscode.l10n.t('“{0}” is used before it is defined (line {1}). Define it at its first use: {2}', doc.getText(range), def.line + 1, firstUse),
@@ -84,7 +84,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
       const entry = d.code === CODE && id ? this.lexicon.entry(id) : undefined;
       if (!entry && !(d.code === CODE && own)) continue;
       const sample = doc.getText(new vscode.Range(Math.max(0, d.range.start.line - 3), 0, d.range.end.line + 3, 0));
-      const replacement = entry ? textToInsert(entry, { form: 'firstUse', lang: writingLanguage(sample), markup: languageOf(doc.languageId) }) : own!;
+      const replacement = entry ? firstUseForm({ short: '', long: '' }, entry, writingLanguage(sample), languageOf(doc.languageId)) : own!;
       const action = new vscode.CodeAction(vscode.l10n.t('Write the first-use form: {0}', replacement), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(doc.uri, d.range, replacement);

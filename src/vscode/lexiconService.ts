@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Entry, Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import { Matcher } from '../core/matcher';
-import { loadBuiltinLexicon } from '../node/builtin';
+import type { ExtensionHost } from './host';
 
 /**
  * The lexicon the extension uses, its matcher and id index, built once and rebuilt when the lexicon
@@ -15,13 +15,16 @@ export class LexiconService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Lexicon>();
   readonly onDidChange = this.emitter.event;
 
-  /** Without a lexicon, the built-in one is read on first use (not during activation). */
-  constructor(lexicon?: Lexicon) {
+  /** Without a lexicon, the host's built-in one is read on first use (not during activation). */
+  constructor(
+    private readonly host: Pick<ExtensionHost, 'builtinLexicon'>,
+    lexicon?: Lexicon,
+  ) {
     this.lexiconValue = lexicon;
   }
 
   get lexicon(): Lexicon {
-    this.lexiconValue ??= loadBuiltinLexicon();
+    this.lexiconValue ??= this.host.builtinLexicon();
     return this.lexiconValue;
   }
 

@@ -5,7 +5,7 @@ import { logErrors } from '../core/log';
 import { Matcher } from '../core/matcher';
 import { mine, minedLexiconText } from '../core/mine';
 import { languageOf } from '../core/regions';
-import { loadBuiltinLexicon } from '../node/builtin';
+import type { Lexicon } from '../core/lexicon';
 
 /** The matcher over the built-in lexicon, built on first use (mining always compares with the built-in lexicon). */
 let builtinMatcher: Matcher | undefined;
@@ -31,7 +31,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * Saving it makes the entries live (the workspace lexicon watcher picks the file up). An existing file is
  * replaced only when the user says so, and then only in the editor, unsaved.
  */
-async function mineLexicon(arg: unknown, log: Logger): Promise<void> {
+async function mineLexicon(arg: unknown, log: Logger, builtinLexicon: () => Lexicon): Promise<void> {
   const source = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   if (!source) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a document, or pick a file in the Explorer, to build a lexicon from.'));
@@ -40,7 +40,7 @@ async function mineLexicon(arg: unknown, log: Logger): Promise<void> {
   const document = await vscode.workspace.openTextDocument(source);
   const name = source.scheme === 'untitled' ? source.path : vscode.workspace.asRelativePath(source);
   const t0 = Date.now();
-  builtinMatcher ??= new Matcher(loadBuiltinLexicon());
+  builtinMatcher ??= new Matcher(builtinLexicon());
   const result = mine([{ file: name, text: document.getText(), language: languageOf(document.languageId === 'plaintext' ? 'txt' : document.languageId) }], builtinMatcher);
   const text = minedLexiconText(result, [name]);
   const added = result.entries.filter((e) => e.extends === undefined).length;
@@ -70,10 +70,10 @@ async function mineLexicon(arg: unknown, log: Logger): Promise<void> {
 }
 
 /** Registers "OncoLex: Build Lexicon from This Document". */
-export function registerMineCommand(context: vscode.ExtensionContext, log: Logger): void {
+export function registerMineCommand(context: vscode.ExtensionContext, log: Logger, builtinLexicon: () => Lexicon): void {
   const run = async (arg?: unknown) => {
     try {
-      await mineLexicon(arg, log);
+      await mineLexicon(arg, log, builtinLexicon);
     } catch (e) {
       // The user started this: say what went wrong, not only in the log.
       void vscode.window.showErrorMessage(vscode.l10n.t('OncoLex could not build a lexicon: {0}', e instanceof Error ? e.message : String(e)));

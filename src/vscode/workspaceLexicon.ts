@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';
 import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
-import { loadBuiltinLexicon } from '../node/builtin';
+import type { ExtensionHost } from './host';
 import { onSettingsChanged, setting } from './config';
 import type { LexiconService } from './lexiconService';
 
@@ -22,6 +22,7 @@ export class WorkspaceLexicons implements vscode.Disposable {
     private readonly service: LexiconService,
     private readonly extensionUri: vscode.Uri,
     private readonly log: Logger,
+    private readonly host: ExtensionHost,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(PATTERN);
     this.disposables.push(
@@ -52,7 +53,7 @@ export class WorkspaceLexicons implements vscode.Disposable {
 
   async reload(): Promise<void> {
     const uris = await this.files();
-    const builtin = loadBuiltinLexicon();
+    const builtin = this.host.builtinLexicon();
     this.diagnostics.clear();
     if (uris.length === 0) {
       if (this.service.lexicon !== builtin) this.service.replace(builtin);
@@ -61,11 +62,20 @@ export class WorkspaceLexicons implements vscode.Disposable {
     const decoder = new TextDecoder();
     const files = await Promise.all(uris.map(async (uri) => ({ uri, file: vscode.workspace.asRelativePath(uri), text: decoder.decode(await vscode.workspace.fs.readFile(uri)) })));
     const review = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'data', 'review', 'abscopal-review-2024.txt')));
-    // compromise is loaded only here, when a workspace has a lexicon of its own.
-    const { compromiseInflector } = await import('../node/inflect');
+    const inflect = await this.host.inflector();
     const t0 = Date.now();
-    const { lexicon, problems } = buildWorkspaceLexicon(files, builtin, review, compromiseInflector);
+    const { lexicon, problems } = buildWorkspaceLexicon(files, builtin, review, inflect ?? (() => []));
     const byFile = new Map<string, vscode.Diagnostic[]>();
+    if (inflect === undefined) {
+      // Said on the lexicon files themselves, where an author looks when a plural is not highlighted.
+      const note = vscode.l10n.t('In the browser, OncoLex does not add the plural or singular of your entries (that needs desktop VS Code): list the forms you use as synonyms.');
+      this.log.info(note);
+      for (const f of files) {
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), note, vscode.DiagnosticSeverity.Information);
+        d.source = 'OncoLex';
+        byFile.set(f.file, [d]);
+      }
+    }
     for (const p of problems) {
       const d = new vscode.Diagnostic(new vscode.Range(p.line, 0, p.line, 1000), p.message, vscode.DiagnosticSeverity.Error);
       d.source = 'OncoLex';

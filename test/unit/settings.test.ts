@@ -40,8 +40,10 @@ describe('manifest and code agree', () => {
     for (const key of ['grammars', 'semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes']) {
       assert.ok(!(key in pkg.contributes), `package.json contributes ${key}`);
     }
+    // The language server (src/lsp/) is not the extension: other editors have no decorations, so there the
+    // mentions are semantic tokens.
     const src = path.resolve(__dirname, '../../src');
-    for (const f of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts'))) {
+    for (const f of fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts') && !x.startsWith('lsp'))) {
       assert.doesNotMatch(fs.readFileSync(path.join(src, f), 'utf8'), /SemanticTokens/, `src/${f} provides semantic tokens`);
     }
   });

@@ -5,21 +5,24 @@ import type { Reference, ReferenceSearch } from '../../core/citations';
 import { COMMANDS, SETTINGS } from '../../core/ids';
 import type { Lexicon } from '../../core/lexicon';
 import type { Logger } from '../../core/log';
-import type { CitationIndex } from './citationIndex';
+import type { CitationIndex } from '../../core/citationIndex';
 import { syntaxOf } from './documents';
 import type { BibliographyStore } from './store';
-import { ZoteroError, zoteroSearch } from './zotero';
+import { ZoteroError } from './zotero';
+
+/** Zotero search where the host has it (desktop), else undefined (web). */
+type ZoteroSearch = ((query: string) => Promise<Reference[]>) | undefined;
 
 /** Registers the citation commands. */
 export function registerCitationCommands(
   context: vscode.ExtensionContext,
-  deps: { index: CitationIndex; store: BibliographyStore; getLexicon(): Lexicon; log: Logger },
+  deps: { index: CitationIndex; store: BibliographyStore; getLexicon(): Lexicon; log: Logger; zotero: ZoteroSearch },
 ): void {
   const { index, store, log } = deps;
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.insertCitation, () => insertCitationCommand(index, store, log)),
+    vscode.commands.registerCommand(COMMANDS.insertCitation, () => insertCitationCommand(index, store, log, deps.zotero)),
     vscode.commands.registerCommand(COMMANDS.citeEvidence, (arg?: { id?: string } | string) =>
-      citeEvidenceCommand(index, store, deps.getLexicon(), typeof arg === 'string' ? arg : arg?.id, log),
+      citeEvidenceCommand(index, store, deps.getLexicon(), typeof arg === 'string' ? arg : arg?.id, log, deps.zotero),
     ),
   );
 }
@@ -39,20 +42,20 @@ function refItem(ref: Reference, index: CitationIndex): RefItem {
   };
 }
 
-async function insertCitationCommand(index: CitationIndex, store: BibliographyStore, log: Logger): Promise<void> {
+async function insertCitationCommand(index: CitationIndex, store: BibliographyStore, log: Logger, zotero: ZoteroSearch): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or LaTeX document to insert a citation.'));
     return;
   }
   await store.refresh();
-  const ref = await pickReference(index, log);
+  const ref = await pickReference(index, log, zotero);
   if (ref === undefined) return;
   await insertReference(editor, ref, index, store);
 }
 
 /** A QuickPick ranked by the fuse index (and Zotero when enabled); VS Code's own filter is bypassed with alwaysShow. */
-async function pickReference(index: CitationIndex, log: Logger, candidates?: Reference[]): Promise<Reference | undefined> {
+async function pickReference(index: CitationIndex, log: Logger, zotero: ZoteroSearch, candidates?: Reference[]): Promise<Reference | undefined> {
   const qp = vscode.window.createQuickPick<RefItem>();
   qp.placeholder = vscode.l10n.t('Search references by author, title, year, journal, key or term');
   qp.matchOnDescription = false;
@@ -72,13 +75,18 @@ async function pickReference(index: CitationIndex, log: Logger, candidates?: Ref
   qp.onDidChangeValue(() => {
     render();
     if (!zoteroEnabled || candidates !== undefined) return;
+    if (zotero === undefined) {
+      // The web build runs in the browser, which cannot reach the Zotero app on the user's computer.
+      qp.placeholder = vscode.l10n.t('Zotero search needs desktop VS Code: in the browser, OncoLex cannot reach Zotero on your computer.');
+      return;
+    }
     if (zoteroTimer !== undefined) clearTimeout(zoteroTimer);
     const q = qp.value.trim();
     if (q.length < 3) return;
     zoteroTimer = setTimeout(() => {
       const seq = ++zoteroSeq;
       qp.busy = true;
-      zoteroSearch(q)
+      zotero(q)
         .then((refs) => {
           if (seq !== zoteroSeq) return;
           zoteroItems = refs.map((r) => ({ ...refItem(r, index), description: `${referenceDetail(r)} · Zotero` }));
@@ -171,7 +179,7 @@ async function offerAppend(ref: Reference, store: BibliographyStore): Promise<vo
   }
 }
 
-async function citeEvidenceCommand(index: CitationIndex, store: BibliographyStore, lexicon: Lexicon, id: string | undefined, log: Logger): Promise<void> {
+async function citeEvidenceCommand(index: CitationIndex, store: BibliographyStore, lexicon: Lexicon, id: string | undefined, log: Logger, zotero: ZoteroSearch): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const studies = index.builtins();
   let entry = id !== undefined ? lexicon.entries.find((e) => e.id === id) : undefined;
@@ -193,7 +201,7 @@ async function citeEvidenceCommand(index: CitationIndex, store: BibliographyStor
     void vscode.window.showInformationMessage(vscode.l10n.t("The review cites no study for '{0}' that OncoLex knows.", entry.label.en));
     return;
   }
-  const ref = await pickReference(index, log, behind);
+  const ref = await pickReference(index, log, zotero, behind);
   if (ref === undefined) return;
   if (ref.identified === false) {
     void vscode.window.showInformationMessage(

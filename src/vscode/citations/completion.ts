@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BUILTIN_SOURCE, citationContextAt, referenceDetail } from '../../core/citations';
 import { logErrors } from '../../core/log';
 import type { Logger } from '../../core/log';
-import type { CitationIndex } from './citationIndex';
+import type { CitationIndex } from '../../core/citationIndex';
 import { CITING_SELECTOR, syntaxOf } from './documents';
 import { hoverMarkdown } from './hover';
 

@@ -1,7 +1,7 @@
 /** Problems of bibliographies (broken entries) and of citing documents (keys no bibliography defines). */
 import * as vscode from 'vscode';
 import { findCitations, isCrossReference } from '../../core/citations';
-import type { CitationIndex } from './citationIndex';
+import type { CitationIndex } from '../../core/citationIndex';
 import { syntaxOf } from './documents';
 import type { BibliographyStore } from './store';
 

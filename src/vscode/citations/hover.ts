@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { findCitations, isCrossReference, referenceHoverMarkdown } from '../../core/citations';
 import type { Reference } from '../../core/citations';
-import type { CitationIndex } from './citationIndex';
+import type { CitationIndex } from '../../core/citationIndex';
 import { CITING_SELECTOR, syntaxOf } from './documents';
 
 /** The hover card of a reference (also the documentation of its completion item). */

@@ -1,9 +1,18 @@
 /** The references completion, hover and commands offer: the workspace's, enriched by the built-in studies of the review. */
-import { BUILTIN_SOURCE, ReferenceSearch, entryLabelMap, loadStudies, normalizeDoi } from '../../core/citations';
-import type { Reference } from '../../core/citations';
-import type { Lexicon } from '../../core/lexicon';
-import studiesJson from '../../../data/references/review-studies.json';
-import type { BibliographyStore } from './store';
+import { BUILTIN_SOURCE, ReferenceSearch, entryLabelMap, loadStudies, normalizeDoi } from './citations';
+import type { Reference } from './citations';
+import type { Lexicon } from './lexicon';
+import studiesJson from '../../data/references/review-studies.json';
+
+/**
+ * The workspace's references as each host reads them (the VS Code extension through its file system and
+ * watchers, the language server through Node's): in file order, by lower-case key, and an event on change.
+ */
+export interface ReferenceStore {
+  readonly refs: Reference[];
+  readonly byKey: Map<string, Reference[]>;
+  onDidChange(listener: () => void): unknown;
+}
 
 /** Everything the providers need, rebuilt when a bibliography or the lexicon changes. */
 export class CitationIndex {
@@ -12,7 +21,7 @@ export class CitationIndex {
   private lexiconRef: Lexicon | undefined;
 
   constructor(
-    private readonly store: BibliographyStore,
+    private readonly store: ReferenceStore,
     private readonly getLexicon: () => Lexicon,
   ) {
     this.studies = loadStudies(studiesJson);

@@ -1,0 +1,28 @@
+/**
+ * The browser entry (package.json `browser`): the same extension in vscode.dev and github.dev, whose web
+ * worker has no Node. The built-in lexicon is bundled; workspace files (.bib, *.oncolex.json) are read
+ * through vscode.workspace.fs as on the desktop. What needs Node is absent and says so where it would be
+ * used: Zotero search (the Insert Citation picker), the plural forms of workspace lexicon entries (a note on
+ * the lexicon file), the CLI and the language server (run in a terminal).
+ */
+import type * as vscode from 'vscode';
+import type { OncoLexApi } from './activate';
+import { activateOn } from './activate';
+import type { Lexicon } from './core/lexicon';
+import type { ExtensionHost } from './vscode/host';
+import lexiconJson from '../generated/lexicon.json';
+
+let builtin: Lexicon | undefined;
+
+const webHost: ExtensionHost = {
+  kind: 'web',
+  builtinLexicon: () => (builtin ??= { source: 'built-in', entries: (lexiconJson as unknown as { entries: Lexicon['entries'] }).entries }),
+  inflector: async () => undefined,
+  zoteroSearch: undefined,
+};
+
+export function activate(context: vscode.ExtensionContext): OncoLexApi | undefined {
+  return activateOn(context, webHost);
+}
+
+export function deactivate(): void {}
