@@ -5,16 +5,15 @@
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
+ *   oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N] [--lang en|zh]
  */
-import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
-import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
-import { compromiseInflector } from '../node/inflect';
 import { annotateFile } from './annotate';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, processIo, readInput, readTextFile } from './io';
+import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
+import { lexiconWith } from './lexiconOption';
 
 const USAGE = `usage: oncolex <command> [options]
 
@@ -27,6 +26,9 @@ commands:
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
+  abbreviations FILE [--format F]          the abbreviations FILE uses, alphabetical, with the long form it
+      [--min-uses N] [--lang en|zh]        defines (else the lexicon's); F: text (journal or Chinese form,
+      [--lexicon FILE.oncolex.json]        default), markdown, acro, glossaries, acronym, pandoc, quarto
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
@@ -38,15 +40,6 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
     return undefined;
   }
   return f;
-}
-
-/** The built-in lexicon, with the entries of a workspace lexicon file when one is given. */
-function lexiconWith(file: string | true | undefined, io: CliIo): Lexicon {
-  const builtin = loadBuiltinLexicon();
-  if (typeof file !== 'string') return builtin;
-  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
-  for (const p of problems) io.err(`oncolex: ${p.message}\n`);
-  return lexicon;
 }
 
 /**
@@ -140,6 +133,7 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 
 /** Subcommands implemented in their own modules (search, bib), added by name. */
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
+  abbreviations: async () => (await import('./abbreviations')).runAbbreviations,
   bib: async () => (await import('./bib')).runBib,
   search: async () => (await import('./search')).runSearch,
 };

@@ -110,3 +110,26 @@ describe('oncolex lexicon and lookup', () => {
     assert.match(r.err, /no entry for 'not a term at all'/);
   });
 });
+
+describe('oncolex abbreviations', () => {
+  const doc = path.join(dir, 'abbr.md');
+  fs.writeFileSync(doc, 'Programmed death-ligand 1 (PD-L1) is expressed; PD-L1 and PDL1 again. Radiotherapy (RT) once.\n');
+  it('prints the journal form by default, alphabetical', async () => {
+    const r = await run('abbreviations', doc);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, 'PD-L1, programmed death-ligand 1; RT, radiotherapy.\n');
+  });
+  it('honours --min-uses, --lang and --format', async () => {
+    assert.equal((await run('abbreviations', '--min-uses', '2', doc)).out, 'PD-L1, programmed death-ligand 1.\n');
+    assert.equal((await run('abbreviations', '--lang', 'zh', '--min-uses=3', doc)).out, '程序性细胞死亡配体 1（programmed death-ligand 1，PD-L1）。\n');
+    assert.match((await run('abbreviations', '--format', 'glossaries', doc)).out, /^\\newacronym\{pdl1\}\{PD-L1\}\{programmed death-ligand 1\}\n\\newacronym\{rt\}\{RT\}\{radiotherapy\}\n$/);
+    assert.match((await run('abbreviations', '--format', 'pandoc', doc)).out, /^acronyms:\n {2}pdl1:\n {4}short: "PD-L1"/);
+  });
+  it('rejects bad options and a missing file', async () => {
+    assert.equal((await run('abbreviations', '--format', 'docx', doc)).code, 2);
+    assert.equal((await run('abbreviations', '--min-uses', 'x', doc)).code, 2);
+    assert.equal((await run('abbreviations', '--lang', 'fr', doc)).code, 2);
+    assert.equal((await run('abbreviations')).code, 2);
+    assert.equal((await run('abbreviations', path.join(dir, 'nope.md'))).code, 1);
+  });
+});
