@@ -7,6 +7,7 @@ import { COMMANDS } from './core/ids';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { AbbreviationChecker } from './vscode/abbreviations';
+import { registerExportAbbreviations } from './vscode/exportAbbreviations';
 import { CardView } from './vscode/cardView';
 import { CitationIndex } from './vscode/citations/citationIndex';
 import { registerCitationCommands } from './vscode/citations/commands';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);
     const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log);
     workspaceLexicons.reloadSoon();
+    registerExportAbbreviations(context, { lexicon, highlighter, log });
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,

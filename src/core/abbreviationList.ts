@@ -42,7 +42,7 @@ const HAN = /\p{Script=Han}/u;
 const compact = (s: string) => s.replace(/[\s\-‐‑–]/g, '');
 
 /** Whether `offset` starts a sentence: the start of a line or paragraph, or after `.`, `!`, `?` or `:`. */
-function atSentenceStart(text: string, offset: number): boolean {
+export function atSentenceStart(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i < 0 || /[.!?:\n#>*]/.test(text[i]);

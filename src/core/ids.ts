@@ -13,6 +13,7 @@ export const COMMANDS = {
   insertCitation: 'oncolex.insertCitation',
   citeEvidence: 'oncolex.citeEvidence',
   showLog: 'oncolex.showLog',
+  exportAbbreviations: 'oncolex.exportAbbreviations',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
