@@ -5,6 +5,7 @@
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
+ *   oncolex check FILE... [--format text|json] [--min-uses N] [--disable CODE,…] [--bib FILE,…]
  *   oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N] [--lang en|zh]
  */
 import { indexById } from '../core/lexicon';
@@ -26,6 +27,10 @@ commands:
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
+  check FILE... [--format text|json]       manuscript checks, one line each (file:line:col code message):
+      [--min-uses N] [--disable CODE,…]    abbreviation-before-definition, -redefined, -unused, -rare (below
+      [--bib FILE,…] [--lexicon FILE]      N uses), mixed-spelling, brand-name, undefined-citation (against
+                                           the bibliographies the file names, and --bib); exit 1 if any
   abbreviations FILE [--format F]          the abbreviations FILE uses, alphabetical, with the long form it
       [--min-uses N] [--lang en|zh]        defines (else the lexicon's); F: text (journal or Chinese form,
       [--lexicon FILE.oncolex.json]        default), markdown, acro, glossaries, acronym, pandoc, quarto
@@ -135,6 +140,7 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   abbreviations: async () => (await import('./abbreviations')).runAbbreviations,
   bib: async () => (await import('./bib')).runBib,
+  check: async () => (await import('./check')).runCheck,
   search: async () => (await import('./search')).runSearch,
 };
 

@@ -49,7 +49,7 @@ export function atSentenceStart(text: string, offset: number): boolean {
 }
 
 /** `Programmed death-ligand 1` → `programmed death-ligand 1`; `Toll-Like Receptor`, `T cell`, `PD-1 blockade` stay. */
-function decapitalize(long: string): string {
+export function decapitalize(long: string): string {
   return /^[A-Z][a-z]+(?:[\s-][a-z0-9]|$)/.test(long) || /^[A-Z][a-z]+ [a-z]/.test(long) ? long[0].toLowerCase() + long.slice(1) : long;
 }
 

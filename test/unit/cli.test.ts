@@ -133,3 +133,60 @@ describe('oncolex abbreviations', () => {
     assert.equal((await run('abbreviations', path.join(dir, 'nope.md'))).code, 1);
   });
 });
+
+describe('oncolex check', () => {
+  const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-check-'));
+  const doc = path.join(sub, 'paper.md');
+  fs.writeFileSync(
+    doc,
+    '---\nbibliography: refs.bib\n---\n\nProgrammed death-ligand 1 (PD-L1) is high; PDL1 and PD-L1 rise [@known; @missing].\nKeytruda was given. Low-dose radiotherapy (LDRT) once.\n',
+  );
+  fs.writeFileSync(path.join(sub, 'refs.bib'), '@article{known, title={T}, author={A, B}, year={2020}}\n');
+  const clean = path.join(sub, 'clean.tex');
+  fs.writeFileSync(clean, 'Programmed death-ligand 1 (PD-L1) is high; PD-L1 rises with pembrolizumab \\cite{known}.\n\\bibliography{refs}\n');
+  it('prints file:line:col code message and exits 1 when it reports anything', async () => {
+    const r = await run('check', doc);
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.trim().split('\n'), [
+      `${doc}:5:44 mixed-spelling “PDL1” and “PD-L1” name the same thing in this document: write one form (PD-L1).`,
+      `${doc}:5:74 undefined-citation Citation key 'missing' is not defined in any bibliography.`,
+      `${doc}:6:1 brand-name “Keytruda” is a brand name: journals want the generic name (pembrolizumab).`,
+      `${doc}:6:44 abbreviation-unused “LDRT” is defined but never used again: spell out “Low-dose radiotherapy” instead.`,
+    ]);
+  });
+  it('exits 0 on a clean file (its \\bibliography found beside it)', async () => {
+    const r = await run('check', clean);
+    assert.equal(r.err, '');
+    assert.equal(r.out, '');
+    assert.equal(r.code, 0);
+  });
+  it('prints JSON with 1-based lines and columns', async () => {
+    const r = await run('check', '--format', 'json', doc, clean);
+    const json = JSON.parse(r.out) as { files: { file: string; diagnostics: { line: number; column: number; endLine: number; endColumn: number; code: string; severity: string; message: string }[] }[] };
+    assert.equal(json.files.length, 2);
+    assert.deepEqual(json.files[0].diagnostics[0], {
+      line: 5,
+      column: 44,
+      endLine: 5,
+      endColumn: 48,
+      code: 'mixed-spelling',
+      severity: 'warning',
+      message: '“PDL1” and “PD-L1” name the same thing in this document: write one form (PD-L1).',
+    });
+    assert.deepEqual(json.files[1].diagnostics, []);
+  });
+  it('turns checks off with --disable, and adds abbreviation-rare with --min-uses', async () => {
+    const r = await run('check', '--disable', 'mixed-spelling,brand-name,undefined-citation,abbreviation-unused', doc);
+    assert.equal(r.code, 0, r.out);
+    const rare = await run('check', '--min-uses', '4', '--disable', 'mixed-spelling', clean);
+    assert.match(rare.out, /clean\.tex:1:28 abbreviation-rare “PD-L1” is used 2 times, fewer than 4/);
+    assert.equal(rare.code, 1);
+  });
+  it('rejects bad options', async () => {
+    assert.equal((await run('check', '--format', 'xml', doc)).code, 2);
+    assert.equal((await run('check', '--disable', 'nonsense', doc)).code, 2);
+    assert.equal((await run('check', '--min-uses', '-1', doc)).code, 2);
+    assert.equal((await run('check')).code, 2);
+    assert.equal((await run('check', path.join(sub, 'nope.md'))).code, 1);
+  });
+});
