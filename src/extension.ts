@@ -8,6 +8,7 @@ import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { AbbreviationChecker } from './vscode/abbreviations';
 import { registerExportAbbreviations } from './vscode/exportAbbreviations';
+import { ManuscriptChecker } from './vscode/manuscriptChecks';
 import { CardView } from './vscode/cardView';
 import { CitationIndex } from './vscode/citations/citationIndex';
 import { registerCitationCommands } from './vscode/citations/commands';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
     bibliographies.schedule(0);
     const cards = new CardView(lexicon, log);
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);
+    const manuscriptChecks = new ManuscriptChecker(lexicon, highlighter);
     const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log);
     workspaceLexicons.reloadSoon();
     registerExportAbbreviations(context, { lexicon, highlighter, log });
@@ -74,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): OncoLexApi | undefin
       abbreviations,
       workspaceLexicons,
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
+      manuscriptChecks,
+      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, manuscriptChecks, { providedCodeActionKinds: ManuscriptChecker.kinds }),
       vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
       vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {

@@ -15,6 +15,12 @@ export interface Settings {
   'highlight.generic': boolean;
   displayLanguage: DisplayLanguageSetting;
   'diagnostics.abbreviations': boolean;
+  'diagnostics.abbreviationRedefined': boolean;
+  'diagnostics.abbreviationUnused': boolean;
+  'diagnostics.mixedSpelling': boolean;
+  'diagnostics.brandName': boolean;
+  /** `abbreviation-rare` below this many uses; 0 turns it off. */
+  'abbreviations.minUses': number;
   'lexicon.files': string[];
   'citations.bibFiles': string[];
   'citations.zotero.enabled': boolean;
@@ -32,6 +38,11 @@ export const DEFAULT_SETTINGS: Settings = {
   'highlight.generic': false,
   displayLanguage: 'auto',
   'diagnostics.abbreviations': true,
+  'diagnostics.abbreviationRedefined': true,
+  'diagnostics.abbreviationUnused': true,
+  'diagnostics.mixedSpelling': true,
+  'diagnostics.brandName': true,
+  'abbreviations.minUses': 0,
   'lexicon.files': [],
   'citations.bibFiles': [],
   'citations.zotero.enabled': false,
