@@ -128,6 +128,15 @@ function capitalizeAt(text: string, offset: number, word: string): string {
   return atSentenceStart(text, offset) && /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
+/**
+ * The long form to show and to spell out: the document's, except a Chinese definition's, whose start is a
+ * guess — there the name the lexicon matched (`d.term.long`), or nothing for a term of the document only.
+ */
+function spelled(d: ResolvedDefinition): string | undefined {
+  if (!d.chinese) return d.long;
+  return d.term.local ? undefined : d.term.long;
+}
+
 /** 1-based line of an offset. */
 function lineOf(text: string, offset: number): number {
   let n = 1;
@@ -183,21 +192,29 @@ export function checkManuscript(
     if (others.length === 0) {
       if (on('abbreviation-unused')) {
         const drop = dropShort(text, d);
-        out.push({ code: 'abbreviation-unused', start: d.shortStart, end: d.shortEnd, args: [d.short, d.long], fixes: [{ kind: 'drop-short', text: d.long, edits: [drop] }] });
+        // `SHORT (long)` rewrites the long form: not with a guessed Chinese one.
+        const safe = spelled(d) !== undefined || drop.text === '';
+        const long = spelled(d) ?? d.long;
+        out.push({ code: 'abbreviation-unused', start: d.shortStart, end: d.shortEnd, args: [d.short, long], fixes: safe ? [{ kind: 'drop-short', text: long, edits: [drop] }] : [] });
       }
       continue;
     }
     if (minUses > 0 && on('abbreviation-rare') && others.length + 1 < minUses) {
+      const name = spelled(d);
+      if (name === undefined) {
+        out.push({ code: 'abbreviation-rare', start: d.shortStart, end: d.shortEnd, args: [d.short, String(others.length + 1), String(minUses), d.long], fixes: [] });
+        continue;
+      }
       const drop = dropShort(text, d);
       const edits: TextEdit[] = [drop];
-      const long = atSentenceStart(text, d.longStart) ? decapitalize(d.long) : d.long;
+      const long = atSentenceStart(text, d.longStart) && !d.chinese ? decapitalize(name) : name;
       for (const u of others) {
         if (u.start >= drop.start && u.end <= drop.end) continue;
-        const plural = text.slice(u.start, u.end) === `${t.short}s` && !/s$/.test(d.long);
+        const plural = text.slice(u.start, u.end) === `${t.short}s` && !/s$/.test(name) && !d.chinese;
         edits.push({ start: u.start, end: u.end, text: capitalizeAt(text, u.start, long) + (plural ? 's' : '') });
       }
       edits.sort((a, b) => a.start - b.start);
-      out.push({ code: 'abbreviation-rare', start: d.shortStart, end: d.shortEnd, args: [d.short, String(others.length + 1), String(minUses), d.long], fixes: [{ kind: 'spell-out', text: d.long, edits }] });
+      out.push({ code: 'abbreviation-rare', start: d.shortStart, end: d.shortEnd, args: [d.short, String(others.length + 1), String(minUses), name], fixes: [{ kind: 'spell-out', text: name, edits }] });
     }
   }
 

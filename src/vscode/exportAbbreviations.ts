@@ -1,10 +1,11 @@
 /**
  * "OncoLex: Export Abbreviations": the document's abbreviation list (src/core/abbreviationList.ts) in a
  * format picked from a QuickPick, inserted at the cursor (one undoable edit) or copied to the clipboard.
+ * A keybinding or a test may pass `{ format, target }` to skip the QuickPicks.
  */
 import * as vscode from 'vscode';
 import type { AbbreviationFormat } from '../core/abbreviationList';
-import { abbreviationList, formatAbbreviationList } from '../core/abbreviationList';
+import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/abbreviationList';
 import { COMMANDS } from '../core/ids';
 import { writingLanguage } from '../core/insert';
 import type { Logger } from '../core/log';
@@ -12,6 +13,12 @@ import { logErrors } from '../core/log';
 import { documentEditor } from './editors';
 import type { Highlighter } from './highlight';
 import type { LexiconService } from './lexiconService';
+
+/** What the command may be given instead of asking. */
+export interface ExportAbbreviationsArgs {
+  format?: AbbreviationFormat;
+  target?: 'insert' | 'copy';
+}
 
 interface FormatItem extends vscode.QuickPickItem {
   format: AbbreviationFormat;
@@ -37,10 +44,10 @@ function suggested(languageId: string): AbbreviationFormat {
 }
 
 export function registerExportAbbreviations(context: vscode.ExtensionContext, deps: { lexicon: LexiconService; highlighter: Highlighter; log: Logger }): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.exportAbbreviations, () => logErrors(exportAbbreviations(deps), 'export abbreviations', deps.log)));
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.exportAbbreviations, (args?: ExportAbbreviationsArgs) => logErrors(exportAbbreviations(deps, args ?? {}), 'export abbreviations', deps.log)));
 }
 
-async function exportAbbreviations({ lexicon, highlighter }: { lexicon: LexiconService; highlighter: Highlighter }): Promise<void> {
+async function exportAbbreviations({ lexicon, highlighter }: { lexicon: LexiconService; highlighter: Highlighter }, args: ExportAbbreviationsArgs): Promise<void> {
   const editor = documentEditor();
   const mentions = editor ? highlighter.mentionsOf(editor.document) : undefined;
   if (!editor || !mentions) {
@@ -56,11 +63,14 @@ async function exportAbbreviations({ lexicon, highlighter }: { lexicon: LexiconS
   }
   const first = suggested(doc.languageId);
   const choices = formatItems().sort((a, b) => Number(b.format === first) - Number(a.format === first));
-  const format = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export {0} abbreviations as', items.length), placeHolder: vscode.l10n.t('Format') });
+  const format =
+    args.format !== undefined && ABBREVIATION_FORMATS.includes(args.format)
+      ? choices.find((c) => c.format === args.format)
+      : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export {0} abbreviations as', items.length), placeHolder: vscode.l10n.t('Format') });
   if (!format) return;
   const insert = vscode.l10n.t('Insert at the cursor');
   const copy = vscode.l10n.t('Copy to the clipboard');
-  const where = await vscode.window.showQuickPick([insert, copy], { title: format.label });
+  const where = args.target === 'insert' ? insert : args.target === 'copy' ? copy : await vscode.window.showQuickPick([insert, copy], { title: format.label });
   if (!where) return;
   const output = formatAbbreviationList(items, format.format, writingLanguage(text));
   if (where === copy) {

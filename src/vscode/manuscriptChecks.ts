@@ -69,10 +69,11 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /**
-   * The fixes of each document's diagnostics, by code and offsets, with the version they were found in
-   * (the diagnostics a code action provider receives are copies, so nothing can ride on them).
+   * The problems of each document with the version they were found in: quick fixes are looked up here by
+   * code and offsets (the diagnostics a code action provider receives are copies, so nothing rides on them),
+   * and a text newer than the last check is checked on request.
    */
-  private readonly fixes = new Map<string, { version: number; byKey: Map<string, CheckFix[]> }>();
+  private readonly fixes = new Map<string, { version: number; problems: CheckProblem[] }>();
 
   constructor(
     private readonly lexicon: LexiconService,
@@ -103,21 +104,33 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
     );
   }
 
-  check(doc: vscode.TextDocument): void {
+  /** The problems of the document's current text, or undefined when the checks are off or it is not annotated. */
+  private problemsOf(doc: vscode.TextDocument): CheckProblem[] | undefined {
+    const key = doc.uri.toString();
+    const known = this.fixes.get(key);
+    if (known && known.version === doc.version) return known.problems;
     const minUses = setting('abbreviations.minUses', doc);
     const disabled = new Set<CheckCode>(CHECK_CODES.filter((c) => (c === 'abbreviation-rare' ? !(minUses > 0) : !setting(ENABLED_BY[c], doc))));
     const tracked = disabled.size < CHECK_CODES.length && this.highlighter.mentionsOf(doc) !== undefined;
     const text = tracked ? doc.getText() : '';
     if (!tracked || text.length > MAX_CHECKED_LENGTH) {
-      this.diagnostics.delete(doc.uri);
-      this.fixes.delete(doc.uri.toString());
-      return;
+      this.fixes.delete(key);
+      return undefined;
     }
     const annotation = annotateDocument(this.lexicon.matcher, text, languageOf(doc.languageId), { includeGeneric: setting('highlight.generic') });
     const problems = checkManuscript(text, annotation, (id) => this.lexicon.entry(id), { disabled, minUses, lang: writingLanguage(text) });
-    const byKey = new Map<string, CheckFix[]>();
-    for (const p of problems) byKey.set(`${p.code}:${p.start}:${p.end}`, p.fixes);
-    this.fixes.set(doc.uri.toString(), { version: doc.version, byKey });
+    this.fixes.set(key, { version: doc.version, problems });
+    return problems;
+  }
+
+  check(doc: vscode.TextDocument): void {
+    // Settings may have changed: check afresh.
+    this.fixes.delete(doc.uri.toString());
+    const problems = this.problemsOf(doc);
+    if (!problems) {
+      this.diagnostics.delete(doc.uri);
+      return;
+    }
     this.diagnostics.set(
       doc.uri,
       problems.map((p) => {
@@ -138,12 +151,14 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    const known = this.fixes.get(doc.uri.toString());
-    // Offsets are those of the version checked: a newer text waits for its own check.
-    if (!known || known.version !== doc.version) return actions;
-    for (const d of context.diagnostics) {
-      if (d.source !== SOURCE || typeof d.code !== 'string') continue;
-      const fixes = known.byKey.get(`${d.code}:${doc.offsetAt(d.range.start)}:${doc.offsetAt(d.range.end)}`) ?? [];
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string' && (CHECK_CODES as readonly string[]).includes(d.code));
+    const problems = ours.length > 0 ? this.problemsOf(doc) : undefined;
+    if (!problems) return actions;
+    for (const d of ours) {
+      const start = doc.offsetAt(d.range.start);
+      const end = doc.offsetAt(d.range.end);
+      // A diagnostic of an older text whose problem is gone (or moved) offers nothing until the next check.
+      const fixes = problems.find((p) => p.code === d.code && p.start === start && p.end === end)?.fixes ?? [];
       fixes.forEach((f, i) => {
         const action = new vscode.CodeAction(fixTitle(f), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();

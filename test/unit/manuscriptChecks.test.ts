@@ -68,6 +68,12 @@ describe('abbreviation-unused', () => {
     assert.ok(p);
     assert.equal(apply(zh, p.fixes[0]), '程序性细胞死亡配体 1高表达。\n');
   });
+  it('names a Chinese definition by the lexicon’s name (a Chinese long form’s start is a guess)', () => {
+    const zh = '放疗增加了髓系来源的抑制细胞（MDSC），并上调 PD-L1。\n';
+    const [p] = only(zh, 'abbreviation-unused');
+    assert.equal(p.args[1], '髓系来源的抑制细胞');
+    assert.equal(apply(zh, p.fixes[0]), '放疗增加了髓系来源的抑制细胞，并上调 PD-L1。\n');
+  });
   it('is quiet when the short form is used, and when turned off', () => {
     assert.deepEqual(only('Low-dose radiotherapy (LDRT) was given. LDRT helped.', 'abbreviation-unused'), []);
     assert.deepEqual(only('Low-dose radiotherapy (LDRT) was given.', 'abbreviation-unused', { disabled: new Set(['abbreviation-unused']) }), []);
