@@ -6,6 +6,7 @@
  *   oncolex search QUERY [--format json]
  *   oncolex bib FILE... [--format json|table]
  *   oncolex check FILE... [--format text|json] [--min-uses N] [--disable CODE,…] [--bib FILE,…]
+ *   oncolex cite --bib FILE [--style NAME|FILE.csl] KEY...
  *   oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N] [--lang en|zh]
  */
 import { indexById } from '../core/lexicon';
@@ -31,6 +32,9 @@ commands:
       [--min-uses N] [--disable CODE,…]    abbreviation-before-definition, -redefined, -unused, -rare (below
       [--bib FILE,…] [--lexicon FILE]      N uses), mixed-spelling, brand-name, undefined-citation (against
                                            the bibliographies the file names, and --bib); exit 1 if any
+  cite --bib FILE[,FILE] KEY...            references formatted by a CSL style: vancouver (default),
+      [--style NAME|FILE.csl]              china-national-standard-gb-t-7714-2015-numeric,
+                                           american-medical-association, apa, or a .csl file
   abbreviations FILE [--format F]          the abbreviations FILE uses, alphabetical, with the long form it
       [--min-uses N] [--lang en|zh]        defines (else the lexicon's); F: text (journal or Chinese form,
       [--lexicon FILE.oncolex.json]        default), markdown, acro, glossaries, acronym, pandoc, quarto
@@ -141,6 +145,7 @@ export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   abbreviations: async () => (await import('./abbreviations')).runAbbreviations,
   bib: async () => (await import('./bib')).runBib,
   check: async () => (await import('./check')).runCheck,
+  cite: async () => (await import('./cite')).runCite,
   search: async () => (await import('./search')).runSearch,
 };
 

@@ -190,3 +190,21 @@ describe('oncolex check', () => {
     assert.equal((await run('check', path.join(sub, 'nope.md'))).code, 1);
   });
 });
+
+describe('oncolex cite', () => {
+  const bib = path.join(dir, 'cite.bib');
+  fs.writeFileSync(bib, '@article{postow2012, author = {Postow, Michael A. and Callahan, Margaret K.}, title = {Immunologic correlates of the abscopal effect in a patient with melanoma}, journal = {N Engl J Med}, year = {2012}, volume = {366}, number = {10}, pages = {925--931}}\n');
+  it('prints references in Vancouver by default, or the style named', async () => {
+    const r = await run('cite', '--bib', bib, 'postow2012');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '1. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925–31.\n');
+    assert.match((await run('cite', '--bib', bib, '--style', 'china-national-standard-gb-t-7714-2015-numeric', 'postow2012')).out, /^\[1\] POSTOW M A, CALLAHAN M K\. .*\[J\]\. N Engl J Med, 2012, 366\(10\): 925-931\.\n$/);
+  });
+  it('names a missing key (exit 1), and rejects an unknown style or no --bib (exit 2)', async () => {
+    const r = await run('cite', '--bib', bib, 'postow2012', 'nobody2020');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no entry 'nobody2020'/);
+    assert.equal((await run('cite', '--bib', bib, '--style', 'chicago', 'postow2012')).code, 2);
+    assert.equal((await run('cite', 'postow2012')).code, 2);
+  });
+});
