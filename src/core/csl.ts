@@ -8,6 +8,7 @@
 import CSL from 'citeproc';
 import type { BibEntry, BibName } from './bibtex';
 import { fieldText } from './bibtex';
+import type { Reference } from './citations';
 
 /** The styles shipped with the extension. */
 export const BUILTIN_STYLES = ['china-national-standard-gb-t-7714-2015-numeric', 'vancouver', 'american-medical-association', 'apa'] as const;
@@ -74,14 +75,19 @@ function names(list: readonly BibName[]): CslItem['author'] {
   return list.map((n) => (n.literal ? { literal: n.family } : n.given ? { family: n.family, given: n.given } : { family: n.family }));
 }
 
+/** A BibTeX `langid`/`language` value as a CSL language tag (`chinese` → `zh-CN`). */
+export function normalizeLanguage(value: string | undefined): string | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (/^(zh|chinese|中文|汉语|pinyin)/.test(v)) return 'zh-CN';
+  if (/^(en|english|american|british)/.test(v)) return 'en-US';
+  return v;
+}
+
 /** The CSL language of an entry: its `langid`/`language` field, else Chinese when its title is. */
 function languageOf(e: BibEntry): string | undefined {
-  const v = (fieldText(e, 'langid') ?? fieldText(e, 'language'))?.trim().toLowerCase();
-  if (v) {
-    if (/^(zh|chinese|中文|汉语|pinyin)/.test(v)) return 'zh-CN';
-    if (/^(en|english|american|british)/.test(v)) return 'en-US';
-    return v;
-  }
+  const v = normalizeLanguage(fieldText(e, 'langid') ?? fieldText(e, 'language'));
+  if (v) return v;
   const title = fieldText(e, 'title');
   return title !== undefined && HAN.test(title) ? 'zh-CN' : undefined;
 }
@@ -106,6 +112,43 @@ export function cslItemFromBib(e: BibEntry): CslItem {
   item.PMID = f('pmid');
   item.language = languageOf(e);
   for (const k of Object.keys(item) as (keyof CslItem)[]) if (item[k] === undefined) delete item[k];
+  return item;
+}
+
+/** The default style of a document in a language: GB/T 7714 for Chinese, Vancouver for others. */
+export function defaultStyle(lang: 'en' | 'zh'): BuiltinStyle {
+  return lang === 'zh' ? 'china-national-standard-gb-t-7714-2015-numeric' : 'vancouver';
+}
+
+/**
+ * The style a document asks for in its Pandoc front matter (`csl: vancouver.csl`, `csl: styles/my.csl`): a
+ * shipped style's name when the file's base name is one (`…/apa.csl` → `apa`), else the path as written.
+ */
+export function frontMatterStyle(text: string): string | undefined {
+  const front = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const m = front ? /^csl\s*:\s*(.+?)\s*$/m.exec(front[1]) : null;
+  if (!m) return undefined;
+  const value = m[1].replace(/^(['"])(.*)\1$/, '$2').trim();
+  const base = value.replace(/^.*[\\/]/, '').replace(/\.csl$/i, '');
+  return (BUILTIN_STYLES as readonly string[]).includes(base) ? base : value;
+}
+
+/** A reference of the citation index as a CSL-JSON item. */
+export function cslItemFromReference(ref: Reference): CslItem {
+  const item: CslItem = { id: ref.key, type: TYPES[ref.type] ?? 'document' };
+  if (ref.title !== undefined) item.title = ref.title;
+  if (ref.journal !== undefined) item['container-title'] = ref.journal;
+  if (ref.authors.length > 0) item.author = names(ref.authors);
+  const year = Number.parseInt(ref.year ?? '', 10);
+  if (Number.isFinite(year)) item.issued = { 'date-parts': [[year]] };
+  if (ref.volume !== undefined) item.volume = ref.volume;
+  if (ref.number !== undefined) item.issue = ref.number;
+  if (ref.pages !== undefined) item.page = ref.pages.replace(/-{1,2}|–/, '-');
+  if (ref.doi !== undefined) item.DOI = ref.doi;
+  if (ref.url !== undefined) item.URL = ref.url;
+  if (ref.pmid !== undefined) item.PMID = ref.pmid;
+  const language = normalizeLanguage(ref.language) ?? (ref.title !== undefined && HAN.test(ref.title) ? 'zh-CN' : undefined);
+  if (language !== undefined) item.language = language;
   return item;
 }
 

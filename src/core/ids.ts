@@ -49,6 +49,7 @@ export const SETTINGS = {
   abbreviationMinUses: 'abbreviations.minUses',
   lexiconFiles: 'lexicon.files',
   bibFiles: 'citations.bibFiles',
+  citationStyle: 'citations.style',
   zoteroEnabled: 'citations.zotero.enabled',
   zoteroPort: 'citations.zotero.port',
 } as const;

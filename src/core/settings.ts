@@ -23,6 +23,8 @@ export interface Settings {
   'abbreviations.minUses': number;
   'lexicon.files': string[];
   'citations.bibFiles': string[];
+  /** A shipped CSL style's name or a .csl file; empty: GB/T 7714 for a Chinese document, Vancouver for others. */
+  'citations.style': string;
   'citations.zotero.enabled': boolean;
   'citations.zotero.port': number;
 }
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'abbreviations.minUses': 0,
   'lexicon.files': [],
   'citations.bibFiles': [],
+  'citations.style': '',
   'citations.zotero.enabled': false,
   'citations.zotero.port': 23119,
 };

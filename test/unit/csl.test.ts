@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseBibtex } from '../../src/core/bibtex';
-import { BUILTIN_STYLES, cslItemFromBib, formatBibliography } from '../../src/core/csl';
+import { referenceFromBibEntry } from '../../src/core/citations';
+import { BUILTIN_STYLES, cslItemFromBib, cslItemFromReference, defaultStyle, formatBibliography, frontMatterStyle } from '../../src/core/csl';
 import { builtinLocales, loadStyle } from '../../src/node/csl';
 
 const BIB = `@article{shu2024,
@@ -64,5 +65,24 @@ describe('CSL formatting (citeproc-js)', () => {
     assert.equal(formatBibliography(items.slice(1), loadStyle(file), builtinLocales())[0], 'Postow and Callahan: Immunologic correlates of the abscopal effect in a patient with melanoma.');
     assert.throws(() => loadStyle('chicago'), /unknown style 'chicago'/);
     assert.throws(() => loadStyle(path.join(os.tmpdir(), 'none.csl')), /no such style file/);
+  });
+});
+
+describe('the style of a document', () => {
+  it('is its Pandoc csl: front matter (a shipped style by its base name), else set by the caller', () => {
+    assert.equal(frontMatterStyle('---\ntitle: x\ncsl: styles/vancouver.csl\n---\nText'), 'vancouver');
+    assert.equal(frontMatterStyle('---\ncsl: "my journal.csl"\n---\n'), 'my journal.csl');
+    assert.equal(frontMatterStyle('---\ntitle: x\n---\ncsl: apa.csl'), undefined);
+    assert.equal(frontMatterStyle('No front matter.'), undefined);
+  });
+  it('defaults to GB/T 7714 for Chinese and Vancouver for others', () => {
+    assert.equal(defaultStyle('zh'), 'china-national-standard-gb-t-7714-2015-numeric');
+    assert.equal(defaultStyle('en'), 'vancouver');
+  });
+  it('formats a reference of the citation index (what the hover shows) like its BibTeX entry', () => {
+    const refs = parseBibtex(BIB).entries.map((e) => referenceFromBibEntry(e, 'refs.bib'));
+    assert.equal(refs[0].language, 'chinese');
+    const printed = formatBibliography(refs.map(cslItemFromReference), loadStyle('china-national-standard-gb-t-7714-2015-numeric'), builtinLocales(), 'zh-CN');
+    assert.deepEqual(printed, format('china-national-standard-gb-t-7714-2015-numeric', 'zh-CN'));
   });
 });
