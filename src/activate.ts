@@ -20,6 +20,8 @@ import { Highlighter } from './vscode/highlight';
 import type { ExtensionHost } from './vscode/host';
 import { TermHoverProvider } from './vscode/hover';
 import { registerMineCommand } from './vscode/mine';
+import { registerExportAbbreviations } from './vscode/exportAbbreviations';
+import { ManuscriptChecker } from './vscode/manuscriptChecks';
 import { registerSearch } from './vscode/search';
 import { LexiconService } from './vscode/lexiconService';
 import { WorkspaceLexicons } from './vscode/workspaceLexicon';
@@ -61,22 +63,26 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
     const citations = new CitationIndex(bibliographies, () => lexicon.lexicon);
     registerCitationDiagnostics(context, bibliographies, citations);
     registerCitationCompletion(context, citations, log);
-    registerCitationHover(context, citations);
+    registerCitationHover(context, citations, host.referenceFormatter);
     registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log, zotero: host.zoteroSearch });
     bibliographies.schedule(0);
     const cards = new CardView(lexicon, log);
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);
+    const manuscriptChecks = new ManuscriptChecker(lexicon, highlighter);
     const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log, host);
     workspaceLexicons.reloadSoon();
     registerMineCommand(context, log, host.builtinLexicon);
+    registerExportAbbreviations(context, { lexicon, highlighter, log });
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,
       highlighter,
       cards,
       abbreviations,
+      manuscriptChecks,
       workspaceLexicons,
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
+      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, manuscriptChecks, { providedCodeActionKinds: ManuscriptChecker.kinds }),
       vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
       vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {

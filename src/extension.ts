@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { OncoLexApi } from './activate';
 import { activateOn } from './activate';
 import { loadBuiltinLexicon } from './node/builtin';
+import { documentStyle, formattedReference } from './vscode/citations/cslFormat';
 import { zoteroSearch } from './vscode/citations/zotero';
 import type { ExtensionHost } from './vscode/host';
 
@@ -14,6 +15,7 @@ const desktopHost: ExtensionHost = {
   // compromise is loaded only here, when a workspace has a lexicon of its own.
   inflector: async () => (await import('./node/inflect')).compromiseInflector,
   zoteroSearch,
+  referenceFormatter: { documentStyle, formattedReference },
 };
 
 export function activate(context: vscode.ExtensionContext): OncoLexApi | undefined {

@@ -19,6 +19,7 @@ const webHost: ExtensionHost = {
   builtinLexicon: () => (builtin ??= { source: 'built-in', entries: (lexiconJson as unknown as { entries: Lexicon['entries'] }).entries }),
   inflector: async () => undefined,
   zoteroSearch: undefined,
+  referenceFormatter: undefined,
 };
 
 export function activate(context: vscode.ExtensionContext): OncoLexApi | undefined {

@@ -10,6 +10,8 @@ interface FileReport {
   file: string;
   entries: { key: string; type: string; authors: string[]; year: string | null; title: string | null }[];
   errors: { line: number; key: string | null; message: string }[];
+  /** Duplicate keys and undefined `@string` macros: the entries are read, the exit code stays 0. */
+  warnings: { line: number; key: string | null; message: string }[];
 }
 
 /** Reads a .bib or CSL-JSON file with the same parser the extension uses. */
@@ -31,6 +33,7 @@ function report(file: string, result: BibParseResult): FileReport {
       title: e.fields.title ?? null,
     })),
     errors: result.errors.map((e) => ({ line: e.line, key: e.key ?? null, message: e.message })),
+    warnings: (result.warnings ?? []).map((e) => ({ line: e.line, key: e.key ?? null, message: e.message })),
   };
 }
 
@@ -91,6 +94,7 @@ function table(files: FileReport[]): string {
     const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...rows.map((r) => r[i].length), 0)));
     for (const r of rows) out.push(`  ${r.map((c, i) => (i < 4 ? clip(c, widths[i]).padEnd(widths[i]) : c)).join('  ').trimEnd()}`);
     for (const e of f.errors) out.push(`  ${f.file}:${e.line}: error${e.key !== null ? ` in '${e.key}'` : ''}: ${e.message}`);
+    for (const e of f.warnings) out.push(`  ${f.file}:${e.line}: warning${e.key !== null ? ` in '${e.key}'` : ''}: ${e.message}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,16 +7,17 @@
  *   oncolex bib FILE... [--format json|table]
  *   oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]
  *   oncolex lsp [--stdio]
+ *   oncolex check FILE... [--format text|json] [--min-uses N] [--disable CODE,…] [--bib FILE,…]
+ *   oncolex cite --bib FILE [--style NAME|FILE.csl] KEY...
+ *   oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N] [--lang en|zh]
  */
-import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
-import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
-import { compromiseInflector } from '../node/inflect';
 import { annotateFile } from './annotate';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, processIo, readInput, readTextFile } from './io';
+import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
+import { lexiconWith } from './lexiconOption';
 
 const USAGE = `usage: oncolex <command> [options]
 
@@ -35,6 +36,16 @@ commands:
                                            one unless --force)
   lsp [--stdio]                            run the language server (LSP over stdin/stdout) for Neovim,
                                            Helix, Emacs and other editors
+  check FILE... [--format text|json]       manuscript checks, one line each (file:line:col code message):
+      [--min-uses N] [--disable CODE,…]    abbreviation-before-definition, -redefined, -unused, -rare (below
+      [--bib FILE,…] [--lexicon FILE]      N uses), mixed-spelling, brand-name, undefined-citation (against
+                                           the bibliographies the file names, and --bib); exit 1 if any
+  cite --bib FILE[,FILE] KEY...            references formatted by a CSL style: vancouver (default),
+      [--style NAME|FILE.csl]              china-national-standard-gb-t-7714-2015-numeric,
+                                           american-medical-association, apa, or a .csl file
+  abbreviations FILE [--format F]          the abbreviations FILE uses, alphabetical, with the long form it
+      [--min-uses N] [--lang en|zh]        defines (else the lexicon's); F: text (journal or Chinese form,
+      [--lexicon FILE.oncolex.json]        default), markdown, acro, glossaries, acronym, pandoc, quarto
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
@@ -46,15 +57,6 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
     return undefined;
   }
   return f;
-}
-
-/** The built-in lexicon, with the entries of a workspace lexicon file when one is given. */
-function lexiconWith(file: string | true | undefined, io: CliIo): Lexicon {
-  const builtin = loadBuiltinLexicon();
-  if (typeof file !== 'string') return builtin;
-  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
-  for (const p of problems) io.err(`oncolex: ${p.message}\n`);
-  return lexicon;
 }
 
 /**
@@ -148,8 +150,11 @@ const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, l
 
 /** Subcommands implemented in their own modules (search, bib), added by name. */
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
+  abbreviations: async () => (await import('./abbreviations')).runAbbreviations,
   bib: async () => (await import('./bib')).runBib,
   mine: async () => (await import('./mine')).runMine,
+  check: async () => (await import('./check')).runCheck,
+  cite: async () => (await import('./cite')).runCite,
   search: async () => (await import('./search')).runSearch,
   lsp: async () => (await import('./lsp')).runLsp,
 };

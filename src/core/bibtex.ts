@@ -57,6 +57,11 @@ export interface BibError {
 export interface BibParseResult {
   entries: BibEntry[];
   errors: BibError[];
+  /**
+   * Problems that leave the entry in (BibTeX warns about them too): a key used by an earlier entry, a
+   * `@string` macro that is not defined (its name stands as the value). Absent when there are none.
+   */
+  warnings?: BibError[];
   /** `@string` macros defined by the file (lower-case names), values raw; an object without a prototype. */
   strings: Record<string, string>;
   preambles: string[];
@@ -129,6 +134,11 @@ function isSpace(c: number): boolean {
 }
 
 /** Characters allowed in entry types, field names and macro names. */
+/** Where an unbraced value ends: white space, `,`, `}`, `)` or `#`. */
+function isBareWordEnd(c: number): boolean {
+  return isSpace(c) || c === COMMA || c === RBRACE || c === RPAREN || c === HASH;
+}
+
 function isIdentChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ||
@@ -163,6 +173,7 @@ export function parseBibtex(text: string): BibParseResult {
   let budget = expansionBudget(text.length);
   const entries: BibEntry[] = [];
   const errors: BibError[] = [];
+  const warnings: BibError[] = [];
   const preambles: string[] = [];
   const n = text.length;
   let pos = 0;
@@ -254,8 +265,10 @@ export function parseBibtex(text: string): BibParseResult {
         value += text.slice(p + 1, e - 1);
         p = e;
       } else if (c >= 48 && c <= 57) {
+        // A number, or an unbraced word that starts with one (`isbn = 1-405-12345-6`): BibTeX rejects the
+        // latter, but the entry is worth keeping, so it reads to the next delimiter.
         const s = p;
-        while (p < n && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+        while (p < n && !isBareWordEnd(text.charCodeAt(p))) p++;
         value += text.slice(s, p);
       } else if (p < n && isIdentChar(c)) {
         const name = readIdent(p);
@@ -272,7 +285,12 @@ export function parseBibtex(text: string): BibParseResult {
           budget -= macro.value.length;
           value += macro.value;
           depth = Math.max(depth, macro.depth + 1);
-        } else value += MONTHS.get(lower) ?? name; // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+        } else {
+          // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+          const month = MONTHS.get(lower);
+          if (month === undefined) warnings.push({ line: lineOf(p - name.length), message: `undefined @string macro '${name}' (its name is used as the value)` });
+          value += month ?? name;
+        }
       } else {
         throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
       }
@@ -319,6 +337,7 @@ export function parseBibtex(text: string): BibParseResult {
       continue;
     }
     let key: string | undefined;
+    const firstWarning = warnings.length;
     try {
       p++;
       if (type === 'preamble' || type === 'string') {
@@ -391,6 +410,7 @@ export function parseBibtex(text: string): BibParseResult {
         }
       }
       for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
+      for (let i = firstWarning; i < warnings.length; i++) warnings[i].key ??= key;
       entries.push({
         key,
         type,
@@ -411,9 +431,17 @@ export function parseBibtex(text: string): BibParseResult {
     }
   }
   resolveCrossrefs(entries);
+  const firstByKey = new Map<string, BibEntry>();
+  for (const e of entries) {
+    const k = e.key.toLowerCase();
+    const first = firstByKey.get(k);
+    if (first === undefined) firstByKey.set(k, e);
+    else warnings.push({ line: e.line, key: e.key, message: `duplicate key '${e.key}' (first defined on line ${first.line})` });
+  }
+  warnings.sort((a, b) => a.line - b.line);
   const macros = dict();
   for (const [name, m] of strings) macros[name] = m.value;
-  return { entries, errors, strings: macros, preambles };
+  return { entries, errors, strings: macros, preambles, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function skipParenBody(text: string, p: number): number {

@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { BibEntry, BibName } from './bibtex';
+import { fieldText } from './bibtex';
 import type { Entry, Lexicon } from './lexicon';
 import { BracketTracker, LatexCiteScanner, maskMarkdownCode } from './citationScan';
 import { escapeMarkdown } from './markdown';
@@ -25,6 +26,8 @@ export interface Reference {
   doi?: string;
   url?: string;
   pmid?: string;
+  /** BibTeX `langid`/`language`, as written (CSL formatting reads it: a Chinese entry prints the Chinese way). */
+  language?: string;
   note?: string;
   /** Where it was read: a file path (or URI), "built-in" or "zotero". */
   source: string;
@@ -62,6 +65,7 @@ export function referenceFromBibEntry(e: BibEntry, source: string): Reference {
   set('doi', doi);
   set('url', f.url);
   set('pmid', f.pmid);
+  set('language', fieldText(e, 'langid') ?? fieldText(e, 'language'));
   return ref;
 }
 

@@ -14,6 +14,7 @@ export const COMMANDS = {
   citeEvidence: 'oncolex.citeEvidence',
   showLog: 'oncolex.showLog',
   mineLexicon: 'oncolex.mineLexicon',
+  exportAbbreviations: 'oncolex.exportAbbreviations',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -42,8 +43,14 @@ export const SETTINGS = {
   highlightGeneric: 'highlight.generic',
   displayLanguage: 'displayLanguage',
   abbreviationDiagnostics: 'diagnostics.abbreviations',
+  abbreviationRedefinedDiagnostics: 'diagnostics.abbreviationRedefined',
+  abbreviationUnusedDiagnostics: 'diagnostics.abbreviationUnused',
+  mixedSpellingDiagnostics: 'diagnostics.mixedSpelling',
+  brandNameDiagnostics: 'diagnostics.brandName',
+  abbreviationMinUses: 'abbreviations.minUses',
   lexiconFiles: 'lexicon.files',
   bibFiles: 'citations.bibFiles',
+  citationStyle: 'citations.style',
   zoteroEnabled: 'citations.zotero.enabled',
   zoteroPort: 'citations.zotero.port',
 } as const;

@@ -15,8 +15,16 @@ export interface Settings {
   'highlight.generic': boolean;
   displayLanguage: DisplayLanguageSetting;
   'diagnostics.abbreviations': boolean;
+  'diagnostics.abbreviationRedefined': boolean;
+  'diagnostics.abbreviationUnused': boolean;
+  'diagnostics.mixedSpelling': boolean;
+  'diagnostics.brandName': boolean;
+  /** `abbreviation-rare` below this many uses; 0 turns it off. */
+  'abbreviations.minUses': number;
   'lexicon.files': string[];
   'citations.bibFiles': string[];
+  /** A shipped CSL style's name or a .csl file; empty: GB/T 7714 for a Chinese document, Vancouver for others. */
+  'citations.style': string;
   'citations.zotero.enabled': boolean;
   'citations.zotero.port': number;
 }
@@ -32,8 +40,14 @@ export const DEFAULT_SETTINGS: Settings = {
   'highlight.generic': false,
   displayLanguage: 'auto',
   'diagnostics.abbreviations': true,
+  'diagnostics.abbreviationRedefined': true,
+  'diagnostics.abbreviationUnused': true,
+  'diagnostics.mixedSpelling': true,
+  'diagnostics.brandName': true,
+  'abbreviations.minUses': 0,
   'lexicon.files': [],
   'citations.bibFiles': [],
+  'citations.style': '',
   'citations.zotero.enabled': false,
   'citations.zotero.port': 23119,
 };

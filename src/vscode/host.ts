@@ -3,6 +3,7 @@
  * (src/extension.ts); vscode.dev and github.dev in a browser's web worker (src/web.ts). The adapters are the
  * same in both; only this differs.
  */
+import type * as vscode from 'vscode';
 import type { Inflector } from '../core/build';
 import type { Reference } from '../core/citations';
 import type { Lexicon } from '../core/lexicon';
@@ -21,4 +22,18 @@ export interface ExtensionHost {
    * the user's computer (the web build).
    */
   zoteroSearch: ((query: string) => Promise<Reference[]>) | undefined;
+  /**
+   * Prints a reference in the document's CSL style (citeproc-js with the styles shipped in the extension), or
+   * undefined where the styles are not read (the web build): the citation hover then shows the reference card
+   * alone.
+   */
+  referenceFormatter: ReferenceFormatter | undefined;
+}
+
+/** A reference as a CSL style prints it, for a document. */
+export interface ReferenceFormatter {
+  /** The CSL style the document asks for (Pandoc `csl:`, else the setting, else by its language). */
+  documentStyle(doc: vscode.TextDocument): string;
+  /** The reference in that style, or undefined when it cannot be printed. */
+  formattedReference(ref: Reference, style: string): string | undefined;
 }

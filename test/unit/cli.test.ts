@@ -142,3 +142,101 @@ describe('oncolex mine', () => {
     assert.match(badName.err, /must be named \*\.oncolex\.json/);
   });
 });
+
+describe('oncolex abbreviations', () => {
+  const doc = path.join(dir, 'abbr.md');
+  fs.writeFileSync(doc, 'Programmed death-ligand 1 (PD-L1) is expressed; PD-L1 and PDL1 again. Radiotherapy (RT) once.\n');
+  it('prints the journal form by default, alphabetical', async () => {
+    const r = await run('abbreviations', doc);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, 'PD-L1, programmed death-ligand 1; RT, radiotherapy.\n');
+  });
+  it('honours --min-uses, --lang and --format', async () => {
+    assert.equal((await run('abbreviations', '--min-uses', '2', doc)).out, 'PD-L1, programmed death-ligand 1.\n');
+    assert.equal((await run('abbreviations', '--lang', 'zh', '--min-uses=3', doc)).out, '程序性细胞死亡配体 1（programmed death-ligand 1，PD-L1）。\n');
+    assert.match((await run('abbreviations', '--format', 'glossaries', doc)).out, /^\\newacronym\{pdl1\}\{PD-L1\}\{programmed death-ligand 1\}\n\\newacronym\{rt\}\{RT\}\{radiotherapy\}\n$/);
+    assert.match((await run('abbreviations', '--format', 'pandoc', doc)).out, /^acronyms:\n {2}pdl1:\n {4}short: "PD-L1"/);
+  });
+  it('rejects bad options and a missing file', async () => {
+    assert.equal((await run('abbreviations', '--format', 'docx', doc)).code, 2);
+    assert.equal((await run('abbreviations', '--min-uses', 'x', doc)).code, 2);
+    assert.equal((await run('abbreviations', '--lang', 'fr', doc)).code, 2);
+    assert.equal((await run('abbreviations')).code, 2);
+    assert.equal((await run('abbreviations', path.join(dir, 'nope.md'))).code, 1);
+  });
+});
+
+describe('oncolex check', () => {
+  const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-check-'));
+  const doc = path.join(sub, 'paper.md');
+  fs.writeFileSync(
+    doc,
+    '---\nbibliography: refs.bib\n---\n\nProgrammed death-ligand 1 (PD-L1) is high; PDL1 and PD-L1 rise [@known; @missing].\nKeytruda was given. Low-dose radiotherapy (LDRT) once.\n',
+  );
+  fs.writeFileSync(path.join(sub, 'refs.bib'), '@article{known, title={T}, author={A, B}, year={2020}}\n');
+  const clean = path.join(sub, 'clean.tex');
+  fs.writeFileSync(clean, 'Programmed death-ligand 1 (PD-L1) is high; PD-L1 rises with pembrolizumab \\cite{known}.\n\\bibliography{refs}\n');
+  it('prints file:line:col code message and exits 1 when it reports anything', async () => {
+    const r = await run('check', doc);
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.trim().split('\n'), [
+      `${doc}:5:44 mixed-spelling “PDL1” and “PD-L1” name the same thing in this document: write one form (PD-L1).`,
+      `${doc}:5:74 undefined-citation Citation key 'missing' is not defined in any bibliography.`,
+      `${doc}:6:1 brand-name “Keytruda” is a brand name: journals want the generic name (pembrolizumab).`,
+      `${doc}:6:44 abbreviation-unused “LDRT” is defined but never used again: spell out “Low-dose radiotherapy” instead.`,
+    ]);
+  });
+  it('exits 0 on a clean file (its \\bibliography found beside it)', async () => {
+    const r = await run('check', clean);
+    assert.equal(r.err, '');
+    assert.equal(r.out, '');
+    assert.equal(r.code, 0);
+  });
+  it('prints JSON with 1-based lines and columns', async () => {
+    const r = await run('check', '--format', 'json', doc, clean);
+    const json = JSON.parse(r.out) as { files: { file: string; diagnostics: { line: number; column: number; endLine: number; endColumn: number; code: string; severity: string; message: string }[] }[] };
+    assert.equal(json.files.length, 2);
+    assert.deepEqual(json.files[0].diagnostics[0], {
+      line: 5,
+      column: 44,
+      endLine: 5,
+      endColumn: 48,
+      code: 'mixed-spelling',
+      severity: 'warning',
+      message: '“PDL1” and “PD-L1” name the same thing in this document: write one form (PD-L1).',
+    });
+    assert.deepEqual(json.files[1].diagnostics, []);
+  });
+  it('turns checks off with --disable, and adds abbreviation-rare with --min-uses', async () => {
+    const r = await run('check', '--disable', 'mixed-spelling,brand-name,undefined-citation,abbreviation-unused', doc);
+    assert.equal(r.code, 0, r.out);
+    const rare = await run('check', '--min-uses', '4', '--disable', 'mixed-spelling', clean);
+    assert.match(rare.out, /clean\.tex:1:28 abbreviation-rare “PD-L1” is used 2 times, fewer than 4/);
+    assert.equal(rare.code, 1);
+  });
+  it('rejects bad options', async () => {
+    assert.equal((await run('check', '--format', 'xml', doc)).code, 2);
+    assert.equal((await run('check', '--disable', 'nonsense', doc)).code, 2);
+    assert.equal((await run('check', '--min-uses', '-1', doc)).code, 2);
+    assert.equal((await run('check')).code, 2);
+    assert.equal((await run('check', path.join(sub, 'nope.md'))).code, 1);
+  });
+});
+
+describe('oncolex cite', () => {
+  const bib = path.join(dir, 'cite.bib');
+  fs.writeFileSync(bib, '@article{postow2012, author = {Postow, Michael A. and Callahan, Margaret K.}, title = {Immunologic correlates of the abscopal effect in a patient with melanoma}, journal = {N Engl J Med}, year = {2012}, volume = {366}, number = {10}, pages = {925--931}}\n');
+  it('prints references in Vancouver by default, or the style named', async () => {
+    const r = await run('cite', '--bib', bib, 'postow2012');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '1. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925–31.\n');
+    assert.match((await run('cite', '--bib', bib, '--style', 'china-national-standard-gb-t-7714-2015-numeric', 'postow2012')).out, /^\[1\] POSTOW M A, CALLAHAN M K\. .*\[J\]\. N Engl J Med, 2012, 366\(10\): 925-931\.\n$/);
+  });
+  it('names a missing key (exit 1), and rejects an unknown style or no --bib (exit 2)', async () => {
+    const r = await run('cite', '--bib', bib, 'postow2012', 'nobody2020');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no entry 'nobody2020'/);
+    assert.equal((await run('cite', '--bib', bib, '--style', 'chicago', 'postow2012')).code, 2);
+    assert.equal((await run('cite', 'postow2012')).code, 2);
+  });
+});

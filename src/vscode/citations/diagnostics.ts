@@ -1,5 +1,6 @@
 /** Problems of bibliographies (broken entries) and of citing documents (keys no bibliography defines). */
 import * as vscode from 'vscode';
+import type { BibError } from '../../core/bibtex';
 import { findCitations, isCrossReference } from '../../core/citations';
 import type { CitationIndex } from '../../core/citationIndex';
 import { syntaxOf } from './documents';
@@ -13,11 +14,19 @@ export function registerCitationDiagnostics(context: vscode.ExtensionContext, st
   const updateBibDiagnostics = () => {
     for (const u of bibDiagnosticUris) diagnostics.delete(u);
     bibDiagnosticUris = [];
+    const warnings = new Map(store.warningsByFile().map(([u, w]) => [u.toString(), w]));
     for (const [uri, errors] of store.errorsByFile()) {
-      if (errors.length === 0) continue;
-      diagnostics.set(
-        uri,
-        errors.map((e) => {
+      const warned = warnings.get(uri.toString()) ?? [];
+      if (errors.length === 0 && warned.length === 0) continue;
+      const asWarning = (e: BibError) => {
+        const line = Math.max(0, e.line - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), vscode.l10n.t('BibTeX: {0}', e.message), vscode.DiagnosticSeverity.Warning);
+        d.source = 'OncoLex';
+        return d;
+      };
+      diagnostics.set(uri, [
+        ...warned.map(asWarning),
+        ...errors.map((e) => {
           const line = Math.max(0, e.line - 1);
           const d = new vscode.Diagnostic(
             new vscode.Range(line, 0, line, 1000),
@@ -29,7 +38,7 @@ export function registerCitationDiagnostics(context: vscode.ExtensionContext, st
           d.source = 'OncoLex';
           return d;
         }),
-      );
+      ]);
       bibDiagnosticUris.push(uri);
     }
   };

@@ -3,16 +3,19 @@ import * as vscode from 'vscode';
 import { findCitations, isCrossReference, referenceHoverMarkdown } from '../../core/citations';
 import type { Reference } from '../../core/citations';
 import type { CitationIndex } from '../../core/citationIndex';
+import type { ReferenceFormatter } from '../host';
 import { CITING_SELECTOR, syntaxOf } from './documents';
+import { escapeMarkdown } from '../../core/markdown';
 
 /** The hover card of a reference (also the documentation of its completion item). */
-export function hoverMarkdown(ref: Reference, index: CitationIndex, others: Reference[] = []): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(
-    referenceHoverMarkdown(ref, {
-      entryLabels: index.labels(),
-      otherSources: others.filter((o) => o !== ref).map((o) => (o.line !== undefined ? `${o.source}:${o.line}` : o.source)),
-    }),
-  );
+export function hoverMarkdown(ref: Reference, index: CitationIndex, others: Reference[] = [], formatted?: { style: string; text: string }): vscode.MarkdownString {
+  const card = referenceHoverMarkdown(ref, {
+    entryLabels: index.labels(),
+    otherSources: others.filter((o) => o !== ref).map((o) => (o.line !== undefined ? `${o.source}:${o.line}` : o.source)),
+  });
+  // The reference as the document's CSL style prints it, with the style's name.
+  const styled = formatted ? `\n\n${escapeMarkdown(formatted.text)}\n\n_${escapeMarkdown(formatted.style.replace(/^.*[\\/]/, ''))}_` : '';
+  const md = new vscode.MarkdownString(card + styled);
   // Text from .bib files is untrusted: no command links, no HTML.
   md.isTrusted = false;
   md.supportHtml = false;
@@ -20,7 +23,7 @@ export function hoverMarkdown(ref: Reference, index: CitationIndex, others: Refe
 }
 
 /** Registers the citation hover. */
-export function registerCitationHover(context: vscode.ExtensionContext, index: CitationIndex): void {
+export function registerCitationHover(context: vscode.ExtensionContext, index: CitationIndex, formatter: ReferenceFormatter | undefined): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(CITING_SELECTOR, {
       provideHover(doc, position) {
@@ -35,7 +38,12 @@ export function registerCitationHover(context: vscode.ExtensionContext, index: C
         if (use === undefined || isCrossReference(use.key)) return undefined;
         const refs = index.lookup(use.key);
         if (refs.length === 0) return undefined;
-        return new vscode.Hover(hoverMarkdown(refs[0], index, refs), new vscode.Range(doc.positionAt(start + use.start), doc.positionAt(start + use.end)));
+        const style = formatter?.documentStyle(doc);
+        const printed = style !== undefined ? formatter?.formattedReference(refs[0], style) : undefined;
+        return new vscode.Hover(
+          hoverMarkdown(refs[0], index, refs, style !== undefined && printed !== undefined ? { style, text: printed } : undefined),
+          new vscode.Range(doc.positionAt(start + use.start), doc.positionAt(start + use.end)),
+        );
       },
     }),
   );

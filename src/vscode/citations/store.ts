@@ -19,6 +19,7 @@ interface CachedFile {
   size: number;
   refs: Reference[];
   errors: BibError[];
+  warnings: BibError[];
 }
 
 /** The workspace's bibliographies, read once per modification time, re-read when a watcher fires. */
@@ -139,6 +140,7 @@ export class BibliographyStore implements vscode.Disposable {
         size: stat.size,
         refs: result.entries.map((e) => referenceFromBibEntry(e, source)),
         errors: result.errors,
+        warnings: result.warnings ?? [],
       });
       this.log.info(`citations: read ${source}: ${result.entries.length} entries, ${result.errors.length} errors, ${Date.now() - t0} ms`);
       dirty = true;
@@ -182,6 +184,11 @@ export class BibliographyStore implements vscode.Disposable {
   /** Files and their broken entries, for diagnostics. */
   errorsByFile(): [vscode.Uri, BibError[]][] {
     return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.errors]);
+  }
+
+  /** Files and their warnings (duplicate keys, undefined `@string` macros), for diagnostics. */
+  warningsByFile(): [vscode.Uri, BibError[]][] {
+    return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.warnings]);
   }
 
   /** URIs of the .bib files read (CSL-JSON excluded: OncoLex never appends to them). */

@@ -219,6 +219,61 @@ suite('abbreviations', () => {
   });
 });
 
+suite('manuscript checks', () => {
+  test('a brand name and a mixed spelling each get their diagnostic; the quick fixes apply and undo', async () => {
+    await getApi();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Keytruda was given after RT.\n\nPD-L1 rose, and PDL1 with PD-L1 again.\n',
+    });
+    const editor = await vscode.window.showTextDocument(doc);
+    const byCode = (code: string) => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'OncoLex' && d.code === code);
+    await waitFor(() => byCode('brand-name').length > 0 && byCode('mixed-spelling').length > 0, 'brand-name and mixed-spelling diagnostics');
+    const brand = byCode('brand-name')[0];
+    assert.equal(doc.getText(brand.range), 'Keytruda');
+    const mixed = byCode('mixed-spelling');
+    assert.deepEqual(
+      mixed.map((d) => doc.getText(d.range)),
+      ['PDL1'],
+    );
+    const brandFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, brand.range);
+    const inn = brandFixes.find((a) => a.edit && /Pembrolizumab \(Keytruda\)/.test(a.title));
+    assert.ok(inn?.edit, `no INN (brand) fix among: ${brandFixes.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(inn.edit);
+    assert.equal(editor.document.lineAt(0).text, 'Pembrolizumab (Keytruda) was given after RT.');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(0).text, 'Keytruda was given after RT.');
+    await waitFor(() => byCode('mixed-spelling').length > 0 && byCode('mixed-spelling')[0].range.start.line === 2, 'the mixed spelling again after undo');
+    const again = byCode('mixed-spelling')[0];
+    const mixedFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, again.range);
+    const unify = mixedFixes.find((a) => a.edit && /PD-L1/.test(a.title));
+    assert.ok(unify?.edit, `no unifying fix among: ${mixedFixes.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(unify.edit);
+    assert.equal(editor.document.lineAt(2).text, 'PD-L1 rose, and PD-L1 with PD-L1 again.');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(2).text, 'PD-L1 rose, and PDL1 with PD-L1 again.');
+  });
+
+  test('Export Abbreviations inserts an acro block at the cursor, undoably', async () => {
+    const api = await getApi();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'latex',
+      content: 'Programmed death-ligand 1 (PD-L1) and PD-L1 after radiotherapy (RT) and RT.\n\n',
+    });
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitFor(() => api.mentions(doc.uri.toString()).length > 0, 'mentions');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await vscode.commands.executeCommand(COMMANDS.exportAbbreviations, { format: 'acro', target: 'insert' });
+    await waitFor(() => doc.getText().includes('\\DeclareAcronym'), 'the acro block');
+    assert.equal(
+      doc.getText().slice(doc.offsetAt(new vscode.Position(2, 0))),
+      '\\DeclareAcronym{pdl1}{\n  short = {PD-L1},\n  long = {programmed death-ligand 1}\n}\n\\DeclareAcronym{rt}{\n  short = {RT},\n  long = {radiotherapy}\n}\n',
+    );
+    await vscode.commands.executeCommand('undo');
+    assert.ok(!doc.getText().includes('DeclareAcronym'));
+  });
+});
+
 suite('workspace lexicons', () => {
   test('a *.oncolex.json file in the workspace adds its terms, and its broken entries show in Problems', async () => {
     const api = await getApi();

@@ -1,0 +1,49 @@
+/**
+ * `oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N]
+ * [--lang en|zh] [--lexicon FILE.oncolex.json]`: the document's abbreviation list (src/core/abbreviationList.ts)
+ * in a journal's or a LaTeX/Pandoc package's form. The language defaults to the document's writing language.
+ */
+import * as path from 'node:path';
+import type { AbbreviationFormat } from '../core/abbreviationList';
+import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/abbreviationList';
+import { annotateDocument } from '../core/documentAnnotation';
+import { writingLanguage } from '../core/insert';
+import { indexById } from '../core/lexicon';
+import { languageOf } from '../core/regions';
+import { matcherFor } from './annotate';
+import type { CliIo } from './io';
+import { parseArgs, readInput } from './io';
+import { lexiconWith } from './lexiconOption';
+
+export function runAbbreviations(argv: string[], io: CliIo): number {
+  const { flags, positional } = parseArgs(argv, ['format', 'min-uses', 'lang', 'lexicon']);
+  const format = flags.get('format') ?? 'text';
+  if (typeof format !== 'string' || !(ABBREVIATION_FORMATS as readonly string[]).includes(format)) {
+    io.err(`oncolex abbreviations: --format must be one of ${ABBREVIATION_FORMATS.join(', ')}\n`);
+    return 2;
+  }
+  const minFlag = flags.get('min-uses') ?? '0';
+  if (typeof minFlag !== 'string' || !/^\d+$/.test(minFlag)) {
+    io.err('oncolex abbreviations: --min-uses must be a whole number\n');
+    return 2;
+  }
+  const langFlag = flags.get('lang');
+  if (langFlag !== undefined && langFlag !== 'en' && langFlag !== 'zh') {
+    io.err('oncolex abbreviations: --lang must be en or zh\n');
+    return 2;
+  }
+  if (positional.length !== 1) {
+    io.err('oncolex abbreviations: give one file\n');
+    return 2;
+  }
+  const file = positional[0];
+  const text = readInput(file, io, 'oncolex abbreviations');
+  if (text === undefined) return 1;
+  const lexicon = lexiconWith(flags.get('lexicon'), io);
+  const byId = indexById(lexicon);
+  const annotation = annotateDocument(matcherFor(lexicon), text, languageOf(path.extname(file)));
+  const items = abbreviationList(text, annotation, (id) => byId.get(id), { minUses: Number(minFlag) });
+  const lang = langFlag ?? writingLanguage(text);
+  io.out(formatAbbreviationList(items, format as AbbreviationFormat, lang));
+  return 0;
+}

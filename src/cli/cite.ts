@@ -1,0 +1,51 @@
+/**
+ * `oncolex cite --bib FILE[,FILE…] [--style NAME|FILE.csl] KEY...`: the references of KEYs formatted by a CSL
+ * style (src/core/csl.ts), in the style's order, one per line. The default style is Vancouver; GB/T 7714
+ * formats with the Chinese locale.
+ */
+import { parseBibtex } from '../core/bibtex';
+import type { CslItem } from '../core/csl';
+import { CslError, cslItemFromBib, formatBibliography } from '../core/csl';
+import { builtinLocales, loadStyle } from '../node/csl';
+import type { CliIo } from './io';
+import { parseArgs, readInput } from './io';
+
+export function runCite(argv: string[], io: CliIo): number {
+  const { flags, positional } = parseArgs(argv, ['bib', 'style']);
+  const bib = flags.get('bib');
+  if (typeof bib !== 'string' || positional.length === 0) {
+    io.err('oncolex cite: usage: oncolex cite --bib FILE [--style NAME|FILE.csl] KEY...\n');
+    return 2;
+  }
+  const styleName = flags.get('style') ?? 'vancouver';
+  if (typeof styleName !== 'string') {
+    io.err('oncolex cite: --style needs a name or a .csl file\n');
+    return 2;
+  }
+  const byKey = new Map<string, CslItem>();
+  for (const file of bib.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const text = readInput(file, io, 'oncolex cite');
+    if (text === undefined) return 1;
+    for (const e of parseBibtex(text).entries) if (!byKey.has(e.key.toLowerCase())) byKey.set(e.key.toLowerCase(), cslItemFromBib(e));
+  }
+  const items: CslItem[] = [];
+  let missing = 0;
+  for (const key of positional) {
+    const item = byKey.get(key.toLowerCase());
+    if (item) items.push(item);
+    else {
+      io.err(`oncolex cite: no entry '${key}' in ${bib}\n`);
+      missing++;
+    }
+  }
+  try {
+    const style = loadStyle(styleName);
+    const lang = styleName.startsWith('china-') ? 'zh-CN' : 'en-US';
+    if (items.length > 0) for (const line of formatBibliography(items, style, builtinLocales(), lang)) io.out(`${line}\n`);
+  } catch (e) {
+    if (!(e instanceof CslError)) throw e;
+    io.err(`oncolex cite: ${e.message}\n`);
+    return 2;
+  }
+  return missing > 0 ? 1 : 0;
+}
