@@ -10,6 +10,8 @@ export interface CliIo {
    * report larger than the longest string V8 allows (~512 MiB) is still written.
    */
   chunk?: number;
+  /** Standard input, for `-` (process.stdin unless set; tests pass a stream). */
+  stdin?: NodeJS.ReadableStream;
   /** The largest input file read, in bytes ({@link MAX_INPUT_BYTES} unless set; tests set it low). */
   maxInputBytes?: number;
 }

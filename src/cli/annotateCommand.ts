@@ -1,0 +1,138 @@
+/**
+ * `oncolex annotate`: reads documents in the input format the output format implies (files; PubTator;
+ * BioC; JSON Lines), annotates them — in worker threads with `--jobs N` — and writes them in input order
+ * through one writer per format (src/cli/formats/). Inputs are read and outputs written a document at a
+ * time, with at most a few documents per job in flight, so neither is held whole.
+ */
+import * as os from 'node:os';
+import { indexById } from '../core/lexicon';
+import type { CliIo } from './io';
+import { ChunkedWriter, InputFileError, parseArgs, readInput } from './io';
+import { lexiconWith } from './lexiconOption';
+import { AnnotationPool } from './pool';
+import { jsonWriter } from './formats/json';
+import { jsonlWriter, readJsonLines } from './formats/jsonl';
+import { readLines } from './formats/lines';
+import type { AnnotatedDoc, SourceDoc } from './formats/model';
+import { annotatedDoc } from './formats/model';
+import type { OffsetUnit } from './formats/offsets';
+import { OFFSET_UNITS } from './formats/offsets';
+import { pubtatorWriter, readPubTator } from './formats/pubtator';
+import { tableWriter } from './formats/table';
+import type { FormatWriter, WriterContext } from './formats/writer';
+
+export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
+type Format = (typeof ANNOTATE_FORMATS)[number];
+
+/** Formats read as a stream of records, from stdin when no file is given. */
+const STREAMED: readonly Format[] = ['jsonl', 'pubtator'];
+
+/** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
+function defaultOffsets(format: Format): OffsetUnit {
+  return format === 'json' || format === 'jsonl' || format === 'table' ? 'utf16' : 'codepoint';
+}
+
+/** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
+async function* textFiles(files: string[], io: CliIo, failed: () => void): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed();
+      continue;
+    }
+    yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
+  }
+}
+
+/** Line-based records from each file (or stdin for `-`); a file that cannot be opened is reported and skipped. */
+async function* streamed(
+  files: string[],
+  io: CliIo,
+  problem: (message: string) => void,
+  read: (lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void) => AsyncGenerator<SourceDoc>,
+): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    try {
+      yield* read(readLines(file, io), file, problem);
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      problem(e.message);
+    }
+  }
+}
+
+export async function annotateCommand(argv: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(argv, ['format', 'lexicon', 'offsets', 'jobs']);
+  const format = (flags.get('format') ?? 'json') as Format;
+  if (!ANNOTATE_FORMATS.includes(format)) {
+    io.err(`oncolex: --format must be one of ${ANNOTATE_FORMATS.join(', ')}\n`);
+    return 2;
+  }
+  const offsets = (flags.get('offsets') ?? defaultOffsets(format)) as OffsetUnit;
+  if (!OFFSET_UNITS.includes(offsets)) {
+    io.err(`oncolex: --offsets must be one of ${OFFSET_UNITS.join(', ')}\n`);
+    return 2;
+  }
+  const jobsFlag = flags.get('jobs');
+  const jobs = jobsFlag === undefined ? os.availableParallelism() : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    io.err('oncolex: --jobs must be a whole number of at least 1\n');
+    return 2;
+  }
+  const files = positional.length === 0 && STREAMED.includes(format) ? ['-'] : positional;
+  if (files.length === 0) {
+    io.err('oncolex annotate: give at least one file\n');
+    return 2;
+  }
+  const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
+  const lexicon = lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  const byId = indexById(lexicon);
+  let failures = 0;
+  const problem = (message: string) => {
+    failures++;
+    io.err(`oncolex: ${message}\n`);
+  };
+  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk) };
+  const docs: AsyncIterable<SourceDoc> =
+    format === 'jsonl'
+      ? streamed(files, io, problem, readJsonLines)
+      : format === 'pubtator'
+        ? streamed(files, io, problem, readPubTator)
+        : textFiles(files, io, () => failures++);
+  const writer: FormatWriter =
+    format === 'json' ? jsonWriter(ctx) : format === 'table' ? tableWriter(ctx, byId) : format === 'jsonl' ? jsonlWriter(ctx) : pubtatorWriter(ctx);
+
+  const pool = new AnnotationPool(jobs, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
+  // Documents in flight: enough to keep every worker busy, few enough that memory stays flat.
+  const window = jobs * 8;
+  const queue: Promise<AnnotatedDoc | undefined>[] = [];
+  let begun = false;
+  const write = async () => {
+    const d = await queue.shift();
+    if (!d) return;
+    if (!begun) writer.begin();
+    begun = true;
+    writer.doc(d);
+  };
+  try {
+    for await (const d of docs) {
+      queue.push(
+        pool.annotate(d.passages.map((p) => ({ text: p.text, language: d.language }))).then(
+          (results) => annotatedDoc(d, results, offsets, byId),
+          (e: Error) => {
+            problem(`${d.file}: document ${d.id}: ${e.message}`);
+            return undefined;
+          },
+        ),
+      );
+      if (queue.length >= window) await write();
+    }
+    while (queue.length > 0) await write();
+  } finally {
+    await pool.close();
+  }
+  if (!begun) writer.begin();
+  writer.end();
+  ctx.out.flush();
+  return failures > 0 ? 1 : 0;
+}

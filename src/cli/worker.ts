@@ -1,0 +1,22 @@
+/**
+ * A worker thread of `oncolex annotate --jobs N` (bundled as dist/cli-worker.js): it builds the lexicon
+ * and matcher once, then annotates the passages the main thread sends, in batches, and sends back plain
+ * results. Reading, ordering and writing stay in the main thread (src/cli/pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { annotateFile } from './annotate';
+import { lexiconWith } from './lexiconOption';
+import type { PoolBatch, PoolReply, PoolSetup } from './pool';
+
+const setup = workerData as PoolSetup;
+const lexicon = lexiconWith(setup.lexiconFile);
+
+parentPort?.on('message', (batch: PoolBatch) => {
+  let reply: PoolReply;
+  try {
+    reply = { id: batch.id, results: batch.tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options)) };
+  } catch (e) {
+    reply = { id: batch.id, error: (e as Error).message };
+  }
+  parentPort?.postMessage(reply);
+});
