@@ -4,12 +4,15 @@
  * through one writer per format (src/cli/formats/). Inputs are read and outputs written a document at a
  * time, with at most a few documents per job in flight, so neither is held whole.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
 import { ChunkedWriter, InputFileError, parseArgs, readInput } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
+import { BiocError, biocJsonWriter, biocXmlWriter, isBiocFile, readBioc, wrapFile } from './formats/bioc';
+import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
 import { jsonlWriter, readJsonLines } from './formats/jsonl';
 import { readLines } from './formats/lines';
@@ -17,6 +20,7 @@ import type { AnnotatedDoc, SourceDoc } from './formats/model';
 import { annotatedDoc } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
+import { pubannotationWriter } from './formats/pubannotation';
 import { pubtatorWriter, readPubTator } from './formats/pubtator';
 import { tableWriter } from './formats/table';
 import type { FormatWriter, WriterContext } from './formats/writer';
@@ -61,8 +65,33 @@ async function* streamed(
   }
 }
 
+/** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
+async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void, failed: () => void): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed();
+      continue;
+    }
+    if (!isBiocFile(file)) {
+      yield wrapFile(text, file);
+      continue;
+    }
+    let read: ReturnType<typeof readBioc>;
+    try {
+      read = readBioc(text, file, problem);
+    } catch (e) {
+      if (!(e instanceof BiocError)) throw e;
+      problem(e.message);
+      continue;
+    }
+    ctx.collection ??= read.info;
+    yield* read.docs;
+  }
+}
+
 export async function annotateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { flags, positional } = parseArgs(argv, ['format', 'lexicon', 'offsets', 'jobs']);
+  const { flags, positional } = parseArgs(argv, ['format', 'lexicon', 'offsets', 'jobs', 'out-dir']);
   const format = (flags.get('format') ?? 'json') as Format;
   if (!ANNOTATE_FORMATS.includes(format)) {
     io.err(`oncolex: --format must be one of ${ANNOTATE_FORMATS.join(', ')}\n`);
@@ -84,6 +113,12 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     io.err('oncolex annotate: give at least one file\n');
     return 2;
   }
+  const outDir = flags.get('out-dir');
+  if (format === 'brat' && typeof outDir !== 'string' && files.length > 1) {
+    io.err('oncolex annotate: brat writes one .ann per file: give --out-dir DIR for several files\n');
+    return 2;
+  }
+  if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
   const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
   const lexicon = lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
   const byId = indexById(lexicon);
@@ -92,15 +127,26 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     failures++;
     io.err(`oncolex: ${message}\n`);
   };
-  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk) };
+  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
   const docs: AsyncIterable<SourceDoc> =
     format === 'jsonl'
       ? streamed(files, io, problem, readJsonLines)
       : format === 'pubtator'
         ? streamed(files, io, problem, readPubTator)
-        : textFiles(files, io, () => failures++);
-  const writer: FormatWriter =
-    format === 'json' ? jsonWriter(ctx) : format === 'table' ? tableWriter(ctx, byId) : format === 'jsonl' ? jsonlWriter(ctx) : pubtatorWriter(ctx);
+        : format === 'bioc-json' || format === 'bioc-xml'
+          ? biocFiles(files, io, ctx, problem, () => failures++)
+          : textFiles(files, io, () => failures++);
+  const writers: Record<Format, () => FormatWriter> = {
+    json: () => jsonWriter(ctx),
+    table: () => tableWriter(ctx, byId),
+    jsonl: () => jsonlWriter(ctx),
+    pubtator: () => pubtatorWriter(ctx),
+    'bioc-json': () => biocJsonWriter(ctx),
+    'bioc-xml': () => biocXmlWriter(ctx),
+    brat: () => bratWriter(ctx),
+    pubannotation: () => pubannotationWriter(ctx),
+  };
+  const writer = writers[format]();
 
   const pool = new AnnotationPool(jobs, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
   // Documents in flight: enough to keep every worker busy, few enough that memory stays flat.

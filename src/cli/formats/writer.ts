@@ -13,6 +13,8 @@ export interface WriterContext {
   out: ChunkedWriter;
   /** Collection-level fields read from BioC input (source, date, key, infons). */
   collection?: { source: string; date: string; key: string; infons: Record<string, string> };
+  /** `--out-dir`: where formats of one output file per input (brat) write them. */
+  outDir?: string;
 }
 
 /** A field written on one line of a line-based format: tabs and line breaks become spaces (offsets are unchanged). */
