@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed figures for the matcher, incremental re-annotation, hover, activation work,
- * search and BibTeX parsing. Prints one JSON line per benchmark. Figures are medians of several runs.
+ * search, BibTeX parsing and the CLI annotating a PubTator corpus. Prints one JSON line per benchmark. Figures are medians of several runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { indexById } from '../src/core/lexicon';
 import { Matcher } from '../src/core/matcher';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 import { benchBib } from './bench-bib';
+import { benchCorpus } from './bench-corpus';
 import { benchSearch } from './bench-search';
 
 /** The repository root: benchmarks run from it (npm run bench). */
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(matcherBench()));
   console.log(JSON.stringify(await benchSearch()));
   console.log(JSON.stringify(await benchBib()));
+  console.log(JSON.stringify(benchCorpus(ROOT, loadBuiltinLexicon())));
 }
 
 if (/bench\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) void main();

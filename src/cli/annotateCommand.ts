@@ -149,8 +149,8 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const writer = writers[format]();
 
   const pool = new AnnotationPool(jobs, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
-  // Documents in flight: enough to keep every worker busy, few enough that memory stays flat.
-  const window = jobs * 8;
+  // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
+  const window = jobs * 256;
   const queue: Promise<AnnotatedDoc | undefined>[] = [];
   let begun = false;
   const write = async () => {

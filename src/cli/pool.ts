@@ -22,12 +22,21 @@ export interface PoolSetup {
   options: AnnotationOptions;
 }
 
+/** Several documents' passages per message: one message per abstract would cost more than annotating it. */
 export interface PoolBatch {
   id: number;
-  tasks: PoolTask[];
+  docs: PoolTask[][];
 }
 
-export type PoolReply = { id: number; results: FileAnnotation[]; error?: undefined } | { id: number; error: string };
+export type PoolReply = { id: number; results: FileAnnotation[][]; error?: undefined } | { id: number; error: string };
+
+/** The most documents sent in one message. */
+const BATCH = 64;
+
+interface Waiting {
+  resolve: (r: FileAnnotation[]) => void;
+  reject: (e: Error) => void;
+}
 
 interface Slot {
   worker: Worker;
@@ -44,8 +53,10 @@ function startWorker(setup: PoolSetup): Worker {
 
 export class AnnotationPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: FileAnnotation[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  private readonly waiting = new Map<number, { docs: Waiting[]; slot: Slot }>();
   private next = 0;
+  private batch: { tasks: PoolTask[][]; waiting: Waiting[] } = { tasks: [], waiting: [] };
+  private scheduled = false;
 
   constructor(
     private readonly jobs: number,
@@ -62,13 +73,28 @@ export class AnnotationPool {
         return Promise.reject(e as Error);
       }
     }
+    // Documents submitted in the same turn of the event loop (a chunk of input) go in one message.
+    return new Promise((resolve, reject) => {
+      this.batch.tasks.push(tasks);
+      this.batch.waiting.push({ resolve, reject });
+      if (this.batch.tasks.length >= BATCH) this.send();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.send());
+      }
+    });
+  }
+
+  private send(): void {
+    this.scheduled = false;
+    const { tasks, waiting } = this.batch;
+    if (tasks.length === 0) return;
+    this.batch = { tasks: [], waiting: [] };
     const slot = this.slotFor();
     const id = this.next++;
     slot.pending++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, tasks } satisfies PoolBatch);
-    });
+    this.waiting.set(id, { docs: waiting, slot });
+    slot.worker.postMessage({ id, docs: tasks } satisfies PoolBatch);
   }
 
   /** The least busy worker; a new one while fewer than `jobs` run and all are busy (so one small file starts one worker). */
@@ -83,8 +109,8 @@ export class AnnotationPool {
       if (!w) return;
       this.waiting.delete(reply.id);
       w.slot.pending--;
-      if (reply.error !== undefined) w.reject(new Error(reply.error));
-      else w.resolve(reply.results);
+      if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
+      else reply.results.forEach((r, i) => w.docs[i].resolve(r));
     });
     worker.on('error', (e) => this.failAll(slot, e));
     worker.on('exit', (code) => this.failAll(slot, new Error(`a worker thread stopped (exit code ${code})`)));
@@ -96,7 +122,7 @@ export class AnnotationPool {
     for (const [id, w] of this.waiting) {
       if (w.slot !== slot) continue;
       this.waiting.delete(id);
-      w.reject(e);
+      for (const d of w.docs) d.reject(e);
     }
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);

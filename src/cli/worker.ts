@@ -14,7 +14,7 @@ const lexicon = lexiconWith(setup.lexiconFile);
 parentPort?.on('message', (batch: PoolBatch) => {
   let reply: PoolReply;
   try {
-    reply = { id: batch.id, results: batch.tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options)) };
+    reply = { id: batch.id, results: batch.docs.map((tasks) => tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options))) };
   } catch (e) {
     reply = { id: batch.id, error: (e as Error).message };
   }

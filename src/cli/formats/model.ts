@@ -77,7 +77,7 @@ export function annotatedDoc(source: SourceDoc, results: readonly FileAnnotation
     const span = (start: number, end: number) => ({ start: p.offset + at(start), end: p.offset + at(end), text: p.text.slice(start, end) });
     // Definitions first, then mentions: each list is in document order, so the converter walks forward.
     const definitions = r.definitions.map((d) => ({ short: span(d.shortStart, d.shortEnd), long: span(d.longStart, d.longEnd), id: d.id, identifier: curieOf(d.id, byId.get(d.id)) }));
-    const mentions = r.mentions.map((m) => ({ ...span(m.start, m.end), id: m.id, category: m.category, identifier: curieOf(m.id, byId.get(m.id)) }));
+    const mentions = r.mentions.map((m) => ({ start: p.offset + at(m.start), end: p.offset + at(m.end), text: m.text, id: m.id, category: m.category, identifier: curieOf(m.id, byId.get(m.id)) }));
     return { ...p, mentions, definitions };
   });
   return { source, passages, abbreviations };

@@ -19,5 +19,5 @@ export interface WriterContext {
 
 /** A field written on one line of a line-based format: tabs and line breaks become spaces (offsets are unchanged). */
 export function oneLine(text: string): string {
-  return text.replace(/[\t\n\r]/g, ' ');
+  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, ' ') : text;
 }
