@@ -148,9 +148,12 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   };
   const writer = writers[format]();
 
-  const pool = new AnnotationPool(jobs, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
+  // One document per file: more workers than files would only start up. (Streams and BioC collections
+  // hold any number of documents.)
+  const workers = format === 'json' || format === 'table' || format === 'brat' || format === 'pubannotation' ? Math.min(jobs, files.length) : jobs;
+  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
-  const window = jobs * 256;
+  const window = workers * 256;
   const queue: Promise<AnnotatedDoc | undefined>[] = [];
   let begun = false;
   const write = async () => {
