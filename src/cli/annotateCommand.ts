@@ -154,29 +154,46 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
   const window = workers * 256;
-  const queue: Promise<AnnotatedDoc | undefined>[] = [];
+  // In input order; a document is written as soon as it and those before it are annotated, so a stream's
+  // output follows its input rather than waiting for its end.
+  const queue: { settled: boolean; doc?: AnnotatedDoc; done: Promise<void> }[] = [];
   let begun = false;
-  const write = async () => {
-    const d = await queue.shift();
+  const writeDoc = (d: AnnotatedDoc | undefined) => {
     if (!d) return;
     if (!begun) writer.begin();
     begun = true;
     writer.doc(d);
   };
+  // Called as each document settles: writes every settled document at the head of the queue.
+  const writeSettled = () => {
+    let wrote = false;
+    while (queue.length > 0 && queue[0].settled) {
+      writeDoc(queue.shift()!.doc);
+      wrote = true;
+    }
+    if (wrote && STREAMED.includes(format)) ctx.out.flush();
+  };
   try {
     for await (const d of docs) {
-      queue.push(
-        pool.annotate(d.passages.map((p) => ({ text: p.text, language: d.language }))).then(
-          (results) => annotatedDoc(d, results, offsets, byId),
-          (e: Error) => {
-            problem(`${d.file}: document ${d.id}: ${e.message}`);
-            return undefined;
+      const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
+      entry.done = pool
+        .annotate(d.passages.map((p) => ({ text: p.text, language: d.language })))
+        .then(
+          (results) => {
+            entry.doc = annotatedDoc(d, results, offsets, byId);
           },
-        ),
-      );
-      if (queue.length >= window) await write();
+          (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`),
+        )
+        .then(() => {
+          entry.settled = true;
+          writeSettled();
+        });
+      queue.push(entry);
+      if (queue.length >= window) await queue[0].done;
+      // Output that a slower reader (a pipe) has not taken yet is waited for rather than piled up in memory.
+      await io.drain?.();
     }
-    while (queue.length > 0) await write();
+    while (queue.length > 0) await queue[0].done;
   } finally {
     await pool.close();
   }

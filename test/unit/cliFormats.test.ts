@@ -88,6 +88,23 @@ describe('oncolex annotate --format jsonl', () => {
         '{"id":2,"mentions":[{"start":3,"end":13,"text":"durvalumab","id":"durvalumab","category":"drug","identifier":"DRUGBANK:DB11714"}],"abbreviations":[]}\n',
     );
   });
+  it('streams: a record is written before the next is read', async () => {
+    let out = '';
+    // Stdin gives the second record only once the first one's result is out (or after 5 s, failing).
+    async function* stdin() {
+      yield '{"id":1,"text":"PD-1"}\n';
+      const t0 = Date.now();
+      while (!out.includes('"id":1') && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 5));
+      assert.ok(out.includes('"id":1'), 'the first record was not written before the second was read');
+      yield '{"id":2,"text":"SBRT"}\n';
+    }
+    for (const jobs of ['1', '2']) {
+      out = '';
+      const code = await main(['annotate', '--format', 'jsonl', '--jobs', jobs], { out: (t) => (out += t), err: () => {}, stdin: Readable.from(stdin()) });
+      assert.equal(code, 0);
+      assert.deepEqual(out.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id), [1, 2]);
+    }
+  });
   it('counts code points or UTF-8 bytes with --offsets', async () => {
     const text = '😀𝛾 PD-1 and 放射治疗';
     const line = JSON.stringify({ id: 1, text });
