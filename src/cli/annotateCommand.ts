@@ -120,7 +120,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   }
   if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
   const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
-  const lexicon = lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  const lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
   const byId = indexById(lexicon);
   let failures = 0;
   const problem = (message: string) => {

@@ -1,7 +1,6 @@
 import type { Lexicon } from '../core/lexicon';
 import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
-import { compromiseInflector } from '../node/inflect';
 import { readTextFile } from './io';
 
 /**
@@ -9,9 +8,11 @@ import { readTextFile } from './io';
  * Worker threads build the same lexicon from the same file and pass no `onProblem`: the main thread has
  * reported the file's problems once.
  */
-export function lexiconWith(file: string | undefined, onProblem: (message: string) => void = () => {}): Lexicon {
+export async function lexiconWith(file: string | undefined, onProblem: (message: string) => void = () => {}): Promise<Lexicon> {
   const builtin = loadBuiltinLexicon();
   if (file === undefined) return builtin;
+  // The inflector (compromise) takes a while to load: only a workspace lexicon needs it.
+  const { compromiseInflector } = await import('../node/inflect');
   const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
   for (const p of problems) onProblem(p.message);
   return lexicon;

@@ -22,13 +22,93 @@ export interface PoolSetup {
   options: AnnotationOptions;
 }
 
-/** Several documents' passages per message: one message per abstract would cost more than annotating it. */
+/**
+ * Several documents' passages per message: one message per abstract would cost more than annotating it.
+ * The texts travel as one UTF-8 buffer, transferred rather than copied (cloning many strings cost more
+ * than annotating them), with each passage's length in UTF-16 units and its language.
+ */
 export interface PoolBatch {
   id: number;
-  docs: PoolTask[][];
+  bytes: Uint8Array;
+  /** Per document, per passage: [UTF-16 length, language]. */
+  docs: [number, string][][];
 }
 
-export type PoolReply = { id: number; results: FileAnnotation[][]; error?: undefined } | { id: number; error: string };
+/** The passages of a batch, as the worker reads them back. */
+export function batchTasks(batch: PoolBatch): PoolTask[][] {
+  const all = new TextDecoder().decode(batch.bytes);
+  let at = 0;
+  return batch.docs.map((d) =>
+    d.map(([length, language]) => {
+      const text = all.slice(at, at + length);
+      at += length;
+      return { text, language };
+    }),
+  );
+}
+
+export type PoolReply = { id: number; results: PackedResults; error?: undefined } | { id: number; error: string };
+
+/**
+ * A batch's results as they cross threads: mentions as four integers each (start, end, index of the id, index
+ * of the category in `strings`) in one typed array, copied in one block, rather than thousands of small
+ * objects, whose structured cloning cost more than annotating. Mention texts are sliced again from the
+ * passages the main thread still has; the rare abbreviations and definitions travel as they are.
+ */
+export interface PackedResults {
+  strings: string[];
+  mentions: Int32Array;
+  /** Per passage, in order: how many mentions, its abbreviations and definitions. */
+  passages: { count: number; abbreviations: FileAnnotation['abbreviations']; definitions: FileAnnotation['definitions'] }[];
+}
+
+export function packResults(results: FileAnnotation[][]): PackedResults {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const intern = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  let n = 0;
+  for (const doc of results) for (const r of doc) n += r.mentions.length;
+  const mentions = new Int32Array(n * 4);
+  let k = 0;
+  const passages: PackedResults['passages'] = [];
+  for (const doc of results) {
+    for (const r of doc) {
+      for (const m of r.mentions) {
+        mentions[k++] = m.start;
+        mentions[k++] = m.end;
+        mentions[k++] = intern(m.id);
+        mentions[k++] = intern(m.category);
+      }
+      passages.push({ count: r.mentions.length, abbreviations: r.abbreviations, definitions: r.definitions });
+    }
+  }
+  return { strings, mentions, passages };
+}
+
+function unpackResults(packed: PackedResults, docs: PoolTask[][]): FileAnnotation[][] {
+  let p = 0;
+  let k = 0;
+  return docs.map((tasks) =>
+    tasks.map((task) => {
+      const { count, abbreviations, definitions } = packed.passages[p++];
+      const mentions: FileAnnotation['mentions'] = new Array(count);
+      for (let j = 0; j < count; j++, k += 4) {
+        const start = packed.mentions[k];
+        const end = packed.mentions[k + 1];
+        mentions[j] = { start, end, text: task.text.slice(start, end), id: packed.strings[packed.mentions[k + 2]], category: packed.strings[packed.mentions[k + 3]] };
+      }
+      return { mentions, abbreviations, definitions };
+    }),
+  );
+}
 
 /** The most documents sent in one message. */
 const BATCH = 64;
@@ -53,7 +133,7 @@ function startWorker(setup: PoolSetup): Worker {
 
 export class AnnotationPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { docs: Waiting[]; slot: Slot }>();
+  private readonly waiting = new Map<number, { docs: Waiting[]; tasks: PoolTask[][]; slot: Slot }>();
   private next = 0;
   private batch: { tasks: PoolTask[][]; waiting: Waiting[] } = { tasks: [], waiting: [] };
   private scheduled = false;
@@ -93,8 +173,11 @@ export class AnnotationPool {
     const slot = this.slotFor();
     const id = this.next++;
     slot.pending++;
-    this.waiting.set(id, { docs: waiting, slot });
-    slot.worker.postMessage({ id, docs: tasks } satisfies PoolBatch);
+    this.waiting.set(id, { docs: waiting, tasks, slot });
+    // A lone surrogate becomes U+FFFD on the way, one UTF-16 unit for one, so the lengths still split the text.
+    const bytes = new TextEncoder().encode(tasks.map((d) => d.map((t) => t.text).join('')).join(''));
+    const message: PoolBatch = { id, bytes, docs: tasks.map((d) => d.map((t): [number, string] => [t.text.length, t.language])) };
+    slot.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
   }
 
   /** The least busy worker; a new one while fewer than `jobs` run and all are busy (so one small file starts one worker). */
@@ -110,7 +193,7 @@ export class AnnotationPool {
       this.waiting.delete(reply.id);
       w.slot.pending--;
       if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
-      else reply.results.forEach((r, i) => w.docs[i].resolve(r));
+      else unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
     });
     worker.on('error', (e) => this.failAll(slot, e));
     worker.on('exit', (code) => this.failAll(slot, new Error(`a worker thread stopped (exit code ${code})`)));

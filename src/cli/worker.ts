@@ -7,16 +7,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { annotateFile } from './annotate';
 import { lexiconWith } from './lexiconOption';
 import type { PoolBatch, PoolReply, PoolSetup } from './pool';
+import { batchTasks, packResults } from './pool';
 
 const setup = workerData as PoolSetup;
-const lexicon = lexiconWith(setup.lexiconFile);
 
-parentPort?.on('message', (batch: PoolBatch) => {
-  let reply: PoolReply;
-  try {
-    reply = { id: batch.id, results: batch.docs.map((tasks) => tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options))) };
-  } catch (e) {
-    reply = { id: batch.id, error: (e as Error).message };
-  }
-  parentPort?.postMessage(reply);
+// Messages that arrive while the lexicon loads wait in the port until the listener is added.
+void lexiconWith(setup.lexiconFile).then((lexicon) => {
+  parentPort?.on('message', (batch: PoolBatch) => {
+    let reply: PoolReply;
+    try {
+      const results = packResults(batchTasks(batch).map((tasks) => tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options))));
+      parentPort?.postMessage({ id: batch.id, results } satisfies PoolReply, [results.mentions.buffer as ArrayBuffer]);
+      return;
+    } catch (e) {
+      reply = { id: batch.id, error: (e as Error).message };
+    }
+    parentPort?.postMessage(reply);
+  });
 });

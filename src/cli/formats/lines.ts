@@ -19,7 +19,7 @@ export async function* readLines(file: string, io: CliIo): AsyncGenerator<{ line
       throw new InputFileError(`${file}: no such file`);
     }
     if (stat.isDirectory()) throw new InputFileError(`${file}: is a directory, not a file`);
-    input = fs.createReadStream(file, { encoding: 'utf8' });
+    input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   }
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
   let n = 0;
