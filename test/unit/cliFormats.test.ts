@@ -139,6 +139,13 @@ describe('oncolex annotate --jobs', () => {
     assert.equal(three.out, one.out);
     assert.equal(one.out.split('\n\n').length, 301);
   });
+  it('keeps lengths when a record holds a lone surrogate (texts cross to workers as UTF-8)', async () => {
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: `${i % 2 ? '\ud800' : '😀'} PD-1 and 𝛾 nivolumab` })).join('\n');
+    const one = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], lines);
+    const two = await run(['annotate', '--format', 'jsonl', '--jobs', '2'], lines);
+    assert.equal(two.out, one.out);
+    assert.match(one.out.split('\n')[1], /^\{"id":1,"mentions":\[\{"start":2,"end":6,"text":"PD-1"/);
+  });
   it('runs its workers from the bundle (dist/cli.js beside dist/cli-worker.js)', () => {
     const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
     const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: i, text: `😀 nivolumab ${i} and PD-1` })).join('\n');
