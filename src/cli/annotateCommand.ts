@@ -151,12 +151,14 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   // One document per file: more workers than files would only start up. (Streams and BioC collections
   // hold any number of documents.)
   const workers = format === 'json' || format === 'table' || format === 'brat' || format === 'pubannotation' ? Math.min(jobs, files.length) : jobs;
-  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true } }, lexicon);
+  // Streamed records are also written in the workers: the main thread only reads and writes.
+  const render = workers > 1 && (format === 'pubtator' || format === 'jsonl') ? { format, offsets } : undefined;
+  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true }, render }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
   const window = workers * 256;
   // In input order; a document is written as soon as it and those before it are annotated, so a stream's
   // output follows its input rather than waiting for its end.
-  const queue: { settled: boolean; doc?: AnnotatedDoc; done: Promise<void> }[] = [];
+  const queue: { settled: boolean; doc?: AnnotatedDoc; text?: string; done: Promise<void> }[] = [];
   let begun = false;
   const writeDoc = (d: AnnotatedDoc | undefined) => {
     if (!d) return;
@@ -168,7 +170,12 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const writeSettled = () => {
     let wrote = false;
     while (queue.length > 0 && queue[0].settled) {
-      writeDoc(queue.shift()!.doc);
+      const e = queue.shift()!;
+      if (e.text !== undefined) {
+        if (!begun) writer.begin();
+        begun = true;
+        ctx.out.add(e.text);
+      } else writeDoc(e.doc);
       wrote = true;
     }
     if (wrote && STREAMED.includes(format)) ctx.out.flush();
@@ -176,14 +183,16 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   try {
     for await (const d of docs) {
       const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
-      entry.done = pool
-        .annotate(d.passages.map((p) => ({ text: p.text, language: d.language })))
-        .then(
-          (results) => {
+      const tasks = d.passages.map((p) => ({ text: p.text, language: d.language }));
+      const work = render
+        ? pool.render(tasks, { id: d.id, titleLength: d.title?.length }).then((text) => {
+            entry.text = text;
+          })
+        : pool.annotate(tasks).then((results) => {
             entry.doc = annotatedDoc(d, results, offsets, byId);
-          },
-          (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`),
-        )
+          });
+      entry.done = work
+        .then(undefined, (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`))
         .then(() => {
           entry.settled = true;
           writeSettled();
