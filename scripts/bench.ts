@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed figures for the matcher, incremental re-annotation, hover, activation work,
  * search, BibTeX parsing and mining. Prints one JSON line per benchmark. Figures are medians of several runs.
+ * search, BibTeX parsing and the CLI annotating a PubTator corpus. Prints one JSON line per benchmark. Figures are medians of several runs.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import { Matcher } from '../src/core/matcher';
 import { mine } from '../src/core/mine';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 import { benchBib } from './bench-bib';
+import { benchCorpus } from './bench-corpus';
 import { benchSearch } from './bench-search';
 
 /** The repository root: benchmarks run from it (npm run bench). */
@@ -286,6 +288,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(await benchSearch()));
   console.log(JSON.stringify(await benchBib()));
   console.log(JSON.stringify(mineBench()));
+  console.log(JSON.stringify(benchCorpus(ROOT, loadBuiltinLexicon())));
 }
 
 if (/bench\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) void main();

@@ -41,6 +41,8 @@ const builds = [
   // The web extension (package.json `browser`) for vscode.dev's web worker: no Node built-in may resolve, so a
   // stray import of one fails the build instead of the extension in the browser.
   { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [noNodeBuiltins] },
+  // `oncolex annotate --jobs N` starts this beside dist/cli.js (src/cli/pool.ts).
+  { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
 if (watch) {

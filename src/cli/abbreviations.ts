@@ -15,7 +15,7 @@ import type { CliIo } from './io';
 import { parseArgs, readInput } from './io';
 import { lexiconWith } from './lexiconOption';
 
-export function runAbbreviations(argv: string[], io: CliIo): number {
+export async function runAbbreviations(argv: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['format', 'min-uses', 'lang', 'lexicon']);
   const format = flags.get('format') ?? 'text';
   if (typeof format !== 'string' || !(ABBREVIATION_FORMATS as readonly string[]).includes(format)) {
@@ -39,7 +39,8 @@ export function runAbbreviations(argv: string[], io: CliIo): number {
   const file = positional[0];
   const text = readInput(file, io, 'oncolex abbreviations');
   if (text === undefined) return 1;
-  const lexicon = lexiconWith(flags.get('lexicon'), io);
+  const lexiconFlag = flags.get('lexicon');
+  const lexicon = await lexiconWith(typeof lexiconFlag === 'string' ? lexiconFlag : undefined, (m) => io.err(`oncolex: ${m}\n`));
   const byId = indexById(lexicon);
   const annotation = annotateDocument(matcherFor(lexicon), text, languageOf(path.extname(file)));
   const items = abbreviationList(text, annotation, (id) => byId.get(id), { minUses: Number(minFlag) });

@@ -53,7 +53,7 @@ function bibliographyKeys(files: string[], io: CliIo): Set<string> | undefined {
   return read > 0 ? keys : undefined;
 }
 
-export function runCheck(argv: string[], io: CliIo): number {
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['format', 'min-uses', 'disable', 'bib', 'lexicon']);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
@@ -78,7 +78,8 @@ export function runCheck(argv: string[], io: CliIo): number {
   }
   const bibFlag = flags.get('bib');
   const extraBibs = typeof bibFlag === 'string' ? bibFlag.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  const lexicon = lexiconWith(flags.get('lexicon'), io);
+  const lexiconFlag = flags.get('lexicon');
+  const lexicon = await lexiconWith(typeof lexiconFlag === 'string' ? lexiconFlag : undefined, (m) => io.err(`oncolex: ${m}\n`));
   const byId = indexById(lexicon);
   const entry = (id: string) => byId.get(id);
   const out = new ChunkedWriter((t) => io.out(t), io.chunk);

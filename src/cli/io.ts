@@ -10,6 +10,10 @@ export interface CliIo {
    * report larger than the longest string V8 allows (~512 MiB) is still written.
    */
   chunk?: number;
+  /** Resolves once written output has been taken by the reader (stdout's 'drain'); nothing to wait for in tests. */
+  drain?: () => Promise<void> | undefined;
+  /** Standard input, for `-` (process.stdin unless set; tests pass a stream). */
+  stdin?: NodeJS.ReadableStream;
   /** The largest input file read, in bytes ({@link MAX_INPUT_BYTES} unless set; tests set it low). */
   maxInputBytes?: number;
 }
@@ -32,6 +36,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
 };
 
 /** A file the CLI could not read, with a one-line message naming it. */

@@ -1,6 +1,6 @@
 /**
  * The OncoLex CLI: batch annotation and lexicon look-ups on the same core as the extension.
- *   oncolex annotate [--format json|table] [--include-generic] [--lexicon FILE.oncolex.json] FILE...
+ *   oncolex annotate [--format FORMAT] [--offsets utf16|codepoint|utf8] [--jobs N] [--include-generic] [--lexicon FILE.oncolex.json] FILE...
  *   oncolex lexicon [--format json]
  *   oncolex lookup TERM
  *   oncolex search QUERY [--format json]
@@ -14,18 +14,22 @@
 import { indexById } from '../core/lexicon';
 import { entryAsText, lookupTerm } from '../core/lookup';
 import { loadBuiltinLexicon } from '../node/builtin';
-import { annotateFile } from './annotate';
+import { annotateCommand } from './annotateCommand';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, processIo, readInput } from './io';
-import { lexiconWith } from './lexiconOption';
+import { parseArgs, processIo } from './io';
 
 const USAGE = `usage: oncolex <command> [options]
 
 commands:
-  annotate [--format json|table] FILE...   find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files,
+  annotate [--format FORMAT] FILE...       find lexicon terms in Markdown (.md), LaTeX (.tex) or plain files,
       [--include-generic]                  and the abbreviations each file defines; generic words (cancer,
       [--lexicon FILE.oncolex.json]        immune response…) only with --include-generic; --lexicon adds
                                            a workspace lexicon file's entries
+      FORMAT: json (default), table, jsonl (stdin or files: {"id","text"} per line), pubtator (reads and
+      writes PubTator; stdin or files), bioc-json, bioc-xml (read BioC, or wrap plain files), brat,
+      pubannotation
+      [--offsets utf16|codepoint|utf8]     offset unit (utf16 for json/jsonl, codepoint for the others)
+      [--jobs N]                           worker threads (default: the number of cores)
   lexicon [--format json]                  print the whole built-in lexicon
   lookup TERM                              show the entry for a term
   search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
@@ -57,56 +61,6 @@ function formatOf(flags: Map<string, string | true>, allowed: string[], io: CliI
     return undefined;
   }
   return f;
-}
-
-/**
- * `oncolex annotate`: files are read, matched and written one at a time, and the JSON is written in pieces
- * (per mention, gathered up to {@link CliIo.chunk} characters), so neither the inputs nor the report are
- * ever held whole. The output is the same text as `JSON.stringify({ files })`.
- */
-function annotate(argv: string[], io: CliIo): number {
-  const { flags, positional } = parseArgs(argv, ['format', 'lexicon']);
-  const format = formatOf(flags, ['json', 'table'], io);
-  if (!format) return 2;
-  if (positional.length === 0) {
-    io.err('oncolex annotate: give at least one file\n');
-    return 2;
-  }
-  const lexicon = lexiconWith(flags.get('lexicon'), io);
-  const includeGeneric = flags.get('include-generic') === true;
-  const byId = indexById(lexicon);
-  const out = new ChunkedWriter((t) => io.out(t), io.chunk);
-  let failed = 0;
-  let first = true;
-  if (format === 'json') out.add('{"files":[');
-  for (const file of positional) {
-    const text = readInput(file, io, 'oncolex');
-    if (text === undefined) {
-      failed++;
-      continue;
-    }
-    const { mentions, abbreviations } = annotateFile(text, file, lexicon, { includeGeneric });
-    if (format === 'json') {
-      out.add(`${first ? '' : ','}{"file":${JSON.stringify(file)},"mentions":[`);
-      mentions.forEach((m, i) => out.add(`${i === 0 ? '' : ','}${JSON.stringify(m)}`));
-      out.add(`],"abbreviations":${JSON.stringify(abbreviations)}}`);
-      first = false;
-      continue;
-    }
-    out.add(`${file}: ${mentions.length} mentions\n`);
-    const counts = new Map<string, number>();
-    for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-    const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    for (const [id, n] of rows) {
-      const e = byId.get(id);
-      const local = abbreviations.find((x) => x.id === id);
-      const name = e ? `${e.label.en} (${e.label.zh})` : `${local?.short ?? id} — ${local?.long ?? ''} (defined in this document, line ${local?.line ?? '?'})`;
-      out.add(`  ${String(n).padStart(5)}  ${(e?.category ?? local?.category ?? '').padEnd(11)}  ${name}\n`);
-    }
-  }
-  if (format === 'json') out.add(']}\n');
-  out.flush();
-  return failed > 0 ? 1 : 0;
 }
 
 function lexiconCommand(argv: string[], io: CliIo): number {
@@ -146,7 +100,7 @@ function lookup(argv: string[], io: CliIo): number {
 }
 
 /** Subcommands; others register theirs in {@link EXTRA_COMMANDS}. */
-const COMMANDS: Record<string, Command> = { annotate, lexicon: lexiconCommand, lookup };
+const COMMANDS: Record<string, Command> = { annotate: annotateCommand, lexicon: lexiconCommand, lookup };
 
 /** Subcommands implemented in their own modules (search, bib), added by name. */
 export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`, line `{"bench":"pubtator",…}`: the shipped CLI (dist/cli.js) annotating 10,000 generated
+ * PubTator abstracts end to end (start-up, reading, matching, writing), with one job and with two, beside
+ * the published figure for OGER++ (about 9.7 abstracts/s).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Lexicon } from '../src/core/lexicon';
+
+const OGER_PLUS_PLUS_ABSTRACTS_PER_SEC = 9.7;
+
+/** `count` PubTator abstracts of about 250 words (a PubMed abstract's length), 1 word in 12 a lexicon form, some outside the BMP. */
+export function generateAbstracts(lexicon: Lexicon, count: number): string {
+  let s = 7;
+  const r = (n: number) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return (s >>> 8) % n;
+  };
+  const forms = lexicon.entries.flatMap((e) => e.forms.map((f) => f.text));
+  const prose = 'patients were enrolled between and the primary end point was assessed after weeks of follow up in this cohort while investigators measured the 𝛾 rates of'.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const words: string[] = [];
+    for (let w = 0; w < 250; w++) words.push(r(12) === 0 ? forms[r(forms.length)] : prose[r(prose.length)]);
+    out.push(`${10000000 + i}|t|${forms[r(forms.length)]} and ${forms[r(forms.length)]} in a phase II trial`, `${10000000 + i}|a|${words.join(' ')}.`, '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function runCli(cli: string, input: string, output: string, jobs: number): number {
+  const fd = fs.openSync(output, 'w');
+  const t0 = performance.now();
+  execFileSync(process.execPath, [cli, 'annotate', '--format', 'pubtator', '--jobs', String(jobs), input], { stdio: ['ignore', fd, 'inherit'] });
+  const ms = performance.now() - t0;
+  fs.closeSync(fd);
+  return ms;
+}
+
+export function benchCorpus(root: string, lexicon: Lexicon, count = 10000): object {
+  const cli = path.join(root, 'dist', 'cli.js');
+  if (!fs.existsSync(path.join(root, 'dist', 'cli-worker.js'))) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-bench-'));
+  const input = path.join(dir, 'abstracts.pubtator');
+  fs.writeFileSync(input, generateAbstracts(lexicon, count));
+  const jobs = Math.max(2, os.availableParallelism());
+  const runs = 3;
+  const one: number[] = [];
+  const many: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    one.push(runCli(cli, input, path.join(dir, 'one.pubtator'), 1));
+    many.push(runCli(cli, input, path.join(dir, 'many.pubtator'), jobs));
+  }
+  const same = fs.readFileSync(path.join(dir, 'one.pubtator'), 'utf8') === fs.readFileSync(path.join(dir, 'many.pubtator'), 'utf8');
+  const mentions = fs.readFileSync(path.join(dir, 'one.pubtator'), 'utf8').split('\n').filter((l) => /^\d+\t/.test(l)).length;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const perSec = (ms: number) => +(count / (ms / 1000)).toFixed(0);
+  return {
+    bench: 'pubtator',
+    abstracts: count,
+    mentions,
+    jobs,
+    cores: os.availableParallelism(),
+    abstractsPerSec: perSec(median(many)),
+    abstractsPerSecOneJob: perSec(median(one)),
+    speedupVsOneJob: +(median(one) / median(many)).toFixed(2),
+    sameOutputAsOneJob: same,
+    ogerPlusPlusAbstractsPerSec: OGER_PLUS_PLUS_ABSTRACTS_PER_SEC,
+  };
+}

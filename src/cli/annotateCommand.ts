@@ -1,0 +1,213 @@
+/**
+ * `oncolex annotate`: reads documents in the input format the output format implies (files; PubTator;
+ * BioC; JSON Lines), annotates them — in worker threads with `--jobs N` — and writes them in input order
+ * through one writer per format (src/cli/formats/). Inputs are read and outputs written a document at a
+ * time, with at most a few documents per job in flight, so neither is held whole.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { indexById } from '../core/lexicon';
+import type { CliIo } from './io';
+import { ChunkedWriter, InputFileError, parseArgs, readInput } from './io';
+import { lexiconWith } from './lexiconOption';
+import { AnnotationPool } from './pool';
+import { BiocError, biocJsonWriter, biocXmlWriter, isBiocFile, readBioc, wrapFile } from './formats/bioc';
+import { bratWriter } from './formats/brat';
+import { jsonWriter } from './formats/json';
+import { jsonlWriter, readJsonLines } from './formats/jsonl';
+import { readLines } from './formats/lines';
+import type { AnnotatedDoc, SourceDoc } from './formats/model';
+import { annotatedDoc } from './formats/model';
+import type { OffsetUnit } from './formats/offsets';
+import { OFFSET_UNITS } from './formats/offsets';
+import { pubannotationWriter } from './formats/pubannotation';
+import { pubtatorWriter, readPubTator } from './formats/pubtator';
+import { tableWriter } from './formats/table';
+import type { FormatWriter, WriterContext } from './formats/writer';
+
+export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
+type Format = (typeof ANNOTATE_FORMATS)[number];
+
+/** Formats read as a stream of records, from stdin when no file is given. */
+const STREAMED: readonly Format[] = ['jsonl', 'pubtator'];
+
+/** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
+function defaultOffsets(format: Format): OffsetUnit {
+  return format === 'json' || format === 'jsonl' || format === 'table' ? 'utf16' : 'codepoint';
+}
+
+/** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
+async function* textFiles(files: string[], io: CliIo, failed: () => void): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed();
+      continue;
+    }
+    yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
+  }
+}
+
+/** Line-based records from each file (or stdin for `-`); a file that cannot be opened is reported and skipped. */
+async function* streamed(
+  files: string[],
+  io: CliIo,
+  problem: (message: string) => void,
+  read: (lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void) => AsyncGenerator<SourceDoc>,
+): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    try {
+      yield* read(readLines(file, io), file, problem);
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      problem(e.message);
+    }
+  }
+}
+
+/** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
+async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void, failed: () => void): AsyncGenerator<SourceDoc> {
+  for (const file of files) {
+    const text = readInput(file, io, 'oncolex');
+    if (text === undefined) {
+      failed();
+      continue;
+    }
+    if (!isBiocFile(file)) {
+      yield wrapFile(text, file);
+      continue;
+    }
+    let read: ReturnType<typeof readBioc>;
+    try {
+      read = readBioc(text, file, problem);
+    } catch (e) {
+      if (!(e instanceof BiocError)) throw e;
+      problem(e.message);
+      continue;
+    }
+    ctx.collection ??= read.info;
+    yield* read.docs;
+  }
+}
+
+export async function annotateCommand(argv: string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(argv, ['format', 'lexicon', 'offsets', 'jobs', 'out-dir']);
+  const format = (flags.get('format') ?? 'json') as Format;
+  if (!ANNOTATE_FORMATS.includes(format)) {
+    io.err(`oncolex: --format must be one of ${ANNOTATE_FORMATS.join(', ')}\n`);
+    return 2;
+  }
+  const offsets = (flags.get('offsets') ?? defaultOffsets(format)) as OffsetUnit;
+  if (!OFFSET_UNITS.includes(offsets)) {
+    io.err(`oncolex: --offsets must be one of ${OFFSET_UNITS.join(', ')}\n`);
+    return 2;
+  }
+  const jobsFlag = flags.get('jobs');
+  const jobs = jobsFlag === undefined ? os.availableParallelism() : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    io.err('oncolex: --jobs must be a whole number of at least 1\n');
+    return 2;
+  }
+  const files = positional.length === 0 && STREAMED.includes(format) ? ['-'] : positional;
+  if (files.length === 0) {
+    io.err('oncolex annotate: give at least one file\n');
+    return 2;
+  }
+  const outDir = flags.get('out-dir');
+  if (format === 'brat' && typeof outDir !== 'string' && files.length > 1) {
+    io.err('oncolex annotate: brat writes one .ann per file: give --out-dir DIR for several files\n');
+    return 2;
+  }
+  if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
+  const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
+  const lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  const byId = indexById(lexicon);
+  let failures = 0;
+  const problem = (message: string) => {
+    failures++;
+    io.err(`oncolex: ${message}\n`);
+  };
+  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
+  const docs: AsyncIterable<SourceDoc> =
+    format === 'jsonl'
+      ? streamed(files, io, problem, readJsonLines)
+      : format === 'pubtator'
+        ? streamed(files, io, problem, readPubTator)
+        : format === 'bioc-json' || format === 'bioc-xml'
+          ? biocFiles(files, io, ctx, problem, () => failures++)
+          : textFiles(files, io, () => failures++);
+  const writers: Record<Format, () => FormatWriter> = {
+    json: () => jsonWriter(ctx),
+    table: () => tableWriter(ctx, byId),
+    jsonl: () => jsonlWriter(ctx),
+    pubtator: () => pubtatorWriter(ctx),
+    'bioc-json': () => biocJsonWriter(ctx),
+    'bioc-xml': () => biocXmlWriter(ctx),
+    brat: () => bratWriter(ctx),
+    pubannotation: () => pubannotationWriter(ctx),
+  };
+  const writer = writers[format]();
+
+  // One document per file: more workers than files would only start up. (Streams and BioC collections
+  // hold any number of documents.)
+  const workers = format === 'json' || format === 'table' || format === 'brat' || format === 'pubannotation' ? Math.min(jobs, files.length) : jobs;
+  // Streamed records are also written in the workers: the main thread only reads and writes.
+  const render = workers > 1 && (format === 'pubtator' || format === 'jsonl') ? { format, offsets } : undefined;
+  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true }, render }, lexicon);
+  // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
+  const window = workers * 256;
+  // In input order; a document is written as soon as it and those before it are annotated, so a stream's
+  // output follows its input rather than waiting for its end.
+  const queue: { settled: boolean; doc?: AnnotatedDoc; text?: string; done: Promise<void> }[] = [];
+  let begun = false;
+  const writeDoc = (d: AnnotatedDoc | undefined) => {
+    if (!d) return;
+    if (!begun) writer.begin();
+    begun = true;
+    writer.doc(d);
+  };
+  // Called as each document settles: writes every settled document at the head of the queue.
+  const writeSettled = () => {
+    let wrote = false;
+    while (queue.length > 0 && queue[0].settled) {
+      const e = queue.shift()!;
+      if (e.text !== undefined) {
+        if (!begun) writer.begin();
+        begun = true;
+        ctx.out.add(e.text);
+      } else writeDoc(e.doc);
+      wrote = true;
+    }
+    if (wrote && STREAMED.includes(format)) ctx.out.flush();
+  };
+  try {
+    for await (const d of docs) {
+      const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
+      const tasks = d.passages.map((p) => ({ text: p.text, language: d.language }));
+      const work = render
+        ? pool.render(tasks, { id: d.id, titleLength: d.title?.length }).then((text) => {
+            entry.text = text;
+          })
+        : pool.annotate(tasks).then((results) => {
+            entry.doc = annotatedDoc(d, results, offsets, byId);
+          });
+      entry.done = work
+        .then(undefined, (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`))
+        .then(() => {
+          entry.settled = true;
+          writeSettled();
+        });
+      queue.push(entry);
+      if (queue.length >= window) await queue[0].done;
+      // Output that a slower reader (a pipe) has not taken yet is waited for rather than piled up in memory.
+      await io.drain?.();
+    }
+    while (queue.length > 0) await queue[0].done;
+  } finally {
+    await pool.close();
+  }
+  if (!begun) writer.begin();
+  writer.end();
+  ctx.out.flush();
+  return failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,249 @@
+/**
+ * BioC (Comeau et al. 2013, http://bioc.sourceforge.net/): a collection (source, date, key, infons) of
+ * documents (id, infons), each of passages (infons, offset, text) that carry annotations (id, infons,
+ * locations of offset and length, text) and relations (id, infons, nodes of refid and role). Offsets are
+ * relative to the document: a passage's offset plus the offset inside it. The JSON form is the one the
+ * `bioc` Python package (bionlplab/bioc, biocjson) and PubTator3 write, with the same key names.
+ *
+ * Input: BioC XML (.xml) or BioC JSON (.json: a collection, one document, an array of documents, or one
+ * document per line) — every passage with text is annotated, and annotations already there are replaced by
+ * OncoLex's; any other file is wrapped as one document of one passage. Output: mentions as annotations
+ * with `infons.type` (our category) and `infons.identifier` (a CURIE), and each abbreviation the document
+ * defines as two annotations (`type` ABBR, `ABBR` ShortForm / LongForm) joined by a relation of type ABBR
+ * with nodes of role ShortForm and LongForm — the layout of BioC abbreviation corpora (Ab3P's).
+ */
+import * as path from 'node:path';
+import type { AnnotatedDoc, AnnotatedPassage, SourceDoc, SourcePassage } from './model';
+import type { WriterContext } from './writer';
+import type { XmlElement } from './xml';
+import { XmlError, parseXml } from './xml';
+
+export interface BiocCollectionInfo {
+  source: string;
+  date: string;
+  key: string;
+  infons: Record<string, string>;
+}
+
+/** A BioC file that cannot be read as a whole; the message names file and, where known, line. */
+export class BiocError extends Error {}
+
+/** True for files read as BioC rather than wrapped. */
+export function isBiocFile(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.xml' || ext === '.json';
+}
+
+/** The documents of one BioC file (XML or JSON by extension); documents that are not valid BioC are reported and skipped. */
+export function readBioc(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
+  return path.extname(file).toLowerCase() === '.xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
+}
+
+/** A plain, Markdown or LaTeX file as one BioC document of one passage. */
+export function wrapFile(text: string, file: string): SourceDoc {
+  return { id: path.basename(file), file, language: file, passages: [{ offset: 0, text, infons: { type: 'text' } }] };
+}
+
+function stringInfons(raw: unknown): Record<string, string> {
+  const infons: Record<string, string> = {};
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) infons[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return infons;
+}
+
+function parsesAlone(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readBiocJson(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    // One document per line (PubTator Central's export).
+    const lines = text.split('\n');
+    if (lines.filter((l) => l.trim() !== '').length > 1 && parsesAlone(lines.find((l) => l.trim() !== '') ?? '')) {
+      const docs: SourceDoc[] = [];
+      lines.forEach((l, k) => {
+        if (l.trim() === '') return;
+        try {
+          const d = jsonDocument(JSON.parse(l), file, `${file}:${k + 1}`, problem);
+          if (d) docs.push(d);
+        } catch {
+          problem(`${file}:${k + 1}: not valid JSON`);
+        }
+      });
+      return { docs };
+    }
+    const m = /position (\d+)/.exec((e as Error).message);
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+    throw new BiocError(`${file}${line ? `:${line}` : ''}: not valid JSON`);
+  }
+  const o = data as Record<string, unknown>;
+  let rawDocs: unknown[];
+  let info: BiocCollectionInfo | undefined;
+  if (Array.isArray(data)) rawDocs = data;
+  else if (o && typeof o === 'object' && Array.isArray(o.documents)) {
+    rawDocs = o.documents;
+    info = { source: String(o.source ?? ''), date: String(o.date ?? ''), key: String(o.key ?? ''), infons: stringInfons(o.infons) };
+  } else if (o && typeof o === 'object' && Array.isArray(o.PubTator3)) rawDocs = o.PubTator3 as unknown[];
+  else if (o && typeof o === 'object' && Array.isArray(o.passages)) rawDocs = [o];
+  else throw new BiocError(`${file}: not a BioC collection or document (no "documents" or "passages")`);
+  const docs: SourceDoc[] = [];
+  rawDocs.forEach((d, k) => {
+    const doc = jsonDocument(d, file, `${file}: document ${k + 1}`, problem);
+    if (doc) docs.push(doc);
+  });
+  return { info, docs };
+}
+
+function jsonDocument(raw: unknown, file: string, where: string, problem: (message: string) => void): SourceDoc | undefined {
+  const d = raw as { id?: unknown; infons?: unknown; passages?: unknown };
+  if (!d || typeof d !== 'object' || !Array.isArray(d.passages)) {
+    problem(`${where}: a document needs "passages"`);
+    return undefined;
+  }
+  const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : '';
+  const passages: SourcePassage[] = [];
+  for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown }[]).entries()) {
+    if (!p || typeof p !== 'object' || typeof p.offset !== 'number' || !Number.isInteger(p.offset) || p.offset < 0) {
+      problem(`${where}${id ? ` (id ${id})` : ''}: passage ${k + 1} needs a whole-number "offset"`);
+      return undefined;
+    }
+    passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons) });
+  }
+  return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons) };
+}
+
+function childText(el: XmlElement, name: string): string | undefined {
+  const c = el.children.find((x) => x.name === name);
+  return c?.text;
+}
+
+function xmlInfons(el: XmlElement): Record<string, string> {
+  const infons: Record<string, string> = {};
+  for (const c of el.children) if (c.name === 'infon') infons[c.attrs.key ?? ''] = c.text;
+  return infons;
+}
+
+function readBiocXml(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
+  let root: XmlElement;
+  try {
+    root = parseXml(text);
+  } catch (e) {
+    if (e instanceof XmlError) throw new BiocError(`${file}:${e.line}: ${e.message}`);
+    throw e;
+  }
+  if (root.name !== 'collection') throw new BiocError(`${file}:${root.line}: the root element is <${root.name}>, not a BioC <collection>`);
+  const info = { source: childText(root, 'source') ?? '', date: childText(root, 'date') ?? '', key: childText(root, 'key') ?? '', infons: xmlInfons(root) };
+  const docs: SourceDoc[] = [];
+  outer: for (const d of root.children) {
+    if (d.name !== 'document') continue;
+    const id = (childText(d, 'id') ?? '').trim();
+    const passages: SourcePassage[] = [];
+    for (const p of d.children) {
+      if (p.name !== 'passage') continue;
+      const offsetText = childText(p, 'offset')?.trim() ?? '';
+      if (!/^\d+$/.test(offsetText)) {
+        problem(`${file}:${p.line}: document ${id || '(no id)'}: a passage needs a whole-number <offset>`);
+        continue outer;
+      }
+      passages.push({ offset: Number(offsetText), text: childText(p, 'text') ?? '', infons: xmlInfons(p) });
+    }
+    docs.push({ id, file, language: 'bioc.txt', passages, infons: xmlInfons(d) });
+  }
+  return { info, docs };
+}
+
+/** The annotations and relations of one passage; ids count up through the document (`next`). */
+interface PassageOut {
+  annotations: { id: string; infons: Record<string, string>; text: string; offset: number; length: number }[];
+  relations: { id: string; infons: Record<string, string>; nodes: { refid: string; role: string }[] }[];
+}
+
+function passageOut(p: AnnotatedPassage, next: { a: number; r: number }): PassageOut {
+  const out: PassageOut = { annotations: [], relations: [] };
+  for (const m of p.mentions) out.annotations.push({ id: String(++next.a), infons: { type: m.category, identifier: m.identifier }, text: m.text, offset: m.start, length: m.end - m.start });
+  for (const d of p.definitions) {
+    const s = String(++next.a);
+    const l = String(++next.a);
+    out.annotations.push({ id: s, infons: { type: 'ABBR', ABBR: 'ShortForm', identifier: d.identifier }, text: d.short.text, offset: d.short.start, length: d.short.end - d.short.start });
+    out.annotations.push({ id: l, infons: { type: 'ABBR', ABBR: 'LongForm' }, text: d.long.text, offset: d.long.start, length: d.long.end - d.long.start });
+    out.relations.push({ id: `R${++next.r}`, infons: { type: 'ABBR' }, nodes: [{ refid: s, role: 'ShortForm' }, { refid: l, role: 'LongForm' }] });
+  }
+  return out;
+}
+
+const DEFAULT_INFO: BiocCollectionInfo = { source: 'OncoLex', date: '', key: '', infons: {} };
+
+export function biocJsonWriter(ctx: WriterContext) {
+  const { out } = ctx;
+  let first = true;
+  return {
+    begin() {
+      const c = ctx.collection ?? DEFAULT_INFO;
+      out.add(`{"source":${JSON.stringify(c.source)},"date":${JSON.stringify(c.date)},"key":${JSON.stringify(c.key)},"infons":${JSON.stringify(c.infons)},"documents":[`);
+    },
+    doc({ source, passages }: AnnotatedDoc) {
+      const next = { a: 0, r: 0 };
+      const ps = passages.map((p) => {
+        const o = passageOut(p, next);
+        return {
+          offset: p.offset,
+          infons: p.infons ?? {},
+          text: p.text,
+          sentences: [],
+          annotations: o.annotations.map((a) => ({ id: a.id, infons: a.infons, text: a.text, locations: [{ offset: a.offset, length: a.length }] })),
+          relations: o.relations,
+        };
+      });
+      out.add(`${first ? '' : ','}${JSON.stringify({ id: source.id, infons: source.infons ?? {}, passages: ps, annotations: [], relations: [] })}`);
+      first = false;
+    },
+    end: () => out.add(']}\n'),
+  };
+}
+
+/**
+ * Text for XML: the five special characters escaped, a carriage return as a reference (a reader would turn
+ * a literal one into a line feed), and characters XML 1.0 cannot hold replaced by U+FFFD (one unit for one,
+ * so offsets hold).
+ */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[&<>"'\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : c === "'" ? '&apos;' : '&#13;'))
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+}
+
+function infonsXml(infons: Record<string, string>): string {
+  return Object.entries(infons)
+    .map(([k, v]) => `<infon key="${xmlEscape(k)}">${xmlEscape(v)}</infon>`)
+    .join('');
+}
+
+export function biocXmlWriter(ctx: WriterContext) {
+  const { out } = ctx;
+  return {
+    begin() {
+      const c = ctx.collection ?? DEFAULT_INFO;
+      out.add(`<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection><source>${xmlEscape(c.source)}</source><date>${xmlEscape(c.date)}</date><key>${xmlEscape(c.key)}</key>${infonsXml(c.infons)}`);
+    },
+    doc({ source, passages }: AnnotatedDoc) {
+      const next = { a: 0, r: 0 };
+      out.add(`\n<document><id>${xmlEscape(source.id)}</id>${infonsXml(source.infons ?? {})}`);
+      for (const p of passages) {
+        const o = passageOut(p, next);
+        out.add(`<passage>${infonsXml(p.infons ?? {})}<offset>${p.offset}</offset><text>${xmlEscape(p.text)}</text>`);
+        for (const a of o.annotations) out.add(`<annotation id="${a.id}">${infonsXml(a.infons)}<location offset="${a.offset}" length="${a.length}"/><text>${xmlEscape(a.text)}</text></annotation>`);
+        for (const r of o.relations) out.add(`<relation id="${r.id}">${infonsXml(r.infons)}${r.nodes.map((n) => `<node refid="${n.refid}" role="${n.role}"/>`).join('')}</relation>`);
+        out.add('</passage>');
+      }
+      out.add('</document>');
+    },
+    end: () => out.add('\n</collection>\n'),
+  };
+}

@@ -1,0 +1,23 @@
+import type { ChunkedWriter } from '../io';
+import type { AnnotatedDoc } from './model';
+
+/** One output format: what opens the output, each document in input order, what closes it. */
+export interface FormatWriter {
+  begin(): void;
+  doc(doc: AnnotatedDoc): void;
+  end(): void;
+}
+
+/** What a writer may need beside its output. */
+export interface WriterContext {
+  out: ChunkedWriter;
+  /** Collection-level fields read from BioC input (source, date, key, infons). */
+  collection?: { source: string; date: string; key: string; infons: Record<string, string> };
+  /** `--out-dir`: where formats of one output file per input (brat) write them. */
+  outDir?: string;
+}
+
+/** A field written on one line of a line-based format: tabs and line breaks become spaces (offsets are unchanged). */
+export function oneLine(text: string): string {
+  return /[\t\n\r]/.test(text) ? text.replace(/[\t\n\r]/g, ' ') : text;
+}

@@ -1,0 +1,246 @@
+/**
+ * `--jobs N`: annotation spread over worker threads. The main thread reads and writes; workers only
+ * annotate (src/cli/worker.ts). Callers await results in input order, so the output is the same bytes
+ * whatever N is. With one job, passages are annotated in the main thread, without a worker.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AnnotationOptions } from '../core/documentAnnotation';
+import type { Lexicon } from '../core/lexicon';
+import type { FileAnnotation } from './annotate';
+import { annotateFile } from './annotate';
+import type { OffsetUnit } from './formats/offsets';
+
+export interface PoolTask {
+  text: string;
+  /** A file name whose extension decides Markdown, LaTeX or plain text. */
+  language: string;
+}
+
+export interface PoolSetup {
+  lexiconFile?: string;
+  options: AnnotationOptions;
+  /**
+   * For the streamed formats (PubTator, JSON Lines), whose writers keep no state between documents, workers
+   * also convert offsets and write each document's text, so the main thread only reads and writes bytes.
+   */
+  render?: { format: 'pubtator' | 'jsonl'; offsets: OffsetUnit };
+}
+
+/** What a rendering worker needs of a document beside its text: its id, and a PubTator title's length. */
+export interface RenderMeta {
+  id: string;
+  titleLength?: number;
+}
+
+/**
+ * Several documents' passages per message: one message per abstract would cost more than annotating it.
+ * The texts travel as one UTF-8 buffer, transferred rather than copied (cloning many strings cost more
+ * than annotating them), with each passage's length in UTF-16 units and its language.
+ */
+export interface PoolBatch {
+  id: number;
+  bytes: Uint8Array;
+  /** Per document, per passage: [UTF-16 length, language]. */
+  docs: [number, string][][];
+  /** With {@link PoolSetup.render}: per document. */
+  meta?: RenderMeta[];
+}
+
+/** The passages of a batch, as the worker reads them back. */
+export function batchTasks(batch: PoolBatch): PoolTask[][] {
+  const all = new TextDecoder().decode(batch.bytes);
+  let at = 0;
+  return batch.docs.map((d) =>
+    d.map(([length, language]) => {
+      const text = all.slice(at, at + length);
+      at += length;
+      return { text, language };
+    }),
+  );
+}
+
+export type PoolReply =
+  | { id: number; results: PackedResults; rendered?: undefined; error?: undefined }
+  | { id: number; rendered: string[]; results?: undefined; error?: undefined }
+  | { id: number; error: string };
+
+/**
+ * A batch's results as they cross threads: mentions as four integers each (start, end, index of the id, index
+ * of the category in `strings`) in one typed array, copied in one block, rather than thousands of small
+ * objects, whose structured cloning cost more than annotating. Mention texts are sliced again from the
+ * passages the main thread still has; the rare abbreviations and definitions travel as they are.
+ */
+export interface PackedResults {
+  strings: string[];
+  mentions: Int32Array;
+  /** Per passage, in order: how many mentions, its abbreviations and definitions. */
+  passages: { count: number; abbreviations: FileAnnotation['abbreviations']; definitions: FileAnnotation['definitions'] }[];
+}
+
+export function packResults(results: FileAnnotation[][]): PackedResults {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const intern = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  let n = 0;
+  for (const doc of results) for (const r of doc) n += r.mentions.length;
+  const mentions = new Int32Array(n * 4);
+  let k = 0;
+  const passages: PackedResults['passages'] = [];
+  for (const doc of results) {
+    for (const r of doc) {
+      for (const m of r.mentions) {
+        mentions[k++] = m.start;
+        mentions[k++] = m.end;
+        mentions[k++] = intern(m.id);
+        mentions[k++] = intern(m.category);
+      }
+      passages.push({ count: r.mentions.length, abbreviations: r.abbreviations, definitions: r.definitions });
+    }
+  }
+  return { strings, mentions, passages };
+}
+
+function unpackResults(packed: PackedResults, docs: PoolTask[][]): FileAnnotation[][] {
+  let p = 0;
+  let k = 0;
+  return docs.map((tasks) =>
+    tasks.map((task) => {
+      const { count, abbreviations, definitions } = packed.passages[p++];
+      const mentions: FileAnnotation['mentions'] = new Array(count);
+      for (let j = 0; j < count; j++, k += 4) {
+        const start = packed.mentions[k];
+        const end = packed.mentions[k + 1];
+        mentions[j] = { start, end, text: task.text.slice(start, end), id: packed.strings[packed.mentions[k + 2]], category: packed.strings[packed.mentions[k + 3]] };
+      }
+      return { mentions, abbreviations, definitions };
+    }),
+  );
+}
+
+/** The most documents sent in one message. */
+const BATCH = 64;
+
+interface Waiting {
+  resolve: (r: FileAnnotation[] & string) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: number;
+}
+
+/** The worker's script: dist/cli-worker.js beside the bundle, or the TypeScript source when run by tsx. */
+function startWorker(setup: PoolSetup): Worker {
+  const bundled = path.join(__dirname, 'cli-worker.js');
+  if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: setup });
+  const source = path.join(__dirname, 'worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, workerData: setup });
+}
+
+export class AnnotationPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting = new Map<number, { docs: Waiting[]; tasks: PoolTask[][]; slot: Slot }>();
+  private next = 0;
+  private batch: { tasks: PoolTask[][]; waiting: Waiting[]; meta: RenderMeta[] } = { tasks: [], waiting: [], meta: [] };
+  private scheduled = false;
+
+  constructor(
+    private readonly jobs: number,
+    private readonly setup: PoolSetup,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  /** Annotates the passages of one document (resolved in any order; callers keep their own order). */
+  annotate(tasks: PoolTask[]): Promise<FileAnnotation[]> {
+    if (this.jobs <= 1) {
+      try {
+        return Promise.resolve(tasks.map((t) => annotateFile(t.text, t.language, this.lexicon, this.setup.options)));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    }
+    return this.submit(tasks);
+  }
+
+  /** With {@link PoolSetup.render}: the document annotated and written in the worker, as the writer's text. */
+  render(tasks: PoolTask[], meta: RenderMeta): Promise<string> {
+    this.batch.meta.push(meta);
+    return this.submit(tasks);
+  }
+
+  private submit<T>(tasks: PoolTask[]): Promise<T> {
+    // Documents submitted in the same turn of the event loop (a chunk of input) go in one message.
+    return new Promise((resolve, reject) => {
+      this.batch.tasks.push(tasks);
+      this.batch.waiting.push({ resolve: resolve as Waiting['resolve'], reject });
+      if (this.batch.tasks.length >= BATCH) this.send();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.send());
+      }
+    });
+  }
+
+  private send(): void {
+    this.scheduled = false;
+    const { tasks, waiting, meta } = this.batch;
+    if (tasks.length === 0) return;
+    this.batch = { tasks: [], waiting: [], meta: [] };
+    const slot = this.slotFor();
+    const id = this.next++;
+    slot.pending++;
+    this.waiting.set(id, { docs: waiting, tasks, slot });
+    // A lone surrogate becomes U+FFFD on the way, one UTF-16 unit for one, so the lengths still split the text.
+    const bytes = new TextEncoder().encode(tasks.map((d) => d.map((t) => t.text).join('')).join(''));
+    const message: PoolBatch = { id, bytes, docs: tasks.map((d) => d.map((t): [number, string] => [t.text.length, t.language])), meta: this.setup.render ? meta : undefined };
+    slot.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /** The least busy worker; a new one while fewer than `jobs` run and all are busy (so one small file starts one worker). */
+  private slotFor(): Slot {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!best || s.pending < best.pending) best = s;
+    if (best && (best.pending === 0 || this.slots.length >= this.jobs)) return best;
+    const worker = startWorker(this.setup);
+    const slot: Slot = { worker, pending: 0 };
+    worker.on('message', (reply: PoolReply) => {
+      const w = this.waiting.get(reply.id);
+      if (!w) return;
+      this.waiting.delete(reply.id);
+      w.slot.pending--;
+      if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
+      else if (reply.rendered !== undefined) reply.rendered.forEach((r, i) => w.docs[i].resolve(r as FileAnnotation[] & string));
+      else unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r as FileAnnotation[] & string));
+    });
+    worker.on('error', (e) => this.failAll(slot, e));
+    worker.on('exit', (code) => this.failAll(slot, new Error(`a worker thread stopped (exit code ${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private failAll(slot: Slot, e: Error): void {
+    for (const [id, w] of this.waiting) {
+      if (w.slot !== slot) continue;
+      this.waiting.delete(id);
+      for (const d of w.docs) d.reject(e);
+    }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,268 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main';
+import { offsetConverter } from '../../src/cli/formats/offsets';
+
+async function run(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), stdin: Readable.from(stdin === undefined ? [] : [stdin]) });
+  return { code, out, err };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-formats-'));
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+// Characters outside the Basic Multilingual Plane: 2 UTF-16 units, 1 code point, 4 UTF-8 bytes each.
+const PUBTATOR_IN = [
+  '123|t|Pembrolizumab 😀 and radiotherapy',
+  '123|a|𝛾 We gave stereotactic body radiotherapy (SBRT) with PD-1 blockade; SBRT was safe.',
+  // As PubTator3 exports: its own annotation and relation lines follow; OncoLex writes its own instead.
+  '123\t0\t13\tPembrolizumab\tChemical\tMESH:C582435',
+  '123\tAssociate\tMESH:C582435\tMESH:D009369',
+  '',
+  '456|t|No terms here',
+  '456|a|Nothing.',
+  '',
+].join('\n');
+
+const PUBTATOR_OUT = [
+  '123|t|Pembrolizumab 😀 and radiotherapy',
+  '123|a|𝛾 We gave stereotactic body radiotherapy (SBRT) with PD-1 blockade; SBRT was safe.',
+  '123\t0\t13\tPembrolizumab\tdrug\tDRUGBANK:DB09037',
+  '123\t20\t32\tradiotherapy\tconcept\toncolex:radiotherapy',
+  '123\t43\t73\tstereotactic body radiotherapy\tconcept\toncolex:sbrt',
+  '123\t75\t79\tSBRT\tconcept\toncolex:sbrt',
+  '123\t86\t99\tPD-1 blockade\tdrug\toncolex:pd-1-inhibitor',
+  '123\t101\t105\tSBRT\tconcept\toncolex:sbrt',
+  '',
+  '456|t|No terms here',
+  '456|a|Nothing.',
+  '',
+  '',
+].join('\n');
+
+describe('oncolex annotate --format pubtator', () => {
+  it('annotates title and abstract as one text and writes PubTator lines with code-point offsets', async () => {
+    const r = await run(['annotate', '--format', 'pubtator', '--jobs', '1', file('in.pubtator', PUBTATOR_IN)]);
+    assert.equal(r.err, '');
+    assert.equal(r.code, 0);
+    assert.equal(r.out, PUBTATOR_OUT);
+  });
+  it('reads stdin and reads its own output back to the same mentions', async () => {
+    const once = await run(['annotate', '--format', 'pubtator', '--jobs', '1'], PUBTATOR_IN);
+    const twice = await run(['annotate', '--format', 'pubtator', '--jobs', '1', '-'], once.out);
+    assert.equal(twice.out, PUBTATOR_OUT);
+  });
+  it('names the file and line of a malformed line, skips that document and goes on', async () => {
+    const bad = file('bad.pubtator', ['1|t|PD-1', 'garbage line', '', '2|t|Durvalumab', '2|a|', ''].join('\n'));
+    const r = await run(['annotate', '--format', 'pubtator', '--jobs', '1', bad, path.join(dir, 'missing.pubtator')]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err.trim().split('\n'), [
+      `oncolex: ${bad}:2: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`,
+      `oncolex: ${path.join(dir, 'missing.pubtator')}: no such file`,
+    ]);
+    assert.equal(r.out, '2|t|Durvalumab\n2|a|\n2\t0\t10\tDurvalumab\tdrug\tDRUGBANK:DB11714\n\n');
+  });
+});
+
+describe('oncolex annotate --format jsonl', () => {
+  const input = '{"id":"a","text":"😀 PD-1 on CD8+ T cells"}\nnot json\n\n{"id":2,"text":"𝛾 durvalumab"}\n{"text":1}\n';
+  it('writes one line per record with UTF-16 offsets, and names each bad line', async () => {
+    const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], input);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err.trim().split('\n'), ['oncolex: -:2: not valid JSON', 'oncolex: -:5: expected an object with a string "text" (and an "id")']);
+    assert.equal(
+      r.out,
+      '{"id":"a","mentions":[{"start":3,"end":7,"text":"PD-1","id":"pd-1","category":"molecule","identifier":"HGNC:8760"},' +
+        '{"start":11,"end":23,"text":"CD8+ T cells","id":"cd8-t-cell","category":"immune-cell","identifier":"CL:0000625"}],"abbreviations":[]}\n' +
+        '{"id":2,"mentions":[{"start":3,"end":13,"text":"durvalumab","id":"durvalumab","category":"drug","identifier":"DRUGBANK:DB11714"}],"abbreviations":[]}\n',
+    );
+  });
+  it('streams: a record is written before the next is read', async () => {
+    let out = '';
+    // Stdin gives the second record only once the first one's result is out (or after 5 s, failing).
+    async function* stdin() {
+      yield '{"id":1,"text":"PD-1"}\n';
+      const t0 = Date.now();
+      while (!out.includes('"id":1') && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 5));
+      assert.ok(out.includes('"id":1'), 'the first record was not written before the second was read');
+      yield '{"id":2,"text":"SBRT"}\n';
+    }
+    for (const jobs of ['1', '2']) {
+      out = '';
+      const code = await main(['annotate', '--format', 'jsonl', '--jobs', jobs], { out: (t) => (out += t), err: () => {}, stdin: Readable.from(stdin()) });
+      assert.equal(code, 0);
+      assert.deepEqual(out.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id), [1, 2]);
+    }
+  });
+  it('counts code points or UTF-8 bytes with --offsets', async () => {
+    const text = '😀𝛾 PD-1 and 放射治疗';
+    const line = JSON.stringify({ id: 1, text });
+    for (const unit of ['codepoint', 'utf8'] as const) {
+      const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1', '--offsets', unit], line);
+      const mentions = (JSON.parse(r.out) as { mentions: { start: number; end: number; text: string }[] }).mentions;
+      assert.deepEqual(mentions.map((m) => m.text), ['PD-1', '放射治疗']);
+      for (const m of mentions) {
+        const got = unit === 'utf8' ? Buffer.from(text).subarray(m.start, m.end).toString() : [...text].slice(m.start, m.end).join('');
+        assert.equal(got, m.text);
+      }
+    }
+    assert.equal((await run(['annotate', '--format', 'jsonl', '--offsets', 'bytes'], line)).code, 2);
+  });
+  it('converts offsets past surrogate pairs in any order', () => {
+    const at = offsetConverter('a😀b𝛾c', 'codepoint');
+    assert.deepEqual([at(3), at(1), at(7), at(0)], [2, 1, 5, 0]);
+    assert.deepEqual([1, 3, 4, 6, 7].map(offsetConverter('a😀b𝛾c', 'utf8')), [1, 5, 6, 10, 11]);
+  });
+});
+
+describe('oncolex annotate --jobs', () => {
+  // Enough abstracts for several batches, so more than one worker annotates.
+  const abstracts = Array.from({ length: 300 }, (_, i) =>
+    [`${1000 + i}|t|Case ${i}: 😀 pembrolizumab after SBRT`, `${1000 + i}|a|${'𝛾'.repeat(i % 3)} Durvalumab (MEDI4736) with chemoradiotherapy raised CD8+ T cells; MEDI4736 and PD-L1 ${i}.`, ''].join('\n'),
+  ).join('\n');
+  it('writes the same bytes in the same order with 1 and 3 worker threads', async () => {
+    const one = await run(['annotate', '--format', 'pubtator', '--jobs', '1'], abstracts);
+    const three = await run(['annotate', '--format', 'pubtator', '--jobs', '3'], abstracts);
+    assert.equal(one.code, 0, one.err);
+    assert.equal(three.err, '');
+    assert.equal(three.out, one.out);
+    assert.equal(one.out.split('\n\n').length, 301);
+  });
+  it('keeps lengths when a record holds a lone surrogate (texts cross to workers as UTF-8)', async () => {
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: `${i % 2 ? '\ud800' : '😀'} PD-1 and 𝛾 nivolumab` })).join('\n');
+    const one = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], lines);
+    const two = await run(['annotate', '--format', 'jsonl', '--jobs', '2'], lines);
+    assert.equal(two.out, one.out);
+    assert.match(one.out.split('\n')[1], /^\{"id":1,"mentions":\[\{"start":2,"end":6,"text":"PD-1"/);
+  });
+  it('runs its workers from the bundle (dist/cli.js beside dist/cli-worker.js)', () => {
+    const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: i, text: `😀 nivolumab ${i} and PD-1` })).join('\n');
+    const one = execFileSync(process.execPath, [cli, 'annotate', '--format', 'jsonl', '--jobs', '1'], { input: lines, encoding: 'utf8' });
+    const two = execFileSync(process.execPath, [cli, 'annotate', '--format', 'jsonl', '--jobs', '2'], { input: lines, encoding: 'utf8' });
+    assert.equal(two, one);
+    assert.equal(one.trim().split('\n').length, 20);
+  });
+});
+
+const BIOC_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE collection SYSTEM "BioC.dtd">
+<collection><source>PubTator</source><date>2024-01-01</date><key>BioC.key</key>
+<document><id>123</id>
+<passage><infon key="type">title</infon><offset>0</offset><text>😀 Durvalumab &amp; PD-1</text>
+<annotation id="9"><infon key="type">Chemical</infon><location offset="2" length="10"/><text>Durvalumab</text></annotation></passage>
+<passage><infon key="type">abstract</infon><offset>20</offset><text><![CDATA[𝛾 stereotactic body radiotherapy (SBRT) then SBRT.]]></text></passage>
+</document>
+</collection>
+`;
+
+type BiocJson = {
+  source: string;
+  documents: {
+    id: string;
+    passages: { offset: number; text: string; annotations: { id: string; infons: Record<string, string>; text: string; locations: { offset: number; length: number }[] }[]; relations: { infons: Record<string, string>; nodes: { refid: string; role: string }[] }[] }[];
+  }[];
+};
+
+describe('oncolex annotate --format bioc-json / bioc-xml', () => {
+  const xml = file('c.xml', BIOC_XML);
+  it('annotates every passage with document offsets in code points, infons type and identifier, and abbreviation relations', async () => {
+    const r = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml]);
+    assert.equal(r.err, '');
+    const c = JSON.parse(r.out) as BiocJson;
+    assert.equal(c.source, 'PubTator');
+    const [title, abstract] = c.documents[0].passages;
+    assert.deepEqual(
+      title.annotations.map((a) => [a.id, a.infons.type, a.infons.identifier, a.text, a.locations[0].offset, a.locations[0].length]),
+      [
+        ['1', 'drug', 'DRUGBANK:DB11714', 'Durvalumab', 2, 10],
+        ['2', 'molecule', 'HGNC:8760', 'PD-1', 15, 4],
+      ],
+    );
+    assert.deepEqual(
+      abstract.annotations.map((a) => `${a.id} ${a.infons.type}/${a.infons.ABBR ?? ''} ${a.locations[0].offset}+${a.locations[0].length} ${a.text}`),
+      ['3 concept/ 22+30 stereotactic body radiotherapy', '4 concept/ 54+4 SBRT', '5 concept/ 65+4 SBRT', '6 ABBR/ShortForm 54+4 SBRT', '7 ABBR/LongForm 22+30 stereotactic body radiotherapy'],
+    );
+    assert.deepEqual(abstract.relations, [{ id: 'R1', infons: { type: 'ABBR' }, nodes: [{ refid: '6', role: 'ShortForm' }, { refid: '7', role: 'LongForm' }] }]);
+    // Offsets index the document in code points: passage offset, then the passage's own characters.
+    for (const p of c.documents[0].passages) for (const a of p.annotations) assert.equal([...p.text].slice(a.locations[0].offset - p.offset).slice(0, a.locations[0].length).join(''), a.text);
+  });
+  it('writes BioC XML that reads back to the same annotations, escaping what XML needs', async () => {
+    const x = await run(['annotate', '--format', 'bioc-xml', '--jobs', '1', xml]);
+    assert.match(x.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection><source>PubTator<\/source>/);
+    assert.match(x.out, /<text>😀 Durvalumab &amp; PD-1<\/text><annotation id="1"><infon key="type">drug<\/infon><infon key="identifier">DRUGBANK:DB11714<\/infon><location offset="2" length="10"\/><text>Durvalumab<\/text><\/annotation>/);
+    const back = file('back.xml', x.out);
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', back])).out, (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);
+  });
+  it('reads BioC JSON as PubTator3 writes it, and wraps a Markdown file as one document', async () => {
+    const json = file('c.json', (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);
+    const md = file('w.md', '# 😀 Notes\n\nNivolumab & <b>x</b> with SBRT.\n');
+    const r = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', json, md]);
+    const c = JSON.parse(r.out) as BiocJson;
+    assert.deepEqual(c.documents.map((d) => d.id), ['123', 'w.md']);
+    assert.deepEqual(c.documents[1].passages[0].annotations.map((a) => `${a.text} ${a.locations[0].offset}`), ['Nivolumab 11', 'SBRT 37']);
+  });
+  it('names file and line of malformed BioC and still processes the other files', async () => {
+    const broken = file('broken.xml', '<collection>\n<document><id>1</id>\n<passage><offset>0</offset><text>PD-1</passage>\n</collection>\n');
+    const noOffset = file('nooffset.xml', '<collection><source/><date/><key/>\n<document><id>7</id>\n<passage><text>PD-1</text></passage></document>\n<document><id>8</id><passage><offset>0</offset><text>PD-1</text></passage></document></collection>');
+    const badJson = file('bad.json', '{"documents": [\n{"id": 1,,}]}');
+    const r = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', broken, noOffset, badJson, xml]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err.trim().split('\n'), [
+      `oncolex: ${broken}:3: </passage> closes <text> (opened on line 3)`,
+      `oncolex: ${noOffset}:3: document 7: a passage needs a whole-number <offset>`,
+      `oncolex: ${badJson}:2: not valid JSON`,
+    ]);
+    assert.deepEqual((JSON.parse(r.out) as BiocJson).documents.map((d) => d.id), ['8', '123']);
+  });
+});
+
+describe('oncolex annotate --format brat / pubannotation', () => {
+  const md = file('abbr.md', '😀 stereotactic body radiotherapy (SBRT) then 𝛾 SBRT.\n');
+  it('writes brat standoff with normalisations and abbreviation relations, in code points', async () => {
+    const r = await run(['annotate', '--format', 'brat', '--jobs', '1', md]);
+    assert.equal(
+      r.out,
+      [
+        'T1\tconcept 2 32\tstereotactic body radiotherapy',
+        'N1\tReference T1 oncolex:sbrt\tstereotactic body radiotherapy',
+        'T2\tconcept 34 38\tSBRT',
+        'N2\tReference T2 oncolex:sbrt\tSBRT',
+        'T3\tconcept 47 51\tSBRT',
+        'N3\tReference T3 oncolex:sbrt\tSBRT',
+        'T4\tAbbreviation 34 38\tSBRT',
+        'N4\tReference T4 oncolex:sbrt\tSBRT',
+        'T5\tLongForm 2 32\tstereotactic body radiotherapy',
+        'R1\tAbbreviation Arg1:T4 Arg2:T5',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('writes a .txt/.ann pair per file with --out-dir, and wants it for several files', async () => {
+    const out = path.join(dir, 'brat-out');
+    const other = file('other.txt', 'Nivolumab.\n');
+    assert.equal((await run(['annotate', '--format', 'brat', md, other])).code, 2);
+    const r = await run(['annotate', '--format', 'brat', '--jobs', '1', '--out-dir', out, md, other]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(fs.readFileSync(path.join(out, 'other.ann'), 'utf8'), 'T1\tdrug 0 9\tNivolumab\nN1\tReference T1 DRUGBANK:DB09035\tNivolumab\n');
+    assert.equal(fs.readFileSync(path.join(out, 'abbr.txt'), 'utf8'), fs.readFileSync(md, 'utf8'));
+  });
+  it('writes PubAnnotation JSON with denotations, identifier attributes and abbreviation relations', async () => {
+    const r = await run(['annotate', '--format', 'pubannotation', '--jobs', '1', file('pa.txt', '𝛾 PD-1 (programmed cell death protein 1)')]);
+    const doc = JSON.parse(r.out) as { text: string; denotations: { id: string; span: { begin: number; end: number }; obj: string }[]; attributes: unknown[]; relations: unknown[] };
+    assert.equal(doc.text, '𝛾 PD-1 (programmed cell death protein 1)');
+    assert.deepEqual(doc.denotations[0], { id: 'T1', span: { begin: 2, end: 6 }, obj: 'molecule' });
+    assert.deepEqual(doc.attributes[0], { id: 'A1', subj: 'T1', pred: 'identifier', obj: 'HGNC:8760' });
+  });
+});
