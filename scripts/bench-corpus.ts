@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, line `{"bench":"pubtator",…}`: the shipped CLI (dist/cli.js) annotating 10,000 generated
+ * `npm run bench`, line `{"bench":"corpus",…}`: the shipped CLI (dist/cli.js) annotating 10,000 generated
  * PubTator abstracts end to end (start-up, reading, matching, writing), with one job and with two, beside
  * the published figure for OGER++ (about 9.7 abstracts/s).
  */
@@ -59,7 +59,7 @@ export function benchCorpus(root: string, lexicon: Lexicon, count = 10000): obje
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const perSec = (ms: number) => +(count / (ms / 1000)).toFixed(0);
   return {
-    bench: 'pubtator',
+    bench: 'corpus',
     abstracts: count,
     mentions,
     jobs,
