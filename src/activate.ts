@@ -20,6 +20,7 @@ import { Highlighter } from './vscode/highlight';
 import type { ExtensionHost } from './vscode/host';
 import { TermHoverProvider } from './vscode/hover';
 import { registerMineCommand } from './vscode/mine';
+import { registerDictionaryCommand } from './vscode/dictionary';
 import { registerExportAbbreviations } from './vscode/exportAbbreviations';
 import { ManuscriptChecker } from './vscode/manuscriptChecks';
 import { registerSearch } from './vscode/search';
@@ -73,6 +74,7 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
     workspaceLexicons.reloadSoon();
     registerMineCommand(context, log, host.builtinLexicon);
     registerExportAbbreviations(context, { lexicon, highlighter, log });
+    registerDictionaryCommand(context, { lexicon, log });
     registerSearch(context, { lexicon, log, mentionsOf: (d) => highlighter.mentionsOf(d), showEntry: (id) => cards.show(id) });
     context.subscriptions.push(
       lexicon,

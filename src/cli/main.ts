@@ -8,6 +8,7 @@
  *   oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]
  *   oncolex lsp [--stdio]
  *   oncolex check FILE... [--format text|json] [--min-uses N] [--disable CODE,…] [--bib FILE,…]
+ *   oncolex dictionary [--format cspell|ltex|plain] [--lexicon FILE.oncolex.json]
  *   oncolex cite --bib FILE [--style NAME|FILE.csl] KEY...
  *   oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N] [--lang en|zh]
  */
@@ -47,6 +48,8 @@ commands:
   cite --bib FILE[,FILE] KEY...            references formatted by a CSL style: vancouver (default),
       [--style NAME|FILE.csl]              china-national-standard-gb-t-7714-2015-numeric,
                                            american-medical-association, apa, or a .csl file
+  dictionary [--format cspell|ltex|plain]  the lexicon's words as a spell-checker dictionary (Code Spell
+      [--lexicon FILE.oncolex.json]        Checker config, LTeX's ltex.dictionary, or one word a line)
   abbreviations FILE [--format F]          the abbreviations FILE uses, alphabetical, with the long form it
       [--min-uses N] [--lang en|zh]        defines (else the lexicon's); F: text (journal or Chinese form,
       [--lexicon FILE.oncolex.json]        default), markdown, acro, glossaries, acronym, pandoc, quarto
@@ -109,6 +112,7 @@ export const EXTRA_COMMANDS: Record<string, () => Promise<Command>> = {
   mine: async () => (await import('./mine')).runMine,
   check: async () => (await import('./check')).runCheck,
   cite: async () => (await import('./cite')).runCite,
+  dictionary: async () => (await import('./dictionary')).runDictionary,
   search: async () => (await import('./search')).runSearch,
   lsp: async () => (await import('./lsp')).runLsp,
 };

@@ -15,6 +15,7 @@ export const COMMANDS = {
   showLog: 'oncolex.showLog',
   mineLexicon: 'oncolex.mineLexicon',
   exportAbbreviations: 'oncolex.exportAbbreviations',
+  spellDictionary: 'oncolex.spellDictionary',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
