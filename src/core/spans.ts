@@ -21,13 +21,24 @@ class ComposedMention implements Mention {
 /** Signs written as markup, and as plain-text renderings of a superscript (`CD8^(+)`, `CD8^+`). */
 const SIGN_TOKENS = ['\\textsuperscript{+}', '\\textsuperscript{-}', '<sup>+</sup>', '<sup>-</sup>', '$^{+}$', '$^{-}$', '$^+$', '$^-$', '^(+)', '^(-)', '^+^', '^-^', '^+', '^-'];
 
-/** The length of a marker's sign at `at` (`+`, `⁺`, `−`, or superscript markup of one), or 0. */
+/** Whether `token` stands in `text` at `at` (`<sup>` in any case). */
+function tokenAt(text: string, at: number, token: string): boolean {
+  return token.charCodeAt(0) === 0x3c ? text.slice(at, at + token.length).toLowerCase() === token : text.startsWith(token, at);
+}
+
+/**
+ * The length of a marker's sign at `at` (`+`, `⁺`, `−`, or superscript markup of one), or 0. Called for every
+ * molecule mention of a document: the character decides first, the markup tokens are read only after `$`,
+ * `^`, `<` or `\`.
+ */
 function signAt(text: string, at: number): number {
-  for (const t of SIGN_TOKENS) if (text.slice(at, at + t.length).toLowerCase() === t) return t.length;
   const c = text.charCodeAt(at);
   if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
   // A hyphen is a sign only where nothing of a name follows it (CD4-CD8- cells, not PD-L1).
   if (c === 0x2d) return /[A-Za-z0-9]/.test(text.charAt(at + 1)) ? 0 : 1;
+  if (c === 0x24 || c === 0x5e || c === 0x3c || c === 0x5c) {
+    for (const t of SIGN_TOKENS) if (tokenAt(text, at, t)) return t.length;
+  }
   return 0;
 }
 
@@ -48,8 +59,11 @@ function gapStart(text: string, at: number): number {
 
 /** The length of a marker's sign ending at `at` (see signAt), or 0. `-` ends a chain only before a gap. */
 function signBefore(text: string, at: number): number {
-  for (const t of SIGN_TOKENS) if (at >= t.length && text.slice(at - t.length, at).toLowerCase() === t) return t.length;
   const c = text.charCodeAt(at - 1);
+  // Markup ends in one of these (`$^+$`, `^+^`, `<sup>+</sup>`, `\textsuperscript{+}`, `^(+)`, `^+`).
+  if (c === 0x24 || c === 0x5e || c === 0x3e || c === 0x7d || c === 0x29 || c === 0x2b || c === 0x2d) {
+    for (const t of SIGN_TOKENS) if (at >= t.length && tokenAt(text, at - t.length, t)) return t.length;
+  }
   if (c === 0x2b || c === 0x207a || c === 0x2212 || c === 0x207b) return 1;
   if (c === 0x2d) return /[\p{L}\p{N}]/u.test(text.charAt(at)) || !/[A-Za-z0-9]/.test(text.charAt(at - 2)) ? 0 : 1;
   return 0;
