@@ -108,19 +108,22 @@ export class MarkerRules {
 
   /** The mentions with marker chains composed (sorted and non-overlapping in, sorted and non-overlapping out). */
   compose(text: string, mentions: Mention[]): Mention[] {
-    let changed = false;
-    // Markers, then the cells: one mention of the cells, found by reading back from each cell mention.
-    const out: Mention[] = [];
-    for (const m of mentions) {
+    // Markers, then the cells: one mention of the cells, found by reading back from each cell mention. The
+    // mentions are copied only from the first one composed (most documents need no copy at all).
+    let out: Mention[] | undefined;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
       if (m.category === 'immune-cell') {
+        const done = out ?? mentions;
+        const length = out?.length ?? i;
         let pos = gapStart(text, m.start);
-        let keep = out.length;
+        let keep = length;
         let start = -1;
         for (;;) {
           const sign = signBefore(text, pos);
           if (sign === 0) break;
           const markerEnd = pos - sign;
-          const prev = out[keep - 1];
+          const prev = keep > 0 ? done[keep - 1] : undefined;
           if (prev !== undefined && prev.end === markerEnd && prev.category === 'molecule') {
             keep--;
             pos = start = prev.start;
@@ -132,16 +135,18 @@ export class MarkerRules {
         }
         if (start >= 0) {
           // One known marker before plain T cells names its subset: CD8^+ T cells are CD8+ T cells.
-          const only = keep === out.length - 1 ? out[keep] : undefined;
+          const only = keep === length - 1 ? done[keep] : undefined;
           const subset = only !== undefined && /^T[ -]?(?:cells?|lymphocytes?)$/i.test(text.slice(m.start, m.end)) ? this.markedCells.get(text.slice(only.start, only.end).toUpperCase()) : undefined;
+          out ??= mentions.slice(0, i);
           out.length = keep;
           out.push(new ComposedMention(start, m.end, subset?.id ?? m.id, subset?.category ?? m.category));
-          changed = true;
           continue;
         }
       }
-      out.push(m);
+      out?.push(m);
     }
+    let changed = out !== undefined;
+    out ??= mentions;
     // One marker with its sign names the cells it marks, with a plain head if one follows (CD8+ cells).
     for (let i = 0; i < out.length; i++) {
       const m = out[i];
@@ -156,9 +161,12 @@ export class MarkerRules {
       while (k < text.length && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x7e || text.charCodeAt(k) === 0xa0)) k++;
       const head = k > end ? cellHeadAt(text, k) : 0;
       if (head > 0 && (out[i + 1] === undefined || out[i + 1].start >= k + head)) stop = k + head;
+      if (!changed) {
+        out = out.slice();
+        changed = true;
+      }
       out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
-      changed = true;
     }
-    return changed ? out : mentions;
+    return out;
   }
 }
