@@ -42,12 +42,8 @@ export const processIo: CliIo = {
 /** A file the CLI could not read, with a one-line message naming it. */
 export class InputFileError extends Error {}
 
-/**
- * Reads a text file as UTF-8 for the CLI. Throws {@link InputFileError} with a one-line message naming the
- * file when it is missing, a directory, not a regular file (a device such as /dev/zero, a FIFO, a socket:
- * reading those could last forever), larger than `maxBytes`, binary (contains NUL bytes) or not valid UTF-8.
- */
-export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
+/** A file's status for reading it as input; throws {@link InputFileError} when it is missing or a directory. */
+export function statInput(file: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -55,6 +51,16 @@ export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
     throw new InputFileError(`${file}: no such file`);
   }
   if (stat.isDirectory()) throw new InputFileError(`${file}: is a directory, not a file`);
+  return stat;
+}
+
+/**
+ * Reads a text file as UTF-8 for the CLI. Throws {@link InputFileError} with a one-line message naming the
+ * file when it is missing, a directory, not a regular file (a device such as /dev/zero, a FIFO, a socket:
+ * reading those could last forever), larger than `maxBytes`, binary (contains NUL bytes) or not valid UTF-8.
+ */
+export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
+  const stat = statInput(file);
   if (!stat.isFile()) throw new InputFileError(`${file}: is not a regular file (a device, FIFO or socket); give a file`);
   if (stat.size > maxBytes) {
     throw new InputFileError(`${file}: is too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}): split it into smaller files`);

@@ -3,6 +3,7 @@ import { abbreviationsUsedBeforeDefinition, firstUseForm } from '../core/abbrevi
 import { writingLanguage } from '../core/insert';
 import { languageOf } from '../core/regions';
 import { onSettingsChanged, setting } from './config';
+import { DocumentDebouncer } from './debounce';
 import type { Highlighter } from './highlight';
 import type { LexiconService } from './lexiconService';
 
@@ -20,7 +21,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('oncolex-abbreviations');
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debouncer = new DocumentDebouncer(CHECK_DEBOUNCE_MS, (doc) => this.check(doc));
 
   constructor(
     private readonly lexicon: LexiconService,
@@ -37,15 +38,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (!doc.isClosed) this.check(doc);
-      }, CHECK_DEBOUNCE_MS),
-    );
+    this.debouncer.schedule(doc);
   }
 
   check(doc: vscode.TextDocument): void {
@@ -96,7 +89,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   }
 
   dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
+    this.debouncer.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -6,6 +6,7 @@ import { CHECK_CODES, CHECK_SEVERITY, checkManuscript } from '../core/manuscript
 import { languageOf } from '../core/regions';
 import type { Settings } from '../core/settings';
 import { onSettingsChanged, setting } from './config';
+import { DocumentDebouncer } from './debounce';
 import type { Highlighter } from './highlight';
 import type { LexiconService } from './lexiconService';
 
@@ -67,7 +68,7 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('oncolex-manuscript');
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debouncer = new DocumentDebouncer(CHECK_DEBOUNCE_MS, (doc) => this.check(doc));
   /**
    * The problems of each document with the version they were found in: quick fixes are looked up here by
    * code and offsets (the diagnostics a code action provider receives are copies, so nothing rides on them),
@@ -93,15 +94,7 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (!doc.isClosed) this.check(doc);
-      }, CHECK_DEBOUNCE_MS),
-    );
+    this.debouncer.schedule(doc);
   }
 
   /** The problems of the document's current text, or undefined when the checks are off or it is not annotated. */
@@ -172,7 +165,7 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
   }
 
   dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
+    this.debouncer.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -5,20 +5,14 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import type { CliIo } from '../io';
-import { InputFileError } from '../io';
+import { statInput } from '../io';
 
 /** The lines of `file` (or stdin for `-`) with their 1-based numbers. Throws {@link InputFileError} for a file that cannot be opened. */
 export async function* readLines(file: string, io: CliIo): AsyncGenerator<{ line: string; n: number }> {
   let input: NodeJS.ReadableStream;
   if (file === '-') input = io.stdin ?? process.stdin;
   else {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      throw new InputFileError(`${file}: no such file`);
-    }
-    if (stat.isDirectory()) throw new InputFileError(`${file}: is a directory, not a file`);
+    statInput(file);
     input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   }
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
