@@ -65,7 +65,7 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
     registerCitationDiagnostics(context, bibliographies, citations);
     registerCitationCompletion(context, citations, log);
     registerCitationHover(context, citations, host.referenceFormatter);
-    registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log, zotero: host.zoteroSearch });
+    registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log, zotero: host.zoteroSearch, formatter: host.referenceFormatter });
     bibliographies.schedule(0);
     const cards = new CardView(lexicon, log);
     const abbreviations = new AbbreviationChecker(lexicon, highlighter);

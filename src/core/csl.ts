@@ -72,7 +72,11 @@ const TYPES: Record<string, string> = {
 const HAN = /\p{Script=Han}/u;
 
 function names(list: readonly BibName[]): CslItem['author'] {
-  return list.map((n) => (n.literal ? { literal: n.family } : n.given ? { family: n.family, given: n.given } : { family: n.family }));
+  // BibTeX's `and others` is "et al." (等 among Chinese names), not an author called Others.
+  const chinese = list.some((n) => /\p{Script=Han}/u.test(n.family));
+  return list.map((n) =>
+    /^others$/i.test(n.family) && !n.given ? { literal: chinese ? '等' : 'et al.' } : n.literal ? { literal: n.family } : n.given ? { family: n.family, given: n.given } : { family: n.family },
+  );
 }
 
 /** A BibTeX `langid`/`language` value as a CSL language tag (`chinese` → `zh-CN`). */

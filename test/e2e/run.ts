@@ -719,6 +719,23 @@ async function uiPhase(browser: Browser): Promise<void> {
     });
     await runCommand('File: Revert File').catch(() => undefined);
 
+    await check("OncoLex: Insert Citation lists references as the document's CSL style prints them (Vancouver in paper.tex)", async () => {
+      await openFile('paper.tex');
+      const p = ui();
+      await runCommand('OncoLex: Insert Citation');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await p.keyboard.type('postow', { delay: 30 });
+      const row = p.locator('.quick-input-widget .monaco-list-row', { hasText: 'postow2012' }).first();
+      await row.waitFor({ timeout: 8000 }).catch(() => {
+        throw new Error("Insert Citation does not list postow2012 for 'postow'");
+      });
+      const text = await row.innerText();
+      assert(/Postow MA, Callahan MK/.test(text) && /2012;366/.test(text), `the reference reads '${squash(text)}', not in Vancouver style`);
+      await screenshot('insert-citation-vancouver');
+      await p.keyboard.press('Escape');
+    });
+
     await check('OncoLex: Search Terms with \'pembro\' offers Pembrolizumab and inserts it', async () => {
       await openFile('review-section.md');
       const p = ui();

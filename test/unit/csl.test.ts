@@ -50,6 +50,14 @@ describe('CSL formatting (citeproc-js)', () => {
       '[2] POSTOW M A, CALLAHAN M K. Immunologic correlates of the abscopal effect in a patient with melanoma[J/OL]. N Engl J Med, 2012, 366(10): 925-931. DOI:10.1056/NEJMoa1112824.',
     ]);
   });
+  it("prints BibTeX's `and others` as et al. (等 among Chinese names), never as an author called Others", () => {
+    const bib = parseBibtex('@article{x, author = {Postow, Michael A. and Callahan, Margaret K. and others}, title = {T}, journal = {J}, year = {2012}}\n@article{y, author = {舒锐 and others}, title = {题}, journal = {刊}, year = {2024}, langid = {chinese}}\n').entries.map(cslItemFromBib);
+    const [en] = formatBibliography([bib[0]], loadStyle('vancouver'), builtinLocales(), 'en-US');
+    assert.match(en, /Postow MA, Callahan MK, et al\./);
+    assert.doesNotMatch(en, /[Oo]thers/);
+    const [zh] = formatBibliography([bib[1]], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), builtinLocales(), 'zh-CN');
+    assert.match(zh, /舒锐, 等/);
+  });
   it('formats Vancouver, AMA and APA', () => {
     assert.equal(format('vancouver')[1], '2. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925–31.');
     assert.equal(format('american-medical-association')[1], '2. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925-931. doi:10.1056/NEJMoa1112824');

@@ -1,5 +1,6 @@
 /** The Insert Citation and Cite Evidence commands, with the offer to add a built-in study to a .bib. */
 import * as vscode from 'vscode';
+import type { ReferenceFormatter } from '../host';
 import { BUILTIN_SOURCE, bibAppendText, citationContextAt, formatCitation, normalizeDoi, referenceDetail, shortAuthors, studiesForEntry, toBibtex } from '../../core/citations';
 import type { Reference, ReferenceSearch } from '../../core/citations';
 import { COMMANDS, SETTINGS } from '../../core/ids';
@@ -16,11 +17,11 @@ type ZoteroSearch = ((query: string) => Promise<Reference[]>) | undefined;
 /** Registers the citation commands. */
 export function registerCitationCommands(
   context: vscode.ExtensionContext,
-  deps: { index: CitationIndex; store: BibliographyStore; getLexicon(): Lexicon; log: Logger; zotero: ZoteroSearch },
+  deps: { index: CitationIndex; store: BibliographyStore; getLexicon(): Lexicon; log: Logger; zotero: ZoteroSearch; formatter?: ReferenceFormatter },
 ): void {
   const { index, store, log } = deps;
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.insertCitation, () => insertCitationCommand(index, store, log, deps.zotero)),
+    vscode.commands.registerCommand(COMMANDS.insertCitation, () => insertCitationCommand(index, store, log, deps.zotero, deps.formatter)),
     vscode.commands.registerCommand(COMMANDS.citeEvidence, (arg?: { id?: string } | string) =>
       citeEvidenceCommand(index, store, deps.getLexicon(), typeof arg === 'string' ? arg : arg?.id, log, deps.zotero),
     ),
@@ -31,31 +32,45 @@ interface RefItem extends vscode.QuickPickItem {
   ref?: Reference;
 }
 
-function refItem(ref: Reference, index: CitationIndex): RefItem {
+/** How a reference reads in the document's CSL style, where the host prints styles (desktop). */
+type StyledReference = (ref: Reference) => string | undefined;
+
+function refItem(ref: Reference, index: CitationIndex, styled?: StyledReference): RefItem {
   const builtinOnly = ref.source === BUILTIN_SOURCE && !index.inWorkspace(ref);
   return {
     label: ref.key,
     description: [shortAuthors(ref.authors), ref.year, builtinOnly ? vscode.l10n.t('built-in') : undefined].filter(Boolean).join(' · '),
-    detail: [ref.title, ref.journal].filter(Boolean).join(' — '),
+    detail: styled?.(ref) ?? [ref.title, ref.journal].filter(Boolean).join(' — '),
     alwaysShow: true,
     ref,
   };
 }
 
-async function insertCitationCommand(index: CitationIndex, store: BibliographyStore, log: Logger, zotero: ZoteroSearch): Promise<void> {
+async function insertCitationCommand(index: CitationIndex, store: BibliographyStore, log: Logger, zotero: ZoteroSearch, formatter: ReferenceFormatter | undefined): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or LaTeX document to insert a citation.'));
     return;
   }
   await store.refresh();
-  const ref = await pickReference(index, log, zotero);
+  const ref = await pickReference(index, log, zotero, undefined, styledFor(editor.document, formatter));
   if (ref === undefined) return;
   await insertReference(editor, ref, index, store);
 }
 
+/** The references of a document as its CSL style prints them, each printed once per QuickPick. */
+function styledFor(doc: vscode.TextDocument, formatter: ReferenceFormatter | undefined): StyledReference | undefined {
+  if (formatter === undefined) return undefined;
+  const style = formatter.documentStyle(doc);
+  const printed = new Map<Reference, string | undefined>();
+  return (ref) => {
+    if (!printed.has(ref)) printed.set(ref, formatter.formattedReference(ref, style));
+    return printed.get(ref);
+  };
+}
+
 /** A QuickPick ranked by the fuse index (and Zotero when enabled); VS Code's own filter is bypassed with alwaysShow. */
-async function pickReference(index: CitationIndex, log: Logger, zotero: ZoteroSearch, candidates?: Reference[]): Promise<Reference | undefined> {
+async function pickReference(index: CitationIndex, log: Logger, zotero: ZoteroSearch, candidates?: Reference[], styled?: StyledReference): Promise<Reference | undefined> {
   const qp = vscode.window.createQuickPick<RefItem>();
   qp.placeholder = vscode.l10n.t('Search references by author, title, year, journal, key or term');
   qp.matchOnDescription = false;
@@ -67,7 +82,7 @@ async function pickReference(index: CitationIndex, log: Logger, zotero: ZoteroSe
   const render = () => {
     const q = qp.value;
     const hits = candidates ?? (search as ReferenceSearch).search(q, 100).map((h) => h.ref);
-    const items: RefItem[] = hits.map((r) => refItem(r, index));
+    const items: RefItem[] = hits.map((r) => refItem(r, index, styled));
     if (zoteroItems.length > 0) items.push({ label: 'Zotero', kind: vscode.QuickPickItemKind.Separator }, ...zoteroItems);
     qp.items = items;
   };
