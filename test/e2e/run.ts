@@ -943,6 +943,47 @@ async function uiPhase(browser: Browser): Promise<void> {
       assert(after.activeEditor?.text === fixed, 'the quick fix did not write the first-use form');
     });
     await runCommand('File: Revert File').catch(() => undefined);
+    await check('a brand name and a mixed spelling get their diagnostics; the brand fix applies and undoes; Export Abbreviations inserts an acro block', async () => {
+      const typed = 'Keytruda was given. Programmed death-ligand 1 (PD-L1) rose; PDL1 and PD-L1 again.\n';
+      await openFile(SCRATCH);
+      const p = ui();
+      await p.keyboard.type(typed, { delay: 5 });
+      const isBrand = (d: { message: string }) => d.message.includes('is a brand name');
+      const isMixed = (d: { message: string }) => d.message.includes('name the same thing');
+      const s = await pollState('the brand-name and mixed-spelling diagnostics', (x) => (x.activeEditor?.diagnostics ?? []).some(isBrand) && (x.activeEditor?.diagnostics ?? []).some(isMixed), 15_000);
+      assert(s.activeEditor?.text === typed, `the document reads '${s.activeEditor?.text}', not what was typed`);
+      await p.keyboard.press('Control+Shift+M');
+      await p.locator('.markers-panel .monaco-list-row', { hasText: 'is a brand name' }).first().waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error('the Problems panel lists no brand-name diagnostic');
+      });
+      await screenshot('manuscript-checks-problems');
+      await goTo(1, 3);
+      await p.keyboard.press('Control+.');
+      const fix = p.locator('.action-widget .monaco-list-row', { hasText: 'pembrolizumab' }).first();
+      await fix.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error("Ctrl+. on Keytruda offers no fix naming pembrolizumab");
+      });
+      await screenshot('brand-name-quick-fix-menu');
+      const rows = await p.locator('.action-widget .monaco-list-row').count();
+      for (let i = 0; i < rows && !((await fix.getAttribute('class')) ?? '').includes('focused'); i++) await p.keyboard.press('ArrowDown');
+      await p.keyboard.press('Enter');
+      // The fix writes the generic name; the diagnostic goes once the checks run again (after a pause).
+      await pollState('the brand-name fix to apply and its diagnostic to go', (x) => /^pembrolizumab/i.test(x.activeEditor?.text ?? '') && !(x.activeEditor?.diagnostics ?? []).some(isBrand), 10_000);
+      await p.keyboard.press('Control+Z');
+      await pollState('undo to bring the brand name back', (x) => x.activeEditor?.text === typed, 10_000);
+      await p.keyboard.press('Control+End');
+      await runCommand('OncoLex: Export Abbreviations');
+      await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await p.keyboard.type('LaTeX acro', { delay: 20 });
+      await p.keyboard.press('Enter');
+      await p.locator('.quick-input-widget .monaco-list-row', { hasText: 'Insert at the cursor' }).first().waitFor({ timeout: 10_000 });
+      await p.keyboard.type('Insert', { delay: 20 });
+      await p.keyboard.press('Enter');
+      const exported = await pollState('the acro block to be inserted', (x) => (x.activeEditor?.text ?? '').includes('\\DeclareAcronym{'), 10_000);
+      assert(/long = \{[Pp]rogrammed death-ligand 1\}/.test(exported.activeEditor?.text ?? ''), `the inserted block reads '${(exported.activeEditor?.text ?? '').slice(typed.length, typed.length + 200)}'`);
+      await screenshot('export-abbreviations-acro');
+    });
+    await runCommand('File: Revert File').catch(() => undefined);
     await check('OncoLex: Build Lexicon from This Document mines a review; once saved, a new term is highlighted and its hover shows the review’s evidence', async () => {
       const target = path.join(workspace, 'minibeam-review.oncolex.json');
       fs.rmSync(target, { force: true });
