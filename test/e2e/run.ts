@@ -218,6 +218,20 @@ async function runCommand(title: string): Promise<void> {
 }
 
 /** Opens a workspace file and puts the cursor inside the first mention of an entry that the CLI finds. */
+/** Finds `phrase` in the active editor (Ctrl+F) and returns the box of the selection it leaves on screen. */
+async function findOnScreen(phrase: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const p = ui();
+  await p.keyboard.press('Control+F');
+  await p.keyboard.type(phrase);
+  await p.keyboard.press('Enter');
+  await p.keyboard.press('Escape');
+  const sel = p.locator('.editor-instance .view-overlays .selected-text').first();
+  await sel.waitFor({ timeout: 5000 });
+  const box = await sel.boundingBox();
+  assert(box, 'the found phrase has no box on screen');
+  return box;
+}
+
 async function cursorOnFirstMention(file: string, id: string): Promise<void> {
   const text = fs.readFileSync(path.join(workspace, file), 'utf8');
   const m = cliMentions(path.join(workspace, file)).find((x) => x.id === id);
@@ -627,14 +641,7 @@ async function uiPhase(browser: Browser): Promise<void> {
       const e = lexiconEntry(m.id);
       await openFile(file);
       const p = ui();
-      await p.keyboard.press('Control+F');
-      await p.keyboard.type(phrase);
-      await p.keyboard.press('Enter');
-      await p.keyboard.press('Escape');
-      const sel = p.locator('.editor-instance .view-overlays .selected-text').first();
-      await sel.waitFor({ timeout: 5000 });
-      const box = await sel.boundingBox();
-      assert(box, 'the found phrase has no box on screen');
+      const box = await findOnScreen(phrase);
       // Click elsewhere first so that the selection highlight does not cover the decoration.
       await p.mouse.move(box.x + 20, box.y - 60);
       await p.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 5 });
@@ -1005,14 +1012,7 @@ async function uiPhase(browser: Browser): Promise<void> {
       try {
         await openFile('minibeam-review.md');
         const phrase = 'pMBRT produced abscopal';
-        await p.keyboard.press('Control+F');
-        await p.keyboard.type(phrase);
-        await p.keyboard.press('Enter');
-        await p.keyboard.press('Escape');
-        const sel = p.locator('.editor-instance .view-overlays .selected-text').first();
-        await sel.waitFor({ timeout: 5000 });
-        const box = await sel.boundingBox();
-        assert(box, 'the found phrase has no box on screen');
+        const box = await findOnScreen(phrase);
         const until = Date.now() + 20_000;
         let hover = '';
         while (Date.now() < until && !squash(hover).includes('from minibeam-review.md')) {
