@@ -1,5 +1,7 @@
-// Bundles the extension (desktop and web), the CLI and its language server with esbuild. Types are checked
-// separately by `tsc --noEmit`.
+// Bundles the extension (desktop and web), the CLI and its language server with esbuild, after building the
+// built-in lexicon's matcher tables (scripts/build-tables.ts → dist/matcher-tables.bin), which the web bundle
+// embeds and the others read beside them. Types are checked separately by `tsc --noEmit`.
+import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
@@ -40,11 +42,18 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The web extension (package.json `browser`) for vscode.dev's web worker: no Node built-in may resolve, so a
   // stray import of one fails the build instead of the extension in the browser.
-  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [noNodeBuiltins] },
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [noNodeBuiltins], loader: { '.bin': 'binary' } },
   // `oncolex annotate --jobs N` starts this beside dist/cli.js (src/cli/pool.ts).
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
+/** Builds dist/matcher-tables.bin from generated/lexicon.json (again in watch mode when the lexicon is rebuilt: run the build). */
+async function buildTables() {
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/build-tables.ts'], outfile: 'out/build-tables.js' });
+  execFileSync(process.execPath, ['out/build-tables.js', '.'], { stdio: 'inherit' });
+}
+
+await buildTables();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -7,4 +7,4 @@ const options = { bundle: true, platform: 'node', format: 'cjs', target: 'node18
 await esbuild.build({ ...options, entryPoints: ['scripts/bench.ts'], outfile: 'out/bench/bench.js' });
 // The cold start runs in a fresh process of its own (scripts/bench.ts starts it).
 await esbuild.build({ ...options, entryPoints: ['scripts/bench-cold.ts'], outfile: 'out/bench/cold.js' });
-execFileSync(process.execPath, ['out/bench/bench.js'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['out/bench/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -56,7 +56,7 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
   try {
     const t0 = Date.now();
     context.subscriptions.push(trackEditors());
-    const lexicon = new LexiconService(host);
+    const lexicon = new LexiconService(host, log);
     const highlighter = new Highlighter(lexicon, log);
     // Citations: the workspace's bibliographies, the references they offer, and the providers over them.
     const bibliographies = new BibliographyStore(log);

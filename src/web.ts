@@ -1,6 +1,6 @@
 /**
  * The browser entry (package.json `browser`): the same extension in vscode.dev and github.dev, whose web
- * worker has no Node. The built-in lexicon is bundled; workspace files (.bib, *.oncolex.json) are read
+ * worker has no Node. The built-in lexicon and its matcher tables are bundled; workspace files (.bib, *.oncolex.json) are read
  * through vscode.workspace.fs as on the desktop. What needs Node is absent and says so where it would be
  * used: Zotero search (the Insert Citation picker), the plural forms of workspace lexicon entries (a note on
  * the lexicon file), the CLI and the language server (run in a terminal).
@@ -11,12 +11,21 @@ import { activateOn } from './activate';
 import type { Lexicon } from './core/lexicon';
 import type { ExtensionHost } from './vscode/host';
 import lexiconJson from '../generated/lexicon.json';
+import { attachTables, decodeTables } from './core/matcherTables';
+import tablesFile from '../dist/matcher-tables.bin';
 
 let builtin: Lexicon | undefined;
 
+/** The bundled lexicon, with the matcher tables built with it (scripts/build-tables.ts). */
+function bundledLexicon(): Lexicon {
+  const data = lexiconJson as unknown as { formsDigest?: string; entries: Lexicon['entries'] };
+  attachTables(data.entries, decodeTables(tablesFile), data.formsDigest);
+  return { source: 'built-in', entries: data.entries };
+}
+
 const webHost: ExtensionHost = {
   kind: 'web',
-  builtinLexicon: () => (builtin ??= { source: 'built-in', entries: (lexiconJson as unknown as { entries: Lexicon['entries'] }).entries }),
+  builtinLexicon: () => (builtin ??= bundledLexicon()),
   inflector: async () => undefined,
   zoteroSearch: undefined,
   referenceFormatter: undefined,

@@ -6,6 +6,7 @@
 import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry, SourceEvidence } from './lexicon';
 import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
 import { Matcher } from './matcher';
+import { formsDigest } from './matcherTables';
 import { foldForm, hyphenatedCellName, spellingVariants } from './normalize';
 import { reviewSentences } from './review';
 
@@ -288,7 +289,11 @@ function addEvidence(entries: Entry[], review: string): void {
   }
 }
 
-/** Serializes the lexicon deterministically (what scripts/build-lexicon.ts writes). */
+/**
+ * Serializes the lexicon deterministically (what scripts/build-lexicon.ts writes), with the digest of its
+ * forms, which tells the matcher tables built from it (scripts/build-tables.ts) from stale ones.
+ */
 export function serializeLexicon(lexicon: Lexicon): string {
-  return `${JSON.stringify({ generatedBy: 'scripts/build-lexicon.ts from data/lexicon/*.json and data/review/ — do not edit', entries: lexicon.entries }, null, 1)}\n`;
+  const generatedBy = 'scripts/build-lexicon.ts from data/lexicon/*.json and data/review/ — do not edit';
+  return `${JSON.stringify({ generatedBy, formsDigest: formsDigest(lexicon.entries), entries: lexicon.entries }, null, 1)}\n`;
 }

@@ -1,24 +1,44 @@
-/** Loads the built lexicon (generated/lexicon.json) shipped beside the bundle. */
+/**
+ * Loads the built lexicon (generated/lexicon.json) shipped beside the bundle, with the matcher tables built
+ * from it (dist/matcher-tables.bin, see scripts/build-tables.ts), so that its first matcher needs no build.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lexicon } from '../core/lexicon';
+import type { Entry, Lexicon } from '../core/lexicon';
+import { attachTables, decodeTables } from '../core/matcherTables';
 
-/** The built lexicon file, found from the bundle (dist/) or from the sources (src/node/) when run by tsx. */
+/** The first of the files that exists, relative to the bundle (dist/) or to the sources (src/node/) when run by tsx. */
+function shipped(relativeToBundle: string, relativeToSources: string): string | undefined {
+  return [path.join(__dirname, relativeToBundle), path.join(__dirname, relativeToSources)].find((p) => fs.existsSync(p));
+}
+
+/** The built lexicon file. */
 export function builtinLexiconPath(): string {
-  const candidates = [path.join(__dirname, '..', 'generated', 'lexicon.json'), path.join(__dirname, '..', '..', 'generated', 'lexicon.json')];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`the built-in lexicon is missing (looked for ${candidates.join(', ')}); run npm run build:lexicon`);
+  const found = shipped('../generated/lexicon.json', '../../generated/lexicon.json');
+  if (!found) throw new Error(`the built-in lexicon is missing (looked for generated/lexicon.json beside ${__dirname}); run npm run build:lexicon`);
   return found;
+}
+
+/**
+ * Reads a built lexicon, and the matcher tables built from it where `tablesFile` exists and holds them (else
+ * the first matcher builds its tables, as for any other lexicon; `onTables` hears why).
+ */
+export function readBuiltLexicon(lexiconFile: string, tablesFile: string | undefined, onTables?: (problem: string) => void): Lexicon {
+  const data = JSON.parse(fs.readFileSync(lexiconFile, 'utf8')) as { formsDigest?: string; entries: Entry[] };
+  if (tablesFile !== undefined) {
+    try {
+      if (!attachTables(data.entries, decodeTables(fs.readFileSync(tablesFile)), data.formsDigest)) onTables?.(`${tablesFile} was built from another lexicon than ${lexiconFile}`);
+    } catch (e) {
+      onTables?.(`${tablesFile}: ${(e as Error).message}`);
+    }
+  }
+  return { source: 'built-in', entries: data.entries };
 }
 
 let cached: Lexicon | undefined;
 
 /** The built-in lexicon, parsed once. */
 export function loadBuiltinLexicon(): Lexicon {
-  if (!cached) {
-    const file = builtinLexiconPath();
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Lexicon['entries'] };
-    cached = { source: 'built-in', entries: data.entries };
-  }
+  cached ??= readBuiltLexicon(builtinLexiconPath(), shipped('matcher-tables.bin', '../../dist/matcher-tables.bin'));
   return cached;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Entry, Lexicon } from '../core/lexicon';
+import type { Logger } from '../core/log';
 import { indexById } from '../core/lexicon';
 import { Matcher } from '../core/matcher';
 import type { ExtensionHost } from './host';
@@ -15,22 +16,29 @@ export class LexiconService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Lexicon>();
   readonly onDidChange = this.emitter.event;
 
-  /** Without a lexicon, the host's built-in one is read on first use (not during activation). */
+  /** The host's built-in lexicon is read on first use (not during activation). */
   constructor(
     private readonly host: Pick<ExtensionHost, 'builtinLexicon'>,
-    lexicon?: Lexicon,
-  ) {
-    this.lexiconValue = lexicon;
-  }
+    private readonly log?: Logger,
+  ) {}
 
   get lexicon(): Lexicon {
     this.lexiconValue ??= this.host.builtinLexicon();
     return this.lexiconValue;
   }
 
-  /** The matcher, built on first use. */
+  /**
+   * The matcher, made on first use: from the tables built with the built-in lexicon, or built (a lexicon
+   * merged with a workspace's). The log says which, and how long it took.
+   */
   get matcher(): Matcher {
-    this.matcherValue ??= new Matcher(this.lexicon);
+    if (!this.matcherValue) {
+      const lexicon = this.lexicon;
+      const t0 = Date.now();
+      this.matcherValue = new Matcher(lexicon);
+      const how = this.matcherValue.prebuilt ? 'loaded from its built tables' : 'built';
+      this.log?.info(`matcher for ${lexicon.source === 'built-in' ? 'the built-in lexicon' : lexicon.source}: ${this.matcherValue.formCount} forms, ${how} in ${Date.now() - t0} ms`);
+    }
     return this.matcherValue;
   }
 

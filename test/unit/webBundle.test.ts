@@ -2,7 +2,8 @@
  * The web extension's loading path: dist/web.js (package.json `browser`, built by `npm test` before the unit
  * tests) runs in a fresh V8 context that has only what a browser's web worker has — no `process`, `Buffer`,
  * `__dirname`, and a `require` that knows nothing but `vscode` — against a fake `vscode` module. It must
- * load, activate, register the hover, search and Lexicon view, and answer a hover from its bundled lexicon.
+ * load, activate, register the hover, search and Lexicon view, and answer a hover from its bundled lexicon,
+ * with the matcher made from the bundled tables.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -218,6 +219,8 @@ describe('the web extension bundle (dist/web.js)', () => {
     assert.equal(cards.length, 1);
     assert.match(cards[0]!.contents.value, /^\*\*pembrolizumab\*\* · 帕博利珠单抗/);
     assert.deepEqual(cards[0]!.range, new Range(new Position(2, 0), new Position(2, 13)));
+    // The matcher comes from the tables bundled with the lexicon, not from a build in the browser.
+    assert.ok(logs.some((l) => /matcher for the built-in lexicon: \d+ forms, loaded from its built tables/.test(l)), logs.join('\n'));
     const mentions = (api as { mentions(u: string): { id: string }[] }).mentions(doc.uri.toString());
     assert.ok(Array.isArray(mentions));
     // Let the abbreviation check's debounce run against the fake document before the test ends.

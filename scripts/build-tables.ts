@@ -1,0 +1,27 @@
+/**
+ * Builds the built-in lexicon's matcher tables (src/core/matcherTables.ts) at build time, when the lexicon
+ * is fixed: reads generated/lexicon.json and writes dist/matcher-tables.bin, which the extension (desktop and
+ * web), the language server and the CLI load instead of building the trie at start-up. Run by
+ * scripts/build.mjs before the bundles (the web bundle embeds the file).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Entry } from '../src/core/lexicon';
+import { buildTables, encodeTables } from '../src/core/matcherTables';
+
+/** The repository's root: the first argument, else the working directory. */
+const ROOT = path.resolve(process.argv[2] ?? '.');
+const TABLES_OUT = path.join(ROOT, 'dist', 'matcher-tables.bin');
+
+function main(): void {
+  const lexiconFile = path.join(ROOT, 'generated', 'lexicon.json');
+  const data = JSON.parse(fs.readFileSync(lexiconFile, 'utf8')) as { formsDigest?: string; entries: Entry[] };
+  const tables = buildTables(data.entries);
+  if (tables.digest !== data.formsDigest) {
+    throw new Error(`${lexiconFile}: its formsDigest (${data.formsDigest}) is not that of its forms (${tables.digest}); run npm run build:lexicon`);
+  }
+  fs.mkdirSync(path.dirname(TABLES_OUT), { recursive: true });
+  fs.writeFileSync(TABLES_OUT, encodeTables(tables));
+}
+
+main();

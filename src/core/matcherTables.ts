@@ -1,0 +1,417 @@
+/**
+ * The term matcher's tables (see {@link Matcher}): built from a lexicon's forms, or read back from their
+ * built form. The built-in lexicon is fixed when the extension is built, so its tables are built then
+ * (scripts/build-tables.ts writes dist/matcher-tables.bin) and a new matcher only copies them into its kernel;
+ * any other lexicon (a workspace's, a mined one) has its tables built here, in time linear in its forms.
+ */
+import type { Entry } from './lexicon';
+import { IGNORABLE, SPACE, foldForm, foldTables } from './normalize';
+import { isSpecial } from './regions';
+
+/** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
+export interface MatcherTables {
+  /** A digest of the lexicon's forms ({@link formsDigest}): tables serve only the lexicon they were built from. */
+  digest: string;
+  /** Number of distinct folded forms (patterns). */
+  formCount: number;
+  /** The entry of each pattern (its index in the lexicon's entries). */
+  patEntry: Int32Array;
+  /** Each pattern's flags: PAT_BOUNDARY_END, PAT_CASE. */
+  patFlags: Uint8Array;
+  /** Where each case-sensitive pattern's form is in csPool, and its length: [start, length] pairs. */
+  patCs: Int32Array;
+  csPool: Uint16Array;
+  /** Root transitions, dense over all code units (folded). 0 = none. */
+  root: Int32Array;
+  /**
+   * For each original code unit, one byte: bit 1 = word character, bit 2 = a construct of the language may
+   * begin here (the Markdown and LaTeX tables only), bit 4 = a term may start here anywhere (CJK and
+   * symbols), bit 8 = ignorable inside a word, bit 16 = space. One load per character in the scan.
+   */
+  cls: Uint8Array;
+  clsMd: Uint8Array;
+  clsTex: Uint8Array;
+  /**
+   * The trie's nodes in depth-first order (a node's first child is the next node), four numbers each:
+   * [outputs | flags << 12 | children << 16, the pattern (one output) or the first output in outList
+   * (several), the only child's key or the first edge in `edges`, where the node's row starts in `dense` or -1].
+   */
+  nodes: Int32Array;
+  /** For a node with one child and no outputs, the child's key (else 0). */
+  chainKey: Uint16Array;
+  /** Edges of nodes with several children, sorted by key within a node: [key, child] pairs. */
+  edges: Int32Array;
+  /** Dense ASCII transitions (rows of 128) of nodes with many children. */
+  dense: Int32Array;
+  outList: Int32Array;
+  /**
+   * The first words of forms, in an open-addressed hash table of 32-byte slots: [length (0 = empty), hash,
+   * the trie node reached by reading the word, where it starts in wordPool, its first 8 characters].
+   */
+  wordSlots: Int32Array;
+  wordSlotMask: number;
+  /** One bit per hash value (mod 2^16) of a first word. */
+  wordBits: Int32Array;
+  wordPool: Uint16Array;
+}
+
+/** Character class bits (see MatcherTables.cls). */
+const CLS_WORD = 1;
+const CLS_SPECIAL = 2;
+const CLS_START_ANYWHERE = 4;
+const CLS_IGNORABLE = 8;
+const CLS_SPACE = 16;
+
+/** The largest output count a node's 12-bit field holds; at this count or more the list is preceded by its count. */
+export const MANY_OUTPUTS = 0xfff;
+/** The pattern's last character is a word character: the match needs a word boundary after it. */
+export const PAT_BOUNDARY_END = 1;
+/** The pattern is case-sensitive. */
+export const PAT_CASE = 2;
+
+/**
+ * Builds the tables for a lexicon's entries. The distinct folded forms are sorted by code unit, so the trie's
+ * nodes are made in depth-first order with their children in key order: the layout the kernel reads, with
+ * no map of edges and no renumbering.
+ */
+export function buildTables(entries: readonly Entry[]): MatcherTables {
+  const { word } = foldTables();
+  // Patterns in lexicon order, each once per entry; the patterns of each folded form, in that order.
+  const patEntry: number[] = [];
+  const patFlagList: number[] = [];
+  const patCsText: string[] = [];
+  const byKey = new Map<string, number[]>();
+  const seen = new Set<string>();
+  for (let e = 0; e < entries.length; e++) {
+    for (const form of entries[e].forms) {
+      const key = foldForm(form.text, false);
+      if (key === '') continue;
+      const cs = form.caseSensitive ? foldForm(form.text, true) : '';
+      const dedupe = `${e} ${key} ${cs}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      const p = patEntry.length;
+      patEntry.push(e);
+      patCsText.push(cs);
+      patFlagList.push((word[key.charCodeAt(key.length - 1)] === 1 ? PAT_BOUNDARY_END : 0) | (cs !== '' ? PAT_CASE : 0));
+      const list = byKey.get(key);
+      if (list) list.push(p);
+      else byKey.set(key, [p]);
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  let capacity = 1;
+  let longest = 0;
+  for (const k of keys) {
+    capacity += k.length;
+    longest = Math.max(longest, k.length);
+  }
+  // The trie, one node per distinct prefix: each node's parent and the key that leads to it.
+  const parent = new Int32Array(capacity);
+  const key = new Uint16Array(capacity);
+  const outCount = new Int32Array(capacity);
+  const terminal = new Int32Array(keys.length);
+  const path = new Int32Array(longest + 1);
+  const firstWords = new Map<string, number>();
+  let n = 1;
+  let prev = '';
+  keys.forEach((k, ki) => {
+    let common = 0;
+    while (common < prev.length && common < k.length && prev.charCodeAt(common) === k.charCodeAt(common)) common++;
+    for (let i = common; i < k.length; i++) {
+      parent[n] = path[i];
+      key[n] = k.charCodeAt(i);
+      path[i + 1] = n++;
+    }
+    terminal[ki] = path[k.length];
+    outCount[path[k.length]] = byKey.get(k)!.length;
+    let firstWord = 0;
+    if (word[k.charCodeAt(0)] === 1) while (firstWord < k.length && word[k.charCodeAt(firstWord)] === 1) firstWord++;
+    if (firstWord > 0) firstWords.set(k.slice(0, firstWord), path[firstWord]);
+    prev = k;
+  });
+  // Children of each node, contiguous (nodes are numbered in depth-first order, so a node's children come
+  // in key order).
+  const childCount = new Int32Array(n);
+  for (let c = 1; c < n; c++) childCount[parent[c]]++;
+  const childStart = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) childStart[v + 1] = childStart[v] + childCount[v];
+  const children = new Int32Array(n);
+  const filled = childStart.slice(0, n);
+  for (let c = 1; c < n; c++) children[filled[parent[c]]++] = c;
+
+  const nodes = new Int32Array(n * 4);
+  const chainKey = new Uint16Array(n);
+  const root = new Int32Array(65536);
+  let edgeCount = 0;
+  let denseCount = 0;
+  for (let v = 0; v < n; v++) {
+    if (childCount[v] > 1) edgeCount += childCount[v];
+    if (childCount[v] >= 8 && v !== 0) denseCount++;
+  }
+  const edges = new Int32Array(2 * edgeCount);
+  const dense = new Int32Array(128 * denseCount);
+  let e = 0;
+  let d = 0;
+  let outTotal = 0;
+  for (let v = 0; v < n; v++) {
+    const kids = childCount[v];
+    const first = childStart[v];
+    nodes[v * 4] = Math.min(outCount[v], MANY_OUTPUTS) | (kids << 16);
+    nodes[v * 4 + 3] = -1;
+    if (kids === 1) {
+      nodes[v * 4 + 2] = key[children[first]];
+      if (outCount[v] === 0) chainKey[v] = key[children[first]];
+    } else if (kids > 1) {
+      nodes[v * 4 + 2] = e / 2;
+      for (let i = first; i < first + kids; i++) {
+        edges[e++] = key[children[i]];
+        edges[e++] = children[i];
+      }
+      // Busy branch points (first letters, mostly) get a dense row: one load per step.
+      if (kids >= 8 && v !== 0) {
+        nodes[v * 4 + 3] = d;
+        for (let i = first; i < first + kids; i++) if (key[children[i]] < 128) dense[d + key[children[i]]] = children[i];
+        d += 128;
+      }
+    }
+    if (v === 0) for (let i = first; i < first + kids; i++) root[key[children[i]]] = children[i];
+    // A node with MANY_OUTPUTS or more (thousands of case variants of one form) has its count just before its list.
+    if (outCount[v] >= MANY_OUTPUTS) outTotal++;
+    nodes[v * 4 + 1] = outTotal;
+    outTotal += outCount[v];
+  }
+  // Outputs per node, in pattern order; a single output is kept in the node itself, with its pattern's flags.
+  const outList = new Int32Array(outTotal);
+  keys.forEach((k, ki) => {
+    const v = terminal[ki];
+    const list = byKey.get(k)!;
+    let at = nodes[v * 4 + 1];
+    if (list.length >= MANY_OUTPUTS) outList[at - 1] = list.length;
+    for (const p of list) outList[at++] = p;
+    if (list.length === 1) {
+      nodes[v * 4 + 1] = list[0];
+      nodes[v * 4] |= patFlagList[list[0]] << 12;
+    }
+  });
+  const patCs = new Int32Array(2 * patEntry.length);
+  const csPool = new Uint16Array(patCsText.reduce((sum, s) => sum + s.length, 0));
+  let at = 0;
+  patCsText.forEach((s, p) => {
+    patCs[2 * p] = at;
+    patCs[2 * p + 1] = s.length;
+    for (let i = 0; i < s.length; i++) csPool[at++] = s.charCodeAt(i);
+  });
+  return {
+    digest: formsDigest(entries),
+    formCount: patEntry.length,
+    patEntry: Int32Array.from(patEntry),
+    patFlags: Uint8Array.from(patFlagList),
+    patCs,
+    csPool,
+    root,
+    nodes,
+    chainKey,
+    edges,
+    dense,
+    outList,
+    ...classes(root),
+    ...wordTable(firstWords),
+  };
+}
+
+/** The character classes (see MatcherTables.cls), which depend on the forms through the root's transitions. */
+function classes(root: Int32Array): Pick<MatcherTables, 'cls' | 'clsMd' | 'clsTex'> {
+  const { fold, word } = foldTables();
+  const cls = new Uint8Array(65536);
+  const clsMd = new Uint8Array(65536);
+  const clsTex = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const f = fold[c];
+    let k = word[f] === 1 ? CLS_WORD : f === IGNORABLE ? CLS_IGNORABLE : f === SPACE ? CLS_SPACE : 0;
+    // Forms that begin with a word character start at word starts (found through the first words); the
+    // others (CJK, symbols) may start anywhere.
+    if (f !== IGNORABLE && f !== SPACE && root[f] !== 0 && word[f] !== 1) k |= CLS_START_ANYWHERE;
+    cls[c] = k;
+    clsMd[c] = isSpecial('markdown', c) ? k | CLS_SPECIAL : k;
+    clsTex[c] = isSpecial('latex', c) ? k | CLS_SPECIAL : k;
+  }
+  // In LaTeX a tilde is a non-breaking space.
+  clsTex[0x7e] = (clsTex[0x7e] & ~CLS_START_ANYWHERE) | CLS_SPACE;
+  return { cls, clsMd, clsTex };
+}
+
+/** Lays out the first words of forms and the trie nodes they lead to (see MatcherTables.wordSlots). */
+function wordTable(words: Map<string, number>): Pick<MatcherTables, 'wordSlots' | 'wordSlotMask' | 'wordBits' | 'wordPool'> {
+  let size = 2048;
+  while (size < words.size * 2) size *= 2;
+  const wordSlots = new Int32Array(size * 8);
+  const inline = new Uint16Array(wordSlots.buffer);
+  const wordBits = new Int32Array(2048);
+  let total = 0;
+  for (const w of words.keys()) total += w.length;
+  const wordPool = new Uint16Array(total);
+  let p = 0;
+  for (const [w, node] of words) {
+    const h = kernelHash(w);
+    const at = freeSlot(wordSlots, 8, h);
+    wordSlots.set([w.length, h, node, p], at);
+    for (let i = 0; i < w.length; i++) {
+      wordPool[p + i] = w.charCodeAt(i);
+      if (i < 8) inline[2 * at + 8 + i] = w.charCodeAt(i);
+    }
+    p += w.length;
+    wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
+  }
+  return { wordSlots, wordSlotMask: size - 1, wordBits, wordPool };
+}
+
+/** The kernel's string hash (h * 31 + each code unit, 32 bits): its word and name tables are keyed by it. */
+export function kernelHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Where hash h goes in an open-addressed table of slots of `stride` numbers (a power-of-two count of them;
+ * a slot whose first number is 0 is free): the index of the first free slot's first number, probing on.
+ */
+export function freeSlot(slots: Int32Array, stride: number, h: number): number {
+  const mask = slots.length / stride - 1;
+  let s = h & mask;
+  while (slots[s * stride] !== 0) s = (s + 1) & mask;
+  return s * stride;
+}
+
+/**
+ * A digest of what the tables depend on: the number of entries and each entry's forms (text and case), in
+ * order. Two 32-bit hashes of the same stream (FNV-1a and the kernel's), as 16 hex digits.
+ */
+export function formsDigest(entries: readonly Entry[]): string {
+  let a = 0x811c9dc5;
+  let b = entries.length;
+  const mix = (c: number): void => {
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 31) + c) | 0;
+  };
+  for (const entry of entries) {
+    for (const form of entry.forms) {
+      const t = form.text;
+      for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
+      mix(form.caseSensitive ? 1 : 2);
+    }
+    mix(3);
+  }
+  return hex(a) + hex(b);
+}
+
+function hex(x: number): string {
+  return (x >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Tables built with a lexicon, by the very array of entries they serve (see {@link attachTables}). */
+const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
+
+/**
+ * Lets matchers of exactly these entries (this array, not a copy or a changed one) use tables built with
+ * them, when `digest` (the lexicon's own record of its forms' digest, written when it was built) is the one
+ * the tables were built from. Returns whether they were attached.
+ */
+export function attachTables(entries: readonly Entry[], tables: MatcherTables, digest: string | undefined): boolean {
+  if (digest === undefined || tables.digest !== digest) return false;
+  prebuilt.set(entries, tables);
+  return true;
+}
+
+/** The tables attached to these entries, if any. */
+export function attachedTables(entries: readonly Entry[]): MatcherTables | undefined {
+  return prebuilt.get(entries);
+}
+
+/** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
+const MAGIC = 0x54584c4f;
+const FORMAT = 1;
+
+/** The typed arrays of the built form, in the order they are written. */
+const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool'] as const;
+type ArrayName = (typeof ARRAYS)[number];
+const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {
+  patEntry: Int32Array,
+  patFlags: Uint8Array,
+  patCs: Int32Array,
+  csPool: Uint16Array,
+  cls: Uint8Array,
+  clsMd: Uint8Array,
+  clsTex: Uint8Array,
+  nodes: Int32Array,
+  chainKey: Uint16Array,
+  edges: Int32Array,
+  dense: Int32Array,
+  outList: Int32Array,
+  wordSlots: Int32Array,
+  wordBits: Int32Array,
+  wordPool: Uint16Array,
+};
+
+/**
+ * The built form of the tables: a header of 32-bit numbers [magic, format, formCount, wordSlotMask, root
+ * transitions, the digest as 2 numbers, then each array's length], the root's [key, node]
+ * pairs, then each array, 8-byte aligned. Little-endian, as WebAssembly is.
+ */
+export function encodeTables(t: MatcherTables): Uint8Array {
+  const rootPairs: number[] = [];
+  for (let c = 0; c < 65536; c++) if (t.root[c] !== 0) rootPairs.push(c, t.root[c]);
+  const header = [MAGIC, FORMAT, t.formCount, t.wordSlotMask, rootPairs.length / 2, ...digestWords(t.digest), ...ARRAYS.map((name) => t[name].length)];
+  const parts: ArrayBufferView[] = [Int32Array.from(header), Int32Array.from(rootPairs), ...ARRAYS.map((name) => t[name])];
+  let size = 0;
+  for (const p of parts) size += align8(p.byteLength);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += align8(p.byteLength);
+  }
+  return out;
+}
+
+/**
+ * Reads tables back from {@link encodeTables}'s form (the arrays are views of `bytes`, not copies). Throws an
+ * Error saying what is wrong when the bytes are not tables of this layout.
+ */
+export function decodeTables(bytes: Uint8Array): MatcherTables {
+  const buffer = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const headerLength = 7 + ARRAYS.length;
+  if (buffer.byteLength < 4 * headerLength) throw new Error(`matcher tables: ${buffer.byteLength} bytes is too short for the header`);
+  const header = new Int32Array(buffer.buffer, buffer.byteOffset, headerLength);
+  if (header[0] !== MAGIC) throw new Error('matcher tables: not a tables file (bad magic number)');
+  if (header[1] !== FORMAT) throw new Error(`matcher tables: layout ${header[1]}, this version reads layout ${FORMAT}; rebuild with npm run build`);
+  let at = align8(4 * headerLength);
+  const view = (Kind: (typeof KINDS)[ArrayName], length: number): Int32Array | Uint16Array | Uint8Array => {
+    const byteLength = length * Kind.BYTES_PER_ELEMENT;
+    if (length < 0 || at + byteLength > buffer.byteLength) throw new Error('matcher tables: the file is truncated');
+    const v = new Kind(buffer.buffer as ArrayBuffer, buffer.byteOffset + at, length);
+    at += align8(byteLength);
+    return v;
+  };
+  const rootPairs = view(Int32Array, 2 * header[4]) as Int32Array;
+  const root = new Int32Array(65536);
+  for (let i = 0; i < rootPairs.length; i += 2) root[rootPairs[i] & 0xffff] = rootPairs[i + 1];
+  const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
+  ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], header[7 + i])));
+  return {
+    ...(arrays as Pick<MatcherTables, ArrayName>),
+    digest: hex(header[5]) + hex(header[6]),
+    formCount: header[2],
+    wordSlotMask: header[3],
+    root,
+  };
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function digestWords(digest: string): number[] {
+  return [parseInt(digest.slice(0, 8), 16) | 0, parseInt(digest.slice(8, 16), 16) | 0];
+}

@@ -1,0 +1,102 @@
+/**
+ * The built-in lexicon's matcher tables, built with the extension (scripts/build-tables.ts →
+ * dist/matcher-tables.bin, made by `npm run build`, which `npm test` runs first) and loaded instead of built
+ * (issue 15 §3): they are current, a matcher from them finds exactly what a matcher built from the entries
+ * finds, they serve no other lexicon, and a bad tables file is reported and not used.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { mergeLexicons } from '../../src/core/build';
+import type { Lexicon } from '../../src/core/lexicon';
+import { Matcher } from '../../src/core/matcher';
+import { attachTables, buildTables, decodeTables, encodeTables } from '../../src/core/matcherTables';
+import type { DocLanguage } from '../../src/core/regions';
+import { builtinLexiconPath, loadBuiltinLexicon, readBuiltLexicon } from '../../src/node/builtin';
+import { documentArb } from '../helpers/matcher-props';
+
+const TABLES = path.join(__dirname, '..', '..', 'dist', 'matcher-tables.bin');
+
+describe('matcher tables built with the extension', () => {
+  const builtin = loadBuiltinLexicon();
+
+  it('dist/matcher-tables.bin is current: the tables of generated/lexicon.json as this code builds them (run npm run build)', () => {
+    assert.ok(fs.existsSync(TABLES), `${TABLES} is missing: run npm run build`);
+    assert.ok(Buffer.from(encodeTables(buildTables(builtin.entries))).equals(fs.readFileSync(TABLES)), `${TABLES} is stale: run npm run build`);
+  });
+
+  it('the built-in lexicon comes with its tables, and a matcher from them needs no build', () => {
+    assert.equal(new Matcher(builtin).prebuilt, true);
+    assert.equal(new Matcher([...builtin.entries]).prebuilt, false, 'a copy of the entries is another lexicon: its matcher builds its tables');
+  });
+
+  for (const language of ['markdown', 'latex', 'plain'] as DocLanguage[]) {
+    it(`${language}: a matcher from the built tables finds the same mentions and skipped regions as one built from the entries (random documents)`, () => {
+      const loaded = new Matcher(builtin);
+      const built = new Matcher([...builtin.entries]);
+      fc.assert(
+        fc.property(documentArb(language, builtin), (text) => {
+          assert.deepEqual(loaded.annotateWithRegions(text, language), built.annotateWithRegions(text, language));
+        }),
+        { seed: 7, numRuns: 300 },
+      );
+    });
+  }
+
+  it('a lexicon that adds forms to a built-in entry (a workspace lexicon) builds its own tables and finds its forms', () => {
+    const workspace: Lexicon = {
+      source: 'terms.oncolex.json',
+      entries: [{ ...builtin.entries.find((e) => e.id === 'pembrolizumab')!, id: 'my-pembro', forms: [{ text: 'pembro', caseSensitive: false }] }],
+      extensions: new Map([['my-pembro', 'pembrolizumab']]),
+    };
+    const merged = mergeLexicons(builtin, workspace, 'merged');
+    const m = new Matcher(merged);
+    assert.equal(m.prebuilt, false);
+    assert.deepEqual(
+      m.annotate('We gave pembro and nivolumab.', 'plain').map((x) => x.id),
+      ['pembrolizumab', 'nivolumab'],
+    );
+  });
+
+  it('tables are attached only to the lexicon whose forms they were built from', () => {
+    const tables = decodeTables(fs.readFileSync(TABLES));
+    const entries = [...builtin.entries];
+    assert.equal(attachTables(entries, tables, 'ffffffffffffffff'), false);
+    assert.equal(attachTables(entries, tables, undefined), false);
+    assert.equal(new Matcher(entries).prebuilt, false);
+  });
+
+  it('a bad tables file is reported naming the file, and the lexicon still works (its matcher is built)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-tables-'));
+    const good = fs.readFileSync(TABLES);
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['garbage.bin', Buffer.from('not tables at all, just some text. '.repeat(10)), /garbage\.bin: matcher tables: not a tables file/],
+      ['truncated.bin', good.subarray(0, good.length >> 1), /truncated\.bin: matcher tables: the file is truncated/],
+      ['short.bin', good.subarray(0, 12), /short\.bin: matcher tables: 12 bytes is too short/],
+    ];
+    for (const [name, bytes, expected] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      const problems: string[] = [];
+      const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
+      assert.equal(problems.length, 1, name);
+      assert.match(problems[0], expected);
+      const m = new Matcher(lexicon);
+      assert.equal(m.prebuilt, false);
+      assert.deepEqual(
+        m.annotate('Pembrolizumab blocks PD-1.', 'plain').map((x) => x.id),
+        ['pembrolizumab', 'pd-1'],
+      );
+    }
+    // Tables of another lexicon: reported too.
+    const other = path.join(dir, 'other.bin');
+    fs.writeFileSync(other, encodeTables(buildTables(builtin.entries.slice(0, 10))));
+    const problems: string[] = [];
+    readBuiltLexicon(builtinLexiconPath(), other, (p) => problems.push(p));
+    assert.match(problems.join('\n'), /other\.bin was built from another lexicon than .*lexicon\.json/);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
