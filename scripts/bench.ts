@@ -17,6 +17,7 @@ import { loadBuiltinLexicon, readBuiltLexicon } from '../src/node/builtin';
 import { benchBib } from './bench-bib';
 import { benchCorpus } from './bench-corpus';
 import { benchSearch } from './bench-search';
+import { benchStarts } from './bench-starts';
 
 /** The repository root: benchmarks run from it (npm run bench). */
 const ROOT = process.cwd();
@@ -217,11 +218,11 @@ function matcherBench(): object {
   };
 }
 
-function activationBench(): object {
+async function activationBench(): Promise<object> {
   // What activate() does before it returns: read the built lexicon (with the matcher tables built with it).
   // The matcher is made right after activation returns (first annotation), so it is reported apart: from
   // the built tables (the built-in lexicon), and built from the entries (what a workspace lexicon costs).
-  const file = path.join(ROOT, 'generated', 'lexicon.json');
+  const file = path.join(ROOT, 'dist', 'lexicon.json');
   const t0 = performance.now();
   const lexicon = readBuiltLexicon(file, path.join(ROOT, 'dist', 'matcher-tables.bin'));
   const t1 = performance.now();
@@ -241,6 +242,7 @@ function activationBench(): object {
     forms: m.formCount,
     bundleKB: fs.existsSync(bundle) ? Math.round(fs.statSync(bundle).size / 1024) : null,
     ...coldStart(),
+    ...(await benchStarts(ROOT, path.join(ROOT, 'out', 'bench', 'manuscript-20k.md'))),
   };
 }
 
@@ -283,7 +285,7 @@ function coldStart(): object {
   if (!fs.existsSync(cold)) return { coldStartToFirstMentionsMs: null };
   const textFile = path.join(ROOT, 'out', 'bench', 'manuscript-20k.md');
   fs.writeFileSync(textFile, manuscript20k());
-  const script = `const t0 = performance.now(); const c = require(${JSON.stringify(cold)}); process.stdout.write(JSON.stringify(c.firstMentions(t0, ${JSON.stringify(path.join(ROOT, 'generated', 'lexicon.json'))}, ${JSON.stringify(path.join(ROOT, 'dist', 'matcher-tables.bin'))}, require('fs').readFileSync(${JSON.stringify(textFile)}, 'utf8'))))`;
+  const script = `const t0 = performance.now(); const c = require(${JSON.stringify(cold)}); process.stdout.write(JSON.stringify(c.firstMentions(t0, ${JSON.stringify(path.join(ROOT, 'dist', 'lexicon.json'))}, ${JSON.stringify(path.join(ROOT, 'dist', 'matcher-tables.bin'))}, require('fs').readFileSync(${JSON.stringify(textFile)}, 'utf8'))))`;
   const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as Record<string, number>);
   runs.sort((a, b) => a.coldStartToFirstMentionsMs - b.coldStartToFirstMentionsMs);
   return runs[2];

@@ -1,8 +1,9 @@
 /**
  * Builds the built-in lexicon's matcher tables (src/core/matcherTables.ts) at build time, when the lexicon
  * is fixed: reads generated/lexicon.json and writes dist/matcher-tables.bin, which the extension (desktop and
- * web), the language server and the CLI load instead of building the trie at start-up. Run by
- * scripts/build.mjs before the bundles (the web bundle embeds the file).
+ * web), the language server and the CLI load instead of building the trie at start-up, and dist/lexicon.json,
+ * the same lexicon without indentation (it parses faster; src/node/builtin.ts reads both). Run by
+ * scripts/build.mjs before the bundles (the web bundle embeds the tables).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,7 @@ function main(): void {
   }
   fs.mkdirSync(path.dirname(TABLES_OUT), { recursive: true });
   fs.writeFileSync(TABLES_OUT, encodeTables(tables));
+  fs.writeFileSync(path.join(ROOT, 'dist', 'lexicon.json'), JSON.stringify(data));
 }
 
 main();

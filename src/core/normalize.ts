@@ -21,39 +21,46 @@ const SUPERSCRIPTS: Record<number, number> = {
 };
 const QUOTES: Record<number, number> = { 0x2018: 0x27, 0x2019: 0x27, 0x201c: 0x22, 0x201d: 0x22 };
 
+/** The code units the case-sensitive fold changes (see buildCaseSensitiveFold). */
+const FOLDED: number[] = [];
+
 function buildCaseSensitiveFold(): Uint16Array {
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) t[c] = c;
+  const set = (c: number, v: number): void => {
+    t[c] = v;
+    FOLDED.push(c);
+  };
   // Full-width ASCII (ＰＤ－Ｌ１, Ｔ) to ASCII: the review itself writes a full-width Ｔ.
-  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
-  for (const c of HYPHENS) t[c] = 0x2d;
-  t[0x00ad] = IGNORABLE; // soft hyphen is invisible
-  for (const c of SPACES) t[c] = SPACE;
-  for (let c = 0x2000; c <= 0x200a; c++) t[c] = SPACE;
-  for (const c of IGNORABLES) t[c] = IGNORABLE;
-  for (const [k, v] of Object.entries(SUPERSCRIPTS)) t[Number(k)] = v;
-  for (const [k, v] of Object.entries(QUOTES)) t[Number(k)] = v;
-  t[0x03c2] = 0x03c3; // final sigma
-  t[0x00b5] = 0x03bc; // micro sign to mu
+  for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
+  for (const c of HYPHENS) set(c, 0x2d);
+  set(0x00ad, IGNORABLE); // soft hyphen is invisible
+  for (const c of SPACES) set(c, SPACE);
+  for (let c = 0x2000; c <= 0x200a; c++) set(c, SPACE);
+  for (const c of IGNORABLES) set(c, IGNORABLE);
+  for (const [k, v] of Object.entries(SUPERSCRIPTS)) set(Number(k), v);
+  for (const [k, v] of Object.entries(QUOTES)) set(Number(k), v);
+  set(0x03c2, 0x03c3); // final sigma
+  set(0x00b5, 0x03bc); // micro sign to mu
   return t;
 }
 
 function buildFold(cs: Uint16Array): Uint16Array {
-  const t = new Uint16Array(65536);
-  // Only these blocks have case; only one-to-one lowercasings are used.
-  const lower = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) lower[c] = c;
+  // The case-sensitive fold, then lower case: only these blocks have case, and only one-to-one lowercasings
+  // are used. A code unit changes only where its case-sensitive fold is a cased letter: the letter itself,
+  // or one the case-sensitive fold maps to it (full-width Ａ to A).
   const cased: [number, number][] = [
     [0x41, 0x5a], [0xc0, 0x24f], [0x370, 0x52f], [0x10a0, 0x10ff], [0x13a0, 0x13ff], [0x1e00, 0x1fff],
     [0x2160, 0x216f], [0x24b6, 0x24cf], [0x2c00, 0x2d2f], [0xa640, 0xa7ff],
   ];
-  for (const [a, b] of cased) {
-    for (let v = a; v <= b; v++) {
-      const l = String.fromCharCode(v).toLowerCase();
-      if (l.length === 1) lower[v] = l.charCodeAt(0);
-    }
-  }
-  for (let c = 0; c < 65536; c++) t[c] = lower[cs[c]];
+  const lower = (v: number): number => {
+    if (!cased.some(([a, b]) => v >= a && v <= b)) return v;
+    const l = String.fromCharCode(v).toLowerCase();
+    return l.length === 1 ? l.charCodeAt(0) : v;
+  };
+  const t = cs.slice();
+  for (const [a, b] of cased) for (let v = a; v <= b; v++) if (cs[v] === v) t[v] = lower(v);
+  for (const c of FOLDED) if (cs[c] !== c) t[c] = lower(cs[c]);
   return t;
 }
 
