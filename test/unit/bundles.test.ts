@@ -1,0 +1,70 @@
+/**
+ * The shipped bundles (dist/, built by `npm test` before the unit tests) load citeproc and compromise from
+ * dist/vendor only when a command uses them (scripts/build.mjs, `lazyVendor`): `oncolex annotate` with the
+ * built-in lexicon starts without either, `oncolex cite` formats with citeproc, and a workspace lexicon gets
+ * its plural forms from compromise.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const cli = path.join(dist, 'cli.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-bundles-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A preload that lists, on stderr as the process exits, the files of dist/vendor it required. */
+const hook = path.join(dir, 'hook.js');
+fs.writeFileSync(
+  hook,
+  `const Module = require('module'); const load = Module._load; const seen = new Set();
+Module._load = function (request, ...rest) { if (/[\\\\/]vendor[\\\\/]/.test(request)) seen.add(require('path').basename(request)); return load.call(this, request, ...rest); };
+process.on('exit', () => require('fs').writeSync(2, '\\nVENDOR ' + JSON.stringify([...seen].sort()) + '\\n'));`,
+);
+
+/** Runs the shipped CLI; its output, and the vendor files it loaded. */
+function runCli(args: string[]): { stdout: string; vendor: string[] } {
+  const r = spawnSync(process.execPath, ['-r', hook, cli, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const m = /VENDOR (\[.*\])/.exec(r.stderr);
+  assert.ok(m, r.stderr);
+  return { stdout: r.stdout, vendor: JSON.parse(m[1]) as string[] };
+}
+
+describe('the shipped bundles load large libraries on first use', () => {
+  it('the vendor bundles exist and the CLI bundle holds neither library', () => {
+    for (const name of ['citeproc.js', 'compromise.js']) assert.ok(fs.existsSync(path.join(dist, 'vendor', name)), name);
+    const bundle = fs.readFileSync(cli, 'utf8');
+    assert.ok(!bundle.includes('CSL.Engine = function'), 'the CLI bundle contains citeproc');
+    assert.ok(!bundle.includes('irregulars'), 'the CLI bundle contains compromise');
+  });
+
+  it('oncolex annotate with the built-in lexicon loads neither citeproc nor compromise', () => {
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, 'Pembrolizumab blocks PD-1.\n');
+    const r = runCli(['annotate', file, '--format', 'table']);
+    assert.match(r.stdout, /pembrolizumab/);
+    assert.deepEqual(r.vendor, []);
+  });
+
+  it('oncolex cite formats a reference with citeproc, loaded from dist/vendor', () => {
+    const bib = path.join(dir, 'r.bib');
+    fs.writeFileSync(bib, '@article{smith2020,\n title={Abscopal responses after SBRT},\n author={Smith, Jane and Doe, John},\n journal={Lancet Oncol},\n year={2020}, volume={21}, pages={1--10}\n}\n');
+    const r = runCli(['cite', '--bib', bib, '--style', 'apa', 'smith2020']);
+    assert.equal(r.stdout.trim(), 'Smith, J., & Doe, J. (2020). Abscopal responses after SBRT. Lancet Oncol, 21, 1–10.');
+    assert.deepEqual(r.vendor, ['citeproc.js']);
+  });
+
+  it("a workspace lexicon entry's plural is found, inflected by compromise loaded from dist/vendor", () => {
+    const lexicon = path.join(dir, 'lab.oncolex.json');
+    fs.writeFileSync(lexicon, JSON.stringify({ entries: [{ id: 'fast-beam', category: 'concept', label: { en: 'ultrafast proton beam', zh: '超快质子束' }, definition: { en: 'A beam.', zh: '超快质子束。' } }] }));
+    const file = path.join(dir, 'b.md');
+    fs.writeFileSync(file, 'Two ultrafast proton beams were used.\n');
+    const r = runCli(['annotate', '--lexicon', lexicon, file, '--format', 'table']);
+    assert.match(r.stdout, /1 mentions/);
+    assert.deepEqual(r.vendor, ['compromise.js']);
+  });
+});
