@@ -113,21 +113,30 @@ export function isCjk(c: number): boolean {
 export function foldForm(form: string, caseSensitive: boolean): string {
   const { fold, foldCs } = foldTables();
   const table = caseSensitive ? foldCs : fold;
-  let out = '';
+  // Collected as code units and made into one flat string (not a chain of concatenations, which every
+  // later comparison or hash would first have to flatten).
+  if (foldBuffer.length < form.length) foldBuffer = new Uint16Array(2 * form.length);
+  const out = foldBuffer;
+  let n = 0;
   let prevSpace = true;
   for (let i = 0; i < form.length; i++) {
     const c = table[form.charCodeAt(i)];
     if (c === IGNORABLE) continue;
     if (c === SPACE) {
-      if (!prevSpace) out += ' ';
+      if (!prevSpace) out[n++] = SPACE;
       prevSpace = true;
       continue;
     }
-    out += String.fromCharCode(c);
+    out[n++] = c;
     prevSpace = false;
   }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  if (n > 0 && out[n - 1] === SPACE) n--;
+  let s = '';
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return s;
 }
+
+let foldBuffer = new Uint16Array(256);
 
 const GREEK_NAMES: [string, string][] = [
   ['α', 'alpha'],
