@@ -5,7 +5,7 @@
  * any other lexicon (a workspace's, a mined one) has its tables built here, in time linear in its forms.
  */
 import type { Entry } from './lexicon';
-import { IGNORABLE, SPACE, foldForm, foldTables } from './normalize';
+import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from './normalize';
 import { isSpecial } from './regions';
 
 /** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
@@ -53,6 +53,9 @@ export interface MatcherTables {
   /** One bit per hash value (mod 2^16) of a first word. */
   wordBits: Int32Array;
   wordPool: Uint16Array;
+  /** The fold tables the classes were made with, as their differences (see foldDifferences in normalize.ts). */
+  foldCs: Int32Array;
+  foldLower: Int32Array;
 }
 
 /** Character class bits (see MatcherTables.cls). */
@@ -217,7 +220,13 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
     outList,
     ...classes(root),
     ...wordTable(firstWords),
+    ...folds(),
   };
+}
+
+function folds(): Pick<MatcherTables, 'foldCs' | 'foldLower'> {
+  const d = foldDifferences();
+  return { foldCs: d.cs, foldLower: d.lower };
 }
 
 /** The character classes (see MatcherTables.cls), which depend on the forms through the root's transitions. */
@@ -321,6 +330,8 @@ const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
 export function attachTables(entries: readonly Entry[], tables: MatcherTables, digest: string | undefined): boolean {
   if (digest === undefined || tables.digest !== digest) return false;
   prebuilt.set(entries, tables);
+  // The fold tables they were built with, made from their differences (cheaper than lowercasing).
+  seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
   return true;
 }
 
@@ -331,10 +342,10 @@ export function attachedTables(entries: readonly Entry[]): MatcherTables | undef
 
 /** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
 const MAGIC = 0x54584c4f;
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The typed arrays of the built form, in the order they are written. */
-const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool'] as const;
+const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'foldLower'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {
   patEntry: Int32Array,
@@ -352,6 +363,8 @@ const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | 
   wordSlots: Int32Array,
   wordBits: Int32Array,
   wordPool: Uint16Array,
+  foldCs: Int32Array,
+  foldLower: Int32Array,
 };
 
 /**

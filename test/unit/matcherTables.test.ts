@@ -5,6 +5,7 @@
  * finds, they serve no other lexicon, and a bad tables file is reported and not used.
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +27,20 @@ describe('matcher tables built with the extension', () => {
   it('dist/matcher-tables.bin is current: the tables of generated/lexicon.json as this code builds them (run npm run build)', () => {
     assert.ok(fs.existsSync(TABLES), `${TABLES} is missing: run npm run build`);
     assert.ok(Buffer.from(encodeTables(buildTables(builtin.entries))).equals(fs.readFileSync(TABLES)), `${TABLES} is stale: run npm run build`);
+  });
+
+  it('the fold tables made from the differences stored with the tables equal those built by lowercasing (fresh processes)', () => {
+    const script = (seed: boolean) => `
+      const fs = require('node:fs');
+      const { decodeTables } = require('./src/core/matcherTables.ts');
+      const n = require('./src/core/normalize.ts');
+      ${seed ? "const t = decodeTables(fs.readFileSync('dist/matcher-tables.bin')); n.seedFoldTables({ cs: t.foldCs, lower: t.foldLower });" : ''}
+      const f = n.foldTables();
+      process.stdout.write(JSON.stringify([f.fold, f.foldCs, f.foldTex, f.word].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64'))));`;
+    const run = (seed: boolean) => execFileSync(process.execPath, ['--import', 'tsx', '-e', script(seed)], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
+    const [seeded, built] = [run(true), run(false)];
+    assert.ok(seeded.length > 100000);
+    assert.equal(seeded, built);
   });
 
   it('the built-in lexicon comes with its tables, and a matcher from them needs no build', () => {
