@@ -1,5 +1,6 @@
-// What the e2e test asserts on an editor in the workbench, whichever extension build it runs: one visual
-// signal per mention, and the hover card of a term.
+// What the e2e test asserts on an editor in the workbench, whichever extension build it runs (the desktop
+// one in test/e2e/run.ts, the web-only one in test/e2e/web.ts): one visual signal per mention, and the
+// hover card of a term.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliMention } from './harness';

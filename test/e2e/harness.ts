@@ -1,6 +1,6 @@
 // The e2e test's harness: paths, the PASS/FAIL tally with screenshots, the code-server process, and the
-// helpers that drive the workbench like a user. Shared by the runs of test/e2e/run.ts and by the checks
-// they have in common (test/e2e/editor-checks.ts).
+// helpers that drive the workbench like a user. Shared by the runs of test/e2e/run.ts (desktop build),
+// test/e2e/web.ts (web-only build) and the checks they have in common (test/e2e/editor-checks.ts).
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -2,13 +2,14 @@
 // Run through scripts/e2e.sh (`npm run test:e2e`), which builds, packages and installs the extension and
 // the runner extension first. Prints one PASS/FAIL line per check and ends with `N passed, N failed`.
 //
-// Two server runs: the first runs the integration suite inside the extension host (the runner extension
+// Three server runs: the first runs the integration suite inside the extension host (the runner extension
 // reads ONCOLEX_INTEGRATION_SUITE), the second drives the UI like a user. Separate runs keep the suite's
-// edits and toggles out of the UI checks.
+// edits and toggles out of the UI checks. The third (test/e2e/web.ts) runs the web-only variant of the
+// extension in the browser's web worker extension host.
 //
-// While working on one check: ONCOLEX_E2E_SKIP_INTEGRATION=1 skips the first run, and
-// ONCOLEX_E2E_ONLY=<regex> runs only the UI checks whose names match (checks that rely on an earlier
-// check's state may then fail). A full run sets neither.
+// While working on one check: ONCOLEX_E2E_SKIP_INTEGRATION=1 skips the first run, ONCOLEX_E2E_SKIP_WEB=1 the
+// third, and ONCOLEX_E2E_ONLY=<regex> runs only the UI checks whose names match (checks that rely on an
+// earlier check's state may then fail). A full run sets none.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,7 @@ import {
   visibleHoverText, waitHover, waitStatus, workspace,
 } from './harness';
 import type { SuiteResults } from '../integration/index';
+import { webPhase } from './web';
 
 /** A Markdown file the checks type into, in the workspace copy (never in the committed examples/). */
 const SCRATCH = 'e2e-scratch.md';
@@ -639,6 +641,7 @@ async function main(): Promise<void> {
   try {
     if (process.env.ONCOLEX_E2E_SKIP_INTEGRATION !== '1') await timedPhase('integration run', () => integrationPhase(browser));
     await timedPhase('UI run', () => uiPhase(browser));
+    if (process.env.ONCOLEX_E2E_SKIP_WEB !== '1') await timedPhase('web-only run', () => webPhase(browser));
   } finally {
     await browser.close();
   }
