@@ -88,6 +88,8 @@ async function freePort(): Promise<number> {
 
 export interface Server {
   url: string;
+  /** Its user data folder; the server writes its logs under `logs/` there. */
+  userData: string;
   proc: ChildProcess;
   log: string[];
 }
@@ -138,7 +140,7 @@ export async function startServer(name: string, env: Record<string, string>, ext
       reject(new Error(`code-server exited with ${code}:\n${log.slice(-20).join('')}`));
     });
   });
-  return { url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, proc, log };
+  return { url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, userData, proc, log };
 }
 
 export async function stopServer(s: Server | undefined): Promise<void> {

@@ -79,6 +79,17 @@ export async function webPhase(browser: Browser): Promise<void> {
       assert(/web worker/i.test(text), `'${variant.displayName}' is not marked as running in the web worker: '${text}'`);
       assert(/Activation: \d+\s*ms/.test(text), `'${variant.displayName}' shows no activation time (not activated?): '${text}'`);
     });
+    // The other side: the server's Node extension host, which runs the desktop build in the UI run (its log
+    // then reads 'ExtensionService#_doActivateExtension oncolex.oncolex'), never activated this one.
+    const logs = path.join(server.userData, 'logs');
+    await check('web only: the Node extension host of the server did not activate OncoLex (remoteexthost.log)', async () => {
+      const files = fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log'));
+      assert(files.length > 0, `no remoteexthost.log under ${logs}`);
+      for (const f of files) {
+        const line = fs.readFileSync(path.join(logs, f), 'utf8').split('\n').find((l) => /_doActivateExtension oncolex\.oncolex[,\s]/.test(l));
+        assert(!line, `the Node extension host activated OncoLex: '${line}'`);
+      }
+    });
   } catch (err) {
     tally.failed++;
     console.log(`FAIL web only: ${err instanceof Error ? err.message : String(err)}`);
