@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.0 in headless Chromium).
-# Builds and packages the extension, installs it with the test runner extension into code-server, and
+# Builds and packages the extension, installs it with the test runner extension into code-server (and a
+# web-only variant into an extensions folder of its own), and
 # runs test/e2e/run.ts, which runs the integration suite inside code-server and then checks the UI.
 # Prints PASS/FAIL per check and `N passed, N failed`; exits non-zero on any failure, including a failed
 # setup (in CI and locally alike: a test that cannot run is not a pass).
@@ -48,13 +49,22 @@ timed package-runner node test/e2e-runner-extension/build.mjs "$CACHE/oncolex-e2
 EXT_DIR="$CACHE/extensions"
 export ONCOLEX_E2E_EXTENSIONS="$EXT_DIR"
 rm -rf "$EXT_DIR" "$CACHE/user-data-install"
+# install_ext VSIX [EXTENSIONS_DIR]
 install_ext() {
-  node "$ENTRY" --config "$CACHE/code-server-config.yaml" --extensions-dir "$EXT_DIR" \
+  node "$ENTRY" --config "$CACHE/code-server-config.yaml" --extensions-dir "${2:-$EXT_DIR}" \
     --user-data-dir "$CACHE/user-data-install" --install-extension "$1" --force
 }
 timed install-oncolex install_ext "$CACHE/oncolex.vsix"
 timed install-runner install_ext "$CACHE/oncolex-e2e-runner.vsix"
 ls "$EXT_DIR" | grep -q '^oncolex\.oncolex-' || fail_setup "the .vsix did not install into $EXT_DIR"
+
+# The web-only variant (no `main`) in an extensions folder of its own, for the run in the web worker
+# extension host (test/e2e/web.ts): with the desktop build beside it, VS Code would run that one instead.
+WEB_EXT_DIR="$CACHE/extensions-web"
+export ONCOLEX_E2E_WEB_EXTENSIONS="$WEB_EXT_DIR"
+rm -rf "$WEB_EXT_DIR"
+timed package-web node test/e2e/web-variant.mjs "$CACHE/oncolex.vsix" "$CACHE/oncolex-web.vsix"
+timed install-web install_ext "$CACHE/oncolex-web.vsix" "$WEB_EXT_DIR"
 
 export ONCOLEX_E2E_WORKSPACE="$CACHE/workspace"
 rm -rf "$ONCOLEX_E2E_WORKSPACE"

@@ -2,235 +2,36 @@
 // Run through scripts/e2e.sh (`npm run test:e2e`), which builds, packages and installs the extension and
 // the runner extension first. Prints one PASS/FAIL line per check and ends with `N passed, N failed`.
 //
-// Two server runs: the first runs the integration suite inside the extension host (the runner extension
+// Three server runs: the first runs the integration suite inside the extension host (the runner extension
 // reads ONCOLEX_INTEGRATION_SUITE), the second drives the UI like a user. Separate runs keep the suite's
-// edits and toggles out of the UI checks.
+// edits and toggles out of the UI checks. The third (test/e2e/web.ts) runs the web-only variant of the
+// extension in the browser's web worker extension host.
 //
-// While working on one check: ONCOLEX_E2E_SKIP_INTEGRATION=1 skips the first run, and
-// ONCOLEX_E2E_ONLY=<regex> runs only the UI checks whose names match (checks that rely on an earlier
-// check's state may then fail). A full run sets neither.
-import { execFileSync, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+// While working on one check: ONCOLEX_E2E_SKIP_INTEGRATION=1 skips the first run, ONCOLEX_E2E_SKIP_WEB=1 the
+// third, and ONCOLEX_E2E_ONLY=<regex> runs only the UI checks whose names match (checks that rely on an
+// earlier check's state may then fail). A full run sets none.
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { categoryPluralLabel } from '../../src/core/card';
-import type { Entry, Lexicon } from '../../src/core/lexicon';
+import type { Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
-import { contrastRatio, parseColor } from '../colors';
-import type { Box } from './paint';
-import { readPaintedLine } from './paint';
+import type { PaintLine } from './editor-checks';
+import { assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
+import type { Server } from './harness';
+import {
+  DECORATION, assert, cache, check, chromiumPath, cliMentions, closePage, entry, findCommand, findOnScreen, frameTextWith,
+  goTo, hoverAtCursor, lexiconEntry, lineCol, openFile, openWorkbench, quickInputRow, root, rowDescription, runCommand,
+  screenshot, setPage, shots, sideBarTreeRow, squash, startServer, stopServer, tally, ui, visibleDecorations,
+  visibleHoverText, waitHover, waitStatus, workspace,
+} from './harness';
 import type { SuiteResults } from '../integration/index';
+import { webPhase } from './web';
 
-const root = path.resolve(__dirname, '../..');
-const cache = process.env.ONCOLEX_E2E_CACHE ?? path.join(root, '.e2e-cache');
-const entry = process.env.ONCOLEX_E2E_CODE_SERVER ?? path.join(cache, 'code-server-4.100.0/node_modules/code-server/out/node/entry.js');
-const extensionsDir = process.env.ONCOLEX_E2E_EXTENSIONS ?? path.join(cache, 'extensions');
-const workspace = process.env.ONCOLEX_E2E_WORKSPACE ?? path.join(cache, 'workspace');
-const shots = path.join(root, 'screenshots');
-const chromiumPath = process.env.ONCOLEX_E2E_CHROMIUM ?? '/usr/bin/chromium';
 /** A Markdown file the checks type into, in the workspace copy (never in the committed examples/). */
 const SCRATCH = 'e2e-scratch.md';
-
-// Extension decorations render as overlay boxes (background/border styles) or as classes on the text
-// spans (colour styles); `ced-` is the class prefix VS Code gives contributed decoration types.
-const DECORATION = '.editor-instance .view-overlays .cdr[class*="ced-"], .editor-instance .view-lines span[class*="ced-"]';
-
-// ---------------------------------------------------------------------------------------------- report
-
-let passed = 0;
-let failed = 0;
-let shotNo = 0;
-let page: Page | undefined;
-
-async function screenshot(name: string): Promise<void> {
-  if (!page) return;
-  const file = path.join(shots, `${String(++shotNo).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60)}.png`);
-  await page.screenshot({ path: file }).catch(() => undefined);
-}
-
-const only = process.env.ONCOLEX_E2E_ONLY ? new RegExp(process.env.ONCOLEX_E2E_ONLY, 'i') : undefined;
-
-/**
- * Runs one check, prints PASS/FAIL and saves a screenshot of the state it left behind. `always`: the
- * check runs even when ONCOLEX_E2E_ONLY selects others (the ones every other check needs).
- */
-async function check(name: string, fn: () => Promise<void>, always = false): Promise<boolean> {
-  if (only && !always && !only.test(name)) return true;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
-    await screenshot(name);
-    return true;
-  } catch (err) {
-    failed++;
-    const msg = err instanceof Error ? err.message : String(err);
-    console.log(`FAIL ${name}: ${msg.split('\n').slice(0, 12).join('\n     ')}`);
-    await screenshot(`FAILED-${name}`);
-    return false;
-  }
-}
-
-function assert(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-
-// ---------------------------------------------------------------------------------------------- server
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  log: string[];
-}
-
-async function startServer(name: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const userData = path.join(cache, `user-data-${name}`);
-  fs.rmSync(userData, { recursive: true, force: true });
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  // Quiet, deterministic workbench: no welcome page, no trust prompt, no auto-save into the examples.
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.ignoreRecommendations': true,
-    'extensions.autoCheckUpdates': false,
-    'files.autoSave': 'off',
-    'editor.minimap.enabled': false,
-    'editor.wordWrap': 'on',
-    'editor.hover.delay': 300,
-    'update.mode': 'none',
-  }, null, 2));
-  // --config: otherwise code-server writes ~/.config/code-server/config.yaml.
-  const args = [entry, '--config', path.join(cache, 'code-server-config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--extensions-dir', extensionsDir, '--user-data-dir', userData, workspace];
-  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log: string[] = [];
-  const logFile = fs.createWriteStream(path.join(cache, 'logs', `code-server-${name}.log`));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log.slice(-20).join('')}`)), 60_000);
-    const onData = (d: Buffer) => {
-      const s = d.toString();
-      log.push(s);
-      logFile.write(s);
-      if (s.includes('HTTP server listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code}:\n${log.slice(-20).join('')}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, proc, log };
-}
-
-async function stopServer(s: Server | undefined): Promise<void> {
-  if (!s || s.proc.exitCode !== null) return;
-  const exited = new Promise((r) => s.proc.once('exit', r));
-  s.proc.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-}
-
-async function openWorkbench(browser: Browser, url: string): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await p.goto(url);
-  await p.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // The workbench takes a few seconds to restore and start the extension host before it takes keys.
-  await p.waitForTimeout(4000);
-  return p;
-}
-
-// ---------------------------------------------------------------------------------------------- UI helpers
-
-function ui(): Page {
-  assert(page, 'no browser page');
-  return page;
-}
-
-async function quickInputRow(text: string, timeout = 8000) {
-  const row = ui().locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
-}
-
-async function openFile(name: string): Promise<void> {
-  const p = ui();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await p.keyboard.press('Escape');
-      await p.keyboard.press('Control+P');
-      const input = p.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(name);
-      // Click the row: Enter could still pick the first of the recently opened files before the filter runs.
-      await (await quickInputRow(name)).click();
-      await p.locator('.tab.active', { hasText: name }).waitFor({ timeout: 8000 });
-      break;
-    } catch (err) {
-      // Quick Open sometimes misses keys while the workbench is still busy; one retry, then fail.
-      if (attempt >= 2) throw new Error(`could not open ${name} with Quick Open: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  await p.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
-  await p.waitForTimeout(500);
-}
-
-/** Opens the command palette, types a command's title and returns its row; fails if it is not listed. */
-async function findCommand(title: string): Promise<Awaited<ReturnType<typeof quickInputRow>>> {
-  const p = ui();
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('F1');
-  const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  return quickInputRow(title).catch(() => {
-    throw new Error(`the command palette does not list '${title}'`);
-  });
-}
-
-/** Runs a command through the command palette, as a user would. */
-async function runCommand(title: string): Promise<void> {
-  await (await findCommand(title)).click();
-}
-
-/** Opens a workspace file and puts the cursor inside the first mention of an entry that the CLI finds. */
-/** Finds `phrase` in the active editor (Ctrl+F) and returns the box of the selection it leaves on screen. */
-async function findOnScreen(phrase: string): Promise<{ x: number; y: number; width: number; height: number }> {
-  const p = ui();
-  await p.keyboard.press('Control+F');
-  await p.keyboard.type(phrase);
-  await p.keyboard.press('Enter');
-  await p.keyboard.press('Escape');
-  const sel = p.locator('.editor-instance .view-overlays .selected-text').first();
-  await sel.waitFor({ timeout: 5000 });
-  const box = await sel.boundingBox();
-  assert(box, 'the found phrase has no box on screen');
-  return box;
-}
 
 async function cursorOnFirstMention(file: string, id: string): Promise<void> {
   const text = fs.readFileSync(path.join(workspace, file), 'utf8');
@@ -265,156 +66,6 @@ async function pollState(what: string, ok: (s: E2eState) => boolean, timeoutMs =
   return s;
 }
 
-async function statusText(): Promise<string> {
-  const item = ui().locator('.statusbar-item', { hasText: 'OncoLex' }).first();
-  await item.waitFor({ state: 'visible', timeout: 5000 });
-  return (await item.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function waitStatus(expected: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = await statusText().catch(() => '(no OncoLex status bar item)');
-    if (last === expected) return;
-    await ui().waitForTimeout(250);
-  }
-  throw new Error(`status bar shows '${last}', expected '${expected}'`);
-}
-
-async function visibleDecorations(): Promise<number> {
-  return ui().locator(DECORATION).count();
-}
-
-async function visibleHoverText(): Promise<string> {
-  // Runs in the browser; the project's tsconfig has no DOM lib, hence the structural type.
-  type El = { offsetParent: unknown; innerText: string; classList: { contains(c: string): boolean } };
-  return ui().$$eval('.monaco-hover', (els) =>
-    (els as unknown as El[])
-      .filter((e) => e.offsetParent !== null && !e.classList.contains('hidden'))
-      .map((e) => e.innerText)
-      .join('\n'),
-  );
-}
-
-/** Waits until the visible hover's text satisfies `ok`; returns the last text seen (squashed). */
-async function waitHover(ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let text = '';
-  while (Date.now() < end) {
-    text = squash(await visibleHoverText());
-    if (ok(text)) return text;
-    await ui().waitForTimeout(200);
-  }
-  return text;
-}
-
-/** Line and column (1-based, as Go to Line takes them) of an offset in a text. */
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, col: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-/** Puts the cursor of the active editor at a line and column with Go to Line (Ctrl+G "line:col"). */
-async function goTo(line: number, col: number): Promise<void> {
-  const p = ui();
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('Control+G');
-  const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${line}:${col}`);
-  await p.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5000 });
-}
-
-/** Moves the mouse onto the text at the editor's cursor (the cursor is put inside a word first). */
-async function hoverAtCursor(): Promise<void> {
-  const p = ui();
-  // The cursor blinks (visibility), so wait for it to be attached rather than visible.
-  const cursor = p.locator('.editor-instance .cursors-layer .cursor').first();
-  await cursor.waitFor({ state: 'attached', timeout: 5000 });
-  const box = await cursor.boundingBox();
-  assert(box, 'the cursor has no box on screen');
-  // Come from above, as a hand on the mouse would, so that the editor sees the mouse move onto the word.
-  await p.mouse.move(box.x + 2, box.y - 40);
-  await p.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 5 });
-}
-
-/** The text of the first frame (webviews live in nested iframes) whose body contains `needle`. */
-async function frameTextWith(needle: string, timeoutMs = 15_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let seen: string[] = [];
-  while (Date.now() < end) {
-    seen = [];
-    for (const f of ui().frames()) {
-      // The workbench itself names the card in its tab title: only the frames inside it count.
-      if (f === ui().mainFrame()) continue;
-      const t = await f.locator('body').innerText({ timeout: 500 }).catch(() => '');
-      if (t.includes(needle)) return t;
-      if (t.trim() !== '') seen.push(t.slice(0, 80));
-    }
-    await ui().waitForTimeout(300);
-  }
-  throw new Error(`no frame shows '${needle}'; frames with text: ${seen.length}`);
-}
-
-/** A row of the tree in the side bar by its exact label, scrolled into view. */
-async function sideBarTreeRow(label: string, timeoutMs = 10_000) {
-  const p = ui();
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = p.locator('.part.sidebar .monaco-list-row').filter({ has: p.locator('.label-name', { hasText: exact }) }).first();
-  const end = Date.now() + timeoutMs;
-  // The tree only renders the rows in view: from the top, scroll down until the row exists.
-  for (let step = 0; (await row.count()) === 0; step++) {
-    assert(Date.now() < end, `the side bar shows no row '${label}'`);
-    const list = p.locator('.part.sidebar .monaco-list').first();
-    const box = await list.boundingBox();
-    if (box) {
-      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await p.mouse.wheel(0, step === 0 ? -100_000 : 200);
-    }
-    await p.waitForTimeout(200);
-  }
-  await row.waitFor({ state: 'visible', timeout: 5000 });
-  return row;
-}
-
-/** The description (greyed text after the label) of a side bar tree row. */
-async function rowDescription(row: Awaited<ReturnType<typeof sideBarTreeRow>>): Promise<string> {
-  const d = row.locator('.label-description');
-  return (await d.count()) > 0 ? squash(await d.innerText()) : '';
-}
-
-// ---------------------------------------------------------------------------------------------- data
-
-interface CliMention {
-  start: number;
-  end: number;
-  text: string;
-  id: string;
-  category: string;
-}
-
-function cliMentions(file: string): CliMention[] {
-  const out = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'annotate', '--format', 'json', file], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const parsed = JSON.parse(out) as { files: { file: string; mentions: CliMention[] }[] };
-  assert(parsed.files.length === 1, `the CLI reported ${parsed.files.length} files for one`);
-  return parsed.files[0].mentions;
-}
-
-function lexiconEntry(id: string): Entry {
-  const lex = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'lexicon.json'), 'utf8')) as Lexicon;
-  const e = lex.entries.find((x) => x.id === id);
-  assert(e, `no entry '${id}' in generated/lexicon.json`);
-  return e;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 function bibKeys(): string[] {
   const bib = fs.readFileSync(path.join(workspace, 'references.bib'), 'utf8');
   return [...bib.matchAll(/^@\w+\{([^,\s]+),/gm)].map((m) => m[1]);
@@ -445,97 +96,16 @@ function reviewStudyKeys(): string[] {
  * Prose lines with several mentions, one per example, found by a phrase. The Chinese one is line 13 of
  * zh-review.md, where the former TextMate grammar coloured the text from 'T 细胞' to the end of the line.
  */
-const PAINT_LINES = [
+const PAINT_LINES: PaintLine[] = [
   { file: 'zh-review.md', phrase: '这种效应依赖 T 细胞' },
   { file: 'review-section.md', phrase: 'Experimental work showed' },
   { file: 'paper.tex', phrase: 'Immune checkpoint inhibitors that target PD-1' },
 ];
-type PaintLine = (typeof PAINT_LINES)[number];
 
 const THEMES = [
   { name: 'Default Dark Modern', kind: 'vs-dark', label: 'dark' },
   { name: 'Default Light Modern', kind: 'vs', label: 'light' },
 ];
-
-/**
- * What the base Markdown/LaTeX grammars and bracket-pair colouring may colour on a prose line (citations,
- * links, code, math, comments, commands, brackets): left out of the check that prose keeps the text colour.
- */
-const MARKUP = /\[[^\]]*\]|`[^`]*`|\$[^$]*\$|<!--.*?-->|%.*$|\\[A-Za-z]+|[{}()[\]~]/g;
-/** WCAG 2 minimum contrast for graphical marks (1.4.11), here the underline against the editor background. */
-const MIN_MARK_CONTRAST = 3;
-
-function paintLineNumber(f: PaintLine): number {
-  const text = fs.readFileSync(path.join(workspace, f.file), 'utf8');
-  const at = text.indexOf(f.phrase);
-  assert(at >= 0, `${f.file} no longer contains '${f.phrase}'`);
-  return lineCol(text, at).line;
-}
-
-/** The line of a PAINT_LINES entry, with its text, its start offset and the CLI's mentions on it. */
-function paintLine(f: PaintLine): { line: number; lineStart: number; lineText: string; mentions: CliMention[] } {
-  const text = fs.readFileSync(path.join(workspace, f.file), 'utf8');
-  const line = paintLineNumber(f);
-  const lineStart = text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-  const lineText = text.split('\n')[line - 1];
-  const mentions = cliMentions(path.join(workspace, f.file)).filter((m) => m.start >= lineStart && m.end <= lineStart + lineText.length);
-  assert(mentions.length >= 2, `the CLI finds ${mentions.length} mentions on ${f.file} line ${line}, the check needs two`);
-  return { line, lineStart, lineText, mentions };
-}
-
-const overlaps = (a: Box, b: Box, slack = 2) =>
-  Math.abs(a.left - b.left) <= slack && Math.abs(a.right - b.right) <= slack && a.top < b.bottom && b.top < a.bottom;
-
-/**
- * On one prose line of the active theme: every mention has its decoration box and no decoration box is
- * outside a mention; the underline is thick enough and contrasts with the background; every character of
- * prose (markup aside), mentions included, has the colour of the line's plain text, so no grammar or token
- * provider colours terms or the text after them.
- */
-async function assertOneSignal(f: PaintLine): Promise<void> {
-  const { line, lineStart, lineText, mentions } = paintLine(f);
-  await openFile(f.file);
-  await goTo(line, 1);
-  const p = ui();
-  // Leave the cursor's word highlight and any hover out of the picture; wait for tokens and decorations.
-  await p.mouse.move(5, 5);
-  const ranges = mentions.map((m) => ({ start: m.start - lineStart, end: m.end - lineStart }));
-  const end = Date.now() + 10_000;
-  let painted = await readPaintedLine(p, line, ranges);
-  while (painted.overlays.length < mentions.length && Date.now() < end) {
-    await p.waitForTimeout(250);
-    painted = await readPaintedLine(p, line, ranges);
-  }
-  assert(painted.text === lineText, `line ${line} renders as '${painted.text.slice(0, 80)}…', not as in the file`);
-
-  // The decorations: one box per mention (per wrapped part), none elsewhere.
-  for (const [i, m] of mentions.entries()) {
-    const boxes = painted.rangeBoxes[i];
-    assert(boxes.length > 0, `'${m.text}' has no box on screen`);
-    for (const b of boxes) {
-      const near = painted.overlays.filter((o) => o.top < b.bottom && b.top < o.bottom).map((o) => `${Math.round(o.left)}-${Math.round(o.right)}`);
-      assert(painted.overlays.some((o) => overlaps(o, b)), `'${m.text}' (${m.category}) at x ${Math.round(b.left)}-${Math.round(b.right)} has no decoration box (boxes on its row: ${near.join(', ')})`);
-    }
-  }
-  const stray = painted.overlays.filter((o) => !painted.rangeBoxes.some((bs) => bs.some((b) => overlaps(o, b))));
-  assert(stray.length === 0, `${stray.length} decoration boxes cover text that is not a mention`);
-
-  // The default style: an underline in the category's colour that stands out from the background.
-  let worst = Number.POSITIVE_INFINITY;
-  for (const o of painted.overlays) {
-    assert(parseFloat(o.borderBottomWidth) >= 2, `an underline is ${o.borderBottomWidth} thick`);
-    assert(parseColor(o.borderBottomColor).a === 1, `an underline is translucent (${o.borderBottomColor})`);
-    worst = Math.min(worst, contrastRatio(o.borderBottomColor, painted.background));
-  }
-  console.log(`     (${mentions.length} mentions; lowest underline contrast ${worst.toFixed(2)}:1 on ${painted.background})`);
-  assert(worst >= MIN_MARK_CONTRAST, `an underline contrasts ${worst.toFixed(2)}:1 with the background, under ${MIN_MARK_CONTRAST}:1`);
-
-  // The text colour: prose (mentions and all) keeps the theme's text colour.
-  const markup = new Array<boolean>(lineText.length).fill(false);
-  for (const m of lineText.matchAll(MARKUP)) for (let k = m.index; k < m.index + m[0].length; k++) markup[k] = true;
-  const off = Array.from({ length: lineText.length }, (_, k) => k).filter((k) => !markup[k] && lineText[k].trim() !== '' && painted.colors[k] !== painted.textColor);
-  assert(off.length === 0, `${off.length} characters are painted in another colour than the theme's text (${painted.textColor}), from '${lineText.slice(off[0], off[0] + 12)}'`);
-}
 
 // ---------------------------------------------------------------------------------------------- phases
 
@@ -549,36 +119,35 @@ async function integrationPhase(browser: Browser): Promise<void> {
       ONCOLEX_INTEGRATION_RESULTS: results,
     });
     // The extension host, and with it the suite, starts only when a window connects.
-    page = await openWorkbench(browser, server.url);
+    setPage(await openWorkbench(browser, server.url));
     const end = Date.now() + 240_000;
-    while (!fs.existsSync(results) && Date.now() < end) await page.waitForTimeout(500);
-    await page.waitForTimeout(200);
+    while (!fs.existsSync(results) && Date.now() < end) await ui().waitForTimeout(500);
+    await ui().waitForTimeout(200);
     await screenshot('integration-suite-finished');
   } catch (err) {
-    failed++;
+    tally.failed++;
     console.log(`FAIL integration: code-server run: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    await page?.close();
-    page = undefined;
+    await closePage();
     await stopServer(server);
   }
   if (!fs.existsSync(results)) {
-    failed++;
+    tally.failed++;
     console.log('FAIL integration: the suite wrote no results within 240 s (see .e2e-cache/logs/code-server-integration.log)');
     return;
   }
   const r = JSON.parse(fs.readFileSync(results, 'utf8')) as SuiteResults;
   for (const t of r.tests) {
     if (t.state === 'passed') {
-      passed++;
+      tally.passed++;
       console.log(`PASS integration: ${t.title} (${t.durationMs} ms)`);
     } else {
-      failed++;
+      tally.failed++;
       console.log(`FAIL integration: ${t.title}: ${(t.error ?? '').split('\n').slice(0, 6).join('\n     ')}`);
     }
   }
   if (r.tests.length === 0) {
-    failed++;
+    tally.failed++;
     console.log('FAIL integration: the suite ran no tests');
   }
 }
@@ -591,7 +160,7 @@ async function uiPhase(browser: Browser): Promise<void> {
     server = await startServer('ui', { ONCOLEX_E2E_STATE: path.join(cache, 'e2e-state.json') });
     const url = server.url;
     const started = await check('code-server starts and the workbench loads', async () => {
-      page = await openWorkbench(browser, url);
+      setPage(await openWorkbench(browser, url));
       console.log(`     (${url})`);
     }, true);
     if (!started) return;
@@ -632,34 +201,7 @@ async function uiPhase(browser: Browser): Promise<void> {
     }
 
     await check('hovering Pembrolizumab shows its card (English, Chinese, definition, evidence)', async () => {
-      const file = 'review-section.md';
-      const phrase = 'Pembrolizumab and nivolumab block';
-      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
-      const offset = text.indexOf(phrase);
-      const m = cliMentions(path.join(workspace, file)).find((x) => x.start <= offset && offset < x.end);
-      assert(m, `the CLI finds no mention at '${phrase}'`);
-      const e = lexiconEntry(m.id);
-      await openFile(file);
-      const p = ui();
-      const box = await findOnScreen(phrase);
-      // Click elsewhere first so that the selection highlight does not cover the decoration.
-      await p.mouse.move(box.x + 20, box.y - 60);
-      await p.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 5 });
-      const end = Date.now() + 10_000;
-      let hover = '';
-      while (Date.now() < end && !hover.includes(e.label.en)) {
-        await p.waitForTimeout(250);
-        hover = await visibleHoverText();
-      }
-      const h = squash(hover);
-      assert(h.includes(e.label.en), `no hover with the English name '${e.label.en}'; hover text: '${h.slice(0, 300)}'`);
-      assert(h.includes(e.label.zh), `the card lacks the Chinese name '${e.label.zh}'`);
-      const def = squash(e.definition.en).slice(0, 40);
-      assert(h.includes(def), `the card lacks the definition ('${def}…'); hover text: '${h.slice(0, 400)}'`);
-      if (e.evidence.length > 0) {
-        const ev = squash(e.evidence[0].sentence).slice(0, 12);
-        assert(h.includes(ev), `the card lacks the evidence sentence ('${ev}…')`);
-      }
+      await assertHoverCard('review-section.md', 'Pembrolizumab and nivolumab block');
     });
     await ui().mouse.move(5, 5);
 
@@ -1069,14 +611,20 @@ async function uiPhase(browser: Browser): Promise<void> {
       }
     }
   } catch (err) {
-    failed++;
+    tally.failed++;
     console.log(`FAIL ui: ${err instanceof Error ? err.message : String(err)}`);
     await screenshot('FAILED-ui');
   } finally {
-    await page?.close().catch(() => undefined);
-    page = undefined;
+    await closePage();
     await stopServer(server);
   }
+}
+
+/** Runs one server run and prints how long it took, so that the cost of each run stays visible. */
+async function timedPhase(name: string, run: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  await run();
+  console.log(`[e2e] ${name}: ${Math.round((Date.now() - t0) / 1000)} s`);
 }
 
 async function main(): Promise<void> {
@@ -1091,18 +639,19 @@ async function main(): Promise<void> {
       '--disable-sync', '--no-first-run'],
   });
   try {
-    if (process.env.ONCOLEX_E2E_SKIP_INTEGRATION !== '1') await integrationPhase(browser);
-    await uiPhase(browser);
+    if (process.env.ONCOLEX_E2E_SKIP_INTEGRATION !== '1') await timedPhase('integration run', () => integrationPhase(browser));
+    await timedPhase('UI run', () => uiPhase(browser));
+    if (process.env.ONCOLEX_E2E_SKIP_WEB !== '1') await timedPhase('web-only run', () => webPhase(browser));
   } finally {
     await browser.close();
   }
   console.log(`screenshots: ${path.relative(root, shots)}/`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  process.exitCode = tally.failed > 0 || tally.passed === 0 ? 1 : 0;
 }
 
 main().catch((err: unknown) => {
   console.log(`FAIL e2e run: ${err instanceof Error ? err.stack : String(err)}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
+  console.log(`${tally.passed} passed, ${tally.failed + 1} failed`);
   process.exit(1);
 });
