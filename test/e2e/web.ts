@@ -64,6 +64,23 @@ export async function webPhase(browser: Browser): Promise<void> {
       await assertHoverCard(FILE, PHRASE);
     });
     await ui().mouse.move(5, 5);
+    // Its log (the Output channel 'OncoLex', opened by OncoLex: Show Log): activated on the web, and the
+    // matcher made from the tables bundled in dist/web.js, not built in the browser.
+    await check('web only: OncoLex: Show Log says it activated on the web, loaded the matcher from its built tables and read references.bib, with no error', async () => {
+      await runCommand('OncoLex: Show Log');
+      const output = ui().locator('.part.panel .monaco-editor .view-lines').first();
+      let text = '';
+      for (const t0 = Date.now(); Date.now() - t0 < 10_000; await ui().waitForTimeout(250)) {
+        text = squash(await output.innerText().catch(() => ''));
+        if (/loaded from its built tables/.test(text)) break;
+      }
+      console.log(`     (log: '${(/matcher for [^.]*? ms/.exec(text) ?? [text.slice(0, 200)])[0]}')`);
+      assert(/activated \(web\)/.test(text), `the log does not say 'activated (web)': '${text.slice(0, 300)}'`);
+      assert(/matcher for the built-in lexicon: \d+ forms, loaded from its built tables in \d+ ms/.test(text), `the log does not say the matcher was loaded from its built tables: '${text.slice(0, 400)}'`);
+      // The workspace's bibliography was read through vscode.workspace.fs, and nothing failed.
+      assert(/citations: read references\.bib: \d+ entries, 0 errors/.test(text), `the log does not say references.bib was read: '${text.slice(0, 400)}'`);
+      assert(!/\[error\]/.test(text), `the log has an error: '${text.slice(text.indexOf('[error]'), text.indexOf('[error]') + 300)}'`);
+    });
 
     // The proof that the worker runs it: VS Code marks an extension of the web worker host '$(globe) web
     // worker' in this editor, and one of the Node extension host '$(remote) <host>'; 'Activation: N ms' once

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import * as vm from 'node:vm';
 
 const root = path.join(__dirname, '..', '..');
+const BIB = Buffer.from('@article{postow2012,\n  title = {Immunologic correlates of the abscopal effect in a patient with melanoma},\n  author = {Postow, Michael A. and others},\n  journal = {N Engl J Med},\n  year = {2012}\n}\n');
 const bundle = path.join(root, 'dist', 'web.js');
 
 /**
@@ -171,10 +172,15 @@ describe('the web extension bundle (dist/web.js)', () => {
       },
       workspace: {
         getConfiguration: () => ({ get: (_k: string, d?: unknown) => d }),
-        findFiles: async () => [],
+        // One bibliography in the workspace, read through vscode.workspace.fs as on vscode.dev.
+        findFiles: async (pattern: unknown) => (/bib/.test(String(pattern)) ? [uri('/ws/refs.bib')] : []),
+        asRelativePath: (u: FakeUri) => u.path.replace(/^\/ws\//, ''),
         textDocuments: [],
         workspaceFolders: undefined,
-        fs: { readFile: async (u: FakeUri) => fs.readFileSync(path.join(root, u.path.replace(/^\/ext\//, ''))), stat: async () => ({ mtime: 0, size: 0 }) },
+        fs: {
+          readFile: async (u: FakeUri) => (u.path === '/ws/refs.bib' ? BIB : fs.readFileSync(path.join(root, u.path.replace(/^\/ext\//, '')))),
+          stat: async (u: FakeUri) => ({ mtime: 1, size: u.path === '/ws/refs.bib' ? BIB.length : 0 }),
+        },
       },
     }, vscodeNames());
     const sandbox: Record<string, unknown> = {
@@ -223,7 +229,10 @@ describe('the web extension bundle (dist/web.js)', () => {
     assert.ok(logs.some((l) => /matcher for the built-in lexicon: \d+ forms, loaded from its built tables/.test(l)), logs.join('\n'));
     const mentions = (api as { mentions(u: string): { id: string }[] }).mentions(doc.uri.toString());
     assert.ok(Array.isArray(mentions));
-    // Let the abbreviation check's debounce run against the fake document before the test ends.
+    // Let the abbreviation check's debounce and the bibliography's reading run before the test ends: the
+    // bibliography is read, and nothing is logged as an error (a Node-only global such as setImmediate was).
     await new Promise((r) => setTimeout(r, 500));
+    assert.ok(logs.some((l) => /citations: read refs\.bib: 1 entries, 0 errors/.test(l)), logs.join('\n'));
+    assert.deepEqual(logs.filter((l) => l.startsWith('error')), []);
   });
 });

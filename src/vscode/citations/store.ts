@@ -131,7 +131,7 @@ export class BibliographyStore implements vscode.Disposable {
         continue;
       }
       // Yield between files so that a burst of large files does not block the extension host in one go.
-      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 0));
       const t0 = Date.now();
       const result: BibParseResult = isJson ? parseCslJson(text) : parseBibtex(text);
       const source = vscode.workspace.asRelativePath(uri, true);
