@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliMention } from './harness';
-import { assert, cliMentions, findOnScreen, goTo, lexiconEntry, lineCol, openFile, squash, ui, visibleHoverText, workspace } from './harness';
+import { assert, bibField, cliMentions, findOnScreen, goTo, hoverAtCursor, lexiconEntry, lineCol, openFile, squash, ui, visibleHoverText, waitHover, workspace } from './harness';
 import { contrastRatio, parseColor } from '../colors';
 import type { Box } from './paint';
 import { readPaintedLine } from './paint';
@@ -127,4 +127,28 @@ export async function assertHoverCard(file: string, phrase: string): Promise<voi
     const ev = squash(e.evidence[0].sentence).slice(0, 12);
     assert(h.includes(ev), `the card lacks the evidence sentence ('${ev}…')`);
   }
+}
+
+/**
+ * Hovering a citation key (`\cite{…key…}` in LaTeX, `[@key]` in Markdown) of a workspace file shows the
+ * reference of references.bib: its title, key and DOI, linked to doi.org.
+ */
+export async function assertCitationHover(file: string, key: string): Promise<void> {
+  const title = bibField(key, 'title');
+  const doi = bibField(key, 'doi');
+  assert(title && doi, `references.bib has no title or doi for ${key}`);
+  const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+  const cite = new RegExp(`(?:\\\\cite\\w*\\{[^}]*|@)\\b${key}\\b`).exec(text);
+  assert(cite, `${file} does not cite ${key}`);
+  await openFile(file);
+  const at = lineCol(text, cite.index + cite[0].length - key.length + 3);
+  await goTo(at.line, at.col);
+  await hoverAtCursor();
+  const h = await waitHover((t) => t.includes(title));
+  assert(h.includes(title), `no hover with the title '${title}'; hover text: '${h.slice(0, 300)}'`);
+  assert(h.includes(key), `the hover does not name the key ${key}`);
+  assert(h.includes(`doi:${doi}`), `the hover has no 'doi:${doi}'; hover text: '${h.slice(0, 400)}'`);
+  const link = ui().locator('.monaco-hover a', { hasText: `doi:${doi}` }).first();
+  const target = (await link.getAttribute('data-href')) ?? (await link.getAttribute('href')) ?? '';
+  assert(target.toLowerCase() === `https://doi.org/${doi}`.toLowerCase(), `the DOI links to '${target}', not https://doi.org/${doi}`);
 }

@@ -383,3 +383,14 @@ export function lexiconEntry(id: string): Entry {
 }
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A field of an entry of the workspace's references.bib, braces removed. */
+export function bibField(key: string, field: string): string | undefined {
+  const bib = fs.readFileSync(path.join(workspace, 'references.bib'), 'utf8');
+  const start = bib.search(new RegExp(`^@\\w+\\{${key},`, 'm'));
+  if (start < 0) return undefined;
+  const next = bib.slice(start + 1).search(/^@/m);
+  const body = next < 0 ? bib.slice(start) : bib.slice(start, start + 1 + next);
+  const m = new RegExp(`^\\s*${field}\\s*=\\s*\\{(.*)\\},?\\s*$`, 'mi').exec(body);
+  return m ? m[1].replace(/[{}]/g, '') : undefined;
+}

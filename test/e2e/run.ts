@@ -19,7 +19,7 @@ import type { Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
 import type { PaintLine } from './editor-checks';
-import { assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
+import { assertCitationHover, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
 import type { Server } from './harness';
 import {
   DECORATION, assert, cache, check, chromiumPath, cliMentions, closePage, entry, findCommand, findOnScreen, frameTextWith,
@@ -71,16 +71,6 @@ function bibKeys(): string[] {
   return [...bib.matchAll(/^@\w+\{([^,\s]+),/gm)].map((m) => m[1]);
 }
 
-/** A field of one entry of the workspace's references.bib, braces removed. */
-function bibField(key: string, field: string): string | undefined {
-  const bib = fs.readFileSync(path.join(workspace, 'references.bib'), 'utf8');
-  const start = bib.search(new RegExp(`^@\\w+\\{${key},`, 'm'));
-  if (start < 0) return undefined;
-  const next = bib.slice(start + 1).search(/^@/m);
-  const body = next < 0 ? bib.slice(start) : bib.slice(start, start + 1 + next);
-  const m = new RegExp(`^\\s*${field}\\s*=\\s*\\{(.*)\\},?\\s*$`, 'mi').exec(body);
-  return m ? m[1].replace(/[{}]/g, '') : undefined;
-}
 
 /** Keys of the studies the review cites, which the extension offers even when no .bib lists them. */
 function reviewStudyKeys(): string[] {
@@ -418,25 +408,7 @@ async function uiPhase(browser: Browser): Promise<void> {
     await runCommand('View: Close All Editors').catch(() => undefined);
 
     await check('hovering a \\cite key in paper.tex shows the formatted reference with its DOI link', async () => {
-      const file = 'paper.tex';
-      const key = 'antonia2017';
-      const title = bibField(key, 'title');
-      const doi = bibField(key, 'doi');
-      assert(title && doi, `references.bib has no title or doi for ${key}`);
-      const text = fs.readFileSync(path.join(workspace, file), 'utf8');
-      const cite = new RegExp(`\\\\cite\\{[^}]*\\b${key}\\b`).exec(text);
-      assert(cite, `${file} does not cite ${key}`);
-      await openFile(file);
-      const at = lineCol(text, cite.index + cite[0].length - key.length + 3);
-      await goTo(at.line, at.col);
-      await hoverAtCursor();
-      const h = await waitHover((t) => t.includes(title));
-      assert(h.includes(title), `no hover with the title '${title}'; hover text: '${h.slice(0, 300)}'`);
-      assert(h.includes(key), `the hover does not name the key ${key}`);
-      assert(h.includes(`doi:${doi}`), `the hover has no 'doi:${doi}'; hover text: '${h.slice(0, 400)}'`);
-      const link = ui().locator('.monaco-hover a', { hasText: `doi:${doi}` }).first();
-      const target = (await link.getAttribute('data-href')) ?? (await link.getAttribute('href')) ?? '';
-      assert(target.toLowerCase() === `https://doi.org/${doi}`.toLowerCase(), `the DOI links to '${target}', not https://doi.org/${doi}`);
+      await assertCitationHover('paper.tex', 'antonia2017');
     });
     await ui().mouse.move(5, 5);
 

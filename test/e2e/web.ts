@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { assertHoverCard, assertOneSignal } from './editor-checks';
+import { assertCitationHover, assertHoverCard, assertOneSignal } from './editor-checks';
 import type { Server } from './harness';
 import {
   DECORATION, assert, cache, check, cliMentions, closePage, openFile, openWorkbench, runCommand, screenshot, setPage, squash,
@@ -62,6 +62,10 @@ export async function webPhase(browser: Browser): Promise<void> {
     });
     await check('web only: hovering Pembrolizumab shows its card (English, Chinese, definition, evidence)', async () => {
       await assertHoverCard(FILE, PHRASE);
+    });
+    await ui().mouse.move(5, 5);
+    await check('web only: hovering [@postow2012] in review-section.md shows the reference from references.bib with its DOI link', async () => {
+      await assertCitationHover(FILE, 'postow2012');
     });
     await ui().mouse.move(5, 5);
     // Its log (the Output channel 'OncoLex', opened by OncoLex: Show Log): activated on the web, and the
