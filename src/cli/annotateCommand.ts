@@ -8,27 +8,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
-import { ChunkedWriter, InputFileError, parseArgs, readInput } from './io';
+import { ChunkedWriter, parseArgs, readInput } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
 import { BiocError, biocJsonWriter, biocXmlWriter, isBiocFile, readBioc, wrapFile } from './formats/bioc';
 import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
-import { jsonlWriter, readJsonLines } from './formats/jsonl';
-import { readLines } from './formats/lines';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
 import { annotatedDoc } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
 import { pubannotationWriter } from './formats/pubannotation';
-import { pubtatorWriter, readPubTator } from './formats/pubtator';
 import { tableWriter } from './formats/table';
+import { annotateStreamed } from './streamed';
 import type { FormatWriter, WriterContext } from './formats/writer';
 
 export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
 type Format = (typeof ANNOTATE_FORMATS)[number];
 
-/** Formats read as a stream of records, from stdin when no file is given. */
+/** Formats read as a stream of records, from stdin when no file is given (src/cli/streamed.ts). */
 const STREAMED: readonly Format[] = ['jsonl', 'pubtator'];
 
 /** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
@@ -45,23 +43,6 @@ async function* textFiles(files: string[], io: CliIo, failed: () => void): Async
       continue;
     }
     yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
-  }
-}
-
-/** Line-based records from each file (or stdin for `-`); a file that cannot be opened is reported and skipped. */
-async function* streamed(
-  files: string[],
-  io: CliIo,
-  problem: (message: string) => void,
-  read: (lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void) => AsyncGenerator<SourceDoc>,
-): AsyncGenerator<SourceDoc> {
-  for (const file of files) {
-    try {
-      yield* read(readLines(file, io), file, problem);
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      problem(e.message);
-    }
   }
 }
 
@@ -127,20 +108,16 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     failures++;
     io.err(`oncolex: ${message}\n`);
   };
+  const options = { includeGeneric: flags.get('include-generic') === true };
+  if (format === 'pubtator' || format === 'jsonl') {
+    failures += await annotateStreamed(files, io, { format, offsets, options }, jobs, lexicon, byId, lexiconFile === undefined ? undefined : lexicon);
+    return failures > 0 ? 1 : 0;
+  }
   const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
-  const docs: AsyncIterable<SourceDoc> =
-    format === 'jsonl'
-      ? streamed(files, io, problem, readJsonLines)
-      : format === 'pubtator'
-        ? streamed(files, io, problem, readPubTator)
-        : format === 'bioc-json' || format === 'bioc-xml'
-          ? biocFiles(files, io, ctx, problem, () => failures++)
-          : textFiles(files, io, () => failures++);
-  const writers: Record<Format, () => FormatWriter> = {
+  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem, () => failures++) : textFiles(files, io, () => failures++);
+  const writers: Record<Exclude<Format, 'pubtator' | 'jsonl'>, () => FormatWriter> = {
     json: () => jsonWriter(ctx),
     table: () => tableWriter(ctx, byId),
-    jsonl: () => jsonlWriter(ctx),
-    pubtator: () => pubtatorWriter(ctx),
     'bioc-json': () => biocJsonWriter(ctx),
     'bioc-xml': () => biocXmlWriter(ctx),
     brat: () => bratWriter(ctx),
@@ -148,17 +125,15 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   };
   const writer = writers[format]();
 
-  // One document per file: more workers than files would only start up. (Streams and BioC collections
-  // hold any number of documents.)
-  const workers = format === 'json' || format === 'table' || format === 'brat' || format === 'pubannotation' ? Math.min(jobs, files.length) : jobs;
-  // Streamed records are also written in the workers: the main thread only reads and writes.
-  const render = workers > 1 && (format === 'pubtator' || format === 'jsonl') ? { format, offsets } : undefined;
-  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true }, render }, lexicon);
+  // One document per file: more workers than files would only start up. (BioC collections hold any
+  // number of documents.)
+  const workers = format === 'bioc-json' || format === 'bioc-xml' ? jobs : Math.min(jobs, files.length);
+  const pool = new AnnotationPool(workers, { lexicon: lexiconFile === undefined ? undefined : lexicon, options }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
   const window = workers * 256;
   // In input order; a document is written as soon as it and those before it are annotated, so a stream's
   // output follows its input rather than waiting for its end.
-  const queue: { settled: boolean; doc?: AnnotatedDoc; text?: string; done: Promise<void> }[] = [];
+  const queue: { settled: boolean; doc?: AnnotatedDoc; done: Promise<void> }[] = [];
   let begun = false;
   const writeDoc = (d: AnnotatedDoc | undefined) => {
     if (!d) return;
@@ -168,30 +143,17 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   };
   // Called as each document settles: writes every settled document at the head of the queue.
   const writeSettled = () => {
-    let wrote = false;
-    while (queue.length > 0 && queue[0].settled) {
-      const e = queue.shift()!;
-      if (e.text !== undefined) {
-        if (!begun) writer.begin();
-        begun = true;
-        ctx.out.add(e.text);
-      } else writeDoc(e.doc);
-      wrote = true;
-    }
-    if (wrote && STREAMED.includes(format)) ctx.out.flush();
+    while (queue.length > 0 && queue[0].settled) writeDoc(queue.shift()!.doc);
   };
   try {
     for await (const d of docs) {
       const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
       const tasks = d.passages.map((p) => ({ text: p.text, language: d.language }));
-      const work = render
-        ? pool.render(tasks, { id: d.id, titleLength: d.title?.length }).then((text) => {
-            entry.text = text;
-          })
-        : pool.annotate(tasks).then((results) => {
-            entry.doc = annotatedDoc(d, results, offsets, byId);
-          });
-      entry.done = work
+      entry.done = pool
+        .annotate(tasks)
+        .then((results) => {
+          entry.doc = annotatedDoc(d, results, offsets, byId);
+        })
         .then(undefined, (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`))
         .then(() => {
           entry.settled = true;

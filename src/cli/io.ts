@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Output already encoded as UTF-8 (stdout); without it, such output is decoded and given to {@link out}. */
+  write?(bytes: Uint8Array): void;
   /**
    * The most characters a command gathers before writing them out ({@link OUTPUT_CHUNK} unless set;
    * tests set it low). Output is written in pieces of about this size, never built as one string, so a
@@ -35,6 +37,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
+  write: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t),
   drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
 };

@@ -139,6 +139,38 @@ describe('oncolex annotate --jobs', () => {
     assert.equal(three.out, one.out);
     assert.equal(one.out.split('\n\n').length, 301);
   });
+  it('cuts a large input into pieces between documents: same output, problems and line numbers with 1 and 2 jobs', async () => {
+    // About 600 KB: many 64 KiB pieces, cut after blank lines, before titles (no blank line between) and in CRLF text.
+    const docs = Array.from({ length: 1500 }, (_, i) => {
+      const lines = [`${i}|t|😀 Durvalumab ${i}`, `${i}|a|${'SBRT with PD-1 blockade and 𝛾 nivolumab. '.repeat(8)}`];
+      if (i % 97 === 5) lines.splice(1, 0, 'garbage');
+      return lines.join(i % 3 === 0 ? '\r\n' : '\n') + (i % 7 === 0 ? '\n' : '\n\n');
+    });
+    const input = file('big.pubtator', `\ufeff${docs.join('')}`);
+    const one = await run(['annotate', '--format', 'pubtator', '--jobs', '1', input, path.join(dir, 'missing.pubtator'), input]);
+    const two = await run(['annotate', '--format', 'pubtator', '--jobs', '2', input, path.join(dir, 'missing.pubtator'), input]);
+    assert.equal(one.code, 1);
+    assert.equal(two.out, one.out);
+    assert.equal(two.err, one.err);
+    const errors = one.err.trim().split('\n');
+    assert.equal(errors.length, 2 * 16 + 1);
+    assert.equal(errors[16], `oncolex: ${path.join(dir, 'missing.pubtator')}: no such file`);
+    // The line numbers are those of the file: the bad line of document 5 is its second line.
+    const lineOf5 = docs.slice(0, 5).reduce((n, d) => n + d.split(/\r?\n/).length - 1, 0) + 2;
+    assert.equal(errors[0], `oncolex: ${input}:${lineOf5}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
+    assert.equal(one.out.split('|t|').length - 1, 2 * (1500 - 16));
+    assert.ok(one.out.startsWith('0|t|😀 Durvalumab 0\n0|a|SBRT'));
+  });
+  it('gives the workers the workspace lexicon and the options', async () => {
+    const lexicon = file('jobs.oncolex.json', JSON.stringify({ entries: [{ id: 'oncolex-test-jobs-term', category: 'concept', label: { en: 'quiet jobs term', zh: '安静术语' }, definition: { en: 'A test word.', zh: '测试词。' }, generic: true }] }));
+    const lines = Array.from({ length: 6000 }, (_, i) => JSON.stringify({ id: i, text: `the quiet jobs term ${i} with PD-1 and some words to fill the line` })).join('\n');
+    const argv = ['annotate', '--format', 'jsonl', '--include-generic', '--lexicon', lexicon];
+    const one = await run([...argv, '--jobs', '1'], lines);
+    const two = await run([...argv, '--jobs', '2'], lines);
+    assert.equal(two.err, '');
+    assert.equal(two.out, one.out);
+    assert.equal(two.out.split('"id":"oncolex-test-jobs-term"').length - 1, 6000);
+  });
   it('keeps lengths when a record holds a lone surrogate (texts cross to workers as UTF-8)', async () => {
     const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: `${i % 2 ? '\ud800' : '😀'} PD-1 and 𝛾 nivolumab` })).join('\n');
     const one = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], lines);

@@ -23,48 +23,77 @@ const ABSTRACT = /^([^|\t]+)\|a\|(.*)$/;
 const ANNOTATION = /^[^|\t]+\t/;
 
 /**
- * The documents of a PubTator stream. A line that fits none of the forms is reported (file and line) and
- * its document skipped; the documents after it are read as usual.
+ * The documents of a PubTator stream, fed one line at a time. A line that fits none of the forms is
+ * reported (file and line) and its document skipped; the documents after it are read as usual.
  */
-export async function* readPubTator(lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void): AsyncGenerator<SourceDoc> {
-  let doc: { pmid: string; title: string; abstract?: string; bad: boolean } | undefined;
-  const finish = (): SourceDoc | undefined => {
-    const d = doc;
-    doc = undefined;
-    if (!d || d.bad) return undefined;
-    const abstract = d.abstract ?? '';
-    return { id: d.pmid, file, language: 'pubtator.txt', passages: [{ offset: 0, text: `${d.title}\n${abstract}` }], title: d.title, abstract };
-  };
-  for await (const { line, n } of lines) {
-    if (line.trim() === '') {
-      const d = finish();
-      if (d) yield d;
-      continue;
-    }
+export class PubTatorReader {
+  private doc: { pmid: string; title: string; abstract?: string; bad: boolean } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly problem: (message: string) => void,
+  ) {}
+
+  /** Reads line `n` (1-based); returns the document it completes, if any. */
+  line(line: string, n: number): SourceDoc | undefined {
+    if (line.trim() === '') return this.finish();
     const t = TITLE.exec(line);
     if (t) {
       // A new title without a blank line before it still starts a new document.
-      const d = finish();
-      if (d) yield d;
-      doc = { pmid: t[1], title: t[2], bad: false };
-      continue;
+      const d = this.finish();
+      this.doc = { pmid: t[1], title: t[2], bad: false };
+      return d;
     }
+    const doc = this.doc;
     const a = ABSTRACT.exec(line);
     if (a) {
       if (!doc || doc.pmid !== a[1] || doc.abstract !== undefined) {
-        problem(`${file}:${n}: an abstract line for PMID ${a[1]} without its title line just before`);
+        this.problem(`${this.file}:${n}: an abstract line for PMID ${a[1]} without its title line just before`);
         if (doc) doc.bad = true;
-        continue;
+        return undefined;
       }
       doc.abstract = a[2];
-      continue;
+      return undefined;
     }
-    if (ANNOTATION.test(line) && doc) continue;
-    problem(`${file}:${n}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
+    if (ANNOTATION.test(line) && doc) return undefined;
+    this.problem(`${this.file}:${n}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
     if (doc) doc.bad = true;
+    return undefined;
   }
-  const d = finish();
-  if (d) yield d;
+
+  /** The document still open at the end of the input (or of a piece cut at {@link isPubTatorCut}). */
+  finish(): SourceDoc | undefined {
+    const d = this.doc;
+    this.doc = undefined;
+    if (!d || d.bad) return undefined;
+    const abstract = d.abstract ?? '';
+    return { id: d.pmid, file: this.file, language: 'pubtator.txt', passages: [{ offset: 0, text: `${d.title}\n${abstract}` }], title: d.title, abstract };
+  }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BAR = 0x7c;
+const TAB = 0x09;
+
+/**
+ * Whether a PubTator input may be cut into independently read pieces at byte `at` (a line start): after a
+ * blank line, or before a title line — the two places where {@link PubTatorReader} closes a document
+ * whatever came before, so reading the pieces one by one gives the documents and problems of reading the
+ * whole. A title line counts only once it is complete and reads as one (no U+2028/U+2029, which the title
+ * pattern's `.` does not cross).
+ */
+export function isPubTatorCut(bytes: Uint8Array, at: number): boolean {
+  if (at === 0 || bytes[at - 1] !== LF) return false;
+  if (bytes[at - 2] === LF || (bytes[at - 2] === CR && bytes[at - 3] === LF)) return true;
+  let j = at;
+  while (j < bytes.length && bytes[j] !== BAR && bytes[j] !== TAB && bytes[j] !== LF && bytes[j] !== CR) j++;
+  if (j === at || bytes[j] !== BAR || bytes[j + 1] !== 0x74 || bytes[j + 2] !== BAR) return false;
+  const end = bytes.indexOf(LF, j);
+  if (end < 0) return false;
+  // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+  for (let k = bytes.indexOf(0xe2, j); k >= 0 && k < end; k = bytes.indexOf(0xe2, k + 1)) if (bytes[k + 1] === 0x80 && (bytes[k + 2] === 0xa8 || bytes[k + 2] === 0xa9)) return false;
+  return true;
 }
 
 export function pubtatorWriter({ out }: WriterContext): FormatWriter {
