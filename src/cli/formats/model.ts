@@ -64,6 +64,17 @@ export interface AnnotatedDoc {
   abbreviations: CliAbbreviation[];
 }
 
+/** Each entry's CURIE, made once per lexicon rather than once per mention. */
+const curieCache = new WeakMap<ReadonlyMap<string, Entry>, Map<string, string>>();
+
+function identifierOf(id: string, byId: ReadonlyMap<string, Entry>): string {
+  let cache = curieCache.get(byId);
+  if (!cache) curieCache.set(byId, (cache = new Map()));
+  let curie = cache.get(id);
+  if (curie === undefined) cache.set(id, (curie = curieOf(id, byId.get(id))));
+  return curie;
+}
+
 /**
  * The document with each passage's annotation (UTF-16, relative to the passage) turned into offsets in
  * `unit` relative to the document: the passage's offset (already in `unit`) plus the converted offset.
@@ -76,8 +87,8 @@ export function annotatedDoc(source: SourceDoc, results: readonly FileAnnotation
     const at = offsetConverter(p.text, unit);
     const span = (start: number, end: number) => ({ start: p.offset + at(start), end: p.offset + at(end), text: p.text.slice(start, end) });
     // Definitions first, then mentions: each list is in document order, so the converter walks forward.
-    const definitions = r.definitions.map((d) => ({ short: span(d.shortStart, d.shortEnd), long: span(d.longStart, d.longEnd), id: d.id, identifier: curieOf(d.id, byId.get(d.id)) }));
-    const mentions = r.mentions.map((m) => ({ start: p.offset + at(m.start), end: p.offset + at(m.end), text: m.text, id: m.id, category: m.category, identifier: curieOf(m.id, byId.get(m.id)) }));
+    const definitions = r.definitions.map((d) => ({ short: span(d.shortStart, d.shortEnd), long: span(d.longStart, d.longEnd), id: d.id, identifier: identifierOf(d.id, byId) }));
+    const mentions = r.mentions.map((m) => ({ start: p.offset + at(m.start), end: p.offset + at(m.end), text: m.text, id: m.id, category: m.category, identifier: identifierOf(m.id, byId) }));
     return { ...p, mentions, definitions };
   });
   return { source, passages, abbreviations };

@@ -101,9 +101,10 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
     begin() {},
     doc({ source, passages }) {
       const pmid = source.id;
-      out.add(`${pmid}|t|${source.title ?? ''}\n${pmid}|a|${source.abstract ?? ''}\n`);
-      for (const m of passages[0].mentions) out.add(`${pmid}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}\n`);
-      out.add('\n');
+      // One string per document: a corpus has millions of mention lines.
+      let text = `${pmid}|t|${source.title ?? ''}\n${pmid}|a|${source.abstract ?? ''}\n`;
+      for (const m of passages[0].mentions) text += `${pmid}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}\n`;
+      out.add(`${text}\n`);
     },
     end() {},
   };
