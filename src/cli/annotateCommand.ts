@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, readInput } from './io';
+import { ChunkedWriter, InputFileError, parseArgs, readInput, readStdinText } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
-import { BiocError, biocJsonWriter, biocXmlWriter, isBiocFile, readBioc, wrapFile } from './formats/bioc';
+import { BiocError, biocJsonWriter, biocKind, biocXmlWriter, readBioc, wrapFile } from './formats/bioc';
 import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
@@ -26,8 +26,8 @@ import type { FormatWriter, WriterContext } from './formats/writer';
 export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
 type Format = (typeof ANNOTATE_FORMATS)[number];
 
-/** Formats read as a stream of records, from stdin when no file is given (src/cli/streamed.ts). */
-const STREAMED: readonly Format[] = ['jsonl', 'pubtator'];
+/** Formats that read stdin when no file is given: the streamed ones (src/cli/streamed.ts) and BioC (read whole). */
+const STDIN_BY_DEFAULT: readonly Format[] = ['jsonl', 'pubtator', 'bioc-json', 'bioc-xml'];
 
 /** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
 function defaultOffsets(format: Format): OffsetUnit {
@@ -49,18 +49,27 @@ async function* textFiles(files: string[], io: CliIo, failed: () => void): Async
 /** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
 async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void, failed: () => void): AsyncGenerator<SourceDoc> {
   for (const file of files) {
-    const text = readInput(file, io, 'oncolex');
+    let text: string | undefined;
+    if (file === '-') {
+      try {
+        text = await readStdinText(io);
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        io.err(`oncolex: ${e.message}\n`);
+      }
+    } else text = readInput(file, io, 'oncolex');
     if (text === undefined) {
       failed();
       continue;
     }
-    if (!isBiocFile(file)) {
+    const kind = biocKind(file, text);
+    if (!kind) {
       yield wrapFile(text, file);
       continue;
     }
     let read: ReturnType<typeof readBioc>;
     try {
-      read = readBioc(text, file, problem);
+      read = readBioc(text, file, kind, problem);
     } catch (e) {
       if (!(e instanceof BiocError)) throw e;
       problem(e.message);
@@ -89,7 +98,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     io.err('oncolex: --jobs must be a whole number of at least 1\n');
     return 2;
   }
-  const files = positional.length === 0 && STREAMED.includes(format) ? ['-'] : positional;
+  const files = positional.length === 0 && STDIN_BY_DEFAULT.includes(format) ? ['-'] : positional;
   if (files.length === 0) {
     io.err('oncolex annotate: give at least one file\n');
     return 2;

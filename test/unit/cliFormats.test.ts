@@ -237,6 +237,21 @@ describe('oncolex annotate --format bioc-json / bioc-xml', () => {
     const back = file('back.xml', x.out);
     assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', back])).out, (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);
   });
+  it('reads BioC XML or JSON from stdin (- or no file), telling them apart by their first character', async () => {
+    const xml = file('stdin.xml', BIOC_XML);
+    const fromFile = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml]);
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', '-'], BIOC_XML)).out, fromFile.out);
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], BIOC_XML)).out, fromFile.out);
+    const json = fromFile.out;
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], `\n ${json}`)).out, (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', file('stdin.json', json)])).out);
+    // Anything else on stdin is one plain-text document named -.
+    const plain = JSON.parse((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], 'PD-1 blockade')).out) as BiocJson;
+    assert.equal(plain.documents[0].id, '-');
+    assert.deepEqual(plain.documents[0].passages[0].annotations.map((a) => a.text), ['PD-1 blockade']);
+    const broken = await run(['annotate', '--format', 'bioc-xml', '--jobs', '1', '-'], '<collection><document>');
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /^oncolex: -:1: /);
+  });
   it('reads BioC JSON as PubTator3 writes it, and wraps a Markdown file as one document', async () => {
     const json = file('c.json', (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);
     const md = file('w.md', '# 😀 Notes\n\nNivolumab & <b>x</b> with SBRT.\n');

@@ -28,15 +28,21 @@ export interface BiocCollectionInfo {
 /** A BioC file that cannot be read as a whole; the message names file and, where known, line. */
 export class BiocError extends Error {}
 
-/** True for files read as BioC rather than wrapped. */
-export function isBiocFile(file: string): boolean {
+/**
+ * How a file is read: BioC XML or JSON by its extension, anything else wrapped as one document. Standard
+ * input (`-`) has no extension: its first character tells (`<` XML, `{` or `[` JSON).
+ */
+export function biocKind(file: string, text: string): 'xml' | 'json' | undefined {
   const ext = path.extname(file).toLowerCase();
-  return ext === '.xml' || ext === '.json';
+  if (ext === '.xml' || ext === '.json') return ext === '.xml' ? 'xml' : 'json';
+  if (file !== '-') return undefined;
+  const first = /\S/.exec(text)?.[0];
+  return first === '<' ? 'xml' : first === '{' || first === '[' ? 'json' : undefined;
 }
 
-/** The documents of one BioC file (XML or JSON by extension); documents that are not valid BioC are reported and skipped. */
-export function readBioc(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
-  return path.extname(file).toLowerCase() === '.xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
+/** The documents of one BioC file; documents that are not valid BioC are reported and skipped. */
+export function readBioc(text: string, file: string, kind: 'xml' | 'json', problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
+  return kind === 'xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
 }
 
 /** A plain, Markdown or LaTeX file as one BioC document of one passage. */
