@@ -10,11 +10,28 @@ import type { CliAbbreviation, FileAnnotation } from '../annotate';
 import type { OffsetUnit } from './offsets';
 import { offsetConverter } from './offsets';
 
+/** An annotation a BioC input already carries: kept as it is, beside OncoLex's (src/cli/formats/bioc.ts). */
+export interface KeptAnnotation {
+  id: string;
+  infons: Record<string, string>;
+  text: string;
+  locations: { offset: number; length: number }[];
+}
+
+/** A relation a BioC input already carries, kept as it is. */
+export interface KeptRelation {
+  id: string;
+  infons: Record<string, string>;
+  nodes: { refid: string; role: string }[];
+}
+
 /** A passage to annotate: its text and where it starts in its document, in the output's offset unit. */
 export interface SourcePassage {
   offset: number;
   text: string;
   infons?: Record<string, string>;
+  annotations?: KeptAnnotation[];
+  relations?: KeptRelation[];
 }
 
 /** A document as a reader produced it. */
@@ -30,6 +47,11 @@ export interface SourceDoc {
   /** What a reader keeps for its own writer (a PubTator title and abstract). */
   title?: string;
   abstract?: string;
+  /** A PubTator document's own annotation and relation lines, as they were. */
+  pubtatorLines?: { annotations: string[]; relations: string[] };
+  /** A BioC document's own document-level annotations and relations. */
+  annotations?: KeptAnnotation[];
+  relations?: KeptRelation[];
 }
 
 /** One mention; offsets are relative to the document, in the output unit. */

@@ -11,7 +11,11 @@
  * the abstract from the title's length plus one: NCBI's tmBioC key for PubTator says "Title has an offset of
  * zero, while the other passages (e.g., abstract) are assumed to begin after the previous passages and one
  * space". So title, a line break and the abstract are annotated as one text, whose offsets are PubTator's.
- * Annotation lines already in the input (PubTator3's own) are dropped: the output carries OncoLex's.
+ *
+ * Annotation and relation lines already in the input (PubTator3's own) are kept as they are, and OncoLex's
+ * added: the input's annotation lines, then OncoLex's mentions except those the input already has (same
+ * start, end, type and identifier — so annotating OncoLex's own output again changes nothing), then the
+ * input's relation lines. The input's lines keep their offsets as they were (PubTator counts code points).
  */
 import type { SourceDoc } from './model';
 import type { FormatWriter, WriterContext } from './writer';
@@ -27,7 +31,7 @@ const ANNOTATION = /^[^|\t]+\t/;
  * reported (file and line) and its document skipped; the documents after it are read as usual.
  */
 export class PubTatorReader {
-  private doc: { pmid: string; title: string; abstract?: string; bad: boolean } | undefined;
+  private doc: { pmid: string; title: string; abstract?: string; bad: boolean; lines?: { annotations: string[]; relations: string[] } } | undefined;
 
   constructor(
     private readonly file: string,
@@ -55,7 +59,11 @@ export class PubTatorReader {
       doc.abstract = a[2];
       return undefined;
     }
-    if (ANNOTATION.test(line) && doc) return undefined;
+    if (ANNOTATION.test(line) && doc) {
+      const lines = (doc.lines ??= { annotations: [], relations: [] });
+      (isAnnotationLine(line) ? lines.annotations : lines.relations).push(line);
+      return undefined;
+    }
     this.problem(`${this.file}:${n}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
     if (doc) doc.bad = true;
     return undefined;
@@ -67,8 +75,19 @@ export class PubTatorReader {
     this.doc = undefined;
     if (!d || d.bad) return undefined;
     const abstract = d.abstract ?? '';
-    return { id: d.pmid, file: this.file, language: 'pubtator.txt', passages: [{ offset: 0, text: `${d.title}\n${abstract}` }], title: d.title, abstract };
+    return { id: d.pmid, file: this.file, language: 'pubtator.txt', passages: [{ offset: 0, text: `${d.title}\n${abstract}` }], title: d.title, abstract, pubtatorLines: d.lines };
   }
+}
+
+/** PMID, start, end, mention, type and (optionally) identifier; anything else after a PMID and a tab is a relation. */
+function isAnnotationLine(line: string): boolean {
+  const f = line.split('\t');
+  return f.length >= 5 && /^\d+$/.test(f[1]) && /^\d+$/.test(f[2]);
+}
+
+/** What makes two annotation lines the same annotation: start, end, type and identifier. */
+function annotationKey(start: string | number, end: string | number, type: string, identifier: string): string {
+  return `${start}\t${end}\t${type}\t${identifier}`;
 }
 
 const LF = 0x0a;
@@ -103,7 +122,21 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
       const pmid = source.id;
       // One string per document: a corpus has millions of mention lines.
       let text = `${pmid}|t|${source.title ?? ''}\n${pmid}|a|${source.abstract ?? ''}\n`;
-      for (const m of passages[0].mentions) text += `${pmid}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}\n`;
+      const kept = source.pubtatorLines;
+      let theirs: Set<string> | undefined;
+      if (kept) {
+        theirs = new Set();
+        for (const line of kept.annotations) {
+          const f = line.split('\t');
+          theirs.add(annotationKey(f[1], f[2], f[4], f[5] ?? ''));
+          text += `${line}\n`;
+        }
+      }
+      for (const m of passages[0].mentions) {
+        if (theirs?.has(annotationKey(m.start, m.end, m.category, m.identifier))) continue;
+        text += `${pmid}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}\n`;
+      }
+      if (kept) for (const line of kept.relations) text += `${line}\n`;
       out.add(`${text}\n`);
     },
     end() {},
