@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
 import { ChunkedWriter, InputFileError, parseArgs, readInput, readStdinText } from './io';
@@ -14,13 +15,14 @@ import { AnnotationPool } from './pool';
 import { BiocError, biocJsonWriter, biocKind, biocXmlWriter, readBioc, wrapFile } from './formats/bioc';
 import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
+import { CHUNK_BYTES } from './formats/chunks';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
 import { annotatedDoc } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
 import { pubannotationWriter } from './formats/pubannotation';
 import { tableWriter } from './formats/table';
-import { annotateStreamed } from './streamed';
+import { annotateStreamed, streamWorkers } from './streamed';
 import type { FormatWriter, WriterContext } from './formats/writer';
 
 export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
@@ -32,6 +34,15 @@ const STDIN_BY_DEFAULT: readonly Format[] = ['jsonl', 'pubtator', 'bioc-json', '
 /** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
 function defaultOffsets(format: Format): OffsetUnit {
   return format === 'json' || format === 'jsonl' || format === 'table' ? 'utf16' : 'codepoint';
+}
+
+/** A file of several pieces of input (src/cli/formats/chunks.ts), for which workers are worth starting at once. */
+function isLargeFile(file: string): boolean {
+  try {
+    return file !== '-' && fs.statSync(file).size >= 4 * CHUNK_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 /** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
@@ -110,16 +121,29 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   }
   if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
   const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
-  const lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  const options = { includeGeneric: flags.get('include-generic') === true };
+  const stream = format === 'pubtator' || format === 'jsonl' ? { format, offsets, options } : undefined;
+  // A large file keeps every job busy from the start: the first worker boots (loading the built-in lexicon
+  // itself) while this thread loads it. A small input or a pipe starts workers only once a second piece comes.
+  let streamPool = stream && lexiconFile === undefined && files.some(isLargeFile) ? streamWorkers(jobs, stream, undefined) : undefined;
+  streamPool?.prestart();
+  let lexicon: Lexicon;
+  try {
+    lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  } catch (e) {
+    await streamPool?.close();
+    throw e;
+  }
   const byId = indexById(lexicon);
   let failures = 0;
   const problem = (message: string) => {
     failures++;
     io.err(`oncolex: ${message}\n`);
   };
-  const options = { includeGeneric: flags.get('include-generic') === true };
   if (format === 'pubtator' || format === 'jsonl') {
-    failures += await annotateStreamed(files, io, { format, offsets, options }, jobs, lexicon, byId, lexiconFile === undefined ? undefined : lexicon);
+    const setup = stream ?? { format, offsets, options };
+    streamPool ??= streamWorkers(jobs, setup, lexiconFile === undefined ? undefined : lexicon);
+    failures += await annotateStreamed(files, io, setup, lexicon, byId, streamPool);
     return failures > 0 ? 1 : 0;
   }
   const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };

@@ -5,7 +5,8 @@
  * (src/cli/annotateChunk.ts) — by the main thread itself, or by one of `--jobs N` − 1 worker threads while
  * those have room. So with two jobs on two cores, both cores annotate, and the main thread's own share of
  * the work shrinks to what it has time for between cutting and writing. A small input is annotated in the
- * main thread alone: workers start from the second piece.
+ * main thread alone: workers start from the second piece — or at once for a large file
+ * ({@link StreamWorkers.prestart}), so the first boots while the main thread loads the lexicon.
  */
 import type { Entry, Lexicon } from '../core/lexicon';
 import type { ChunkResult, StreamSetup } from './annotateChunk';
@@ -27,14 +28,17 @@ interface Slot {
   pending: number;
 }
 
-/** Up to `size` worker threads, started as pieces come; each takes at most {@link DEPTH} pieces at a time. */
-class ChunkWorkers {
+/**
+ * Up to `size` worker threads, started as pieces come; each takes at most {@link DEPTH} pieces at a time.
+ * A worker without work does not keep the process alive (so one started early cannot hold it open).
+ */
+export class StreamWorkers {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void; slot: Slot }>();
   private next = 0;
 
   constructor(
-    private readonly size: number,
+    readonly size: number,
     private readonly setup: PoolSetup,
   ) {}
 
@@ -47,10 +51,15 @@ class ChunkWorkers {
     return best && best.pending < DEPTH ? best : undefined;
   }
 
+  /** Starts the first worker now. */
+  prestart(): void {
+    if (this.slots.length === 0 && this.size > 0) this.start();
+  }
+
   run(slot: Slot, chunk: InputChunk): Promise<ChunkResult> {
     return new Promise((resolve, reject) => {
       const id = this.next++;
-      slot.pending++;
+      if (slot.pending++ === 0) slot.worker.ref();
       this.waiting.set(id, { resolve, reject, slot });
       // A copy of the piece's bytes in a buffer of its own, handed over rather than cloned.
       const bytes = new Uint8Array(chunk.bytes);
@@ -61,11 +70,12 @@ class ChunkWorkers {
 
   private start(): Slot {
     const slot: Slot = { worker: startWorker(this.setup), pending: 0 };
+    slot.worker.unref();
     slot.worker.on('message', (reply: PoolReply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      slot.pending--;
+      if (--slot.pending === 0) slot.worker.unref();
       if (reply.error !== undefined) w.reject(new Error(reply.error));
       else if (reply.chunk) w.resolve(reply.chunk);
     });
@@ -94,17 +104,24 @@ class ChunkWorkers {
 const NOTHING = new Uint8Array(0);
 
 /**
- * Annotates `files` (stdin for `-`) in a streamed format and writes the result through `io` in input
- * order; returns how many problems were reported (one line each on `io.err`).
+ * The workers of `--jobs N` for a stream: N − 1, since the main thread annotates too.
  * @param workspaceLexicon the lexicon when it is not the built-in one (workers get a copy; otherwise they load the built-in one themselves)
  */
-export async function annotateStreamed(files: string[], io: CliIo, setup: StreamSetup, jobs: number, lexicon: Lexicon, byId: ReadonlyMap<string, Entry>, workspaceLexicon: Lexicon | undefined): Promise<number> {
+export function streamWorkers(jobs: number, setup: StreamSetup, workspaceLexicon: Lexicon | undefined): StreamWorkers | undefined {
+  return jobs > 1 ? new StreamWorkers(jobs - 1, { lexicon: workspaceLexicon, options: setup.options, stream: setup }) : undefined;
+}
+
+/**
+ * Annotates `files` (stdin for `-`) in a streamed format with `workers` beside the main thread, writes the
+ * result through `io` in input order and closes the workers; returns how many problems were reported (one
+ * line each on `io.err`).
+ */
+export async function annotateStreamed(files: string[], io: CliIo, setup: StreamSetup, lexicon: Lexicon, byId: ReadonlyMap<string, Entry>, workers: StreamWorkers | undefined): Promise<number> {
   const isCut = setup.format === 'pubtator' ? isPubTatorCut : isJsonLinesCut;
   const write = io.write ?? ((bytes: Uint8Array) => io.out(new TextDecoder().decode(bytes)));
-  const workers = jobs > 1 ? new ChunkWorkers(jobs - 1, { lexicon: workspaceLexicon, options: setup.options, stream: setup }) : undefined;
   // Pieces in input order; the settled ones at the head are written at once. At most `window` wait.
   const queue: { result?: ChunkResult; settled: Promise<void> }[] = [];
-  const window = 4 * jobs + 4;
+  const window = 4 * (workers?.size ?? 0) + 8;
   let failures = 0;
   const flush = () => {
     while (queue.length > 0 && queue[0].result) {
