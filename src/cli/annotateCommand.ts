@@ -6,34 +6,43 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
-import { ChunkedWriter, InputFileError, parseArgs, readInput } from './io';
+import { ChunkedWriter, InputFileError, parseArgs, readInput, readStdinText } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
-import { BiocError, biocJsonWriter, biocXmlWriter, isBiocFile, readBioc, wrapFile } from './formats/bioc';
+import { BiocError, biocJsonWriter, biocKind, biocXmlWriter, readBioc, wrapFile } from './formats/bioc';
 import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
-import { jsonlWriter, readJsonLines } from './formats/jsonl';
-import { readLines } from './formats/lines';
+import { CHUNK_BYTES } from './formats/chunks';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
 import { annotatedDoc } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
 import { pubannotationWriter } from './formats/pubannotation';
-import { pubtatorWriter, readPubTator } from './formats/pubtator';
 import { tableWriter } from './formats/table';
+import { annotateStreamed, streamWorkers } from './streamed';
 import type { FormatWriter, WriterContext } from './formats/writer';
 
 export const ANNOTATE_FORMATS = ['json', 'table', 'jsonl', 'pubtator', 'bioc-json', 'bioc-xml', 'brat', 'pubannotation'] as const;
 type Format = (typeof ANNOTATE_FORMATS)[number];
 
-/** Formats read as a stream of records, from stdin when no file is given. */
-const STREAMED: readonly Format[] = ['jsonl', 'pubtator'];
+/** Formats that read stdin when no file is given: the streamed ones (src/cli/streamed.ts) and BioC (read whole). */
+const STDIN_BY_DEFAULT: readonly Format[] = ['jsonl', 'pubtator', 'bioc-json', 'bioc-xml'];
 
 /** Our JSON counts as JavaScript does; the BioNLP formats count code points, as their (Python) tools do. */
 function defaultOffsets(format: Format): OffsetUnit {
   return format === 'json' || format === 'jsonl' || format === 'table' ? 'utf16' : 'codepoint';
+}
+
+/** A file of several pieces of input (src/cli/formats/chunks.ts), for which workers are worth starting at once. */
+function isLargeFile(file: string): boolean {
+  try {
+    return file !== '-' && fs.statSync(file).size >= 4 * CHUNK_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 /** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
@@ -48,38 +57,30 @@ async function* textFiles(files: string[], io: CliIo, failed: () => void): Async
   }
 }
 
-/** Line-based records from each file (or stdin for `-`); a file that cannot be opened is reported and skipped. */
-async function* streamed(
-  files: string[],
-  io: CliIo,
-  problem: (message: string) => void,
-  read: (lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void) => AsyncGenerator<SourceDoc>,
-): AsyncGenerator<SourceDoc> {
-  for (const file of files) {
-    try {
-      yield* read(readLines(file, io), file, problem);
-    } catch (e) {
-      if (!(e instanceof InputFileError)) throw e;
-      problem(e.message);
-    }
-  }
-}
-
 /** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
 async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void, failed: () => void): AsyncGenerator<SourceDoc> {
   for (const file of files) {
-    const text = readInput(file, io, 'oncolex');
+    let text: string | undefined;
+    if (file === '-') {
+      try {
+        text = await readStdinText(io);
+      } catch (e) {
+        if (!(e instanceof InputFileError)) throw e;
+        io.err(`oncolex: ${e.message}\n`);
+      }
+    } else text = readInput(file, io, 'oncolex');
     if (text === undefined) {
       failed();
       continue;
     }
-    if (!isBiocFile(file)) {
+    const kind = biocKind(file, text);
+    if (!kind) {
       yield wrapFile(text, file);
       continue;
     }
     let read: ReturnType<typeof readBioc>;
     try {
-      read = readBioc(text, file, problem);
+      read = readBioc(text, file, kind, problem);
     } catch (e) {
       if (!(e instanceof BiocError)) throw e;
       problem(e.message);
@@ -108,7 +109,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     io.err('oncolex: --jobs must be a whole number of at least 1\n');
     return 2;
   }
-  const files = positional.length === 0 && STREAMED.includes(format) ? ['-'] : positional;
+  const files = positional.length === 0 && STDIN_BY_DEFAULT.includes(format) ? ['-'] : positional;
   if (files.length === 0) {
     io.err('oncolex annotate: give at least one file\n');
     return 2;
@@ -120,27 +121,36 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   }
   if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
   const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
-  const lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  const options = { includeGeneric: flags.get('include-generic') === true };
+  const stream = format === 'pubtator' || format === 'jsonl' ? { format, offsets, options } : undefined;
+  // A large file keeps every job busy from the start: the first worker boots (loading the built-in lexicon
+  // itself) while this thread loads it. A small input or a pipe starts workers only once a second piece comes.
+  let streamPool = stream && lexiconFile === undefined && files.some(isLargeFile) ? streamWorkers(jobs, stream, undefined) : undefined;
+  streamPool?.prestart();
+  let lexicon: Lexicon;
+  try {
+    lexicon = await lexiconWith(lexiconFile, (m) => io.err(`oncolex: ${m}\n`));
+  } catch (e) {
+    await streamPool?.close();
+    throw e;
+  }
   const byId = indexById(lexicon);
   let failures = 0;
   const problem = (message: string) => {
     failures++;
     io.err(`oncolex: ${message}\n`);
   };
+  if (format === 'pubtator' || format === 'jsonl') {
+    const setup = stream ?? { format, offsets, options };
+    streamPool ??= streamWorkers(jobs, setup, lexiconFile === undefined ? undefined : lexicon);
+    failures += await annotateStreamed(files, io, setup, lexicon, byId, streamPool);
+    return failures > 0 ? 1 : 0;
+  }
   const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
-  const docs: AsyncIterable<SourceDoc> =
-    format === 'jsonl'
-      ? streamed(files, io, problem, readJsonLines)
-      : format === 'pubtator'
-        ? streamed(files, io, problem, readPubTator)
-        : format === 'bioc-json' || format === 'bioc-xml'
-          ? biocFiles(files, io, ctx, problem, () => failures++)
-          : textFiles(files, io, () => failures++);
-  const writers: Record<Format, () => FormatWriter> = {
+  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem, () => failures++) : textFiles(files, io, () => failures++);
+  const writers: Record<Exclude<Format, 'pubtator' | 'jsonl'>, () => FormatWriter> = {
     json: () => jsonWriter(ctx),
     table: () => tableWriter(ctx, byId),
-    jsonl: () => jsonlWriter(ctx),
-    pubtator: () => pubtatorWriter(ctx),
     'bioc-json': () => biocJsonWriter(ctx),
     'bioc-xml': () => biocXmlWriter(ctx),
     brat: () => bratWriter(ctx),
@@ -148,17 +158,15 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   };
   const writer = writers[format]();
 
-  // One document per file: more workers than files would only start up. (Streams and BioC collections
-  // hold any number of documents.)
-  const workers = format === 'json' || format === 'table' || format === 'brat' || format === 'pubannotation' ? Math.min(jobs, files.length) : jobs;
-  // Streamed records are also written in the workers: the main thread only reads and writes.
-  const render = workers > 1 && (format === 'pubtator' || format === 'jsonl') ? { format, offsets } : undefined;
-  const pool = new AnnotationPool(workers, { lexiconFile, options: { includeGeneric: flags.get('include-generic') === true }, render }, lexicon);
+  // One document per file: more workers than files would only start up. (BioC collections hold any
+  // number of documents.)
+  const workers = format === 'bioc-json' || format === 'bioc-xml' ? jobs : Math.min(jobs, files.length);
+  const pool = new AnnotationPool(workers, { lexicon: lexiconFile === undefined ? undefined : lexicon, options }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
   const window = workers * 256;
   // In input order; a document is written as soon as it and those before it are annotated, so a stream's
   // output follows its input rather than waiting for its end.
-  const queue: { settled: boolean; doc?: AnnotatedDoc; text?: string; done: Promise<void> }[] = [];
+  const queue: { settled: boolean; doc?: AnnotatedDoc; done: Promise<void> }[] = [];
   let begun = false;
   const writeDoc = (d: AnnotatedDoc | undefined) => {
     if (!d) return;
@@ -168,30 +176,17 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   };
   // Called as each document settles: writes every settled document at the head of the queue.
   const writeSettled = () => {
-    let wrote = false;
-    while (queue.length > 0 && queue[0].settled) {
-      const e = queue.shift()!;
-      if (e.text !== undefined) {
-        if (!begun) writer.begin();
-        begun = true;
-        ctx.out.add(e.text);
-      } else writeDoc(e.doc);
-      wrote = true;
-    }
-    if (wrote && STREAMED.includes(format)) ctx.out.flush();
+    while (queue.length > 0 && queue[0].settled) writeDoc(queue.shift()!.doc);
   };
   try {
     for await (const d of docs) {
       const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
       const tasks = d.passages.map((p) => ({ text: p.text, language: d.language }));
-      const work = render
-        ? pool.render(tasks, { id: d.id, titleLength: d.title?.length }).then((text) => {
-            entry.text = text;
-          })
-        : pool.annotate(tasks).then((results) => {
-            entry.doc = annotatedDoc(d, results, offsets, byId);
-          });
-      entry.done = work
+      entry.done = pool
+        .annotate(tasks)
+        .then((results) => {
+          entry.doc = annotatedDoc(d, results, offsets, byId);
+        })
         .then(undefined, (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`))
         .then(() => {
           entry.settled = true;

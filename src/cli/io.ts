@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Output already encoded as UTF-8 (stdout); without it, such output is decoded and given to {@link out}. */
+  write?(bytes: Uint8Array): void;
   /**
    * The most characters a command gathers before writing them out ({@link OUTPUT_CHUNK} unless set;
    * tests set it low). Output is written in pieces of about this size, never built as one string, so a
@@ -35,6 +37,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
+  write: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t),
   drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : undefined),
 };
@@ -72,6 +75,11 @@ export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
     throw new InputFileError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   // The file may have grown since it was measured.
+  return decodeInput(file, bytes, maxBytes);
+}
+
+/** An input's bytes as text; throws {@link InputFileError} when they are too many, binary or not UTF-8. */
+function decodeInput(file: string, bytes: Uint8Array, maxBytes: number): string {
   if (bytes.length > maxBytes) throw new InputFileError(`${file}: is too large (over ${formatBytes(maxBytes)}): split it into smaller files`);
   if (bytes.includes(0)) throw new InputFileError(`${file}: is a binary file, not text`);
   try {
@@ -80,6 +88,23 @@ export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
   } catch {
     throw new InputFileError(`${file}: is not valid UTF-8 text`);
   }
+}
+
+/**
+ * Standard input read whole as text (for inputs that are read whole, such as a BioC collection); the same
+ * checks as {@link readTextFile}, under the name `-`.
+ */
+export async function readStdinText(io: CliIo): Promise<string> {
+  const maxBytes = io.maxInputBytes ?? MAX_INPUT_BYTES;
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const data of io.stdin ?? process.stdin) {
+    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : (data as Buffer);
+    size += b.length;
+    if (size > maxBytes) throw new InputFileError(`-: is too large (over ${formatBytes(maxBytes)}): split it into smaller files`);
+    parts.push(b);
+  }
+  return decodeInput('-', Buffer.concat(parts), maxBytes);
 }
 
 function formatBytes(n: number): string {

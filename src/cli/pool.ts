@@ -10,7 +10,8 @@ import type { AnnotationOptions } from '../core/documentAnnotation';
 import type { Lexicon } from '../core/lexicon';
 import type { FileAnnotation } from './annotate';
 import { annotateFile } from './annotate';
-import type { OffsetUnit } from './formats/offsets';
+import type { ChunkResult, StreamSetup } from './annotateChunk';
+import type { InputChunk } from './formats/chunks';
 
 export interface PoolTask {
   text: string;
@@ -19,19 +20,11 @@ export interface PoolTask {
 }
 
 export interface PoolSetup {
-  lexiconFile?: string;
+  /** A workspace lexicon (`--lexicon`), as the main thread built it; without it, workers load the built-in one. */
+  lexicon?: Lexicon;
   options: AnnotationOptions;
-  /**
-   * For the streamed formats (PubTator, JSON Lines), whose writers keep no state between documents, workers
-   * also convert offsets and write each document's text, so the main thread only reads and writes bytes.
-   */
-  render?: { format: 'pubtator' | 'jsonl'; offsets: OffsetUnit };
-}
-
-/** What a rendering worker needs of a document beside its text: its id, and a PubTator title's length. */
-export interface RenderMeta {
-  id: string;
-  titleLength?: number;
+  /** For the streamed formats: how pieces of input are annotated (src/cli/streamed.ts). */
+  stream?: StreamSetup;
 }
 
 /**
@@ -44,8 +37,12 @@ export interface PoolBatch {
   bytes: Uint8Array;
   /** Per document, per passage: [UTF-16 length, language]. */
   docs: [number, string][][];
-  /** With {@link PoolSetup.render}: per document. */
-  meta?: RenderMeta[];
+}
+
+/** A piece of a streamed input for a worker to annotate whole (src/cli/annotateChunk.ts). */
+export interface ChunkJob {
+  id: number;
+  chunk: InputChunk;
 }
 
 /** The passages of a batch, as the worker reads them back. */
@@ -62,9 +59,9 @@ export function batchTasks(batch: PoolBatch): PoolTask[][] {
 }
 
 export type PoolReply =
-  | { id: number; results: PackedResults; rendered?: undefined; error?: undefined }
-  | { id: number; rendered: string[]; results?: undefined; error?: undefined }
-  | { id: number; error: string };
+  | { id: number; results: PackedResults; chunk?: undefined; error?: undefined }
+  | { id: number; chunk: ChunkResult; results?: undefined; error?: undefined }
+  | { id: number; error: string; results?: undefined; chunk?: undefined };
 
 /**
  * A batch's results as they cross threads: mentions as four integers each (start, end, index of the id, index
@@ -131,7 +128,7 @@ function unpackResults(packed: PackedResults, docs: PoolTask[][]): FileAnnotatio
 const BATCH = 64;
 
 interface Waiting {
-  resolve: (r: FileAnnotation[] & string) => void;
+  resolve: (r: FileAnnotation[]) => void;
   reject: (e: Error) => void;
 }
 
@@ -141,7 +138,7 @@ interface Slot {
 }
 
 /** The worker's script: dist/cli-worker.js beside the bundle, or the TypeScript source when run by tsx. */
-function startWorker(setup: PoolSetup): Worker {
+export function startWorker(setup: PoolSetup): Worker {
   const bundled = path.join(__dirname, 'cli-worker.js');
   if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: setup });
   const source = path.join(__dirname, 'worker.ts');
@@ -152,7 +149,7 @@ export class AnnotationPool {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { docs: Waiting[]; tasks: PoolTask[][]; slot: Slot }>();
   private next = 0;
-  private batch: { tasks: PoolTask[][]; waiting: Waiting[]; meta: RenderMeta[] } = { tasks: [], waiting: [], meta: [] };
+  private batch: { tasks: PoolTask[][]; waiting: Waiting[] } = { tasks: [], waiting: [] };
   private scheduled = false;
 
   constructor(
@@ -173,17 +170,11 @@ export class AnnotationPool {
     return this.submit(tasks);
   }
 
-  /** With {@link PoolSetup.render}: the document annotated and written in the worker, as the writer's text. */
-  render(tasks: PoolTask[], meta: RenderMeta): Promise<string> {
-    this.batch.meta.push(meta);
-    return this.submit(tasks);
-  }
-
-  private submit<T>(tasks: PoolTask[]): Promise<T> {
+  private submit(tasks: PoolTask[]): Promise<FileAnnotation[]> {
     // Documents submitted in the same turn of the event loop (a chunk of input) go in one message.
     return new Promise((resolve, reject) => {
       this.batch.tasks.push(tasks);
-      this.batch.waiting.push({ resolve: resolve as Waiting['resolve'], reject });
+      this.batch.waiting.push({ resolve, reject });
       if (this.batch.tasks.length >= BATCH) this.send();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -194,16 +185,16 @@ export class AnnotationPool {
 
   private send(): void {
     this.scheduled = false;
-    const { tasks, waiting, meta } = this.batch;
+    const { tasks, waiting } = this.batch;
     if (tasks.length === 0) return;
-    this.batch = { tasks: [], waiting: [], meta: [] };
+    this.batch = { tasks: [], waiting: [] };
     const slot = this.slotFor();
     const id = this.next++;
     slot.pending++;
     this.waiting.set(id, { docs: waiting, tasks, slot });
     // A lone surrogate becomes U+FFFD on the way, one UTF-16 unit for one, so the lengths still split the text.
     const bytes = new TextEncoder().encode(tasks.map((d) => d.map((t) => t.text).join('')).join(''));
-    const message: PoolBatch = { id, bytes, docs: tasks.map((d) => d.map((t): [number, string] => [t.text.length, t.language])), meta: this.setup.render ? meta : undefined };
+    const message: PoolBatch = { id, bytes, docs: tasks.map((d) => d.map((t): [number, string] => [t.text.length, t.language])) };
     slot.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
   }
 
@@ -220,8 +211,7 @@ export class AnnotationPool {
       this.waiting.delete(reply.id);
       w.slot.pending--;
       if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
-      else if (reply.rendered !== undefined) reply.rendered.forEach((r, i) => w.docs[i].resolve(r as FileAnnotation[] & string));
-      else unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r as FileAnnotation[] & string));
+      else if (reply.results) unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
     });
     worker.on('error', (e) => this.failAll(slot, e));
     worker.on('exit', (code) => this.failAll(slot, new Error(`a worker thread stopped (exit code ${code})`)));

@@ -20,6 +20,33 @@ const PREFIX: Record<IdSystem, string> = {
   nct: 'clinicaltrials:',
 };
 
+/**
+ * Each system's prefix in the Bioregistry (https://bioregistry.io), whose prefixes are case-insensitive,
+ * with the synonym our CURIEs use where they do not spell the prefix itself: `UniProtKB` is a registered
+ * synonym of `uniprot`. Checked against the Bioregistry's exports (contexts/bioregistry.context.jsonld for
+ * the prefixes, contexts/bioregistry.epm.json for the synonym); a test holds every CURIE the lexicon
+ * yields to this list.
+ */
+export const BIOREGISTRY_PREFIXES: Record<IdSystem, { prefix: string; synonyms?: readonly string[] }> = {
+  hgnc: { prefix: 'hgnc' },
+  cl: { prefix: 'cl' },
+  drugbank: { prefix: 'drugbank' },
+  mesh: { prefix: 'mesh' },
+  ncit: { prefix: 'ncit' },
+  uniprot: { prefix: 'uniprot', synonyms: ['uniprotkb'] },
+  atc: { prefix: 'atc' },
+  nct: { prefix: 'clinicaltrials' },
+};
+
+/** The Bioregistry prefix a CURIE's prefix stands for, among the systems above (undefined for others, `oncolex:` included). */
+export function bioregistryPrefix(curie: string): string | undefined {
+  const colon = curie.indexOf(':');
+  if (colon <= 0) return undefined;
+  const p = curie.slice(0, colon).toLowerCase();
+  for (const { prefix, synonyms } of Object.values(BIOREGISTRY_PREFIXES)) if (p === prefix || synonyms?.includes(p)) return prefix;
+  return undefined;
+}
+
 /** The prefix of identifiers that are OncoLex's own (entries without an external id, document-defined terms). */
 export const ONCOLEX_PREFIX = 'oncolex:';
 

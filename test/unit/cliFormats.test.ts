@@ -26,7 +26,7 @@ function file(name: string, text: string): string {
 const PUBTATOR_IN = [
   '123|t|Pembrolizumab 😀 and radiotherapy',
   '123|a|𝛾 We gave stereotactic body radiotherapy (SBRT) with PD-1 blockade; SBRT was safe.',
-  // As PubTator3 exports: its own annotation and relation lines follow; OncoLex writes its own instead.
+  // As PubTator3 exports: its own annotation and relation lines follow; OncoLex keeps them and adds its own.
   '123\t0\t13\tPembrolizumab\tChemical\tMESH:C582435',
   '123\tAssociate\tMESH:C582435\tMESH:D009369',
   '',
@@ -38,12 +38,14 @@ const PUBTATOR_IN = [
 const PUBTATOR_OUT = [
   '123|t|Pembrolizumab 😀 and radiotherapy',
   '123|a|𝛾 We gave stereotactic body radiotherapy (SBRT) with PD-1 blockade; SBRT was safe.',
+  '123\t0\t13\tPembrolizumab\tChemical\tMESH:C582435',
   '123\t0\t13\tPembrolizumab\tdrug\tDRUGBANK:DB09037',
   '123\t20\t32\tradiotherapy\tconcept\toncolex:radiotherapy',
   '123\t43\t73\tstereotactic body radiotherapy\tconcept\toncolex:sbrt',
   '123\t75\t79\tSBRT\tconcept\toncolex:sbrt',
   '123\t86\t99\tPD-1 blockade\tdrug\toncolex:pd-1-inhibitor',
   '123\t101\t105\tSBRT\tconcept\toncolex:sbrt',
+  '123\tAssociate\tMESH:C582435\tMESH:D009369',
   '',
   '456|t|No terms here',
   '456|a|Nothing.',
@@ -58,7 +60,7 @@ describe('oncolex annotate --format pubtator', () => {
     assert.equal(r.code, 0);
     assert.equal(r.out, PUBTATOR_OUT);
   });
-  it('reads stdin and reads its own output back to the same mentions', async () => {
+  it('reads stdin and reads its own output back to the same mentions (its own lines kept, none added twice)', async () => {
     const once = await run(['annotate', '--format', 'pubtator', '--jobs', '1'], PUBTATOR_IN);
     const twice = await run(['annotate', '--format', 'pubtator', '--jobs', '1', '-'], once.out);
     assert.equal(twice.out, PUBTATOR_OUT);
@@ -139,6 +141,38 @@ describe('oncolex annotate --jobs', () => {
     assert.equal(three.out, one.out);
     assert.equal(one.out.split('\n\n').length, 301);
   });
+  it('cuts a large input into pieces between documents: same output, problems and line numbers with 1 and 2 jobs', async () => {
+    // About 600 KB: many 64 KiB pieces, cut after blank lines, before titles (no blank line between) and in CRLF text.
+    const docs = Array.from({ length: 1500 }, (_, i) => {
+      const lines = [`${i}|t|😀 Durvalumab ${i}`, `${i}|a|${'SBRT with PD-1 blockade and 𝛾 nivolumab. '.repeat(8)}`];
+      if (i % 97 === 5) lines.splice(1, 0, 'garbage');
+      return lines.join(i % 3 === 0 ? '\r\n' : '\n') + (i % 7 === 0 ? '\n' : '\n\n');
+    });
+    const input = file('big.pubtator', `\ufeff${docs.join('')}`);
+    const one = await run(['annotate', '--format', 'pubtator', '--jobs', '1', input, path.join(dir, 'missing.pubtator'), input]);
+    const two = await run(['annotate', '--format', 'pubtator', '--jobs', '2', input, path.join(dir, 'missing.pubtator'), input]);
+    assert.equal(one.code, 1);
+    assert.equal(two.out, one.out);
+    assert.equal(two.err, one.err);
+    const errors = one.err.trim().split('\n');
+    assert.equal(errors.length, 2 * 16 + 1);
+    assert.equal(errors[16], `oncolex: ${path.join(dir, 'missing.pubtator')}: no such file`);
+    // The line numbers are those of the file: the bad line of document 5 is its second line.
+    const lineOf5 = docs.slice(0, 5).reduce((n, d) => n + d.split(/\r?\n/).length - 1, 0) + 2;
+    assert.equal(errors[0], `oncolex: ${input}:${lineOf5}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
+    assert.equal(one.out.split('|t|').length - 1, 2 * (1500 - 16));
+    assert.ok(one.out.startsWith('0|t|😀 Durvalumab 0\n0|a|SBRT'));
+  });
+  it('gives the workers the workspace lexicon and the options', async () => {
+    const lexicon = file('jobs.oncolex.json', JSON.stringify({ entries: [{ id: 'oncolex-test-jobs-term', category: 'concept', label: { en: 'quiet jobs term', zh: '安静术语' }, definition: { en: 'A test word.', zh: '测试词。' }, generic: true }] }));
+    const lines = Array.from({ length: 6000 }, (_, i) => JSON.stringify({ id: i, text: `the quiet jobs term ${i} with PD-1 and some words to fill the line` })).join('\n');
+    const argv = ['annotate', '--format', 'jsonl', '--include-generic', '--lexicon', lexicon];
+    const one = await run([...argv, '--jobs', '1'], lines);
+    const two = await run([...argv, '--jobs', '2'], lines);
+    assert.equal(two.err, '');
+    assert.equal(two.out, one.out);
+    assert.equal(two.out.split('"id":"oncolex-test-jobs-term"').length - 1, 6000);
+  });
   it('keeps lengths when a record holds a lone surrogate (texts cross to workers as UTF-8)', async () => {
     const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: i, text: `${i % 2 ? '\ud800' : '😀'} PD-1 and 𝛾 nivolumab` })).join('\n');
     const one = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], lines);
@@ -171,7 +205,7 @@ type BiocJson = {
   source: string;
   documents: {
     id: string;
-    passages: { offset: number; text: string; annotations: { id: string; infons: Record<string, string>; text: string; locations: { offset: number; length: number }[] }[]; relations: { infons: Record<string, string>; nodes: { refid: string; role: string }[] }[] }[];
+    passages: { offset: number; text: string; annotations: { id: string; infons: Record<string, string>; text: string; locations: { offset: number; length: number }[] }[]; relations: { id: string; infons: Record<string, string>; nodes: { refid: string; role: string }[] }[] }[];
   }[];
 };
 
@@ -186,6 +220,8 @@ describe('oncolex annotate --format bioc-json / bioc-xml', () => {
     assert.deepEqual(
       title.annotations.map((a) => [a.id, a.infons.type, a.infons.identifier, a.text, a.locations[0].offset, a.locations[0].length]),
       [
+        // The input's own annotation is kept, with its id; OncoLex's ids skip the ones the document uses.
+        ['9', 'Chemical', undefined, 'Durvalumab', 2, 10],
         ['1', 'drug', 'DRUGBANK:DB11714', 'Durvalumab', 2, 10],
         ['2', 'molecule', 'HGNC:8760', 'PD-1', 15, 4],
       ],
@@ -201,9 +237,45 @@ describe('oncolex annotate --format bioc-json / bioc-xml', () => {
   it('writes BioC XML that reads back to the same annotations, escaping what XML needs', async () => {
     const x = await run(['annotate', '--format', 'bioc-xml', '--jobs', '1', xml]);
     assert.match(x.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection><source>PubTator<\/source>/);
-    assert.match(x.out, /<text>😀 Durvalumab &amp; PD-1<\/text><annotation id="1"><infon key="type">drug<\/infon><infon key="identifier">DRUGBANK:DB11714<\/infon><location offset="2" length="10"\/><text>Durvalumab<\/text><\/annotation>/);
+    assert.match(x.out, /<text>😀 Durvalumab &amp; PD-1<\/text><annotation id="9"><infon key="type">Chemical<\/infon><location offset="2" length="10"\/><text>Durvalumab<\/text><\/annotation><annotation id="1"><infon key="type">drug<\/infon><infon key="identifier">DRUGBANK:DB11714<\/infon><location offset="2" length="10"\/><text>Durvalumab<\/text><\/annotation>/);
     const back = file('back.xml', x.out);
     assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', back])).out, (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);
+  });
+  it('keeps the input annotations and relations, gives its own ids the input does not use, and adds nothing on a second pass', async () => {
+    const input = JSON.stringify({
+      documents: [
+        {
+          id: 'd',
+          passages: [{ offset: 0, text: 'stereotactic body radiotherapy (SBRT) and PD-1', annotations: [{ id: '1', infons: { type: 'Gene' }, text: 'PD-1', locations: [{ offset: 42, length: 4 }] }], relations: [{ id: 'R1', infons: { type: 'Mine' }, nodes: [{ refid: '1', role: 'Only' }] }] }],
+          relations: [{ id: 'R9', infons: { type: 'DocLevel' }, nodes: [] }],
+        },
+      ],
+    });
+    const once = await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], input);
+    const doc = (JSON.parse(once.out) as BiocJson & { documents: { relations: { id: string }[] }[] }).documents[0];
+    const [p] = doc.passages;
+    assert.deepEqual(p.annotations.map((a) => `${a.id} ${a.infons.type} ${a.text}`), ['1 Gene PD-1', '2 concept stereotactic body radiotherapy', '3 concept SBRT', '4 molecule PD-1', '5 ABBR SBRT', '6 ABBR stereotactic body radiotherapy']);
+    assert.deepEqual(p.relations.map((r) => `${r.id} ${r.infons.type} ${r.nodes.map((n) => n.refid).join(',')}`), ['R1 Mine 1', 'R2 ABBR 5,6']);
+    assert.deepEqual(doc.relations.map((r) => r.id), ['R9']);
+    const twice = await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], once.out);
+    assert.equal(twice.out, once.out);
+    const xml = await run(['annotate', '--format', 'bioc-xml', '--jobs', '1'], input);
+    assert.equal((await run(['annotate', '--format', 'bioc-xml', '--jobs', '1'], xml.out)).out, xml.out);
+  });
+  it('reads BioC XML or JSON from stdin (- or no file), telling them apart by their first character', async () => {
+    const xml = file('stdin.xml', BIOC_XML);
+    const fromFile = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml]);
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', '-'], BIOC_XML)).out, fromFile.out);
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], BIOC_XML)).out, fromFile.out);
+    const json = fromFile.out;
+    assert.equal((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], `\n ${json}`)).out, (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', file('stdin.json', json)])).out);
+    // Anything else on stdin is one plain-text document named -.
+    const plain = JSON.parse((await run(['annotate', '--format', 'bioc-json', '--jobs', '1'], 'PD-1 blockade')).out) as BiocJson;
+    assert.equal(plain.documents[0].id, '-');
+    assert.deepEqual(plain.documents[0].passages[0].annotations.map((a) => a.text), ['PD-1 blockade']);
+    const broken = await run(['annotate', '--format', 'bioc-xml', '--jobs', '1', '-'], '<collection><document>');
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /^oncolex: -:1: /);
   });
   it('reads BioC JSON as PubTator3 writes it, and wraps a Markdown file as one document', async () => {
     const json = file('c.json', (await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out);

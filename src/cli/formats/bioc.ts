@@ -6,14 +6,17 @@
  * `bioc` Python package (bionlplab/bioc, biocjson) and PubTator3 write, with the same key names.
  *
  * Input: BioC XML (.xml) or BioC JSON (.json: a collection, one document, an array of documents, or one
- * document per line) — every passage with text is annotated, and annotations already there are replaced by
- * OncoLex's; any other file is wrapped as one document of one passage. Output: mentions as annotations
+ * document per line) — every passage with text is annotated; any other file is wrapped as one document of
+ * one passage. Annotations and relations already there (PubTator3's, a curator's) are kept as they are, and
+ * OncoLex's added after them: with ids that the document does not use yet, and without those the input
+ * already has (same one location, type, ABBR role and identifier — so annotating OncoLex's own output again
+ * changes nothing). Output: mentions as annotations
  * with `infons.type` (our category) and `infons.identifier` (a CURIE), and each abbreviation the document
  * defines as two annotations (`type` ABBR, `ABBR` ShortForm / LongForm) joined by a relation of type ABBR
  * with nodes of role ShortForm and LongForm — the layout of BioC abbreviation corpora (Ab3P's).
  */
 import * as path from 'node:path';
-import type { AnnotatedDoc, AnnotatedPassage, SourceDoc, SourcePassage } from './model';
+import type { AnnotatedDoc, AnnotatedPassage, KeptAnnotation, KeptRelation, SourceDoc, SourcePassage } from './model';
 import type { WriterContext } from './writer';
 import type { XmlElement } from './xml';
 import { XmlError, parseXml } from './xml';
@@ -28,15 +31,21 @@ export interface BiocCollectionInfo {
 /** A BioC file that cannot be read as a whole; the message names file and, where known, line. */
 export class BiocError extends Error {}
 
-/** True for files read as BioC rather than wrapped. */
-export function isBiocFile(file: string): boolean {
+/**
+ * How a file is read: BioC XML or JSON by its extension, anything else wrapped as one document. Standard
+ * input (`-`) has no extension: its first character tells (`<` XML, `{` or `[` JSON).
+ */
+export function biocKind(file: string, text: string): 'xml' | 'json' | undefined {
   const ext = path.extname(file).toLowerCase();
-  return ext === '.xml' || ext === '.json';
+  if (ext === '.xml' || ext === '.json') return ext === '.xml' ? 'xml' : 'json';
+  if (file !== '-') return undefined;
+  const first = /\S/.exec(text)?.[0];
+  return first === '<' ? 'xml' : first === '{' || first === '[' ? 'json' : undefined;
 }
 
-/** The documents of one BioC file (XML or JSON by extension); documents that are not valid BioC are reported and skipped. */
-export function readBioc(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
-  return path.extname(file).toLowerCase() === '.xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
+/** The documents of one BioC file; documents that are not valid BioC are reported and skipped. */
+export function readBioc(text: string, file: string, kind: 'xml' | 'json', problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
+  return kind === 'xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
 }
 
 /** A plain, Markdown or LaTeX file as one BioC document of one passage. */
@@ -102,21 +111,40 @@ function readBiocJson(text: string, file: string, problem: (message: string) => 
 }
 
 function jsonDocument(raw: unknown, file: string, where: string, problem: (message: string) => void): SourceDoc | undefined {
-  const d = raw as { id?: unknown; infons?: unknown; passages?: unknown };
+  const d = raw as { id?: unknown; infons?: unknown; passages?: unknown; annotations?: unknown; relations?: unknown };
   if (!d || typeof d !== 'object' || !Array.isArray(d.passages)) {
     problem(`${where}: a document needs "passages"`);
     return undefined;
   }
   const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : '';
   const passages: SourcePassage[] = [];
-  for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown }[]).entries()) {
+  for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown; annotations?: unknown; relations?: unknown }[]).entries()) {
     if (!p || typeof p !== 'object' || typeof p.offset !== 'number' || !Number.isInteger(p.offset) || p.offset < 0) {
       problem(`${where}${id ? ` (id ${id})` : ''}: passage ${k + 1} needs a whole-number "offset"`);
       return undefined;
     }
-    passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons) });
+    passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons), ...jsonKept(p) });
   }
-  return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons) };
+  return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons), ...jsonKept(d) };
+}
+
+/** The annotations and relations a JSON document or passage carries (only what is there). */
+function jsonKept(raw: { annotations?: unknown; relations?: unknown }): { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } {
+  const kept: { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } = {};
+  const objects = (x: unknown) => (Array.isArray(x) ? (x.filter((o) => o && typeof o === 'object') as Record<string, unknown>[]) : []);
+  const idOf = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
+  const annotations = objects(raw.annotations).map((a) => ({
+    id: idOf(a.id),
+    infons: stringInfons(a.infons),
+    text: typeof a.text === 'string' ? a.text : '',
+    locations: objects(a.locations)
+      .filter((l) => Number.isInteger(l.offset) && Number.isInteger(l.length))
+      .map((l) => ({ offset: l.offset as number, length: l.length as number })),
+  }));
+  const relations = objects(raw.relations).map((r) => ({ id: idOf(r.id), infons: stringInfons(r.infons), nodes: objects(r.nodes).map((n) => ({ refid: idOf(n.refid), role: typeof n.role === 'string' ? n.role : '' })) }));
+  if (annotations.length > 0) kept.annotations = annotations;
+  if (relations.length > 0) kept.relations = relations;
+  return kept;
 }
 
 function childText(el: XmlElement, name: string): string | undefined {
@@ -128,6 +156,27 @@ function xmlInfons(el: XmlElement): Record<string, string> {
   const infons: Record<string, string> = {};
   for (const c of el.children) if (c.name === 'infon') infons[c.attrs.key ?? ''] = c.text;
   return infons;
+}
+
+/** The annotations and relations directly inside an XML document or passage (only what is there). */
+function xmlKept(el: XmlElement): { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } {
+  const kept: { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } = {};
+  const annotations = el.children
+    .filter((c) => c.name === 'annotation')
+    .map((a) => ({
+      id: a.attrs.id ?? '',
+      infons: xmlInfons(a),
+      text: childText(a, 'text') ?? '',
+      locations: a.children
+        .filter((l) => l.name === 'location' && /^\d+$/.test(l.attrs.offset ?? '') && /^\d+$/.test(l.attrs.length ?? ''))
+        .map((l) => ({ offset: Number(l.attrs.offset), length: Number(l.attrs.length) })),
+    }));
+  const relations = el.children
+    .filter((c) => c.name === 'relation')
+    .map((r) => ({ id: r.attrs.id ?? '', infons: xmlInfons(r), nodes: r.children.filter((n) => n.name === 'node').map((n) => ({ refid: n.attrs.refid ?? '', role: n.attrs.role ?? '' })) }));
+  if (annotations.length > 0) kept.annotations = annotations;
+  if (relations.length > 0) kept.relations = relations;
+  return kept;
 }
 
 function readBiocXml(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
@@ -152,28 +201,63 @@ function readBiocXml(text: string, file: string, problem: (message: string) => v
         problem(`${file}:${p.line}: document ${id || '(no id)'}: a passage needs a whole-number <offset>`);
         continue outer;
       }
-      passages.push({ offset: Number(offsetText), text: childText(p, 'text') ?? '', infons: xmlInfons(p) });
+      passages.push({ offset: Number(offsetText), text: childText(p, 'text') ?? '', infons: xmlInfons(p), ...xmlKept(p) });
     }
-    docs.push({ id, file, language: 'bioc.txt', passages, infons: xmlInfons(d) });
+    docs.push({ id, file, language: 'bioc.txt', passages, infons: xmlInfons(d), ...xmlKept(d) });
   }
   return { info, docs };
 }
 
-/** The annotations and relations of one passage; ids count up through the document (`next`). */
+/** The annotations and relations of one passage: the input's, then OncoLex's. */
 interface PassageOut {
-  annotations: { id: string; infons: Record<string, string>; text: string; offset: number; length: number }[];
-  relations: { id: string; infons: Record<string, string>; nodes: { refid: string; role: string }[] }[];
+  annotations: KeptAnnotation[];
+  relations: KeptRelation[];
 }
 
-function passageOut(p: AnnotatedPassage, next: { a: number; r: number }): PassageOut {
-  const out: PassageOut = { annotations: [], relations: [] };
-  for (const m of p.mentions) out.annotations.push({ id: String(++next.a), infons: { type: m.category, identifier: m.identifier }, text: m.text, offset: m.start, length: m.end - m.start });
+/** A document's ids: OncoLex numbers its annotations 1, 2, … and its relations R1, R2, …, skipping ids the input uses. */
+interface DocIds {
+  a: number;
+  r: number;
+  annotations: Set<string>;
+  relations: Set<string>;
+}
+
+function docIds(source: SourceDoc): DocIds {
+  const ids: DocIds = { a: 0, r: 0, annotations: new Set(), relations: new Set() };
+  for (const x of [source, ...source.passages]) {
+    for (const a of x.annotations ?? []) ids.annotations.add(a.id);
+    for (const r of x.relations ?? []) ids.relations.add(r.id);
+  }
+  return ids;
+}
+
+const annotationKey = (offset: number, length: number, infons: Record<string, string>) => `${offset}+${length} ${infons.type ?? ''} ${infons.ABBR ?? ''} ${infons.identifier ?? ''}`;
+const relationKey = (r: KeptRelation) => `${r.infons.type ?? ''} ${r.nodes.map((n) => `${n.refid}:${n.role}`).join(' ')}`;
+
+function passageOut(p: AnnotatedPassage, ids: DocIds): PassageOut {
+  const out: PassageOut = { annotations: [...(p.annotations ?? [])], relations: [...(p.relations ?? [])] };
+  // One of ours the input already has is not added again; the input's id stands for it (in relations too).
+  const theirs = new Map<string, string>();
+  for (const a of out.annotations) if (a.locations.length === 1) theirs.set(annotationKey(a.locations[0].offset, a.locations[0].length, a.infons), a.id);
+  const theirRelations = new Set(out.relations.map(relationKey));
+  const add = (infons: Record<string, string>, span: { start: number; end: number; text: string }): string => {
+    const same = theirs.get(annotationKey(span.start, span.end - span.start, infons));
+    if (same !== undefined) return same;
+    let id: string;
+    do id = String(++ids.a);
+    while (ids.annotations.has(id));
+    out.annotations.push({ id, infons, text: span.text, locations: [{ offset: span.start, length: span.end - span.start }] });
+    return id;
+  };
+  for (const m of p.mentions) add({ type: m.category, identifier: m.identifier }, m);
   for (const d of p.definitions) {
-    const s = String(++next.a);
-    const l = String(++next.a);
-    out.annotations.push({ id: s, infons: { type: 'ABBR', ABBR: 'ShortForm', identifier: d.identifier }, text: d.short.text, offset: d.short.start, length: d.short.end - d.short.start });
-    out.annotations.push({ id: l, infons: { type: 'ABBR', ABBR: 'LongForm' }, text: d.long.text, offset: d.long.start, length: d.long.end - d.long.start });
-    out.relations.push({ id: `R${++next.r}`, infons: { type: 'ABBR' }, nodes: [{ refid: s, role: 'ShortForm' }, { refid: l, role: 'LongForm' }] });
+    const s = add({ type: 'ABBR', ABBR: 'ShortForm', identifier: d.identifier }, d.short);
+    const l = add({ type: 'ABBR', ABBR: 'LongForm' }, d.long);
+    const relation: KeptRelation = { id: '', infons: { type: 'ABBR' }, nodes: [{ refid: s, role: 'ShortForm' }, { refid: l, role: 'LongForm' }] };
+    if (theirRelations.has(relationKey(relation))) continue;
+    do relation.id = `R${++ids.r}`;
+    while (ids.relations.has(relation.id));
+    out.relations.push(relation);
   }
   return out;
 }
@@ -189,19 +273,12 @@ export function biocJsonWriter(ctx: WriterContext) {
       out.add(`{"source":${JSON.stringify(c.source)},"date":${JSON.stringify(c.date)},"key":${JSON.stringify(c.key)},"infons":${JSON.stringify(c.infons)},"documents":[`);
     },
     doc({ source, passages }: AnnotatedDoc) {
-      const next = { a: 0, r: 0 };
+      const ids = docIds(source);
       const ps = passages.map((p) => {
-        const o = passageOut(p, next);
-        return {
-          offset: p.offset,
-          infons: p.infons ?? {},
-          text: p.text,
-          sentences: [],
-          annotations: o.annotations.map((a) => ({ id: a.id, infons: a.infons, text: a.text, locations: [{ offset: a.offset, length: a.length }] })),
-          relations: o.relations,
-        };
+        const o = passageOut(p, ids);
+        return { offset: p.offset, infons: p.infons ?? {}, text: p.text, sentences: [], annotations: o.annotations, relations: o.relations };
       });
-      out.add(`${first ? '' : ','}${JSON.stringify({ id: source.id, infons: source.infons ?? {}, passages: ps, annotations: [], relations: [] })}`);
+      out.add(`${first ? '' : ','}${JSON.stringify({ id: source.id, infons: source.infons ?? {}, passages: ps, annotations: source.annotations ?? [], relations: source.relations ?? [] })}`);
       first = false;
     },
     end: () => out.add(']}\n'),
@@ -225,6 +302,13 @@ function infonsXml(infons: Record<string, string>): string {
     .join('');
 }
 
+function keptXml({ annotations, relations }: PassageOut): string {
+  let xml = '';
+  for (const a of annotations) xml += `<annotation id="${xmlEscape(a.id)}">${infonsXml(a.infons)}${a.locations.map((l) => `<location offset="${l.offset}" length="${l.length}"/>`).join('')}<text>${xmlEscape(a.text)}</text></annotation>`;
+  for (const r of relations) xml += `<relation id="${xmlEscape(r.id)}">${infonsXml(r.infons)}${r.nodes.map((n) => `<node refid="${xmlEscape(n.refid)}" role="${xmlEscape(n.role)}"/>`).join('')}</relation>`;
+  return xml;
+}
+
 export function biocXmlWriter(ctx: WriterContext) {
   const { out } = ctx;
   return {
@@ -233,16 +317,13 @@ export function biocXmlWriter(ctx: WriterContext) {
       out.add(`<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection><source>${xmlEscape(c.source)}</source><date>${xmlEscape(c.date)}</date><key>${xmlEscape(c.key)}</key>${infonsXml(c.infons)}`);
     },
     doc({ source, passages }: AnnotatedDoc) {
-      const next = { a: 0, r: 0 };
+      const ids = docIds(source);
       out.add(`\n<document><id>${xmlEscape(source.id)}</id>${infonsXml(source.infons ?? {})}`);
       for (const p of passages) {
-        const o = passageOut(p, next);
-        out.add(`<passage>${infonsXml(p.infons ?? {})}<offset>${p.offset}</offset><text>${xmlEscape(p.text)}</text>`);
-        for (const a of o.annotations) out.add(`<annotation id="${a.id}">${infonsXml(a.infons)}<location offset="${a.offset}" length="${a.length}"/><text>${xmlEscape(a.text)}</text></annotation>`);
-        for (const r of o.relations) out.add(`<relation id="${r.id}">${infonsXml(r.infons)}${r.nodes.map((n) => `<node refid="${n.refid}" role="${n.role}"/>`).join('')}</relation>`);
-        out.add('</passage>');
+        const o = passageOut(p, ids);
+        out.add(`<passage>${infonsXml(p.infons ?? {})}<offset>${p.offset}</offset><text>${xmlEscape(p.text)}</text>${keptXml(o)}</passage>`);
       }
-      out.add('</document>');
+      out.add(`${keptXml({ annotations: source.annotations ?? [], relations: source.relations ?? [] })}</document>`);
     },
     end: () => out.add('\n</collection>\n'),
   };

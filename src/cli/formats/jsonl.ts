@@ -6,26 +6,29 @@
 import type { SourceDoc } from './model';
 import type { FormatWriter, WriterContext } from './writer';
 
-/** The records of a JSON Lines stream; a line that is not a JSON object with a string `text` is reported (file and line) and skipped. */
-export async function* readJsonLines(lines: AsyncIterable<{ line: string; n: number }>, file: string, problem: (message: string) => void): AsyncGenerator<SourceDoc> {
-  for await (const { line, n } of lines) {
-    if (line.trim() === '') continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      problem(`${file}:${n}: not valid JSON`);
-      continue;
-    }
-    const r = record as { id?: unknown; text?: unknown };
-    if (typeof record !== 'object' || record === null || Array.isArray(record) || typeof r.text !== 'string') {
-      problem(`${file}:${n}: expected an object with a string "text" (and an "id")`);
-      continue;
-    }
-    // The id is written back as given (a number stays a number); a record without one gets its line number.
-    const id = typeof r.id === 'string' || typeof r.id === 'number' ? JSON.stringify(r.id) : String(n);
-    yield { id, file, language: 'record.txt', passages: [{ offset: 0, text: r.text }] };
+/** The record of one JSON Lines line; a line that is not a JSON object with a string `text` is reported (file and line) and skipped. */
+export function jsonLineDoc(line: string, n: number, file: string, problem: (message: string) => void): SourceDoc | undefined {
+  if (line.trim() === '') return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    problem(`${file}:${n}: not valid JSON`);
+    return undefined;
   }
+  const r = record as { id?: unknown; text?: unknown };
+  if (typeof record !== 'object' || record === null || Array.isArray(record) || typeof r.text !== 'string') {
+    problem(`${file}:${n}: expected an object with a string "text" (and an "id")`);
+    return undefined;
+  }
+  // The id is written back as given (a number stays a number); a record without one gets its line number.
+  const id = typeof r.id === 'string' || typeof r.id === 'number' ? JSON.stringify(r.id) : String(n);
+  return { id, file, language: 'record.txt', passages: [{ offset: 0, text: r.text }] };
+}
+
+/** JSON Lines may be cut into pieces at any line start. */
+export function isJsonLinesCut(bytes: Uint8Array, at: number): boolean {
+  return at > 0 && bytes[at - 1] === 0x0a;
 }
 
 export function jsonlWriter({ out }: WriterContext): FormatWriter {
