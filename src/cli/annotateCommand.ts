@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
@@ -109,6 +110,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     io.err('oncolex: --jobs must be a whole number of at least 1\n');
     return 2;
   }
+  if (jobs > 1 && jobs >= os.availableParallelism()) optimizeLater();
   const files = positional.length === 0 && STDIN_BY_DEFAULT.includes(format) ? ['-'] : positional;
   if (files.length === 0) {
     io.err('oncolex annotate: give at least one file\n');
@@ -205,4 +207,16 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   writer.end();
   ctx.out.flush();
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * When the jobs take every core, V8's optimizing compiler (which runs on background threads) competes with
+ * them for the cores; with one job it uses an idle core. So each thread here optimizes a function only after
+ * it has run about nine times as long as V8's default asks (an interrupt budget of 600 KB of bytecode instead
+ * of 66 KB): only the hottest code is compiled, and the compiling no longer delays the jobs as much. Measured on 2 cores with
+ * 10,000 abstracts and two jobs: 0.82–0.87 s instead of 1.00–1.04 s; one job is left as it is (it is
+ * slower with this setting). The flag is the process's, so it is set before any worker starts.
+ */
+function optimizeLater(): void {
+  v8.setFlagsFromString('--interrupt-budget=614400');
 }
