@@ -13,7 +13,7 @@ import type { SourceDoc } from './formats/model';
 import { annotatedDoc } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { PubTatorReader, pubtatorWriter } from './formats/pubtator';
-import { ChunkedWriter } from './io';
+import { Utf8Sink } from './io';
 
 export interface StreamSetup {
   format: 'pubtator' | 'jsonl';
@@ -28,13 +28,10 @@ export interface ChunkResult {
   problems: string[];
 }
 
-const encoder = new TextEncoder();
-
 export function annotateChunk(chunk: InputChunk, setup: StreamSetup, lexicon: Lexicon, byId: ReadonlyMap<string, Entry>): ChunkResult {
   const problems: string[] = [];
   const problem = (message: string) => problems.push(message);
-  let text = '';
-  const ctx = { out: new ChunkedWriter((t) => (text += t), Infinity) };
+  const ctx = { out: new Utf8Sink() };
   const writer = setup.format === 'pubtator' ? pubtatorWriter(ctx) : jsonlWriter(ctx);
   const write = (d: SourceDoc | undefined) => {
     if (!d) return;
@@ -55,6 +52,5 @@ export function annotateChunk(chunk: InputChunk, setup: StreamSetup, lexicon: Le
   } else {
     for (let i = 0; i < lines.length; i++) write(jsonLineDoc(lines[i], chunk.firstLine + i, chunk.file, problem));
   }
-  ctx.out.flush();
-  return { bytes: encoder.encode(text), problems };
+  return { bytes: ctx.out.bytes(), problems };
 }

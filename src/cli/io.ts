@@ -113,11 +113,17 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** Where the format writers put their output (src/cli/formats/writer.ts). */
+export interface TextSink {
+  add(text: string): void;
+  flush(): void;
+}
+
 /**
  * Writes text in pieces of about `chunk` characters: what a command prints is appended here, so no
  * single string grows with the size of the output.
  */
-export class ChunkedWriter {
+export class ChunkedWriter implements TextSink {
   private parts: string[] = [];
   private size = 0;
 
@@ -137,6 +143,35 @@ export class ChunkedWriter {
     this.write(this.parts.join(''));
     this.parts = [];
     this.size = 0;
+  }
+}
+
+const UTF8 = new TextEncoder();
+
+/**
+ * Collects text as UTF-8 bytes (a streamed piece's output, src/cli/annotateChunk.ts): each text is encoded
+ * once, as it comes, with no joined string in between.
+ */
+export class Utf8Sink implements TextSink {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  add(text: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    const need = this.length + 3 * text.length;
+    if (need > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(2 * this.buffer.length, need));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += UTF8.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  flush(): void {}
+
+  /** The bytes written so far. */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ChunkedWriter } from '../io';
+import type { TextSink } from '../io';
 import type { AnnotatedDoc } from './model';
 
 /** One output format: what opens the output, each document in input order, what closes it. */
@@ -10,7 +10,7 @@ export interface FormatWriter {
 
 /** What a writer may need beside its output. */
 export interface WriterContext {
-  out: ChunkedWriter;
+  out: TextSink;
   /** Collection-level fields read from BioC input (source, date, key, infons). */
   collection?: { source: string; date: string; key: string; infons: Record<string, string> };
   /** `--out-dir`: where formats of one output file per input (brat) write them. */
