@@ -16,7 +16,9 @@
  * Linear time: one forward pass finds bracket pairs (the innermost open bracket is the only one remembered,
  * so an unclosed `(` costs nothing later); each pair is examined once, and everything it reads is bounded by
  * constants (a bracket holds at most {@link MAX_BRACKET} characters, a long form window at most
- * {@link MAX_WINDOW}). No regular expression runs on the document. Brackets never pair across a blank line
+ * {@link MAX_WINDOW}). The pass finds brackets and line feeds with one character-class search (the native
+ * regular-expression engine, which scans faster than a loop), never repeated over the same text; no other
+ * regular expression runs on the document. Brackets never pair across a blank line
  * or a skipped region (code, math, comments), so a paragraph's definitions depend on that paragraph only.
  */
 
@@ -55,6 +57,25 @@ const isAlnum = (c: number) => (c < 0x80 ? isDigit(c) || isLower(c | 0x20) : isG
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
 const isOpen = (c: number) => c === 0x28 || c === 0xff08;
+/** Brackets (ASCII and full-width) and line feeds: what the definition scan stops at. */
+const SPECIAL = /[()\n\uff08\uff09]/g;
+
+/**
+ * A finder of the first bracket or line feed of text[from, end) (else `end`) for calls with `from` never
+ * decreasing: the native regular expression engine searches, and a search that went past `end` is
+ * remembered, so no part of the text is searched twice (a text with many skipped regions stays linear).
+ */
+function specialFinder(text: string): (from: number, end: number) => number {
+  let found = -1;
+  return (from, end) => {
+    if (found < from) {
+      SPECIAL.lastIndex = from;
+      const m = SPECIAL.exec(text);
+      found = m === null ? text.length : m.index;
+    }
+    return Math.min(found, end);
+  };
+}
 const isClose = (c: number) => c === 0x29 || c === 0xff09;
 /** Separates a long form from a short form inside one bracket: `,` `;` and their full-width forms. */
 const isSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b;
@@ -240,11 +261,12 @@ export function findAbbreviationDefinitions(text: string, skips: readonly number
   // (-1: none), `floor` where a long form may begin (after the last skip or blank line).
   let open = -1;
   let floor = from;
+  const nextSpecial = specialFinder(text);
   for (let start = from; start < to; k += 2) {
     const end = k < skips.length ? Math.min(skips[k], to) : to;
-    for (let i = start; i < end; i++) {
+    // Only brackets and line breaks matter: the native regular expression engine finds them.
+    for (let i = nextSpecial(start, end); i < end; i = nextSpecial(i + 1, end)) {
       const c = text.charCodeAt(i);
-      if (c > 0x29 && c !== 0xff08 && c !== 0xff09) continue;
       if (isOpen(c)) open = i;
       else if (isClose(c)) {
         if (open >= 0 && i - open - 1 <= MAX_BRACKET) pair(text, floor, open, i, out);

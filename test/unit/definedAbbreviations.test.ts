@@ -63,6 +63,10 @@ describe('abbreviations a document defines', () => {
       ['Chinese definitions', (n) => '肿瘤浸润淋巴细胞（TILs）'.repeat(n / 14)],
     ];
     for (const [name, make] of hostile) assertLinear(name, make, (text) => findAbbreviationDefinitions(text));
+    // Many skipped regions (inline math, code) and no bracket or line break after them: the search for the
+    // next bracket must not read to the end of the text again for each stretch between two regions.
+    const skipsEvery = (length: number, step: number) => Array.from({ length: 2 * Math.floor(length / step) }, (_, i) => Math.floor(i / 2) * step + (i % 2 === 0 ? 0 : 2));
+    assertLinear('many skipped regions, no bracket', (n) => 'x'.repeat(n), (text) => findAbbreviationDefinitions(text, skipsEvery(text.length, 10)));
   });
   it('finds the uses of defined short forms in linear time on hostile input', () => {
     const terms = new Map<string, DocumentTerm>([['IR', { id: 'doc:IR', short: 'IR', long: 'insulin resistance', category: 'concept', local: true, definedAt: 0 }]]);
