@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { CliMention } from '../../src/cli/annotate';
 import type { Entry, Lexicon } from '../../src/core/lexicon';
 
 export const root = path.resolve(__dirname, '../..');
@@ -357,13 +358,8 @@ export async function rowDescription(row: Awaited<ReturnType<typeof sideBarTreeR
 
 // ---------------------------------------------------------------------------------------------- data
 
-export interface CliMention {
-  start: number;
-  end: number;
-  text: string;
-  id: string;
-  category: string;
-}
+export type { CliMention };
+
 
 export function cliMentions(file: string): CliMention[] {
   const out = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'annotate', '--format', 'json', file], {
