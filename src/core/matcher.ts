@@ -38,7 +38,8 @@ class FoundMention implements Mention {
 }
 
 /**
- * A matcher for one lexicon. Building it costs a few milliseconds for the built-in lexicon; reuse it.
+ * A matcher for one lexicon. Making one copies its tables into a new WebAssembly instance (a few milliseconds
+ * from built tables, some tens to build them): reuse it.
  */
 export class Matcher {
   readonly entries: readonly Entry[];

@@ -10,8 +10,6 @@ import { isSpecial } from './regions';
 
 /** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
 export interface MatcherTables {
-  /** A digest of the lexicon's forms ({@link formsDigest}): tables serve only the lexicon they were built from. */
-  digest: string;
   /** Number of distinct folded forms (patterns). */
   formCount: number;
   /** The entry of each pattern (its index in the lexicon's entries). */
@@ -66,11 +64,11 @@ const CLS_IGNORABLE = 8;
 const CLS_SPACE = 16;
 
 /** The largest output count a node's 12-bit field holds; at this count or more the list is preceded by its count. */
-export const MANY_OUTPUTS = 0xfff;
+const MANY_OUTPUTS = 0xfff;
 /** The pattern's last character is a word character: the match needs a word boundary after it. */
-export const PAT_BOUNDARY_END = 1;
+const PAT_BOUNDARY_END = 1;
 /** The pattern is case-sensitive. */
-export const PAT_CASE = 2;
+const PAT_CASE = 2;
 
 /**
  * Builds the tables for a lexicon's entries. The distinct folded forms are sorted by code unit, so the trie's
@@ -206,7 +204,6 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
     for (let i = 0; i < s.length; i++) csPool[at++] = s.charCodeAt(i);
   });
   return {
-    digest: formsDigest(entries),
     formCount: patEntry.length,
     patEntry: Int32Array.from(patEntry),
     patFlags: Uint8Array.from(patFlagList),
@@ -319,6 +316,12 @@ function hex(x: number): string {
   return (x >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Tables read back from their built form, with the digest of the forms they were built from ({@link formsDigest}). */
+export interface BuiltTables {
+  digest: string;
+  tables: MatcherTables;
+}
+
 /** Tables built with a lexicon, by the very array of entries they serve (see {@link attachTables}). */
 const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
 
@@ -327,8 +330,9 @@ const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
  * them, when `digest` (the lexicon's own record of its forms' digest, written when it was built) is the one
  * the tables were built from. Returns whether they were attached.
  */
-export function attachTables(entries: readonly Entry[], tables: MatcherTables, digest: string | undefined): boolean {
-  if (digest === undefined || tables.digest !== digest) return false;
+export function attachTables(entries: readonly Entry[], built: BuiltTables, digest: string | undefined): boolean {
+  if (digest === undefined || built.digest !== digest) return false;
+  const tables = built.tables;
   prebuilt.set(entries, tables);
   // The fold tables they were built with, made from their differences (cheaper than lowercasing).
   seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
@@ -369,13 +373,13 @@ const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | 
 
 /**
  * The built form of the tables: a header of 32-bit numbers [magic, format, formCount, wordSlotMask, root
- * transitions, the digest as 2 numbers, then each array's length], the root's [key, node]
- * pairs, then each array, 8-byte aligned. Little-endian, as WebAssembly is.
+ * transitions, the digest of the forms they were built from as 2 numbers, then each array's length], the
+ * root's [key, node] pairs, then each array, 8-byte aligned. Little-endian, as WebAssembly is.
  */
-export function encodeTables(t: MatcherTables): Uint8Array {
+export function encodeTables(t: MatcherTables, digest: string): Uint8Array {
   const rootPairs: number[] = [];
   for (let c = 0; c < 65536; c++) if (t.root[c] !== 0) rootPairs.push(c, t.root[c]);
-  const header = [MAGIC, FORMAT, t.formCount, t.wordSlotMask, rootPairs.length / 2, ...digestWords(t.digest), ...ARRAYS.map((name) => t[name].length)];
+  const header = [MAGIC, FORMAT, t.formCount, t.wordSlotMask, rootPairs.length / 2, ...digestWords(digest), ...ARRAYS.map((name) => t[name].length)];
   const parts: ArrayBufferView[] = [Int32Array.from(header), Int32Array.from(rootPairs), ...ARRAYS.map((name) => t[name])];
   let size = 0;
   for (const p of parts) size += align8(p.byteLength);
@@ -392,7 +396,7 @@ export function encodeTables(t: MatcherTables): Uint8Array {
  * Reads tables back from {@link encodeTables}'s form (the arrays are views of `bytes`, not copies). Throws an
  * Error saying what is wrong when the bytes are not tables of this layout.
  */
-export function decodeTables(bytes: Uint8Array): MatcherTables {
+export function decodeTables(bytes: Uint8Array): BuiltTables {
   const buffer = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const headerLength = 7 + ARRAYS.length;
   if (buffer.byteLength < 4 * headerLength) throw new Error(`matcher tables: ${buffer.byteLength} bytes is too short for the header`);
@@ -413,11 +417,8 @@ export function decodeTables(bytes: Uint8Array): MatcherTables {
   const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
   ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], header[7 + i])));
   return {
-    ...(arrays as Pick<MatcherTables, ArrayName>),
     digest: hex(header[5]) + hex(header[6]),
-    formCount: header[2],
-    wordSlotMask: header[3],
-    root,
+    tables: { ...(arrays as Pick<MatcherTables, ArrayName>), formCount: header[2], wordSlotMask: header[3], root },
   };
 }
 

@@ -21,15 +21,14 @@ const SUPERSCRIPTS: Record<number, number> = {
 };
 const QUOTES: Record<number, number> = { 0x2018: 0x27, 0x2019: 0x27, 0x201c: 0x22, 0x201d: 0x22 };
 
-/** The code units the case-sensitive fold changes (see buildCaseSensitiveFold). */
-const FOLDED: number[] = [];
-
-function buildCaseSensitiveFold(): Uint16Array {
+/** The case-sensitive fold, and the code units it changes. */
+function buildCaseSensitiveFold(): { t: Uint16Array; changed: number[] } {
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) t[c] = c;
+  const changed: number[] = [];
   const set = (c: number, v: number): void => {
     t[c] = v;
-    FOLDED.push(c);
+    changed.push(c);
   };
   // Full-width ASCII (ＰＤ－Ｌ１, Ｔ) to ASCII: the review itself writes a full-width Ｔ.
   for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
@@ -42,10 +41,11 @@ function buildCaseSensitiveFold(): Uint16Array {
   for (const [k, v] of Object.entries(QUOTES)) set(Number(k), v);
   set(0x03c2, 0x03c3); // final sigma
   set(0x00b5, 0x03bc); // micro sign to mu
-  return t;
+  return { t, changed };
 }
 
-function buildFold(cs: Uint16Array): Uint16Array {
+/** The fold: the case-sensitive fold `cs` (which changes the code units `changed`), then lower case. */
+function buildFold(cs: Uint16Array, changed: readonly number[]): Uint16Array {
   // The case-sensitive fold, then lower case: only these blocks have case, and only one-to-one lowercasings
   // are used. A code unit changes only where its case-sensitive fold is a cased letter: the letter itself,
   // or one the case-sensitive fold maps to it (full-width Ａ to A).
@@ -60,7 +60,7 @@ function buildFold(cs: Uint16Array): Uint16Array {
   };
   const t = cs.slice();
   for (const [a, b] of cased) for (let v = a; v <= b; v++) if (cs[v] === v) t[v] = lower(v);
-  for (const c of FOLDED) if (cs[c] !== c) t[c] = lower(cs[c]);
+  for (const c of changed) if (cs[c] !== c) t[c] = lower(cs[c]);
   return t;
 }
 
@@ -92,8 +92,8 @@ let tables: FoldTables | undefined;
 /** The folding tables, built once on first use (a few milliseconds), or made from {@link seedFoldTables}'s differences. */
 export function foldTables(): FoldTables {
   if (!tables) {
-    const foldCs = buildCaseSensitiveFold();
-    tables = withFold(foldCs, buildFold(foldCs));
+    const cs = buildCaseSensitiveFold();
+    tables = withFold(cs.t, buildFold(cs.t, cs.changed));
   }
   return tables;
 }
