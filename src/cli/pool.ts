@@ -132,7 +132,8 @@ interface Waiting {
   reject: (e: Error) => void;
 }
 
-interface Slot {
+/** A pool's worker and how many requests it holds. */
+export interface Slot {
   worker: Worker;
   pending: number;
 }
@@ -143,6 +144,45 @@ export function startWorker(setup: PoolSetup): Worker {
   if (fs.existsSync(bundled)) return new Worker(bundled, { workerData: setup });
   const source = path.join(__dirname, 'worker.ts');
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, workerData: setup });
+}
+
+/**
+ * Starts a worker for a pool and adds its slot to `slots`. A reply goes to `onReply` with the request it
+ * answers (taken out of `waiting`); when the worker fails or stops, every request waiting on it goes to
+ * `onFail` and the slot leaves `slots`.
+ */
+export function startSlot<W extends { slot: Slot }>(
+  setup: PoolSetup,
+  slots: Slot[],
+  waiting: Map<number, W>,
+  onReply: (w: W, reply: PoolReply) => void,
+  onFail: (w: W, e: Error) => void,
+): Slot {
+  const slot: Slot = { worker: startWorker(setup), pending: 0 };
+  const fail = (e: Error) => {
+    for (const [id, w] of waiting) {
+      if (w.slot !== slot) continue;
+      waiting.delete(id);
+      onFail(w, e);
+    }
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+  };
+  slot.worker.on('message', (reply: PoolReply) => {
+    const w = waiting.get(reply.id);
+    if (!w) return;
+    waiting.delete(reply.id);
+    onReply(w, reply);
+  });
+  slot.worker.on('error', fail);
+  slot.worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+  slots.push(slot);
+  return slot;
+}
+
+/** Stops a pool's workers. */
+export async function closeSlots(slots: Slot[]): Promise<void> {
+  await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
 }
 
 export class AnnotationPool {
@@ -203,34 +243,22 @@ export class AnnotationPool {
     let best: Slot | undefined;
     for (const s of this.slots) if (!best || s.pending < best.pending) best = s;
     if (best && (best.pending === 0 || this.slots.length >= this.jobs)) return best;
-    const worker = startWorker(this.setup);
-    const slot: Slot = { worker, pending: 0 };
-    worker.on('message', (reply: PoolReply) => {
-      const w = this.waiting.get(reply.id);
-      if (!w) return;
-      this.waiting.delete(reply.id);
-      w.slot.pending--;
-      if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
-      else if (reply.results) unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
-    });
-    worker.on('error', (e) => this.failAll(slot, e));
-    worker.on('exit', (code) => this.failAll(slot, new Error(`a worker thread stopped (exit code ${code})`)));
-    this.slots.push(slot);
-    return slot;
+    return startSlot(
+      this.setup,
+      this.slots,
+      this.waiting,
+      (w, reply) => {
+        w.slot.pending--;
+        if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
+        else if (reply.results) unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
+      },
+      (w, e) => {
+        for (const d of w.docs) d.reject(e);
+      },
+    );
   }
 
-  private failAll(slot: Slot, e: Error): void {
-    for (const [id, w] of this.waiting) {
-      if (w.slot !== slot) continue;
-      this.waiting.delete(id);
-      for (const d of w.docs) d.reject(e);
-    }
-    const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-  }
-
-  async close(): Promise<void> {
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+  close(): Promise<void> {
+    return closeSlots(this.slots);
   }
 }

@@ -17,16 +17,11 @@ import { isJsonLinesCut } from './formats/jsonl';
 import { isPubTatorCut } from './formats/pubtator';
 import type { CliIo } from './io';
 import { InputFileError } from './io';
-import type { ChunkJob, PoolReply, PoolSetup } from './pool';
-import { startWorker } from './pool';
+import type { ChunkJob, PoolSetup, Slot } from './pool';
+import { closeSlots, startSlot } from './pool';
 
 /** Pieces a worker holds at most (the one it annotates and the next), so none waits for a message. */
 const DEPTH = 2;
-
-interface Slot {
-  worker: ReturnType<typeof startWorker>;
-  pending: number;
-}
 
 /**
  * Up to `size` worker threads, started as pieces come; each takes at most {@link DEPTH} pieces at a time.
@@ -69,35 +64,23 @@ export class StreamWorkers {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: startWorker(this.setup), pending: 0 };
+    const slot = startSlot(
+      this.setup,
+      this.slots,
+      this.waiting,
+      (w, reply) => {
+        if (--w.slot.pending === 0) w.slot.worker.unref();
+        if (reply.error !== undefined) w.reject(new Error(reply.error));
+        else if (reply.chunk) w.resolve(reply.chunk);
+      },
+      (w, e) => w.reject(e),
+    );
     slot.worker.unref();
-    slot.worker.on('message', (reply: PoolReply) => {
-      const w = this.waiting.get(reply.id);
-      if (!w) return;
-      this.waiting.delete(reply.id);
-      if (--slot.pending === 0) slot.worker.unref();
-      if (reply.error !== undefined) w.reject(new Error(reply.error));
-      else if (reply.chunk) w.resolve(reply.chunk);
-    });
-    slot.worker.on('error', (e) => this.fail(slot, e));
-    slot.worker.on('exit', (code) => this.fail(slot, new Error(`a worker thread stopped (exit code ${code})`)));
-    this.slots.push(slot);
     return slot;
   }
 
-  private fail(slot: Slot, e: Error): void {
-    for (const [id, w] of this.waiting) {
-      if (w.slot !== slot) continue;
-      this.waiting.delete(id);
-      w.reject(e);
-    }
-    const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-  }
-
-  async close(): Promise<void> {
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+  close(): Promise<void> {
+    return closeSlots(this.slots);
   }
 }
 
