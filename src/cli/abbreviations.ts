@@ -12,8 +12,8 @@ import { indexById } from '../core/lexicon';
 import { languageOf } from '../core/regions';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';
-import { parseArgs, readInput } from './io';
-import { lexiconWith } from './lexiconOption';
+import { parseArgs, readInput, wholeNumberFlag } from './io';
+import { lexiconOption } from './lexiconOption';
 
 export async function runAbbreviations(argv: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['format', 'min-uses', 'lang', 'lexicon']);
@@ -22,11 +22,8 @@ export async function runAbbreviations(argv: string[], io: CliIo): Promise<numbe
     io.err(`oncolex abbreviations: --format must be one of ${ABBREVIATION_FORMATS.join(', ')}\n`);
     return 2;
   }
-  const minFlag = flags.get('min-uses') ?? '0';
-  if (typeof minFlag !== 'string' || !/^\d+$/.test(minFlag)) {
-    io.err('oncolex abbreviations: --min-uses must be a whole number\n');
-    return 2;
-  }
+  const minUses = wholeNumberFlag(flags, 'min-uses', 0, 'oncolex abbreviations', io);
+  if (minUses === undefined) return 2;
   const langFlag = flags.get('lang');
   if (langFlag !== undefined && langFlag !== 'en' && langFlag !== 'zh') {
     io.err('oncolex abbreviations: --lang must be en or zh\n');
@@ -39,11 +36,10 @@ export async function runAbbreviations(argv: string[], io: CliIo): Promise<numbe
   const file = positional[0];
   const text = readInput(file, io, 'oncolex abbreviations');
   if (text === undefined) return 1;
-  const lexiconFlag = flags.get('lexicon');
-  const lexicon = await lexiconWith(typeof lexiconFlag === 'string' ? lexiconFlag : undefined, (m) => io.err(`oncolex: ${m}\n`));
+  const lexicon = await lexiconOption(flags, io);
   const byId = indexById(lexicon);
   const annotation = annotateDocument(matcherFor(lexicon), text, languageOf(path.extname(file)));
-  const items = abbreviationList(text, annotation, (id) => byId.get(id), { minUses: Number(minFlag) });
+  const items = abbreviationList(text, annotation, (id) => byId.get(id), { minUses });
   const lang = langFlag ?? writingLanguage(text);
   io.out(formatAbbreviationList(items, format as AbbreviationFormat, lang));
   return 0;

@@ -21,8 +21,8 @@ import { namedBibliographies } from '../core/namedBibliographies';
 import { languageOf } from '../core/regions';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';
-import { ChunkedWriter, parseArgs, readInput } from './io';
-import { lexiconWith } from './lexiconOption';
+import { ChunkedWriter, parseArgs, readInput, wholeNumberFlag } from './io';
+import { lexiconOption } from './lexiconOption';
 
 /** Every code `oncolex check` may report. */
 export const CLI_CHECK_CODES = ['abbreviation-before-definition', ...CHECK_CODES, 'undefined-citation'] as const;
@@ -60,11 +60,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.err('oncolex check: --format must be one of text, json\n');
     return 2;
   }
-  const minFlag = flags.get('min-uses') ?? '0';
-  if (typeof minFlag !== 'string' || !/^\d+$/.test(minFlag)) {
-    io.err('oncolex check: --min-uses must be a whole number\n');
-    return 2;
-  }
+  const minUses = wholeNumberFlag(flags, 'min-uses', 0, 'oncolex check', io);
+  if (minUses === undefined) return 2;
   const disableFlag = flags.get('disable');
   const disabled = new Set(typeof disableFlag === 'string' ? disableFlag.split(',').map((s) => s.trim()).filter(Boolean) : []);
   const unknown = [...disabled].filter((c) => !(CLI_CHECK_CODES as readonly string[]).includes(c));
@@ -78,8 +75,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   const bibFlag = flags.get('bib');
   const extraBibs = typeof bibFlag === 'string' ? bibFlag.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  const lexiconFlag = flags.get('lexicon');
-  const lexicon = await lexiconWith(typeof lexiconFlag === 'string' ? lexiconFlag : undefined, (m) => io.err(`oncolex: ${m}\n`));
+  const lexicon = await lexiconOption(flags, io);
   const byId = indexById(lexicon);
   const entry = (id: string) => byId.get(id);
   const out = new ChunkedWriter((t) => io.out(t), io.chunk);
@@ -112,7 +108,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
         });
       }
     }
-    const problems = checkManuscript(text, annotation, entry, { disabled: disabled as Set<CheckCode>, minUses: Number(minFlag), lang: writingLanguage(text) });
+    const problems = checkManuscript(text, annotation, entry, { disabled: disabled as Set<CheckCode>, minUses, lang: writingLanguage(text) });
     for (const p of problems) found.push({ start: p.start, end: p.end, code: p.code, severity: CHECK_SEVERITY[p.code], message: checkMessage(p) });
     if (on('undefined-citation') && markup !== 'plain') {
       const syntax = markup === 'latex' ? 'latex' : 'pandoc';

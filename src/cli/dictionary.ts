@@ -6,7 +6,7 @@ import type { DictionaryFormat } from '../core/dictionary';
 import { DICTIONARY_FORMATS, formatDictionary } from '../core/dictionary';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
-import { lexiconWith } from './lexiconOption';
+import { lexiconOption } from './lexiconOption';
 
 export async function runDictionary(argv: string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['format', 'lexicon']);
@@ -19,8 +19,7 @@ export async function runDictionary(argv: string[], io: CliIo): Promise<number> 
     io.err('oncolex dictionary: takes no files (the dictionary is the lexicon’s; add yours with --lexicon)\n');
     return 2;
   }
-  const lexiconFlag = flags.get('lexicon');
-  const lexicon = await lexiconWith(typeof lexiconFlag === 'string' ? lexiconFlag : undefined, (m) => io.err(`oncolex: ${m}\n`));
+  const lexicon = await lexiconOption(flags, io);
   io.out(formatDictionary(lexicon.entries, format as DictionaryFormat));
   return 0;
 }

@@ -197,6 +197,19 @@ export function parseArgs(argv: string[], valueFlags: string[]): { flags: Map<st
 }
 
 /**
+ * A whole-number option (`--min-uses 3`), `fallback` when absent; otherwise undefined after one line on
+ * stderr naming the command and the option.
+ */
+export function wholeNumberFlag(flags: ReadonlyMap<string, string | true>, name: string, fallback: number, command: string, io: CliIo): number | undefined {
+  const value = flags.get(name) ?? String(fallback);
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) {
+    io.err(`${command}: --${name} must be a whole number\n`);
+    return undefined;
+  }
+  return Number(value);
+}
+
+/**
  * Reads one input file as text; a file that cannot be read gets one line on stderr naming it (prefixed
  * with the command) and undefined is returned, so the caller goes on with the others.
  */

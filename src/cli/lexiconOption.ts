@@ -1,6 +1,7 @@
 import type { Lexicon } from '../core/lexicon';
 import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
+import type { CliIo } from './io';
 import { readTextFile } from './io';
 
 /**
@@ -16,4 +17,10 @@ export async function lexiconWith(file: string | undefined, onProblem: (message:
   const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
   for (const p of problems) onProblem(p.message);
   return lexicon;
+}
+
+/** The lexicon of a command's `--lexicon FILE` option (the built-in one without it), its problems reported on stderr. */
+export function lexiconOption(flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<Lexicon> {
+  const file = flags.get('lexicon');
+  return lexiconWith(typeof file === 'string' ? file : undefined, (m) => io.err(`oncolex: ${m}\n`));
 }
