@@ -241,15 +241,19 @@ export async function statusText(): Promise<string> {
   return (await item.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-export async function waitStatus(expected: string, timeoutMs = 10_000): Promise<void> {
+/** Reads `read()` every `intervalMs` until `ok` holds of it or `timeoutMs` pass; the last text read. */
+export async function pollText(read: () => Promise<string>, ok: (text: string) => boolean, timeoutMs: number, intervalMs = 250): Promise<string> {
   const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = await statusText().catch(() => '(no OncoLex status bar item)');
-    if (last === expected) return;
-    await ui().waitForTimeout(250);
+  let text = await read();
+  while (!ok(text) && Date.now() < end) {
+    await ui().waitForTimeout(intervalMs);
+    text = await read();
   }
-  throw new Error(`status bar shows '${last}', expected '${expected}'`);
+  return text;
+}
+export async function waitStatus(expected: string, timeoutMs = 10_000): Promise<void> {
+  const last = await pollText(() => statusText().catch(() => '(no OncoLex status bar item)'), (t) => t === expected, timeoutMs);
+  if (last !== expected) throw new Error(`status bar shows '${last}', expected '${expected}'`);
 }
 
 export async function visibleDecorations(): Promise<number> {
@@ -269,14 +273,7 @@ export async function visibleHoverText(): Promise<string> {
 
 /** Waits until the visible hover's text satisfies `ok`; returns the last text seen (squashed). */
 export async function waitHover(ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let text = '';
-  while (Date.now() < end) {
-    text = squash(await visibleHoverText());
-    if (ok(text)) return text;
-    await ui().waitForTimeout(200);
-  }
-  return text;
+  return pollText(async () => squash(await visibleHoverText()), ok, timeoutMs, 200);
 }
 
 /** Line and column (1-based, as Go to Line takes them) of an offset in a text. */

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { assertCitationHover, assertHoverCard, assertOneSignal } from './editor-checks';
 import type { Server } from './harness';
 import {
-  DECORATION, assert, cache, check, cliMentions, closePage, openFile, openWorkbench, runCommand, screenshot, setPage, squash,
+  DECORATION, assert, cache, check, cliMentions, closePage, openFile, openWorkbench, pollText, runCommand, screenshot, setPage, squash,
   startServer, stopServer, tally, ui, visibleDecorations, waitStatus, workspace,
 } from './harness';
 
@@ -73,11 +73,11 @@ export async function webPhase(browser: Browser): Promise<void> {
     await check('web only: OncoLex: Show Log says it activated on the web, loaded the matcher from its built tables and read references.bib, with no error', async () => {
       await runCommand('OncoLex: Show Log');
       const output = ui().locator('.part.panel .monaco-editor .view-lines').first();
-      let text = '';
-      for (const t0 = Date.now(); Date.now() - t0 < 10_000; await ui().waitForTimeout(250)) {
-        text = squash(await output.innerText().catch(() => ''));
-        if (/loaded from its built tables/.test(text) && /references\.bib: \d+ entries/.test(text)) break;
-      }
+      const text = await pollText(
+        async () => squash(await output.innerText().catch(() => '')),
+        (t) => /loaded from its built tables/.test(t) && /references\.bib: \d+ entries/.test(t),
+        10_000,
+      );
       console.log(`     (log: '${(/matcher for [^.]*? ms/.exec(text) ?? [text.slice(0, 200)])[0]}')`);
       assert(/activated \(web\)/.test(text), `the log does not say 'activated (web)': '${text.slice(0, 300)}'`);
       assert(/matcher for the built-in lexicon: \d+ forms, loaded from its built tables in \d+ ms/.test(text), `the log does not say the matcher was loaded from its built tables: '${text.slice(0, 400)}'`);
