@@ -17,15 +17,19 @@ import tablesFile from '../dist/matcher-tables.bin';
 let builtin: Lexicon | undefined;
 
 /** The bundled lexicon, with the matcher tables built with it (scripts/build-tables.ts). */
-function bundledLexicon(): Lexicon {
+function bundledLexicon(onProblem?: (message: string) => void): Lexicon {
   const data = lexiconJson as unknown as { formsDigest?: string; entries: Lexicon['entries'] };
-  attachTables(data.entries, decodeTables(tablesFile), data.formsDigest);
+  try {
+    if (!attachTables(data.entries, decodeTables(tablesFile), data.formsDigest)) onProblem?.('the bundled matcher tables were built from another lexicon');
+  } catch (e) {
+    onProblem?.(`the bundled matcher tables: ${(e as Error).message}`);
+  }
   return { source: 'built-in', entries: data.entries };
 }
 
 const webHost: ExtensionHost = {
   kind: 'web',
-  builtinLexicon: () => (builtin ??= bundledLexicon()),
+  builtinLexicon: (onProblem) => (builtin ??= bundledLexicon(onProblem)),
   inflector: async () => undefined,
   zoteroSearch: undefined,
   referenceFormatter: undefined,

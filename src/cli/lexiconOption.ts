@@ -10,7 +10,7 @@ import { readTextFile } from './io';
  * reported the file's problems once.
  */
 export async function lexiconWith(file: string | undefined, onProblem: (message: string) => void = () => {}): Promise<Lexicon> {
-  const builtin = loadBuiltinLexicon();
+  const builtin = loadBuiltinLexicon(onProblem);
   if (file === undefined) return builtin;
   // The inflector (compromise) takes a while to load: only a workspace lexicon needs it.
   const { compromiseInflector } = await import('../node/inflect');

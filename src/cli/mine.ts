@@ -53,7 +53,7 @@ export function runMine(argv: string[], io: CliIo): number {
     else inputs.push({ file, text, language: languageOf(path.extname(file)) });
   }
   if (inputs.length === 0) return 1;
-  const result = mine(inputs, matcherFor(loadBuiltinLexicon()));
+  const result = mine(inputs, matcherFor(loadBuiltinLexicon((m) => io.err(`oncolex: ${m}\n`))));
   if (typeof output === 'string') {
     fs.writeFileSync(output, minedLexiconText(result, inputs.map((i) => i.file)));
     io.err(`oncolex mine: wrote ${result.entries.length} entries (${result.entries.filter((e) => e.extends === undefined).length} new) and ${result.abbreviations.length} abbreviations to ${output}\n`);

@@ -41,8 +41,8 @@ import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
 
 /** What the server reads from the machine it runs on. */
 export interface ServerHost {
-  /** The built-in lexicon. */
-  builtinLexicon(): Lexicon;
+  /** The built-in lexicon; `onProblem` as in ExtensionHost.builtinLexicon. */
+  builtinLexicon(onProblem?: (message: string) => void): Lexicon;
   /** Files under a workspace folder (a `file:` URI) whose names end with a suffix, as paths. */
   findFiles(folderUri: string, suffixes: readonly string[]): string[];
   /** A path named in a setting, resolved against a workspace folder. */
@@ -119,7 +119,7 @@ function citationSyntax(doc: TextDocument): CitationSyntax | undefined {
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const bibs = new BibStore();
-  let lexicon = host.builtinLexicon();
+  let lexicon = host.builtinLexicon((m) => connection.console.warn(m));
   let matcher: Matcher | undefined;
   let byId: Map<string, Entry> | undefined;
   const citations = new CitationIndex(bibs, () => lexicon);

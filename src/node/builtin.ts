@@ -38,8 +38,11 @@ export function readBuiltLexicon(lexiconFile: string, tablesFile: string | undef
 
 let cached: Lexicon | undefined;
 
-/** The built-in lexicon, parsed once. */
-export function loadBuiltinLexicon(): Lexicon {
-  cached ??= readBuiltLexicon(builtinLexiconPath(), shipped('matcher-tables.bin', '../../dist/matcher-tables.bin'));
+/**
+ * The built-in lexicon, parsed once. `onProblem` (the first caller's) hears of a tables file that cannot be
+ * used; without one (running from the sources before a build) the first matcher builds its tables.
+ */
+export function loadBuiltinLexicon(onProblem?: (message: string) => void): Lexicon {
+  cached ??= readBuiltLexicon(builtinLexiconPath(), shipped('matcher-tables.bin', '../../dist/matcher-tables.bin'), onProblem);
   return cached;
 }

@@ -10,8 +10,11 @@ import type { Lexicon } from '../core/lexicon';
 
 export interface ExtensionHost {
   readonly kind: 'desktop' | 'web';
-  /** The built-in lexicon, read once. */
-  builtinLexicon(): Lexicon;
+  /**
+   * The built-in lexicon, read once. `onProblem` (the first caller's) hears of built matcher tables that could
+   * not be used (the matcher is then built).
+   */
+  builtinLexicon(onProblem?: (message: string) => void): Lexicon;
   /**
    * English inflection for workspace lexicons' entries (compromise, loaded on first use), or undefined where
    * it is not shipped (the web build): entries then match the forms their files list.

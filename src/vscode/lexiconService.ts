@@ -23,7 +23,7 @@ export class LexiconService implements vscode.Disposable {
   ) {}
 
   get lexicon(): Lexicon {
-    this.lexiconValue ??= this.host.builtinLexicon();
+    this.lexiconValue ??= this.host.builtinLexicon((m) => this.log?.warn(m));
     return this.lexiconValue;
   }
 

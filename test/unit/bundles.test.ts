@@ -67,4 +67,18 @@ describe('the shipped bundles load large libraries on first use', () => {
     assert.match(r.stdout, /1 mentions/);
     assert.deepEqual(r.vendor, ['compromise.js']);
   });
+
+  it('a broken tables file beside the CLI is reported on stderr, naming it, and annotate still finds the mentions', () => {
+    const copy = path.join(dir, 'dist-copy');
+    fs.mkdirSync(copy, { recursive: true });
+    for (const f of ['cli.js', 'lexicon.json']) fs.copyFileSync(path.join(dist, f), path.join(copy, f));
+    const tables = path.join(copy, 'matcher-tables.bin');
+    fs.writeFileSync(tables, 'not tables at all, just some text. '.repeat(10));
+    const file = path.join(dir, 'c.md');
+    fs.writeFileSync(file, 'Pembrolizumab blocks PD-1.\n');
+    const r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'annotate', file, '--format', 'table'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr.trim(), `oncolex: ${tables}: matcher tables: not a tables file (bad magic number)`);
+    assert.match(r.stdout, /pembrolizumab/);
+  });
 });
