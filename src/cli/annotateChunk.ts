@@ -7,10 +7,10 @@ import type { AnnotationOptions } from '../core/documentAnnotation';
 import type { Entry, Lexicon } from '../core/lexicon';
 import { annotateFile } from './annotate';
 import type { InputChunk } from './formats/chunks';
-import { chunkLines } from './formats/chunks';
+import { chunkLines, chunkRawLines } from './formats/chunks';
 import { jsonLineDoc, jsonlWriter } from './formats/jsonl';
 import type { SourceDoc } from './formats/model';
-import { annotatedDoc } from './formats/model';
+import { annotatedDoc, annotationTasks } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { PubTatorReader, pubtatorWriter } from './formats/pubtator';
 import { Utf8Sink } from './io';
@@ -37,19 +37,20 @@ export function annotateChunk(chunk: InputChunk, setup: StreamSetup, lexicon: Le
     if (!d) return;
     let results;
     try {
-      results = d.passages.map((p) => annotateFile(p.text, d.language, lexicon, setup.options));
+      results = annotationTasks(d).map((t) => annotateFile(t.text, t.language, lexicon, setup.options));
     } catch (e) {
       problem(`${d.file}: document ${d.id}: ${(e as Error).message}`);
       return;
     }
     writer.doc(annotatedDoc(d, results, setup.offsets, byId));
   };
-  const lines = chunkLines(chunk);
   if (setup.format === 'pubtator') {
+    const lines = chunkRawLines(chunk);
     const reader = new PubTatorReader(chunk.file, problem);
     for (let i = 0; i < lines.length; i++) write(reader.line(lines[i], chunk.firstLine + i));
     write(reader.finish());
   } else {
+    const lines = chunkLines(chunk);
     for (let i = 0; i < lines.length; i++) write(jsonLineDoc(lines[i], chunk.firstLine + i, chunk.file, problem));
   }
   return { bytes: ctx.out.bytes(), problems };

@@ -13,12 +13,13 @@ import type { CliIo } from './io';
 import { ChunkedWriter, InputFileError, parseArgs, readInput, readStdinText } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
-import { BiocError, biocJsonWriter, biocKind, biocXmlWriter, readBioc, wrapFile } from './formats/bioc';
+import { biocJsonWriter, biocXmlWriter } from './formats/bioc';
+import { BiocError, biocKind, readBioc, wrapFile } from './formats/biocRead';
 import { bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
 import { CHUNK_BYTES } from './formats/chunks';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
-import { annotatedDoc } from './formats/model';
+import { annotatedDoc, annotationTasks } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
 import { pubannotationWriter } from './formats/pubannotation';
@@ -183,7 +184,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   try {
     for await (const d of docs) {
       const entry: (typeof queue)[number] = { settled: false, done: Promise.resolve() };
-      const tasks = d.passages.map((p) => ({ text: p.text, language: d.language }));
+      const tasks = annotationTasks(d);
       entry.done = pool
         .annotate(tasks)
         .then((results) => {

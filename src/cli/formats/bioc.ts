@@ -1,287 +1,144 @@
 /**
  * BioC (Comeau et al. 2013, http://bioc.sourceforge.net/): a collection (source, date, key, infons) of
- * documents (id, infons), each of passages (infons, offset, text) that carry annotations (id, infons,
- * locations of offset and length, text) and relations (id, infons, nodes of refid and role). Offsets are
- * relative to the document: a passage's offset plus the offset inside it. The JSON form is the one the
- * `bioc` Python package (bionlplab/bioc, biocjson) and PubTator3 write, with the same key names.
+ * documents (id, infons), each of passages (infons, offset, text or sentences) that carry annotations (id,
+ * infons, locations of offset and length, text) and relations (id, infons, nodes of refid and role). Offsets
+ * are relative to the document. The JSON form is the one the `bioc` Python package (bionlplab/bioc,
+ * biocjson) and PubTator3 write, with the same key names.
  *
- * Input: BioC XML (.xml) or BioC JSON (.json: a collection, one document, an array of documents, or one
- * document per line) — every passage with text is annotated; any other file is wrapped as one document of
- * one passage. Annotations and relations already there (PubTator3's, a curator's) are kept as they are, and
- * OncoLex's added after them: with ids that the document does not use yet, and without those the input
- * already has (same one location, type, ABBR role and identifier — so annotating OncoLex's own output again
- * changes nothing). Output: mentions as annotations
- * with `infons.type` (our category) and `infons.identifier` (a CURIE), and each abbreviation the document
- * defines as two annotations (`type` ABBR, `ABBR` ShortForm / LongForm) joined by a relation of type ABBR
- * with nodes of role ShortForm and LongForm — the layout of BioC abbreviation corpora (Ab3P's).
+ * Input is read by src/cli/formats/biocRead.ts, which keeps each document as it was. Output is that
+ * document with OncoLex's annotations added and nothing else changed: in XML, the input's text itself with
+ * ours spliced in (after a unit's last annotation, and our relations after its last child, as BioC.dtd
+ * orders them); in JSON, the input's objects with ours appended to a unit's `annotations` and `relations`.
+ * A passage split into sentences is annotated sentence by sentence, each annotation inside its sentence.
+ * OncoLex's ids are ones the document uses nowhere (no annotation, relation or node refid), so a relation of
+ * the input never points at one of ours. A mention the unit already has (same one location, type, ABBR role
+ * and identifier) is not added again, so annotating OncoLex's own output again changes nothing.
+ *
+ * OncoLex's mentions are annotations with `infons.type` (our category) and `infons.identifier` (a CURIE);
+ * each abbreviation the document defines is two annotations (`type` ABBR, `ABBR` ShortForm / LongForm)
+ * joined by a relation of type ABBR with nodes of role ShortForm and LongForm — the layout of BioC
+ * abbreviation corpora (Ab3P's). Converting between XML and JSON keeps what the other form can hold (XML
+ * infons are strings; keys BioC does not define have no place in XML).
  */
-import * as path from 'node:path';
-import type { AnnotatedDoc, AnnotatedPassage, KeptAnnotation, KeptRelation, SourceDoc, SourcePassage } from './model';
+import type { BiocCollectionInfo, Json, JsonObject } from './biocRead';
+import { stringInfons } from './biocRead';
+import type { AnnotatedDoc } from './model';
 import type { WriterContext } from './writer';
-import type { XmlElement } from './xml';
-import { XmlError, parseXml } from './xml';
 
-export interface BiocCollectionInfo {
-  source: string;
-  date: string;
-  key: string;
-  infons: Record<string, string>;
-}
+const isObject = (x: unknown): x is JsonObject => x !== null && typeof x === 'object' && !Array.isArray(x);
+const objects = (x: Json | undefined): JsonObject[] => (Array.isArray(x) ? x.filter(isObject) : []);
+const str = (x: Json | undefined): string => (x === undefined || x === null ? '' : typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : JSON.stringify(x));
 
-/** A BioC file that cannot be read as a whole; the message names file and, where known, line. */
-export class BiocError extends Error {}
-
-/**
- * How a file is read: BioC XML or JSON by its extension, anything else wrapped as one document. Standard
- * input (`-`) has no extension: its first character tells (`<` XML, `{` or `[` JSON).
- */
-export function biocKind(file: string, text: string): 'xml' | 'json' | undefined {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.xml' || ext === '.json') return ext === '.xml' ? 'xml' : 'json';
-  if (file !== '-') return undefined;
-  const first = /\S/.exec(text)?.[0];
-  return first === '<' ? 'xml' : first === '{' || first === '[' ? 'json' : undefined;
-}
-
-/** The documents of one BioC file; documents that are not valid BioC are reported and skipped. */
-export function readBioc(text: string, file: string, kind: 'xml' | 'json', problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
-  return kind === 'xml' ? readBiocXml(text, file, problem) : readBiocJson(text, file, problem);
-}
-
-/** A plain, Markdown or LaTeX file as one BioC document of one passage. */
-export function wrapFile(text: string, file: string): SourceDoc {
-  return { id: path.basename(file), file, language: file, passages: [{ offset: 0, text, infons: { type: 'text' } }] };
-}
-
-function stringInfons(raw: unknown): Record<string, string> {
-  const infons: Record<string, string> = {};
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) infons[k] = typeof v === 'string' ? v : JSON.stringify(v);
-  return infons;
-}
-
-function parsesAlone(line: string): boolean {
-  try {
-    JSON.parse(line);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readBiocJson(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    // One document per line (PubTator Central's export).
-    const lines = text.split('\n');
-    if (lines.filter((l) => l.trim() !== '').length > 1 && parsesAlone(lines.find((l) => l.trim() !== '') ?? '')) {
-      const docs: SourceDoc[] = [];
-      lines.forEach((l, k) => {
-        if (l.trim() === '') return;
-        try {
-          const d = jsonDocument(JSON.parse(l), file, `${file}:${k + 1}`, problem);
-          if (d) docs.push(d);
-        } catch {
-          problem(`${file}:${k + 1}: not valid JSON`);
-        }
-      });
-      return { docs };
+/** Every id and refid a BioC document uses, at any level. */
+function usedIds(doc: JsonObject): Set<string> {
+  const used = new Set<string>();
+  const visit = (o: JsonObject) => {
+    for (const a of objects(o.annotations)) used.add(str(a.id));
+    for (const r of objects(o.relations)) {
+      used.add(str(r.id));
+      for (const n of objects(r.nodes)) used.add(str(n.refid));
     }
-    const m = /position (\d+)/.exec((e as Error).message);
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-    throw new BiocError(`${file}${line ? `:${line}` : ''}: not valid JSON`);
-  }
-  const o = data as Record<string, unknown>;
-  let rawDocs: unknown[];
-  let info: BiocCollectionInfo | undefined;
-  if (Array.isArray(data)) rawDocs = data;
-  else if (o && typeof o === 'object' && Array.isArray(o.documents)) {
-    rawDocs = o.documents;
-    info = { source: String(o.source ?? ''), date: String(o.date ?? ''), key: String(o.key ?? ''), infons: stringInfons(o.infons) };
-  } else if (o && typeof o === 'object' && Array.isArray(o.PubTator3)) rawDocs = o.PubTator3 as unknown[];
-  else if (o && typeof o === 'object' && Array.isArray(o.passages)) rawDocs = [o];
-  else throw new BiocError(`${file}: not a BioC collection or document (no "documents" or "passages")`);
-  const docs: SourceDoc[] = [];
-  rawDocs.forEach((d, k) => {
-    const doc = jsonDocument(d, file, `${file}: document ${k + 1}`, problem);
-    if (doc) docs.push(doc);
-  });
-  return { info, docs };
+    for (const p of objects(o.passages)) visit(p);
+    for (const s of objects(o.sentences)) visit(s);
+  };
+  visit(doc);
+  return used;
 }
 
-function jsonDocument(raw: unknown, file: string, where: string, problem: (message: string) => void): SourceDoc | undefined {
-  const d = raw as { id?: unknown; infons?: unknown; passages?: unknown; annotations?: unknown; relations?: unknown };
-  if (!d || typeof d !== 'object' || !Array.isArray(d.passages)) {
-    problem(`${where}: a document needs "passages"`);
-    return undefined;
-  }
-  const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : '';
-  const passages: SourcePassage[] = [];
-  for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown; annotations?: unknown; relations?: unknown }[]).entries()) {
-    if (!p || typeof p !== 'object' || typeof p.offset !== 'number' || !Number.isInteger(p.offset) || p.offset < 0) {
-      problem(`${where}${id ? ` (id ${id})` : ''}: passage ${k + 1} needs a whole-number "offset"`);
-      return undefined;
-    }
-    passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons), ...jsonKept(p) });
-  }
-  return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons), ...jsonKept(d) };
+/** OncoLex's annotations and relations for each unit of a document (nothing for those it has already). */
+export interface UnitAdditions {
+  annotations: JsonObject[];
+  relations: JsonObject[];
 }
 
-/** The annotations and relations a JSON document or passage carries (only what is there). */
-function jsonKept(raw: { annotations?: unknown; relations?: unknown }): { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } {
-  const kept: { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } = {};
-  const objects = (x: unknown) => (Array.isArray(x) ? (x.filter((o) => o && typeof o === 'object') as Record<string, unknown>[]) : []);
-  const idOf = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
-  const annotations = objects(raw.annotations).map((a) => ({
-    id: idOf(a.id),
-    infons: stringInfons(a.infons),
-    text: typeof a.text === 'string' ? a.text : '',
-    locations: objects(a.locations)
-      .filter((l) => Number.isInteger(l.offset) && Number.isInteger(l.length))
-      .map((l) => ({ offset: l.offset as number, length: l.length as number })),
-  }));
-  const relations = objects(raw.relations).map((r) => ({ id: idOf(r.id), infons: stringInfons(r.infons), nodes: objects(r.nodes).map((n) => ({ refid: idOf(n.refid), role: typeof n.role === 'string' ? n.role : '' })) }));
-  if (annotations.length > 0) kept.annotations = annotations;
-  if (relations.length > 0) kept.relations = relations;
-  return kept;
-}
+const annotationKey = (offset: number, length: number, infons: Json | undefined) => {
+  const i = isObject(infons) ? infons : {};
+  return `${offset}+${length} ${str(i.type)} ${str(i.ABBR)} ${str(i.identifier)}`;
+};
+const relationKey = (r: JsonObject) => `${str(isObject(r.infons) ? r.infons.type : '')} ${objects(r.nodes).map((n) => `${str(n.refid)}:${str(n.role)}`).join(' ')}`;
 
-function childText(el: XmlElement, name: string): string | undefined {
-  const c = el.children.find((x) => x.name === name);
-  return c?.text;
-}
-
-function xmlInfons(el: XmlElement): Record<string, string> {
-  const infons: Record<string, string> = {};
-  for (const c of el.children) if (c.name === 'infon') infons[c.attrs.key ?? ''] = c.text;
-  return infons;
-}
-
-/** The annotations and relations directly inside an XML document or passage (only what is there). */
-function xmlKept(el: XmlElement): { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } {
-  const kept: { annotations?: KeptAnnotation[]; relations?: KeptRelation[] } = {};
-  const annotations = el.children
-    .filter((c) => c.name === 'annotation')
-    .map((a) => ({
-      id: a.attrs.id ?? '',
-      infons: xmlInfons(a),
-      text: childText(a, 'text') ?? '',
-      locations: a.children
-        .filter((l) => l.name === 'location' && /^\d+$/.test(l.attrs.offset ?? '') && /^\d+$/.test(l.attrs.length ?? ''))
-        .map((l) => ({ offset: Number(l.attrs.offset), length: Number(l.attrs.length) })),
-    }));
-  const relations = el.children
-    .filter((c) => c.name === 'relation')
-    .map((r) => ({ id: r.attrs.id ?? '', infons: xmlInfons(r), nodes: r.children.filter((n) => n.name === 'node').map((n) => ({ refid: n.attrs.refid ?? '', role: n.attrs.role ?? '' })) }));
-  if (annotations.length > 0) kept.annotations = annotations;
-  if (relations.length > 0) kept.relations = relations;
-  return kept;
-}
-
-function readBiocXml(text: string, file: string, problem: (message: string) => void): { info?: BiocCollectionInfo; docs: SourceDoc[] } {
-  let root: XmlElement;
-  try {
-    root = parseXml(text);
-  } catch (e) {
-    if (e instanceof XmlError) throw new BiocError(`${file}:${e.line}: ${e.message}`);
-    throw e;
-  }
-  if (root.name !== 'collection') throw new BiocError(`${file}:${root.line}: the root element is <${root.name}>, not a BioC <collection>`);
-  const info = { source: childText(root, 'source') ?? '', date: childText(root, 'date') ?? '', key: childText(root, 'key') ?? '', infons: xmlInfons(root) };
-  const docs: SourceDoc[] = [];
-  outer: for (const d of root.children) {
-    if (d.name !== 'document') continue;
-    const id = (childText(d, 'id') ?? '').trim();
-    const passages: SourcePassage[] = [];
-    for (const p of d.children) {
-      if (p.name !== 'passage') continue;
-      const offsetText = childText(p, 'offset')?.trim() ?? '';
-      if (!/^\d+$/.test(offsetText)) {
-        problem(`${file}:${p.line}: document ${id || '(no id)'}: a passage needs a whole-number <offset>`);
-        continue outer;
-      }
-      passages.push({ offset: Number(offsetText), text: childText(p, 'text') ?? '', infons: xmlInfons(p), ...xmlKept(p) });
-    }
-    docs.push({ id, file, language: 'bioc.txt', passages, infons: xmlInfons(d), ...xmlKept(d) });
-  }
-  return { info, docs };
-}
-
-/** The annotations and relations of one passage: the input's, then OncoLex's. */
-interface PassageOut {
-  annotations: KeptAnnotation[];
-  relations: KeptRelation[];
-}
-
-/** A document's ids: OncoLex numbers its annotations 1, 2, … and its relations R1, R2, …, skipping ids the input uses. */
-interface DocIds {
-  a: number;
-  r: number;
-  annotations: Set<string>;
-  relations: Set<string>;
-}
-
-function docIds(source: SourceDoc): DocIds {
-  const ids: DocIds = { a: 0, r: 0, annotations: new Set(), relations: new Set() };
-  for (const x of [source, ...source.passages]) {
-    for (const a of x.annotations ?? []) ids.annotations.add(a.id);
-    for (const r of x.relations ?? []) ids.relations.add(r.id);
-  }
-  return ids;
-}
-
-const annotationKey = (offset: number, length: number, infons: Record<string, string>) => `${offset}+${length} ${infons.type ?? ''} ${infons.ABBR ?? ''} ${infons.identifier ?? ''}`;
-const relationKey = (r: KeptRelation) => `${r.infons.type ?? ''} ${r.nodes.map((n) => `${n.refid}:${n.role}`).join(' ')}`;
-
-function passageOut(p: AnnotatedPassage, ids: DocIds): PassageOut {
-  const out: PassageOut = { annotations: [...(p.annotations ?? [])], relations: [...(p.relations ?? [])] };
-  // One of ours the input already has is not added again; the input's id stands for it (in relations too).
-  const theirs = new Map<string, string>();
-  for (const a of out.annotations) if (a.locations.length === 1) theirs.set(annotationKey(a.locations[0].offset, a.locations[0].length, a.infons), a.id);
-  const theirRelations = new Set(out.relations.map(relationKey));
-  const add = (infons: Record<string, string>, span: { start: number; end: number; text: string }): string => {
-    const same = theirs.get(annotationKey(span.start, span.end - span.start, infons));
-    if (same !== undefined) return same;
+/** OncoLex's additions to each unit of `doc`, with ids `doc` does not use (annotations 1, 2, …; relations R1, R2, …). */
+export function unitAdditions(doc: AnnotatedDoc): UnitAdditions[] {
+  const bioc = doc.source.bioc;
+  const used = bioc ? usedIds(bioc.json) : new Set<string>();
+  let a = 0;
+  let r = 0;
+  const fresh = (make: () => string) => {
     let id: string;
-    do id = String(++ids.a);
-    while (ids.annotations.has(id));
-    out.annotations.push({ id, infons, text: span.text, locations: [{ offset: span.start, length: span.end - span.start }] });
+    do id = make();
+    while (used.has(id));
+    used.add(id);
     return id;
   };
-  for (const m of p.mentions) add({ type: m.category, identifier: m.identifier }, m);
-  for (const d of p.definitions) {
-    const s = add({ type: 'ABBR', ABBR: 'ShortForm', identifier: d.identifier }, d.short);
-    const l = add({ type: 'ABBR', ABBR: 'LongForm' }, d.long);
-    const relation: KeptRelation = { id: '', infons: { type: 'ABBR' }, nodes: [{ refid: s, role: 'ShortForm' }, { refid: l, role: 'LongForm' }] };
-    if (theirRelations.has(relationKey(relation))) continue;
-    do relation.id = `R${++ids.r}`;
-    while (ids.relations.has(relation.id));
-    out.relations.push(relation);
+  const out: UnitAdditions[] = doc.passages.map(() => ({ annotations: [], relations: [] }));
+  const theirs = doc.passages.map((_, i) => {
+    const unit = bioc?.jsonUnits[i];
+    const keys = new Map<string, string>();
+    for (const x of objects(unit?.annotations)) {
+      const locations = objects(x.locations);
+      if (locations.length === 1 && typeof locations[0].offset === 'number' && typeof locations[0].length === 'number') keys.set(annotationKey(locations[0].offset, locations[0].length, x.infons), str(x.id));
+    }
+    return { keys, relations: new Set(objects(unit?.relations).map(relationKey)) };
+  });
+  const add = (i: number, infons: JsonObject, span: { start: number; end: number; text: string }): string => {
+    const same = theirs[i].keys.get(annotationKey(span.start, span.end - span.start, infons));
+    if (same !== undefined) return same;
+    const id = fresh(() => String(++a));
+    out[i].annotations.push({ id, infons, text: span.text, locations: [{ offset: span.start, length: span.end - span.start }] });
+    return id;
+  };
+  doc.passages.forEach((p, i) => {
+    for (const m of p.mentions) add(i, { type: m.category, identifier: m.identifier }, m);
+  });
+  for (const d of doc.definitions) {
+    // The short and long form may sit in different units (sentences); the relation goes with the short form.
+    const i = d.shortUnit;
+    const s = add(i, { type: 'ABBR', ABBR: 'ShortForm', identifier: d.identifier }, d.short);
+    const l = add(d.longUnit, { type: 'ABBR', ABBR: 'LongForm' }, d.long);
+    const relation: JsonObject = { id: '', infons: { type: 'ABBR' }, nodes: [{ refid: s, role: 'ShortForm' }, { refid: l, role: 'LongForm' }] };
+    if (theirs[i].relations.has(relationKey(relation))) continue;
+    relation.id = fresh(() => `R${++r}`);
+    out[i].relations.push(relation);
   }
   return out;
 }
 
+/** The document as BioC JSON with OncoLex's additions appended to its units (the input's objects, extended in place). */
+function jsonWithAdditions(doc: AnnotatedDoc): JsonObject {
+  const bioc = doc.source.bioc!;
+  if (bioc.unreadable) return bioc.json;
+  unitAdditions(doc).forEach((add, i) => {
+    const unit = bioc.jsonUnits[i];
+    if (add.annotations.length > 0) unit.annotations = [...(Array.isArray(unit.annotations) ? unit.annotations : []), ...add.annotations];
+    if (add.relations.length > 0) unit.relations = [...(Array.isArray(unit.relations) ? unit.relations : []), ...add.relations];
+  });
+  return bioc.json;
+}
+
 const DEFAULT_INFO: BiocCollectionInfo = { source: 'OncoLex', date: '', key: '', infons: {} };
+
+/** The members of a JSON object, without its braces. */
+const members = (o: JsonObject) => JSON.stringify(o).slice(1, -1);
 
 export function biocJsonWriter(ctx: WriterContext) {
   const { out } = ctx;
   let first = true;
+  let after = '';
   return {
     begin() {
       const c = ctx.collection ?? DEFAULT_INFO;
-      out.add(`{"source":${JSON.stringify(c.source)},"date":${JSON.stringify(c.date)},"key":${JSON.stringify(c.key)},"infons":${JSON.stringify(c.infons)},"documents":[`);
+      const json = c.json ?? { before: { source: c.source, date: c.date, key: c.key, infons: c.infons }, after: {} };
+      const before = members(json.before);
+      after = members(json.after);
+      out.add(`{${before}${before ? ',' : ''}"documents":[`);
     },
-    doc({ source, passages }: AnnotatedDoc) {
-      const ids = docIds(source);
-      const ps = passages.map((p) => {
-        const o = passageOut(p, ids);
-        return { offset: p.offset, infons: p.infons ?? {}, text: p.text, sentences: [], annotations: o.annotations, relations: o.relations };
-      });
-      out.add(`${first ? '' : ','}${JSON.stringify({ id: source.id, infons: source.infons ?? {}, passages: ps, annotations: source.annotations ?? [], relations: source.relations ?? [] })}`);
+    doc(doc: AnnotatedDoc) {
+      // An XML document that could not be read has no JSON form to write.
+      if (doc.source.bioc?.unreadable && doc.source.bioc.xml) return;
+      out.add(`${first ? '' : ','}${JSON.stringify(jsonWithAdditions(doc))}`);
       first = false;
     },
-    end: () => out.add(']}\n'),
+    end: () => out.add(`]${after ? `,${after}` : ''}}\n`),
   };
 }
 
@@ -296,35 +153,91 @@ export function xmlEscape(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
 }
 
-function infonsXml(infons: Record<string, string>): string {
-  return Object.entries(infons)
+function infonsXml(infons: Json | undefined): string {
+  return Object.entries(stringInfons(infons))
     .map(([k, v]) => `<infon key="${xmlEscape(k)}">${xmlEscape(v)}</infon>`)
     .join('');
 }
 
-function keptXml({ annotations, relations }: PassageOut): string {
+function annotationXml(a: JsonObject): string {
+  const locations = objects(a.locations)
+    .map((l) => `<location offset="${xmlEscape(str(l.offset))}" length="${xmlEscape(str(l.length))}"/>`)
+    .join('');
+  return `<annotation id="${xmlEscape(str(a.id))}">${infonsXml(a.infons)}${locations}<text>${xmlEscape(str(a.text))}</text></annotation>`;
+}
+
+function relationXml(r: JsonObject): string {
+  const nodes = objects(r.nodes)
+    .map((n) => `<node refid="${xmlEscape(str(n.refid))}" role="${xmlEscape(str(n.role))}"/>`)
+    .join('');
+  return `<relation id="${xmlEscape(str(r.id))}">${infonsXml(r.infons)}${nodes}</relation>`;
+}
+
+const keptXml = (o: JsonObject) => objects(o.annotations).map(annotationXml).join('') + objects(o.relations).map(relationXml).join('');
+
+/** A BioC JSON document as XML (for JSON input or a wrapped file written as XML). */
+function documentXml(d: JsonObject): string {
+  const unit = (u: JsonObject, name: string, inner: string) => `<${name}>${infonsXml(u.infons)}<offset>${str(u.offset)}</offset>${inner}</${name}>`;
+  const passages = objects(d.passages)
+    .map((p) => {
+      const sentences = objects(p.sentences);
+      if (sentences.length === 0) return unit(p, 'passage', `<text>${xmlEscape(str(p.text))}</text>${keptXml(p)}`);
+      return unit(p, 'passage', sentences.map((s) => unit(s, 'sentence', `<text>${xmlEscape(str(s.text))}</text>${keptXml(s)}`)).join('') + objects(p.relations).map(relationXml).join(''));
+    })
+    .join('');
+  return `<document><id>${xmlEscape(str(d.id))}</id>${infonsXml(d.infons)}${passages}${keptXml(d)}</document>`;
+}
+
+/** The indentation of the line `at` starts on, with the line break before it, when `at` is the first thing on its line. */
+function lineStartBefore(text: string, at: number): string {
+  let k = at;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  if (k === 0 || text[k - 1] !== '\n') return '';
+  return `${text[k - 2] === '\r' ? '\r\n' : '\n'}${text.slice(k, at)}`;
+}
+
+/** An XML document read from a file, with OncoLex's additions spliced into its source text. */
+function splicedXml(doc: AnnotatedDoc): string {
+  const { text, el, units } = doc.source.bioc!.xml!;
+  const inserts: { at: number; xml: string }[] = [];
+  unitAdditions(doc).forEach((add, i) => {
+    if (add.annotations.length === 0 && add.relations.length === 0) return;
+    const u = units[i];
+    // BioC.dtd: infon*, offset, text?, annotation*, relation* — ours go after the unit's last annotation (or its text or offset), our relations last.
+    const anchor = [...u.children].reverse().find((c) => c.name === 'annotation' || c.name === 'text' || c.name === 'offset') ?? u.children[u.children.length - 1];
+    const last = u.children[u.children.length - 1];
+    const nl = lineStartBefore(text, anchor.start);
+    if (add.annotations.length > 0) inserts.push({ at: anchor.end, xml: add.annotations.map((a) => nl + annotationXml(a)).join('') });
+    if (add.relations.length > 0) inserts.push({ at: last.end, xml: add.relations.map((r) => lineStartBefore(text, last.start) + relationXml(r)).join('') });
+  });
+  inserts.sort((x, y) => x.at - y.at);
   let xml = '';
-  for (const a of annotations) xml += `<annotation id="${xmlEscape(a.id)}">${infonsXml(a.infons)}${a.locations.map((l) => `<location offset="${l.offset}" length="${l.length}"/>`).join('')}<text>${xmlEscape(a.text)}</text></annotation>`;
-  for (const r of relations) xml += `<relation id="${xmlEscape(r.id)}">${infonsXml(r.infons)}${r.nodes.map((n) => `<node refid="${xmlEscape(n.refid)}" role="${xmlEscape(n.role)}"/>`).join('')}</relation>`;
-  return xml;
+  let from = el.start;
+  for (const ins of inserts) {
+    xml += text.slice(from, ins.at) + ins.xml;
+    from = ins.at;
+  }
+  return xml + text.slice(from, el.end);
 }
 
 export function biocXmlWriter(ctx: WriterContext) {
   const { out } = ctx;
+  let tail = '\n</collection>\n';
   return {
     begin() {
       const c = ctx.collection ?? DEFAULT_INFO;
+      if (c.xml) {
+        out.add(c.xml.head);
+        tail = c.xml.tail;
+        return;
+      }
       out.add(`<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE collection SYSTEM "BioC.dtd">\n<collection><source>${xmlEscape(c.source)}</source><date>${xmlEscape(c.date)}</date><key>${xmlEscape(c.key)}</key>${infonsXml(c.infons)}`);
     },
-    doc({ source, passages }: AnnotatedDoc) {
-      const ids = docIds(source);
-      out.add(`\n<document><id>${xmlEscape(source.id)}</id>${infonsXml(source.infons ?? {})}`);
-      for (const p of passages) {
-        const o = passageOut(p, ids);
-        out.add(`<passage>${infonsXml(p.infons ?? {})}<offset>${p.offset}</offset><text>${xmlEscape(p.text)}</text>${keptXml(o)}</passage>`);
-      }
-      out.add(`${keptXml({ annotations: source.annotations ?? [], relations: source.relations ?? [] })}</document>`);
+    doc(doc: AnnotatedDoc) {
+      const bioc = doc.source.bioc!;
+      if (bioc.xml) out.add(`${bioc.xml.gap}${splicedXml(doc)}`);
+      else if (!bioc.unreadable) out.add(`\n${documentXml(jsonWithAdditions(doc))}`);
     },
-    end: () => out.add('\n</collection>\n'),
+    end: () => out.add(tail),
   };
 }

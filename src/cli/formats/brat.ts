@@ -16,7 +16,7 @@ import type { FormatWriter, WriterContext } from './writer';
 import { oneLine } from './writer';
 
 /** The `.ann` text of one document. */
-export function bratAnn({ passages }: AnnotatedDoc): string {
+export function bratAnn({ passages, definitions }: AnnotatedDoc): string {
   const lines: string[] = [];
   let t = 0;
   let n = 0;
@@ -26,14 +26,14 @@ export function bratAnn({ passages }: AnnotatedDoc): string {
       lines.push(`T${++t}\t${m.category} ${m.start} ${m.end}\t${oneLine(m.text)}`);
       lines.push(`N${++n}\tReference T${t} ${m.identifier}\t${oneLine(m.text)}`);
     }
-    for (const d of p.definitions) {
-      const s = ++t;
-      lines.push(`T${s}\tAbbreviation ${d.short.start} ${d.short.end}\t${oneLine(d.short.text)}`);
-      lines.push(`N${++n}\tReference T${s} ${d.identifier}\t${oneLine(d.short.text)}`);
-      const l = ++t;
-      lines.push(`T${l}\tLongForm ${d.long.start} ${d.long.end}\t${oneLine(d.long.text)}`);
-      lines.push(`R${++r}\tAbbreviation Arg1:T${s} Arg2:T${l}`);
-    }
+  }
+  for (const d of definitions) {
+    const s = ++t;
+    lines.push(`T${s}\tAbbreviation ${d.short.start} ${d.short.end}\t${oneLine(d.short.text)}`);
+    lines.push(`N${++n}\tReference T${s} ${d.identifier}\t${oneLine(d.short.text)}`);
+    const l = ++t;
+    lines.push(`T${l}\tLongForm ${d.long.start} ${d.long.end}\t${oneLine(d.long.text)}`);
+    lines.push(`R${++r}\tAbbreviation Arg1:T${s} Arg2:T${l}`);
   }
   return lines.map((l) => `${l}\n`).join('');
 }

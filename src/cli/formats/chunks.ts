@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import type { CliIo } from '../io';
 import { statInput } from '../io';
+import type { RawLine } from './pubtator';
 
 /** A piece of one input, from a line start to a line start. */
 export interface InputChunk {
@@ -100,5 +101,19 @@ const keepBom = new TextDecoder('utf-8', { ignoreBOM: true });
 export function chunkLines(chunk: InputChunk): string[] {
   const lines = (chunk.atStart ? decoder : keepBom).decode(chunk.bytes).split(LINE_BREAK);
   if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The lines of a piece as they were, each with its line break (LF, CR LF or CR; '' for a last line without one), a byte-order mark kept. */
+export function chunkRawLines(chunk: InputChunk): RawLine[] {
+  const text = keepBom.decode(chunk.bytes);
+  const lines: RawLine[] = [];
+  const breaks = /\r\n|\n|\r/g;
+  let from = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    lines.push({ text: text.slice(from, m.index), end: m[0] });
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) lines.push({ text: text.slice(from), end: '' });
   return lines;
 }

@@ -7,31 +7,18 @@
 import { curieOf } from '../../core/curie';
 import type { Entry } from '../../core/lexicon';
 import type { CliAbbreviation, FileAnnotation } from '../annotate';
+import type { BiocSource } from './biocRead';
 import type { OffsetUnit } from './offsets';
+import type { PubTatorSource } from './pubtator';
 import { offsetConverter } from './offsets';
 
-/** An annotation a BioC input already carries: kept as it is, beside OncoLex's (src/cli/formats/bioc.ts). */
-export interface KeptAnnotation {
-  id: string;
-  infons: Record<string, string>;
-  text: string;
-  locations: { offset: number; length: number }[];
-}
-
-/** A relation a BioC input already carries, kept as it is. */
-export interface KeptRelation {
-  id: string;
-  infons: Record<string, string>;
-  nodes: { refid: string; role: string }[];
-}
-
-/** A passage to annotate: its text and where it starts in its document, in the output's offset unit. */
+/**
+ * A piece of a document that is annotated as a unit of output — a BioC passage or sentence, a PubTator title
+ * or abstract, a whole file: its text and where it starts in its document, in the output's offset unit.
+ */
 export interface SourcePassage {
   offset: number;
   text: string;
-  infons?: Record<string, string>;
-  annotations?: KeptAnnotation[];
-  relations?: KeptRelation[];
 }
 
 /** A document as a reader produced it. */
@@ -42,16 +29,17 @@ export interface SourceDoc {
   file: string;
   /** The name matching reads the passages as (plain text for BioNLP formats). */
   language: string;
+  /** Its units, in document order. */
   passages: SourcePassage[];
-  infons?: Record<string, string>;
-  /** What a reader keeps for its own writer (a PubTator title and abstract). */
-  title?: string;
-  abstract?: string;
-  /** A PubTator document's own annotation and relation lines, as they were. */
-  pubtatorLines?: { annotations: string[]; relations: string[] };
-  /** A BioC document's own document-level annotations and relations. */
-  annotations?: KeptAnnotation[];
-  relations?: KeptRelation[];
+  /** The units' offsets are their places in the document's text (see {@link documentText}), as PubTator counts them. */
+  offsetsFromText?: boolean;
+  /** A BioC document as read, for the BioC writers. */
+  bioc?: BiocSource;
+  /** A PubTator document as read, for the PubTator writer. */
+  pubtator?: PubTatorSource;
+  /** Where the document comes from, for formats that name it (PubAnnotation): `PubMed` and the PMID for PubTator input. */
+  sourcedb?: string;
+  sourceid?: string;
 }
 
 /** One mention; offsets are relative to the document, in the output unit. */
@@ -70,18 +58,22 @@ export interface Mention {
 export interface Definition {
   short: { start: number; end: number; text: string };
   long: { start: number; end: number; text: string };
+  /** The units (indexes into the document's passages) the short and the long form lie in. */
+  shortUnit: number;
+  longUnit: number;
   id: string;
   identifier: string;
 }
 
 export interface AnnotatedPassage extends SourcePassage {
   mentions: Mention[];
-  definitions: Definition[];
 }
 
 export interface AnnotatedDoc {
   source: SourceDoc;
   passages: AnnotatedPassage[];
+  /** The definitions in force, in document order. */
+  definitions: Definition[];
   /** The abbreviations of all passages, as our JSON reports them. */
   abbreviations: CliAbbreviation[];
 }
@@ -97,21 +89,64 @@ function identifierOf(id: string, byId: ReadonlyMap<string, Entry>): string {
   return curie;
 }
 
+/** Between two units of a document's text: a line break, as between a PubTator title and its abstract. */
+const UNIT_BREAK = '\n';
+
 /**
- * The document with each passage's annotation (UTF-16, relative to the passage) turned into offsets in
- * `unit` relative to the document: the passage's offset (already in `unit`) plus the converted offset.
+ * The one text a document is annotated as: its units in order, each followed by a line break but the last.
+ * So every format sees the same text for the same document — a PubTator title and abstract, or BioC
+ * passages or sentences of the same texts, are one text — and an abbreviation defined anywhere in it applies
+ * to the whole document, in every format alike.
+ */
+export function documentText(source: SourceDoc): string {
+  return source.passages.map((p) => p.text).join(UNIT_BREAK);
+}
+
+/** What to annotate for a document: its text (see {@link documentText}), or nothing when it has no units. */
+export function annotationTasks(source: SourceDoc): { text: string; language: string }[] {
+  return source.passages.length === 0 ? [] : [{ text: documentText(source), language: source.language }];
+}
+
+/**
+ * The document with the annotation of its text ({@link annotationTasks}; UTF-16 offsets into that text)
+ * split into its units and turned into offsets in `unit` relative to the document: the unit's offset
+ * (already in `unit`) plus the converted offset inside it. A mention or definition that crosses from one
+ * unit into the next is left out, since no unit could hold it.
  */
 export function annotatedDoc(source: SourceDoc, results: readonly FileAnnotation[], unit: OffsetUnit, byId: ReadonlyMap<string, Entry>): AnnotatedDoc {
-  const abbreviations: CliAbbreviation[] = [];
-  const passages = source.passages.map((p, i): AnnotatedPassage => {
-    const r = results[i];
-    abbreviations.push(...r.abbreviations);
-    const at = offsetConverter(p.text, unit);
-    const span = (start: number, end: number) => ({ start: p.offset + at(start), end: p.offset + at(end), text: p.text.slice(start, end) });
-    // Definitions first, then mentions: each list is in document order, so the converter walks forward.
-    const definitions = r.definitions.map((d) => ({ short: span(d.shortStart, d.shortEnd), long: span(d.longStart, d.longEnd), id: d.id, identifier: identifierOf(d.id, byId) }));
-    const mentions = r.mentions.map((m) => ({ start: p.offset + at(m.start), end: p.offset + at(m.end), text: m.text, id: m.id, category: m.category, identifier: identifierOf(m.id, byId) }));
-    return { ...p, mentions, definitions };
-  });
-  return { source, passages, abbreviations };
+  const r = results[0] ?? { mentions: [], abbreviations: [], definitions: [] };
+  // Where each unit starts in the document's text (UTF-16).
+  const bases: number[] = [];
+  let base = 0;
+  for (const p of source.passages) {
+    bases.push(base);
+    base += p.text.length + UNIT_BREAK.length;
+  }
+  const whole = source.offsetsFromText ? offsetConverter(documentText(source), unit) : undefined;
+  const offsets = source.passages.map((p, i) => (whole ? whole(bases[i]) : p.offset));
+  const converters = source.passages.map((p) => offsetConverter(p.text, unit));
+  /** The unit holding [start, end) of the text, or -1. */
+  let k = 0;
+  const unitOf = (start: number, end: number): number => {
+    // Mentions and definitions come in text order, so the search mostly moves forward.
+    if (k >= bases.length || bases[k] > start) k = 0;
+    while (k + 1 < bases.length && bases[k + 1] <= start) k++;
+    return k < bases.length && end <= bases[k] + source.passages[k].text.length ? k : -1;
+  };
+  const span = (i: number, start: number, end: number) => {
+    const p = source.passages[i];
+    return { start: offsets[i] + converters[i](start - bases[i]), end: offsets[i] + converters[i](end - bases[i]), text: p.text.slice(start - bases[i], end - bases[i]) };
+  };
+  const passages = source.passages.map((p, i): AnnotatedPassage => ({ offset: offsets[i], text: p.text, mentions: [] }));
+  for (const m of r.mentions) {
+    const i = unitOf(m.start, m.end);
+    if (i >= 0) passages[i].mentions.push({ ...span(i, m.start, m.end), id: m.id, category: m.category, identifier: identifierOf(m.id, byId) });
+  }
+  const definitions: Definition[] = [];
+  for (const d of r.definitions) {
+    const s = unitOf(d.shortStart, d.shortEnd);
+    const l = unitOf(d.longStart, d.longEnd);
+    if (s >= 0 && l >= 0) definitions.push({ short: span(s, d.shortStart, d.shortEnd), long: span(l, d.longStart, d.longEnd), shortUnit: s, longUnit: l, id: d.id, identifier: identifierOf(d.id, byId) });
+  }
+  return { source, passages, definitions, abbreviations: r.abbreviations };
 }

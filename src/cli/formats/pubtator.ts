@@ -12,10 +12,14 @@
  * zero, while the other passages (e.g., abstract) are assumed to begin after the previous passages and one
  * space". So title, a line break and the abstract are annotated as one text, whose offsets are PubTator's.
  *
- * Annotation and relation lines already in the input (PubTator3's own) are kept as they are, and OncoLex's
- * added: the input's annotation lines, then OncoLex's mentions except those the input already has (same
- * start, end, type and identifier — so annotating OncoLex's own output again changes nothing), then the
- * input's relation lines. The input's lines keep their offsets as they were (PubTator counts code points).
+ * Nothing of the input changes: every line is written back as it was, with its own line end (BioRED's CRLF
+ * stays CRLF), blank lines and documents without an abstract included, and OncoLex's lines are inserted
+ * after the document's title, abstract and annotation lines, before its relation lines, with the line end
+ * of its title line. A mention the input already has (same start, end, type and identifier) is not added
+ * again, so annotating OncoLex's own output again changes nothing. A line that is neither a title, an
+ * abstract, an annotation (PMID, start, end, mention, type[, identifier]) nor a relation (PMID, a type,
+ * one to three more fields) of its document is reported by file and line, kept where it was, and the
+ * exit code is 1.
  */
 import type { SourceDoc } from './model';
 import type { FormatWriter, WriterContext } from './writer';
@@ -23,49 +27,96 @@ import { oneLine } from './writer';
 
 const TITLE = /^([^|\t]+)\|t\|(.*)$/;
 const ABSTRACT = /^([^|\t]+)\|a\|(.*)$/;
-/** An annotation or relation line of the input: PMID, then tab-separated fields. */
-const ANNOTATION = /^[^|\t]+\t/;
+const WHOLE = /^\d+$/;
+const RELATION_TYPE = /^[A-Za-z][\w.:-]*$/;
+
+/** One line of the input as it was: its text and its line end (`\n`, `\r\n`, `\r`, or '' at the end of the input). */
+export interface RawLine {
+  text: string;
+  end: string;
+}
+
+/** A PubTator document as read: its lines as they were and where OncoLex's lines go. */
+export interface PubTatorSource {
+  lines: RawLine[];
+  /** OncoLex's lines follow line `after` (-1: before all, for a piece of blank lines only). */
+  after: number;
+  /** The line end OncoLex's lines take: the title line's. */
+  eol: string;
+  /** The input's own annotations, as start, end, type and identifier. */
+  theirs: Set<string>;
+}
+
+interface OpenDoc {
+  pmid: string;
+  title?: string;
+  abstract?: string;
+  lines: RawLine[];
+  after: number;
+  /** Past the document's first blank line: what follows belongs to no document until the next title. */
+  closed: boolean;
+  theirs: Set<string>;
+}
 
 /**
- * The documents of a PubTator stream, fed one line at a time. A line that fits none of the forms is
- * reported (file and line) and its document skipped; the documents after it are read as usual.
+ * The documents of a PubTator stream, fed one line at a time. A document runs from its title line to the
+ * next title line, so the blank lines after it are written back with it; lines before the first title of a
+ * piece are a document of their own with nothing to annotate.
  */
 export class PubTatorReader {
-  private doc: { pmid: string; title: string; abstract?: string; bad: boolean; lines?: { annotations: string[]; relations: string[] } } | undefined;
+  private doc: OpenDoc | undefined;
 
   constructor(
     private readonly file: string,
     private readonly problem: (message: string) => void,
   ) {}
 
-  /** Reads line `n` (1-based); returns the document it completes, if any. */
-  line(line: string, n: number): SourceDoc | undefined {
-    if (line.trim() === '') return this.finish();
+  /** Reads line `n` (1-based) with its line end; returns the document it completes, if any. */
+  line(raw: RawLine | string, n: number): SourceDoc | undefined {
+    const r = typeof raw === 'string' ? { text: raw, end: '\n' } : raw;
+    // A byte-order mark is kept in the output but is not part of the PMID.
+    const line = n === 1 && r.text.startsWith('\ufeff') ? r.text.slice(1) : r.text;
     const t = TITLE.exec(line);
     if (t) {
-      // A new title without a blank line before it still starts a new document.
       const d = this.finish();
-      this.doc = { pmid: t[1], title: t[2], bad: false };
+      this.doc = { pmid: t[1], title: t[2], lines: [r], after: 0, closed: false, theirs: new Set() };
       return d;
     }
-    const doc = this.doc;
+    const doc = (this.doc ??= { pmid: '', lines: [], after: -1, closed: true, theirs: new Set() });
+    doc.lines.push(r);
+    if (line.trim() === '') {
+      doc.closed = true;
+      return undefined;
+    }
+    const where = `${this.file}:${n}`;
+    if (doc.closed) {
+      this.problem(`${where}: a line outside any document (expected PMID|t|title to start one)`);
+      return undefined;
+    }
     const a = ABSTRACT.exec(line);
     if (a) {
-      if (!doc || doc.pmid !== a[1] || doc.abstract !== undefined) {
-        this.problem(`${this.file}:${n}: an abstract line for PMID ${a[1]} without its title line just before`);
-        if (doc) doc.bad = true;
-        return undefined;
+      if (doc.pmid !== a[1] || doc.abstract !== undefined) this.problem(`${where}: an abstract line for PMID ${a[1]} that does not follow its title line`);
+      else {
+        doc.abstract = a[2];
+        doc.after = doc.lines.length - 1;
       }
-      doc.abstract = a[2];
       return undefined;
     }
-    if (ANNOTATION.test(line) && doc) {
-      const lines = (doc.lines ??= { annotations: [], relations: [] });
-      (isAnnotationLine(line) ? lines.annotations : lines.relations).push(line);
+    const f = line.split('\t');
+    if (f.length < 2) {
+      this.problem(`${where}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
       return undefined;
     }
-    this.problem(`${this.file}:${n}: not a PubTator line (expected PMID|t|title, PMID|a|abstract or PMID<TAB>start<TAB>end…)`);
-    if (doc) doc.bad = true;
+    if (f[0] !== doc.pmid) {
+      this.problem(`${where}: a line for PMID ${f[0]} inside the document of PMID ${doc.pmid}`);
+      return undefined;
+    }
+    if (WHOLE.test(f[1]) && WHOLE.test(f[2] ?? '') && f.length >= 5 && Number(f[1]) <= Number(f[2])) {
+      doc.theirs.add(annotationKey(f[1], f[2], f[4], f[5] ?? ''));
+      doc.after = doc.lines.length - 1;
+    } else if (WHOLE.test(f[1]) || !RELATION_TYPE.test(f[1]) || f.length < 3 || f.length > 5) {
+      this.problem(`${where}: a malformed annotation line (expected PMID<TAB>start<TAB>end<TAB>mention<TAB>type[<TAB>identifier], start ≤ end)`);
+    }
     return undefined;
   }
 
@@ -73,16 +124,14 @@ export class PubTatorReader {
   finish(): SourceDoc | undefined {
     const d = this.doc;
     this.doc = undefined;
-    if (!d || d.bad) return undefined;
-    const abstract = d.abstract ?? '';
-    return { id: d.pmid, file: this.file, language: 'pubtator.txt', passages: [{ offset: 0, text: `${d.title}\n${abstract}` }], title: d.title, abstract, pubtatorLines: d.lines };
+    if (!d) return undefined;
+    const eol = d.lines.find((l) => l.end !== '')?.end ?? '\n';
+    const pubtator: PubTatorSource = { lines: d.lines, after: d.after, eol: d.lines[0].end || eol, theirs: d.theirs };
+    if (d.title === undefined) return { id: '', file: this.file, language: 'pubtator.txt', passages: [], pubtator };
+    const passages = [{ offset: 0, text: d.title }];
+    if (d.abstract !== undefined) passages.push({ offset: 0, text: d.abstract });
+    return { id: d.pmid, file: this.file, language: 'pubtator.txt', passages, offsetsFromText: true, pubtator, sourcedb: 'PubMed', sourceid: d.pmid };
   }
-}
-
-/** PMID, start, end, mention, type and (optionally) identifier; anything else after a PMID and a tab is a relation. */
-function isAnnotationLine(line: string): boolean {
-  const f = line.split('\t');
-  return f.length >= 5 && /^\d+$/.test(f[1]) && /^\d+$/.test(f[2]);
 }
 
 /** What makes two annotation lines the same annotation: start, end, type and identifier. */
@@ -119,25 +168,26 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
   return {
     begin() {},
     doc({ source, passages }) {
-      const pmid = source.id;
-      // One string per document: a corpus has millions of mention lines.
-      let text = `${pmid}|t|${source.title ?? ''}\n${pmid}|a|${source.abstract ?? ''}\n`;
-      const kept = source.pubtatorLines;
-      let theirs: Set<string> | undefined;
-      if (kept) {
-        theirs = new Set();
-        for (const line of kept.annotations) {
-          const f = line.split('\t');
-          theirs.add(annotationKey(f[1], f[2], f[4], f[5] ?? ''));
-          text += `${line}\n`;
+      const kept = source.pubtator;
+      if (!kept) return;
+      const { lines, after, eol, theirs } = kept;
+      const ours: string[] = [];
+      for (const p of passages) {
+        for (const m of p.mentions) {
+          if (!theirs.has(annotationKey(m.start, m.end, m.category, m.identifier))) ours.push(`${source.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}`);
         }
       }
-      for (const m of passages[0].mentions) {
-        if (theirs?.has(annotationKey(m.start, m.end, m.category, m.identifier))) continue;
-        text += `${pmid}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}\n`;
+      // One string per document: a corpus has millions of mention lines.
+      let text = '';
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        text += l.text;
+        if (i !== after || ours.length === 0) text += l.end;
+        // A last line without a line end: ours follow it, and the output still ends without one.
+        else if (l.end === '') text += ours.map((o) => `${eol}${o}`).join('');
+        else text += l.end + ours.map((o) => `${o}${eol}`).join('');
       }
-      if (kept) for (const line of kept.relations) text += `${line}\n`;
-      out.add(`${text}\n`);
+      out.add(text);
     },
     end() {},
   };

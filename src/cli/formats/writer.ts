@@ -1,4 +1,5 @@
 import type { TextSink } from '../io';
+import type { BiocCollectionInfo } from './biocRead';
 import type { AnnotatedDoc } from './model';
 
 /** One output format: what opens the output, each document in input order, what closes it. */
@@ -11,8 +12,8 @@ export interface FormatWriter {
 /** What a writer may need beside its output. */
 export interface WriterContext {
   out: TextSink;
-  /** Collection-level fields read from BioC input (source, date, key, infons). */
-  collection?: { source: string; date: string; key: string; infons: Record<string, string> };
+  /** Collection-level fields read from BioC input (source, date, key, infons, and the input's own form of them). */
+  collection?: BiocCollectionInfo;
   /** `--out-dir`: where formats of one output file per input (brat) write them. */
   outDir?: string;
 }

@@ -14,6 +14,11 @@ export interface XmlElement {
   text: string;
   /** 1-based line of the start tag. */
   line: number;
+  /** Where the element starts (its `<`) and ends (after its end tag's `>`) in the source text. */
+  start: number;
+  end: number;
+  /** Where its end tag starts (its `</`); `end` for an empty-element tag. */
+  contentEnd: number;
 }
 
 export class XmlError extends Error {
@@ -28,10 +33,13 @@ export class XmlError extends Error {
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Parses `text` into its root element. Throws {@link XmlError} for anything not well-formed. */
-export function parseXml(source: string): XmlElement {
+/**
+ * Parses `text` into its root element. Throws {@link XmlError} for anything not well-formed. Positions
+ * (`start`, `end`, `contentEnd`) index `text` as given, so a writer can splice into the source unchanged.
+ */
+export function parseXml(text: string): XmlElement {
   // XML reads every line break as a line feed (XML 1.0, 2.11); &#13; still gives a carriage return.
-  const text = source.replace(/\r\n?/g, '\n');
+  const lineFeeds = (raw: string) => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
   let i = 0;
   let line = 1;
   const stack: XmlElement[] = [];
@@ -50,7 +58,7 @@ export function parseXml(source: string): XmlElement {
     advance(end + close.length);
   };
   const decode = (raw: string): string =>
-    raw.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
+    lineFeeds(raw).replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
       if (!whole.endsWith(';')) fail(`'&' must start an entity such as &amp;`);
       if (ref.startsWith('#')) {
         const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -89,7 +97,7 @@ export function parseXml(source: string): XmlElement {
       const close = text.indexOf(']]>', i);
       if (close < 0) fail('unclosed CDATA section');
       if (stack.length === 0) fail('CDATA outside the root element');
-      stack[stack.length - 1].text += text.slice(i + 9, close);
+      stack[stack.length - 1].text += lineFeeds(text.slice(i + 9, close));
       advance(close + 3);
     } else if (text.startsWith('<?', i)) skipPast('?>', 'processing instruction');
     else if (text.startsWith('<!DOCTYPE', i)) {
@@ -103,6 +111,7 @@ export function parseXml(source: string): XmlElement {
         skipPast('>', 'DOCTYPE');
       } else skipPast('>', 'DOCTYPE');
     } else if (text.startsWith('</', i)) {
+      const tagStart = i;
       advance(i + 2);
       const n = name();
       spaces();
@@ -111,14 +120,18 @@ export function parseXml(source: string): XmlElement {
       const open = stack.pop();
       if (!open) fail(`</${n}> closes nothing`);
       if (open!.name !== n) fail(`</${n}> closes <${open!.name}> (opened on line ${open!.line})`);
+      open!.contentEnd = tagStart;
+      open!.end = i;
     } else {
       const startLine = line;
+      const start = i;
       advance(i + 1);
-      const el: XmlElement = { name: name(), attrs: {}, children: [], text: '', line: startLine };
+      const el: XmlElement = { name: name(), attrs: {}, children: [], text: '', line: startLine, start, end: start, contentEnd: start };
       for (;;) {
         spaces();
         if (text.startsWith('/>', i)) {
           advance(i + 2);
+          el.end = el.contentEnd = i;
           break;
         }
         if (text[i] === '>') {
