@@ -23,6 +23,7 @@ import { annotatedDoc, annotationTasks } from './formats/model';
 import type { OffsetUnit } from './formats/offsets';
 import { OFFSET_UNITS } from './formats/offsets';
 import { pubannotationWriter } from './formats/pubannotation';
+import { readPubTator } from './formats/pubtator';
 import { tableWriter } from './formats/table';
 import { annotateStreamed, streamWorkers } from './streamed';
 import type { FormatWriter, WriterContext } from './formats/writer';
@@ -48,14 +49,16 @@ function isLargeFile(file: string): boolean {
 }
 
 /** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
-async function* textFiles(files: string[], io: CliIo, failed: () => void): AsyncGenerator<SourceDoc> {
+async function* textFiles(files: string[], io: CliIo, failed: () => void, pubtator?: (message: string) => void): AsyncGenerator<SourceDoc> {
   for (const file of files) {
     const text = readInput(file, io, 'oncolex');
     if (text === undefined) {
       failed();
       continue;
     }
-    yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
+    // PubAnnotation reads a .pubtator file as its documents (PubMed ids and all).
+    if (pubtator && /\.pubtator$/i.test(file)) yield* readPubTator(text, file, pubtator);
+    else yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
   }
 }
 
@@ -150,7 +153,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     return failures > 0 ? 1 : 0;
   }
   const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
-  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem, () => failures++) : textFiles(files, io, () => failures++);
+  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem, () => failures++) : textFiles(files, io, () => failures++, format === 'pubannotation' ? problem : undefined);
   const writers: Record<Exclude<Format, 'pubtator' | 'jsonl'>, () => FormatWriter> = {
     json: () => jsonWriter(ctx),
     table: () => tableWriter(ctx, byId),

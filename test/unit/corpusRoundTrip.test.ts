@@ -162,8 +162,23 @@ describe('one document model: the same abstracts give the same mentions in every
     const xmlFile = path.join(tmp, 'biored-dev.xml');
     fs.writeFileSync(xmlFile, (await annotate('bioc-xml', corpus('biored-dev.bioc.json'), 1)).out);
     assert.deepEqual(biocMentions((await annotate('bioc-json', xmlFile, 1)).out).sort(), fromPubtator);
+    // PubAnnotation reads the .pubtator file too: each document named by its PMID, the same mentions.
+    const pubannotation = (await annotate('pubannotation', corpus('biored-dev.pubtator'), 1)).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sourcedb: string; sourceid: string; denotations: { id: string; span: { begin: number; end: number }; obj: string }[]; attributes: { subj: string; obj: string }[] });
+    assert.equal(pubannotation.length, 100);
+    assert.ok(pubannotation.every((d) => d.sourcedb === 'PubMed' && /^\d+$/.test(d.sourceid)));
+    const fromPubannotation = pubannotation.flatMap((d) =>
+      d.denotations.filter((t) => (CATEGORIES as readonly string[]).includes(t.obj)).map((t) => `${d.sourceid} ${t.span.begin} ${t.span.end} ${t.obj} ${d.attributes.find((a) => a.subj === t.id)!.obj}`),
+    );
+    assert.deepEqual(fromPubannotation.sort(), fromPubtator);
     // An abbreviation the abstract defines is a mention in the title too, in every format alike.
-    const titleUses = fromPubtator.filter((m) => m.split(' ')[4].startsWith('oncolex:doc:') && Number(m.split(' ')[1]) < 200);
-    assert.ok(titleUses.length > 0);
+    const titleLength = new Map(pubtatorIn.split(/\r?\n/).flatMap((l) => (/^(\d+)\|t\|(.*)$/.exec(l) ? [[l.split('|')[0], [...l.slice(l.indexOf('|t|') + 3)].length] as const] : [])));
+    const titleUses = fromPubtator.filter((m) => {
+      const [pmid, , end, , identifier] = m.split(' ');
+      return identifier.startsWith('oncolex:doc:') && Number(end) <= titleLength.get(pmid)!;
+    });
+    assert.ok(titleUses.length >= 3, titleUses.join('\n'));
   });
 });

@@ -192,3 +192,22 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
     end() {},
   };
 }
+
+/** The documents of a whole PubTator text (for formats that read a `.pubtator` file whole, as PubAnnotation does). */
+export function readPubTator(text: string, file: string, problem: (message: string) => void): SourceDoc[] {
+  const reader = new PubTatorReader(file, problem);
+  const docs: SourceDoc[] = [];
+  const breaks = /\r\n|\n|\r/g;
+  let from = 0;
+  let n = 1;
+  const take = (d: SourceDoc | undefined) => {
+    if (d && d.passages.length > 0) docs.push(d);
+  };
+  for (let m = breaks.exec(text); m; m = breaks.exec(text), n++) {
+    take(reader.line({ text: text.slice(from, m.index), end: m[0] }, n));
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) take(reader.line({ text: text.slice(from), end: '' }, n));
+  take(reader.finish());
+  return docs;
+}
