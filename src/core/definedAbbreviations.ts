@@ -362,7 +362,21 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
     return;
   }
   if (wordCount(text, a, b) < 2 && b - a <= se - ss + 2) return;
+  // A bracket after a label is not its long form: "Type II (non-insulin-dependent)", "stage IV (metastatic)".
+  // A Roman numeral names a rank, and a long form begins with the short form's first letter or digit.
+  if (isRomanNumeral(text, ss, se) || lower(text.charCodeAt(a)) !== lower(firstAlnum(text, ss, se))) return;
   if (longFormStart(text, a, b, ss, se) === a || longFormStart(text, a, b, ss, singularEnd(text, ss, se)) === a) add(out, text, ss, se, a, b, false);
+}
+
+/** Whether text[a, b) is a Roman numeral of I, V and X (II, III, IV, … XXXIX): a type, stage or grade, not an abbreviation. */
+function isRomanNumeral(text: string, a: number, b: number): boolean {
+  return /^X{0,3}(IX|IV|V?I{0,3})$/.test(text.slice(a, b));
+}
+
+/** The first letter or digit of text[a, b) (a short form has one). */
+function firstAlnum(text: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) if (isAlnum(text.charCodeAt(i))) return text.charCodeAt(i);
+  return -1;
 }
 
 /**

@@ -167,6 +167,50 @@ export class MarkerRules {
       }
       out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
     }
-    return out;
+    return withoutCellModifiers(text, out);
   }
+}
+
+/** Malignancies named after the cells they arise from: `T-cell lymphoma`, `B-cell … leukaemia`, `plasma cell myeloma`. */
+const MALIGNANCY_HEAD = /^(?:leuka?emias?|lymphomas?|lymphomata|myelomas?|sarcomas?|neoplasms?|neoplasia|malignanc(?:y|ies)|lymphoproliferative|histiocytosis)$/i;
+/** Words that qualify such a malignancy between the cell and its head: `T-cell acute lymphoblastic leukaemia`, `NK-cell non-Hodgkin lymphoma`. */
+const QUALIFIER = /^(?:acute|chronic|adult|large|small|mature|immature|precursor|primary|diffuse|follicular|aggressive|indolent|granular|(?:non-)?Hodgkin(?:'s)?|[a-z]+(?:ic|al|ar|ous|oid))$/i;
+/** How many qualifiers may stand between the cell and the head. */
+const MAX_QUALIFIERS = 3;
+const WORD = /[A-Za-z][A-Za-z'-]{0,39}/y;
+
+/**
+ * The mentions without cells that only name where a malignancy arises: `T-cell` in `adult T-cell leukaemia`
+ * or `T-cell acute lymphoblastic leukemia`, `B-cell` in `B-cell lymphoma` name a disease, not the cells —
+ * the one exception to "a term used as a modifier is still a mention" (docs/annotation.md, rule 6:
+ * `[T-cell] infiltration` stays). The tumour word stays a mention of its own. Reads at most a few words
+ * after each cell mention, on its line.
+ */
+export function withoutCellModifiers(text: string, mentions: Mention[]): Mention[] {
+  let out: Mention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.category === 'immune-cell' && modifiesMalignancy(text, m.end)) out ??= mentions.slice(0, i);
+    else out?.push(m);
+  }
+  return out ?? mentions;
+}
+
+/** Whether a malignancy head follows `at`, after at most {@link MAX_QUALIFIERS} qualifying words, on the same line. */
+function modifiesMalignancy(text: string, at: number): boolean {
+  let pos = at;
+  for (let words = 0; words <= MAX_QUALIFIERS; words++) {
+    const gap = pos;
+    while (pos < text.length && (text.charCodeAt(pos) === 0x20 || text.charCodeAt(pos) === 0xa0 || text.charCodeAt(pos) === 0x7e)) pos++;
+    if (pos === gap && !(words === 0 && text.charCodeAt(pos) === 0x2d)) return false;
+    if (words === 0 && text.charCodeAt(pos) === 0x2d) pos++;
+    WORD.lastIndex = pos;
+    const w = WORD.exec(text);
+    if (!w) return false;
+    const word = w[0].replace(/-$/, '');
+    if (MALIGNANCY_HEAD.test(word)) return true;
+    if (!QUALIFIER.test(word)) return false;
+    pos += w[0].length;
+  }
+  return false;
 }

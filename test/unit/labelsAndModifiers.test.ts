@@ -1,0 +1,47 @@
+/**
+ * Two class rules for real abstracts (issue 20): a bracket after a label is not a definition (`Type II
+ * (non-insulin-dependent)` does not define II), and a cell name that only says where a malignancy arises is
+ * not a mention of the cells (`T-cell` in `adult T-cell leukaemia`).
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { annotateFile } from '../../src/cli/annotate';
+import { findAbbreviationDefinitions } from '../../src/core/definedAbbreviations';
+
+const defined = (text: string) => findAbbreviationDefinitions(text).map((d) => `${text.slice(d.shortStart, d.shortEnd)}=${text.slice(d.longStart, d.longEnd)}`);
+const mentions = (text: string) => annotateFile(text, 'abstract.txt').mentions.map((m) => `${m.text}/${m.category}`);
+
+describe('a bracket after a label defines nothing', () => {
+  it('a Roman numeral (type, stage, grade, class) before a bracket is not a short form', () => {
+    assert.deepEqual(defined('Type II (non-insulin-dependent) diabetes mellitus'), []);
+    assert.deepEqual(defined('patients with stage IV (inoperable) disease'), []);
+    assert.deepEqual(defined('grade III (severe) neutropenia'), []);
+  });
+  it('nor is a short form whose bracket does not begin with its first letter', () => {
+    assert.deepEqual(defined('the CTCAE (version 5.0) grades'), []);
+  });
+  it('so II is not marked across the abstract', () => {
+    const text = 'Type II (non-insulin-dependent) diabetes was common. Phase II trials of nivolumab followed.';
+    assert.ok(!mentions(text).some((m) => m.startsWith('II/')), mentions(text).join(', '));
+  });
+  it('real definitions stay, both ways round', () => {
+    assert.deepEqual(defined('PD-1 (programmed death-1) blockade'), ['PD-1=programmed death-1']);
+    assert.deepEqual(defined('given intravenous (IV) infusion'), ['IV=intravenous']);
+    assert.deepEqual(defined('NSCLC (non-small cell lung cancer) patients'), ['NSCLC=non-small cell lung cancer']);
+  });
+});
+
+describe('a cell name as the modifier of a malignancy is not a cell mention', () => {
+  it('T-cell, B-cell, NK-cell before leukaemia, lymphoma, myeloma (with qualifiers between)', () => {
+    assert.deepEqual(mentions('adult T-cell leukaemia/lymphoma'), ['lymphoma/tumor']);
+    assert.deepEqual(mentions('T-cell acute lymphoblastic leukemia'), []);
+    assert.deepEqual(mentions('B-cell lymphoma and NK-cell lymphoma'), ['lymphoma/tumor', 'lymphoma/tumor']);
+    assert.deepEqual(mentions('B cell non-Hodgkin lymphoma'), ['non-Hodgkin lymphoma/tumor']);
+  });
+  it('cells stay cells elsewhere, tumour words included', () => {
+    assert.deepEqual(mentions('CD8+ T cell tumor infiltration'), ['CD8+ T cell/immune-cell']);
+    assert.deepEqual(mentions('T cells in lymphoma'), ['T cells/immune-cell', 'lymphoma/tumor']);
+    assert.deepEqual(mentions('T-cell responses against melanoma'), ['T-cell/immune-cell', 'melanoma/tumor']);
+    assert.deepEqual(mentions('T cell-mediated immunity'), ['T cell/immune-cell']);
+  });
+});
