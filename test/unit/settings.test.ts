@@ -37,8 +37,13 @@ describe('manifest and code agree', () => {
   it('colours terms only through the decorations: no grammar, injection or semantic tokens', () => {
     // The decorations come from the matcher, which knows regions, case, word boundaries and the document's
     // own abbreviations; a TextMate grammar or a token provider would paint a second, less precise signal.
-    for (const key of ['grammars', 'semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes']) {
+    for (const key of ['semanticTokenTypes', 'semanticTokenModifiers', 'semanticTokenScopes']) {
       assert.ok(!(key in pkg.contributes), `package.json contributes ${key}`);
+    }
+    // Grammars only for the corpus languages OncoLex contributes itself (PubTator, brat), never injected into prose.
+    const own = new Set((pkg.contributes as { languages?: { id: string }[] }).languages?.map((l) => l.id) ?? []);
+    for (const g of (pkg.contributes as { grammars?: { language?: string; injectTo?: string[] }[] }).grammars ?? []) {
+      assert.ok(g.language !== undefined && own.has(g.language) && g.injectTo === undefined, `package.json contributes a grammar for ${g.language ?? g.injectTo?.join(', ')}`);
     }
     // The language server (src/lsp/) is not the extension: other editors have no decorations, so there the
     // mentions are semantic tokens.
