@@ -23,13 +23,14 @@ export interface Diff {
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => x !== null && typeof x === 'object' && !Array.isArray(x);
 
-/** Every id and refid used anywhere in a BioC JSON value. */
-export function jsonIds(x: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(x)) for (const v of x) jsonIds(v, into);
+/** Every id and refid used anywhere inside a BioC JSON document (not the document's own id, which names the document). */
+export function jsonIds(x: unknown, into = new Set<string>(), top = true): Set<string> {
+  if (Array.isArray(x)) for (const v of x) jsonIds(v, into, false);
   else if (isObj(x)) {
     for (const [k, v] of Object.entries(x)) {
-      if ((k === 'id' || k === 'refid') && (typeof v === 'string' || typeof v === 'number')) into.add(String(v));
-      else jsonIds(v, into);
+      if ((k === 'id' || k === 'refid') && (typeof v === 'string' || typeof v === 'number')) {
+        if (!top) into.add(String(v));
+      } else jsonIds(v, into, false);
     }
   }
   return into;
@@ -144,12 +145,16 @@ export function pubtatorDiff(input: string, output: string): Diff {
   const b = rawLines(output);
   let i = 0;
   for (let j = 0; j < b.length; j++) {
-    if (i < a.length && b[j] === a[i]) {
+    // A last line without a line break takes one when OncoLex's lines follow it; nothing else may change.
+    if (i < a.length && (b[j] === a[i] || (i === a.length - 1 && !/[\r\n]$/.test(a[i]) && (b[j] === `${a[i]}\n` || b[j] === `${a[i]}\r\n`)))) {
       i++;
       continue;
     }
     const f = b[j].replace(/\r?\n$|\r$/, '').split('\t');
+    const end = (l: string | undefined) => /\r\n$|\n$|\r$/.exec(l ?? '')?.[0] ?? '';
     if (f.length === 6 && /^\d+$/.test(f[1]) && /^\d+$/.test(f[2]) && OUR_TYPES.has(f[4])) {
+      // Our lines end as the line before them does (CRLF stays CRLF).
+      if (end(b[j]) !== '' && end(b[j - 1]) !== '' && end(b[j]) !== end(b[j - 1])) diff.changed.push(`output line ${j + 1}: ends with ${JSON.stringify(end(b[j]))}, the line before with ${JSON.stringify(end(b[j - 1]))}`);
       diff.added++;
       diff.ours.push(b[j]);
     } else diff.changed.push(`output line ${j + 1}: ${JSON.stringify(b[j])} where input line ${i + 1} was ${JSON.stringify(a[i])}`);
