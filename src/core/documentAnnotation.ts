@@ -169,7 +169,7 @@ export function defineAndApply(
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
   const definitions = findDefinitions(entries, text, mentions, skips);
   terms ??= termsInForce(definitions);
-  return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions), terms, definitions };
+  return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), terms, definitions };
 }
 
 /**
@@ -177,9 +177,12 @@ export function defineAndApply(
  * (`natural killer (NK)`: `natural killer` is a mention of NK cells; `Low-dose radiotherapy (LDRT)` of the
  * document's own term): the mentions inside the long form give way to it. A long form that a mention only
  * partly covers is left alone, and so is a Chinese long form, whose start is a guess. Offsets of `mentions`
- * and `definitions` are those of the same text; both are in document order.
+ * and `definitions` are those of the same text; both are in document order. A term defined twice keeps the
+ * category of the definition in force (`p62/sequestosome 1 (p62/SQSTM1)`, then `p62/Sequestosome 1 gene
+ * (p62/SQSTM1)`: every long form and use of the document's p62/SQSTM1 is one category); a short form
+ * redefined as something else keeps each long form's own meaning.
  */
-export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[]): DocumentMention[] {
+export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[], terms?: ReadonlyMap<string, DocumentTerm>): DocumentMention[] {
   const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart).sort((a, b) => a.longStart - b.longStart);
   if (spans.length === 0) return mentions;
   const out: DocumentMention[] = [];
@@ -191,7 +194,9 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
     while (j < mentions.length && mentions[j].end <= d.longEnd) j++;
     const crossing = (j < mentions.length && mentions[j].start < d.longEnd) || (i < mentions.length && mentions[i].start < d.longStart);
     if (crossing) continue;
-    out.push({ start: d.longStart, end: d.longEnd, id: d.term.id, category: d.term.category });
+    const inForce = terms?.get(d.base);
+    const term = inForce !== undefined && inForce.id === d.term.id ? inForce : d.term;
+    out.push({ start: d.longStart, end: d.longEnd, id: term.id, category: term.category });
     i = j;
   }
   while (i < mentions.length) out.push(mentions[i++]);

@@ -129,7 +129,7 @@ export class DocumentMentions {
       for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
       for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
     }
-    const fresh = markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found);
+    const fresh = markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found, this.terms);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;

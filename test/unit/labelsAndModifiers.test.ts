@@ -45,3 +45,17 @@ describe('a cell name as the modifier of a malignancy is not a cell mention', ()
     assert.deepEqual(mentions('T cell-mediated immunity'), ['T cell/immune-cell']);
   });
 });
+
+describe('a term the document defines twice keeps one category', () => {
+  it('the long form of the second definition takes the category of the definition in force', () => {
+    const text = 'A p62/sequestosome 1 (p62/SQSTM1) variant. Mutations of the p62/Sequestosome 1 gene (p62/SQSTM1) cause disease; p62/SQSTM1 is studied.';
+    const ms = annotateFile(text, 'abstract.txt').mentions.filter((m) => m.id === 'doc:p62/SQSTM1');
+    assert.equal(ms.length, 5, ms.map((m) => m.text).join(', '));
+    assert.deepEqual([...new Set(ms.map((m) => m.category))], [ms[0].category]);
+  });
+  it('a short form redefined as something else keeps each long form its own meaning', () => {
+    const text = 'Insulin resistance (IR) was measured. Later, ionizing radiation (IR) was given.';
+    const longs = annotateFile(text, 'abstract.txt').mentions.filter((m) => m.text === 'ionizing radiation');
+    assert.ok(longs.every((m) => m.id !== 'doc:IR'), longs.map((m) => m.id).join(', '));
+  });
+});
