@@ -46,7 +46,7 @@ export interface OncoLexServiceConfig {
   /** The bibliographies a document's citations resolve against; undefined: citations are not checked. */
   bibliographies(doc: ServiceDocument): BibliographyIndex | undefined;
   /** The editor's UI language (for `displayLanguage: auto`); default English. */
-  uiLanguage?: string;
+  uiLanguage?(): string;
   /**
    * An annotation the host keeps itself (VS Code's highlighter keeps one per visible document, updated as
    * the user types): used instead of the service's own, so a document is annotated once.
@@ -186,7 +186,7 @@ export function createOncoLexService(config: OncoLexServiceConfig): OncoLexServi
       return computeHover(doc, doc.offsetAt(position), {
         annotation: annotation(doc),
         byId: config.byId(),
-        lang: resolveDisplayLanguage(settings.displayLanguage, config.uiLanguage ?? 'en'),
+        lang: resolveDisplayLanguage(settings.displayLanguage, config.uiLanguage?.() ?? 'en'),
         links: options.links,
         syntax: citationSyntaxOf(doc),
         citations: bibs ? citationsOver(bibs) : undefined,
