@@ -70,8 +70,8 @@ export const MESSAGE_TEMPLATES = {
   definedHere: 'defined here',
   firstDefinedHere: 'first defined here',
   undefinedCitation: "Citation key '{0}' is not defined in any bibliography.",
-  brokenCitation: "'{0}' is defined by a broken bibliography entry (see the problems of the bibliography file).",
-  builtinCitation: "'{0}' is a built-in study of the review but is not in your bibliographies: use 'OncoLex: Insert Citation' to add its entry.",
+  brokenCitation: "'{0}' is defined by a broken BibTeX entry (see the Problems of the .bib file).",
+  builtinCitation: "'{0}' is a built-in study of the review but is not in your .bib files: use 'OncoLex: Insert Citation' to add its entry.",
 } as const;
 
 const fill = (template: string, args: readonly string[]) => template.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');

@@ -160,8 +160,10 @@ export function createOncoLexService(config: OncoLexServiceConfig): OncoLexServi
     diagnostics(doc, options = {}) {
       const max = config.maxCheckedLength ?? MAX_CHECKED_LENGTH;
       if (doc.getText().length > max) return [];
-      const ann = annotation(doc);
-      if (!ann) return [];
+      // A citing document the settings leave unannotated still has its citations checked.
+      const annotated = annotation(doc);
+      if (!annotated && citationSyntaxOf(doc) === undefined) return [];
+      const ann = annotated ?? { mentions: [], terms: new Map(), definitions: [] };
       const settings = config.settings(doc);
       const disabled = disabledCodes(options.minUses !== undefined ? { ...settings, 'abbreviations.minUses': options.minUses } : settings);
       for (const c of options.disabled ?? []) disabled.add(c);
