@@ -7,9 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './core/ids';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
-import { AbbreviationChecker } from './vscode/abbreviations';
 import { CardView } from './vscode/cardView';
-import { CitationIndex } from './core/citationIndex';
 import { registerCitationCommands } from './vscode/citations/commands';
 import { registerCitationCompletion } from './vscode/citations/completion';
 import { registerCitationDiagnostics } from './vscode/citations/diagnostics';
@@ -25,6 +23,7 @@ import { registerExportAbbreviations } from './vscode/exportAbbreviations';
 import { ManuscriptChecker } from './vscode/manuscriptChecks';
 import { registerSearch } from './vscode/search';
 import { LexiconService } from './vscode/lexiconService';
+import { createVscodeService } from './vscode/service';
 import { WorkspaceLexicons } from './vscode/workspaceLexicon';
 
 /** Languages OncoLex works in (those that exist in the running VS Code). */
@@ -61,15 +60,16 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
     // Citations: the workspace's bibliographies, the references they offer, and the providers over them.
     const bibliographies = new BibliographyStore(log);
     context.subscriptions.push(bibliographies);
-    const citations = new CitationIndex(bibliographies, () => lexicon.lexicon);
-    registerCitationDiagnostics(context, bibliographies, citations);
-    registerCitationCompletion(context, citations, log);
-    registerCitationHover(context, citations, host.referenceFormatter);
+    // The one engine every feature below asks (src/core/service/), over the highlighter's annotation.
+    const service = createVscodeService(lexicon, highlighter, bibliographies);
+    const citations = service.citations(bibliographies.index);
+    registerCitationDiagnostics(context, bibliographies);
+    registerCitationCompletion(context, service, log);
+    registerCitationHover(context, service, host.referenceFormatter);
     registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log, zotero: host.zoteroSearch, formatter: host.referenceFormatter });
     bibliographies.schedule(0);
     const cards = new CardView(lexicon, log);
-    const abbreviations = new AbbreviationChecker(lexicon, highlighter);
-    const manuscriptChecks = new ManuscriptChecker(lexicon, highlighter);
+    const manuscriptChecks = new ManuscriptChecker(service, highlighter, bibliographies);
     const workspaceLexicons = new WorkspaceLexicons(lexicon, context.extensionUri, log, host);
     workspaceLexicons.reloadSoon();
     registerMineCommand(context, log, host.builtinLexicon);
@@ -80,12 +80,10 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
       lexicon,
       highlighter,
       cards,
-      abbreviations,
       manuscriptChecks,
       workspaceLexicons,
-      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, abbreviations, { providedCodeActionKinds: AbbreviationChecker.kinds }),
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, manuscriptChecks, { providedCodeActionKinds: ManuscriptChecker.kinds }),
-      vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(lexicon, highlighter)),
+      vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, new TermHoverProvider(service)),
       vscode.commands.registerCommand(COMMANDS.toggleHighlighting, () => logErrors(highlighter.toggle(), 'toggle highlighting', log)),
       vscode.commands.registerCommand(COMMANDS.showEntry, (arg?: { id?: string; entry?: { id: string } } | string) => {
         // A string id, {id} from a command link, or a Lexicon view node {entry}.

@@ -1,5 +1,5 @@
-import { parseBibtex, parseCslJson, looksLikeCslJson } from '../core/bibtex';
 import type { BibEntry, BibParseResult } from '../core/bibtex';
+import { readBibliography } from '../core/bibliography/read';
 import { ChunkedWriter, parseArgs, readInput } from './io';
 import type { CliIo } from './io';
 
@@ -12,12 +12,6 @@ interface FileReport {
   errors: { line: number; key: string | null; message: string }[];
   /** Duplicate keys and undefined `@string` macros: the entries are read, the exit code stays 0. */
   warnings: { line: number; key: string | null; message: string }[];
-}
-
-/** Reads a .bib or CSL-JSON file with the same parser the extension uses. */
-export function readBibliography(file: string, text: string): BibParseResult {
-  const isJson = /\.json$/i.test(file) || (!/\.bib$/i.test(file) && looksLikeCslJson(text));
-  return isJson ? parseCslJson(text) : parseBibtex(text);
 }
 
 function report(file: string, result: BibParseResult): FileReport {

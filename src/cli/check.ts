@@ -8,49 +8,33 @@
  * pre-commit hooks), 2 on bad usage.
  */
 import * as path from 'node:path';
-import { abbreviationsUsedBeforeDefinition } from '../core/abbreviations';
-import { parseBibtex, parseCslJson } from '../core/bibtex';
-import { findCitations, isCrossReference } from '../core/citations';
-import { annotateDocument } from '../core/documentAnnotation';
-import { textToInsert, writingLanguage } from '../core/insert';
+import { BibliographyIndex } from '../core/bibliography/keyIndex';
+import type { ReadBibliography } from '../core/bibliography/keyIndex';
+import { readBibliography } from '../core/bibliography/read';
 import { indexById } from '../core/lexicon';
-import { lineIndexAt, lineStarts } from '../core/lines';
-import type { CheckCode, CheckSeverity } from '../core/manuscriptChecks';
-import { CHECK_CODES, CHECK_SEVERITY, checkManuscript, checkMessage } from '../core/manuscriptChecks';
 import { namedBibliographies } from '../core/namedBibliographies';
-import { languageOf } from '../core/regions';
+import { DIAGNOSTIC_CODES } from '../core/service/constants';
+import type { DiagnosticCode } from '../core/service/constants';
+import { citationSyntaxOf, textDocument } from '../core/service/document';
+import { createOncoLexService } from '../core/service/service';
+import { settingsFrom } from '../core/settings';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';
 import { ChunkedWriter, parseArgs, readInput, wholeNumberFlag } from './io';
 import { lexiconOption } from './lexiconOption';
 
-/** Every code `oncolex check` may report. */
-export const CLI_CHECK_CODES = ['abbreviation-before-definition', ...CHECK_CODES, 'undefined-citation'] as const;
-type CliCheckCode = (typeof CLI_CHECK_CODES)[number];
+/** Every code `oncolex check` may report: the service's. */
+export const CLI_CHECK_CODES = DIAGNOSTIC_CODES;
 
-interface Found {
-  start: number;
-  end: number;
-  code: CliCheckCode;
-  severity: CheckSeverity;
-  message: string;
-}
-
-/** The citation keys the bibliographies define (lower-case), or undefined when there is none to check against. */
-function bibliographyKeys(files: string[], io: CliIo): Set<string> | undefined {
+/** The bibliographies read (through the one reader), or undefined when there is none to check against. */
+function bibliographies(files: string[], io: CliIo): BibliographyIndex | undefined {
   if (files.length === 0) return undefined;
-  const keys = new Set<string>();
-  let read = 0;
+  const read: ReadBibliography[] = [];
   for (const f of files) {
     const text = readInput(f, io, 'oncolex check');
-    if (text === undefined) continue;
-    read++;
-    const parsed = /\.json$/i.test(f) ? parseCslJson(text) : parseBibtex(text);
-    for (const e of parsed.entries) keys.add(e.key.toLowerCase());
-    // A broken entry still defines its key: the bibliography's own problems are `oncolex bib`'s to report.
-    for (const e of parsed.errors) if (e.key !== undefined) keys.add(e.key.toLowerCase());
+    if (text !== undefined) read.push({ file: f, result: readBibliography(f, text) });
   }
-  return read > 0 ? keys : undefined;
+  return read.length > 0 ? new BibliographyIndex(read) : undefined;
 }
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -77,7 +61,18 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const extraBibs = typeof bibFlag === 'string' ? bibFlag.split(',').map((s) => s.trim()).filter(Boolean) : [];
   const lexicon = await lexiconOption(flags, io);
   const byId = indexById(lexicon);
-  const entry = (id: string) => byId.get(id);
+  // Every file is checked, whatever its size.
+  const settings = { ...settingsFrom(undefined), 'highlight.maxFileSizeKB': 0 };
+  // The bibliographies of the file being checked: those it names, and --bib.
+  let bibs: BibliographyIndex | undefined;
+  const service = createOncoLexService({
+    matcher: () => matcherFor(lexicon),
+    lexicon: () => lexicon,
+    byId: () => byId,
+    settings: () => settings,
+    bibliographies: () => bibs,
+    maxCheckedLength: Infinity,
+  });
   const out = new ChunkedWriter((t) => io.out(t), io.chunk);
   let failed = false;
   let reported = 0;
@@ -89,57 +84,30 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    const markup = languageOf(path.extname(file));
-    const annotation = annotateDocument(matcherFor(lexicon), text, markup);
-    const found: Found[] = [];
-    const on = (c: CliCheckCode) => !disabled.has(c);
-    if (on('abbreviation-before-definition')) {
-      const starts = lineStarts(text);
-      for (const x of abbreviationsUsedBeforeDefinition(annotation.mentions, annotation.terms)) {
-        const e = x.local ? undefined : entry(x.id);
-        const firstUse = e ? textToInsert(e, { form: 'firstUse', lang: 'en', markup: 'plain' }) : `${x.long} (${x.short})`;
-        const line = lineIndexAt(starts, x.definedAt) + 1;
-        found.push({
-          start: x.start,
-          end: x.end,
-          code: 'abbreviation-before-definition',
-          severity: CHECK_SEVERITY['abbreviation-before-definition'],
-          message: `“${text.slice(x.start, x.end)}” is used before it is defined (line ${line}). Define it at its first use: ${firstUse}`,
-        });
-      }
-    }
-    const problems = checkManuscript(text, annotation, entry, { disabled: disabled as Set<CheckCode>, minUses, lang: writingLanguage(text) });
-    for (const p of problems) found.push({ start: p.start, end: p.end, code: p.code, severity: CHECK_SEVERITY[p.code], message: checkMessage(p) });
-    if (on('undefined-citation') && markup !== 'plain') {
-      const syntax = markup === 'latex' ? 'latex' : 'pandoc';
+    const doc = textDocument(file, '', text);
+    const syntax = citationSyntaxOf(doc);
+    bibs = undefined;
+    if (!disabled.has('undefined-citation') && syntax !== undefined) {
       const dir = path.dirname(file);
-      const keys = bibliographyKeys([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io);
-      if (keys) {
-        for (const use of findCitations(text, syntax)) {
-          if (!use.bracketed || isCrossReference(use.key) || keys.has(use.key.toLowerCase())) continue;
-          found.push({ start: use.start, end: use.end, code: 'undefined-citation', severity: CHECK_SEVERITY['undefined-citation'], message: `Citation key '${use.key}' is not defined in any bibliography.` });
-        }
-      }
+      bibs = bibliographies([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io);
     }
-    found.sort((a, b) => a.start - b.start || a.end - b.end);
+    const found = service.diagnostics(doc, { disabled: disabled as Set<DiagnosticCode>, minUses });
+    service.forget(file);
     reported += found.length;
-    const starts = lineStarts(text);
-    const at = (offset: number) => {
-      const line = lineIndexAt(starts, offset);
-      return { line: line + 1, column: offset - starts[line] + 1 };
-    };
+    // 1-based lines and columns of the protocol positions every host reports.
+    const at = (p: { line: number; character: number }) => ({ line: p.line + 1, column: p.character + 1 });
     if (format === 'json') {
       out.add(`${first ? '' : ','}{"file":${JSON.stringify(file)},"diagnostics":[`);
       found.forEach((f, i) => {
-        const s = at(f.start);
-        const e = at(f.end);
+        const s = at(f.range.start);
+        const e = at(f.range.end);
         out.add(`${i === 0 ? '' : ','}${JSON.stringify({ line: s.line, column: s.column, endLine: e.line, endColumn: e.column, code: f.code, severity: f.severity, message: f.message })}`);
       });
       out.add(']}');
       first = false;
     } else {
       for (const f of found) {
-        const s = at(f.start);
+        const s = at(f.range.start);
         out.add(`${file}:${s.line}:${s.column} ${f.code} ${f.message}\n`);
       }
     }

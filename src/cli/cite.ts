@@ -3,7 +3,9 @@
  * style (src/core/csl.ts), in the style's order, one per line. The default style is Vancouver; GB/T 7714
  * formats with the Chinese locale.
  */
-import { parseBibtex } from '../core/bibtex';
+import { BibliographyIndex } from '../core/bibliography/keyIndex';
+import type { ReadBibliography } from '../core/bibliography/keyIndex';
+import { readBibliography } from '../core/bibliography/read';
 import type { CslItem } from '../core/csl';
 import { CslError, cslItemFromBib, formatBibliography } from '../core/csl';
 import { builtinLocales, loadStyle } from '../node/csl';
@@ -22,17 +24,19 @@ export function runCite(argv: string[], io: CliIo): number {
     io.err('oncolex cite: --style needs a name or a .csl file\n');
     return 2;
   }
-  const byKey = new Map<string, CslItem>();
+  // The bibliographies as every command reads them (BibTeX or CSL-JSON), keys looked up as everywhere.
+  const read: ReadBibliography[] = [];
   for (const file of bib.split(',').map((s) => s.trim()).filter(Boolean)) {
     const text = readInput(file, io, 'oncolex cite');
     if (text === undefined) return 1;
-    for (const e of parseBibtex(text).entries) if (!byKey.has(e.key.toLowerCase())) byKey.set(e.key.toLowerCase(), cslItemFromBib(e));
+    read.push({ file, result: readBibliography(file, text) });
   }
+  const index = new BibliographyIndex(read);
   const items: CslItem[] = [];
   let missing = 0;
   for (const key of positional) {
-    const item = byKey.get(key.toLowerCase());
-    if (item) items.push(item);
+    const entry = index.entry(key);
+    if (entry) items.push(cslItemFromBib(entry));
     else {
       io.err(`oncolex cite: no entry '${key}' in ${bib}\n`);
       missing++;

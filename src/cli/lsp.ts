@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver';
-import type { ServerHost } from '../lsp/server';
+import type { ServerHost } from '../lsp/workspace';
 import { startServer } from '../lsp/server';
 import { loadBuiltinLexicon } from '../node/builtin';
 import { findFiles, readReviewText } from '../node/files';

@@ -73,6 +73,18 @@ export class DocumentMentions {
     this.shown = undefined;
   }
 
+  /**
+   * Every definition the document makes, in document order, at the offsets where it is made now (copies:
+   * the manuscript checks read these beside the mentions, so they need no annotation of their own).
+   */
+  get definitions(): ResolvedDefinition[] {
+    return this.defs.map((d, i) => {
+      const by = this.defAt[i] - d.term.definedAt;
+      if (by === 0) return d;
+      return { ...d, shortStart: d.shortStart + by, shortEnd: d.shortEnd + by, longStart: d.longStart + by, longEnd: d.longEnd + by, term: { ...d.term, definedAt: this.defAt[i] } };
+    });
+  }
+
   /** Every mention, generic ones included. */
   get all(): readonly DocumentMention[] {
     return this.everything;

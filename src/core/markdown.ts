@@ -2,12 +2,27 @@
 
 /**
  * Escapes text for a Markdown hover so that nothing read from a file can become a link, an image, HTML, a
- * heading or a command: every ASCII punctuation character is backslash-escaped (CommonMark allows it),
- * line breaks become spaces and control characters are dropped.
+ * heading, a list, emphasis, code or a command — and nothing else is touched, so an editor that shows the
+ * Markdown as text (Emacs's eglot, Neovim 0.7) shows `anti-PD-1 (MSD/Merck & Co.)`, not `anti\-PD\-1`:
+ *
+ * - always: `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>` (links, images, autolinks, HTML, emphasis, code);
+ * - `~` next to another `~` (strikethrough, fences); `&` that starts an entity (`&amp;`, `&#169;`);
+ * - `:` of `://` and the dot of `www.` (bare links that GFM renderers link by themselves);
+ * - at the start (the text may open a line): `#`, `+`, `-` and the `.`/`)` of `1.`/`1)` before a space — headings
+ *   and lists — and a run of `=` or `-` alone (a setext underline, a rule).
+ *
+ * Line breaks become spaces and control and bidirectional-override characters are dropped.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  const flat = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s*[\r\n]+\s*/g, ' ');
+  const inline = flat
+    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
+    .replace(/~(?=~)|(?<=~)~/g, '\\~')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.');
+  return inline
+    .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(\d{1,9})([.)])(?=\s|$)/, '$1$2\\$3')
+    .replace(/^(\s*)([=-]+\s*)$/, '$1\\$2');
 }

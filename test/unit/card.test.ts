@@ -14,7 +14,7 @@ const byId = indexById(lexicon);
 
 /** Every link target in rendered Markdown. */
 function linkTargets(md: string): string[] {
-  return [...md.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  return [...md.matchAll(/(?<!\\)\]\(([^)\s]+)\)/g)].map((m) => m[1]);
 }
 
 const hostile: Entry = {
@@ -33,10 +33,10 @@ describe('term cards', () => {
     const md = renderCard({ ...pembro, ids: { drugbank: 'DB09037' }, evidence: [{ section: '4', sectionTitle: '', sentence: '抗 PD-1 药物帕博利珠单抗已被批准。', refs: [15, 16] }] }, { lang: 'en', byId, links: true, mentionCount: 2 });
     assert.match(md, /^\*\*pembrolizumab\*\* · 帕博利珠单抗/);
     assert.match(md, /\*drug\*/);
-    assert.match(md, /\*\*Targets:\*\* \[PD\\-1\]\(command:oncolex\.showEntry\?/);
+    assert.match(md, /\*\*Targets:\*\* \[PD-1\]\(command:oncolex\.showEntry\?/);
     assert.match(md, /\[DrugBank DB09037\]\(https:\/\/go\.drugbank\.com\/drugs\/DB09037\)/);
-    assert.ok(md.includes('> §4 抗 PD\\-1 药物帕博利珠单抗已被批准。 — refs \\[15\\, 16\\]'), md);
-    assert.ok(md.includes('[Show mentions \\(2\\)](command:oncolex.showMentions?'), md);
+    assert.ok(md.includes('> §4 抗 PD-1 药物帕博利珠单抗已被批准。 — refs \\[15, 16\\]'), md);
+    assert.ok(md.includes('[Show mentions (2)](command:oncolex.showMentions?'), md);
   });
   it('put Chinese first when the display language is Chinese', () => {
     const md = renderCard(byId.get('dendritic-cell')!, { lang: 'zh', byId });
@@ -56,10 +56,14 @@ describe('term cards', () => {
     // Every < from the lexicon is backslash-escaped, so CommonMark shows it as text, never as HTML.
     assert.ok(!/(?<!\\)</.test(md), md);
     assert.ok(!/(?<!\\)\[x\]\(command:workbench/.test(md));
-    assert.ok(md.includes('\\[x\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)'), md);
+    assert.ok(md.includes('\\[x\\](command:workbench.action.terminal.new)'), md);
   });
   it('escape every Markdown metacharacter', () => {
-    assert.equal(escapeMarkdown('a*b_c`d[e](f)<g>&h!#|~'), 'a\\*b\\_c\\`d\\[e\\]\\(f\\)\\<g\\>\\&h\\!\\#\\|\\~');
+    assert.equal(escapeMarkdown('a*b_c`d[e](f)<g>&h!#|~'), 'a\\*b\\_c\\`d\\[e\\](f)\\<g\\>&h!#|~');
+    // Only what Markdown would interpret (issue 23): text shown raw by other editors stays readable.
+    assert.equal(escapeMarkdown('anti-PD-1 (MSD/Merck & Co.) 50%'), 'anti-PD-1 (MSD/Merck & Co.) 50%');
+    assert.equal(escapeMarkdown('# x'), '\\# x');
+    assert.equal(escapeMarkdown('1. x &amp; ~~y~~ https://a.b www.c.d'), '1\\. x \\&amp; \\~\\~y\\~\\~ https\\://a.b www\\.c.d');
     assert.equal(escapeMarkdown('line\nbreak\u202eRTL'), 'line breakRTL');
   });
   it('build command links to our commands with JSON arguments', () => {

@@ -105,7 +105,7 @@ describe('the hover card of a term the document defines', () => {
     const term = annotate(text).terms.get('LDRT')!;
     const line = text.slice(0, term.definedAt).split('\n').length;
     const en = renderDocumentTermCard(term, { lang: 'en', line, byId, links: true });
-    assert.match(en, /^\*\*LDRT\*\* · Low\\-dose radiotherapy/);
+    assert.match(en, /^\*\*LDRT\*\* · Low-dose radiotherapy/);
     assert.match(en, /concept · defined in this document, line 3/);
     assert.match(en, /Related lexicon entry:\*\* \[radiotherapy\]\(command:oncolex\.showEntry\?/);
     assert.match(renderDocumentTermCard(term, { lang: 'zh', line, byId }), /在本文档第 3 行定义[\s\S]*放射治疗/);

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { MessageConnection } from 'vscode-languageserver/node';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, SemanticTokens } from 'vscode-languageserver';
-import { TOKEN_TYPES } from '../../src/lsp/server';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, InitializeResult, SemanticTokens } from 'vscode-languageserver';
+import { TOKEN_TYPES } from '../../src/core/service/semanticTokens';
 import { settingsFrom } from '../../src/core/settings';
 
 const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -93,7 +93,7 @@ describe('oncolex lsp (stdio JSON-RPC)', () => {
     const value = (hover.contents as { kind: string; value: string }).value;
     assert.equal((hover.contents as { kind: string }).kind, 'markdown');
     assert.match(value, /^\*\*pembrolizumab\*\* · 帕博利珠单抗/);
-    assert.match(value, /\*\*Targets:\*\* PD\\-1/);
+    assert.match(value, /\*\*Targets:\*\* PD-1/);
     assert.doesNotMatch(value, /command:/, 'no command links outside VS Code');
     assert.deepEqual(hover.range?.start, positionOf('Pembrolizumab'));
   });
@@ -104,11 +104,16 @@ describe('oncolex lsp (stdio JSON-RPC)', () => {
   });
 
   it('completes citation keys from the workspace .bib files first', async () => {
-    const items = await conn.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf('[@', 2) });
+    const list = await conn.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf('[@', 2) });
+    const items = list.items;
     assert.ok(items.length > 1);
     const mine = items.find((i) => i.label === 'smith2020abscopal');
     assert.ok(mine, 'the .bib entry is offered');
     assert.ok(items.every((i) => i.sortText! >= mine.sortText!), 'workspace references sort first');
+    // The details come on request (completionItem/resolve), not with every item of the list.
+    assert.equal(mine.documentation, undefined);
+    const resolved = await conn.sendRequest<CompletionItem>('completionItem/resolve', mine);
+    assert.match((resolved.documentation as { value: string }).value, /Abscopal responses after SBRT/);
   });
 
   it('marks the mentions as semantic tokens by category', async () => {

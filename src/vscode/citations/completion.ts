@@ -1,47 +1,61 @@
-/** Citation key completion inside `\\cite{…}` and after `@`, and opening the list when `@` starts a citation in Markdown. */
+/**
+ * Citation key completion inside `\cite{…}` and after `@` (the service's bounded list; each item's card is
+ * resolved when the item is shown), and opening the list when `@` starts a citation in Markdown.
+ */
 import * as vscode from 'vscode';
-import { BUILTIN_SOURCE, citationContextAt, referenceDetail } from '../../core/citations';
+import { citationContextAt } from '../../core/citations';
 import { logErrors } from '../../core/log';
 import type { Logger } from '../../core/log';
-import type { CitationIndex } from '../../core/citationIndex';
+import type { OncoLexService } from '../../core/service/service';
+import { serviceDocument } from '../service';
 import { CITING_SELECTOR, syntaxOf } from './documents';
-import { hoverMarkdown } from './hover';
+
+/** A completion item with what its resolution needs. */
+class CitationItem extends vscode.CompletionItem {
+  constructor(
+    label: vscode.CompletionItemLabel,
+    readonly doc: vscode.TextDocument,
+    readonly key: string,
+    readonly builtinOnly: boolean,
+  ) {
+    super(label, vscode.CompletionItemKind.Reference);
+  }
+}
 
 /** Registers citation completion. */
-export function registerCitationCompletion(context: vscode.ExtensionContext, index: CitationIndex, log: Logger): void {
+export function registerCitationCompletion(context: vscode.ExtensionContext, service: OncoLexService, log: Logger): void {
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
       CITING_SELECTOR,
       {
         provideCompletionItems(doc, position) {
-          const syntax = syntaxOf(doc);
-          if (syntax === undefined) return undefined;
-          const offset = doc.offsetAt(position);
-          const lineStart = doc.offsetAt(new vscode.Position(Math.max(0, position.line - 5), 0));
-          const windowText = doc.getText(new vscode.Range(doc.positionAt(lineStart), doc.lineAt(position.line).range.end));
-          const ctx = citationContextAt(windowText, offset - lineStart, syntax);
-          if (ctx === undefined) return undefined;
-          const range = new vscode.Range(doc.positionAt(lineStart + ctx.start), doc.positionAt(lineStart + ctx.end));
-          const already = new Set(ctx.otherKeys.map((k) => k.toLowerCase()));
-          const items = index
-            .all()
-            .filter((r) => !already.has(r.key.toLowerCase()))
-            .map((r, i) => {
-              const item = new vscode.CompletionItem({ label: r.key, description: referenceDetail(r) }, vscode.CompletionItemKind.Reference);
-              item.range = range;
-              item.insertText = r.key;
-              item.detail = r.title ?? '';
-              // Typing an author, a word of the title or a year finds the key too.
-              item.filterText = [r.key, ...r.authors.map((a) => a.family), r.year ?? '', r.title ?? ''].join(' ');
-              item.sortText = `${r.source === BUILTIN_SOURCE ? '1' : '0'}${String(i).padStart(6, '0')}`;
-              const md = hoverMarkdown(r, index);
-              if (r.source === BUILTIN_SOURCE && !index.inWorkspace(r)) {
-                md.appendMarkdown(`\n\n${vscode.l10n.t("Not in your .bib files yet: 'OncoLex: Insert Citation' can add it.")}`);
-              }
-              item.documentation = md;
-              return item;
-            });
-          return new vscode.CompletionList(items, false);
+          if (syntaxOf(doc) === undefined) return undefined;
+          const list = service.completions(serviceDocument(doc), position);
+          if (list === undefined) return undefined;
+          const range = new vscode.Range(list.range.start.line, list.range.start.character, list.range.end.line, list.range.end.character);
+          const items = list.items.map((c) => {
+            const item = new CitationItem({ label: c.key, description: c.description }, doc, c.key, c.builtinOnly);
+            item.range = range;
+            item.insertText = c.key;
+            item.detail = c.detail;
+            // Typing an author, a word of the title or a year finds the key too.
+            item.filterText = c.filterText;
+            item.sortText = c.sortText;
+            return item;
+          });
+          return new vscode.CompletionList(items, list.isIncomplete);
+        },
+        resolveCompletionItem(item) {
+          if (!(item instanceof CitationItem)) return item;
+          const card = service.resolveCompletion(serviceDocument(item.doc), item.key);
+          if (card === undefined) return item;
+          const md = new vscode.MarkdownString(card);
+          // Text from .bib files is untrusted: no command links, no HTML.
+          md.isTrusted = false;
+          md.supportHtml = false;
+          if (item.builtinOnly) md.appendMarkdown(`\n\n${vscode.l10n.t("Not in your .bib files yet: 'OncoLex: Insert Citation' can add it.")}`);
+          item.documentation = md;
+          return item;
         },
       },
       '{',

@@ -1,12 +1,14 @@
 /**
  * The workspace's bibliographies (.bib and CSL-JSON files, found by glob or named in the settings), read
- * with the core parsers once per modification time and re-read when a watcher fires.
+ * with the one bibliography reader of the core once per modification time and re-read when a watcher fires;
+ * their keys are the core's {@link BibliographyIndex}, which every provider and the checks look up.
  */
 import * as vscode from 'vscode';
-import { looksLikeCslJson, parseBibtex, parseCslJson } from '../../core/bibtex';
 import type { BibError, BibParseResult } from '../../core/bibtex';
-import { referenceFromBibEntry } from '../../core/citations';
+import { BibliographyIndex } from '../../core/bibliography/keyIndex';
+import { isBibliographyText, readBibliography } from '../../core/bibliography/read';
 import type { Reference } from '../../core/citations';
+import type { ReferenceStore } from '../../core/citationIndex';
 import { SETTINGS } from '../../core/ids';
 import { logErrors } from '../../core/log';
 import type { Logger } from '../../core/log';
@@ -17,13 +19,13 @@ const MAX_BIB_BYTES = 64 * 1024 * 1024;
 interface CachedFile {
   mtime: number;
   size: number;
-  refs: Reference[];
-  errors: BibError[];
-  warnings: BibError[];
+  /** A workspace-relative name, the references' source. */
+  source: string;
+  result: BibParseResult;
 }
 
 /** The workspace's bibliographies, read once per modification time, re-read when a watcher fires. */
-export class BibliographyStore implements vscode.Disposable {
+export class BibliographyStore implements ReferenceStore, vscode.Disposable {
   private readonly cache = new Map<string, CachedFile>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -32,9 +34,17 @@ export class BibliographyStore implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** The keys of the files read. */
+  readonly index = new BibliographyIndex();
+
   /** Every reference from workspace files, in file order. */
-  refs: Reference[] = [];
-  byKey = new Map<string, Reference[]>();
+  get refs(): Reference[] {
+    return this.index.refs;
+  }
+
+  get byKey(): Map<string, Reference[]> {
+    return this.index.byKey;
+  }
 
   constructor(private readonly log: Logger) {
     this.disposables.push(
@@ -125,23 +135,16 @@ export class BibliographyStore implements vscode.Disposable {
         this.log.warn(`citations: ${uri.fsPath} is not UTF-8 text; not read`);
         continue;
       }
-      const isJson = uri.path.toLowerCase().endsWith('.json');
-      if (isJson && !looksLikeCslJson(text)) {
+      if (!isBibliographyText(uri.path, text)) {
         this.log.info(`citations: ${uri.fsPath} is not CSL-JSON; skipped`);
         continue;
       }
       // Yield between files so that a burst of large files does not block the extension host in one go.
       await new Promise((r) => setTimeout(r, 0));
       const t0 = Date.now();
-      const result: BibParseResult = isJson ? parseCslJson(text) : parseBibtex(text);
+      const result = readBibliography(uri.path, text);
       const source = vscode.workspace.asRelativePath(uri, true);
-      this.cache.set(id, {
-        mtime: stat.mtime,
-        size: stat.size,
-        refs: result.entries.map((e) => referenceFromBibEntry(e, source)),
-        errors: result.errors,
-        warnings: result.warnings ?? [],
-      });
+      this.cache.set(id, { mtime: stat.mtime, size: stat.size, source, result });
       this.log.info(`citations: read ${source}: ${result.entries.length} entries, ${result.errors.length} errors, ${Date.now() - t0} ms`);
       dirty = true;
     }
@@ -152,14 +155,7 @@ export class BibliographyStore implements vscode.Disposable {
       }
     }
     if (dirty || this.byKey.size === 0) {
-      this.refs = [...this.cache.values()].flatMap((f) => f.refs);
-      this.byKey = new Map();
-      for (const r of this.refs) {
-        const k = r.key.toLowerCase();
-        const list = this.byKey.get(k);
-        if (list === undefined) this.byKey.set(k, [r]);
-        else list.push(r);
-      }
+      this.index.replace([...this.cache.entries()].map(([file, f]) => ({ file, source: f.source, result: f.result })));
       this.changed.fire();
     }
   }
@@ -183,12 +179,12 @@ export class BibliographyStore implements vscode.Disposable {
 
   /** Files and their broken entries, for diagnostics. */
   errorsByFile(): [vscode.Uri, BibError[]][] {
-    return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.errors]);
+    return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.result.errors]);
   }
 
   /** Files and their warnings (duplicate keys, undefined `@string` macros), for diagnostics. */
   warningsByFile(): [vscode.Uri, BibError[]][] {
-    return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.warnings]);
+    return [...this.cache.entries()].map(([id, f]) => [vscode.Uri.parse(id), f.result.warnings ?? []]);
   }
 
   /** URIs of the .bib files read (CSL-JSON excluded: OncoLex never appends to them). */
