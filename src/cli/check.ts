@@ -7,6 +7,7 @@
  * plus `--bib`; without any, citations are not checked. Exits 1 when it reports anything (for CI and
  * pre-commit hooks), 2 on bad usage.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { abbreviationsUsedBeforeDefinition } from '../core/abbreviations';
 import { parseBibtex, parseCslJson } from '../core/bibtex';
@@ -36,14 +37,20 @@ interface Found {
   message: string;
 }
 
-/** The citation keys the bibliographies define (lower-case), or undefined when there is none to check against. */
-function bibliographyKeys(files: string[], io: CliIo): Set<string> | undefined {
+/**
+ * The citation keys the bibliographies define (lower-case), or undefined when there is none to check against.
+ * A bibliography that cannot be read is named on stderr and calls `unread` (the exit code is then 1).
+ */
+function bibliographyKeys(files: string[], io: CliIo, unread: () => void): Set<string> | undefined {
   if (files.length === 0) return undefined;
   const keys = new Set<string>();
   let read = 0;
   for (const f of files) {
     const text = readInput(f, io, 'oncolex check');
-    if (text === undefined) continue;
+    if (text === undefined) {
+      unread();
+      continue;
+    }
     read++;
     const parsed = /\.json$/i.test(f) ? parseCslJson(text) : parseBibtex(text);
     for (const e of parsed.entries) keys.add(e.key.toLowerCase());
@@ -75,6 +82,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   const bibFlag = flags.get('bib');
   const extraBibs = typeof bibFlag === 'string' ? bibFlag.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  // A --bib that is not there is an error even where no citation is checked (a plain-text file).
+  const missing = extraBibs.find((b) => !fs.statSync(b, { throwIfNoEntry: false })?.isFile());
+  if (missing !== undefined) {
+    io.err(`oncolex check: --bib ${missing}: no such file\n`);
+    return 1;
+  }
   const lexicon = await lexiconOption(flags, io);
   const byId = indexById(lexicon);
   const entry = (id: string) => byId.get(id);
@@ -113,7 +126,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     if (on('undefined-citation') && markup !== 'plain') {
       const syntax = markup === 'latex' ? 'latex' : 'pandoc';
       const dir = path.dirname(file);
-      const keys = bibliographyKeys([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io);
+      const keys = bibliographyKeys([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io, () => (failed = true));
       if (keys) {
         for (const use of findCitations(text, syntax)) {
           if (!use.bracketed || isCrossReference(use.key) || keys.has(use.key.toLowerCase())) continue;
