@@ -2,6 +2,7 @@ import type { BibEntry, BibParseResult } from '../core/bibtex';
 import { readBibliography } from '../core/bibliography/read';
 import { ChunkedWriter, parseArgs, readInput } from './io';
 import type { CliIo } from './io';
+import { clipColumns, count, displayWidth, padEndColumns } from './text';
 
 const USAGE = 'usage: oncolex bib FILE... [--format json|table]\n';
 
@@ -83,10 +84,11 @@ export async function runBib(argv: string[], io: CliIo): Promise<number> {
 function table(files: FileReport[]): string {
   const out: string[] = [];
   for (const f of files) {
-    out.push(`${f.file}: ${f.entries.length} entries, ${f.errors.length} errors`);
-    const rows = f.entries.map((e) => [e.key, e.type, e.year ?? '', shortNames(e.authors), clip(e.title ?? '', 60)]);
-    const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...rows.map((r) => r[i].length), 0)));
-    for (const r of rows) out.push(`  ${r.map((c, i) => (i < 4 ? clip(c, widths[i]).padEnd(widths[i]) : c)).join('  ').trimEnd()}`);
+    out.push(`${f.file}: ${count(f.entries.length, 'entry', 'entries')}, ${count(f.errors.length, 'error')}`);
+    const rows = f.entries.map((e) => [e.key, e.type, e.year ?? '', shortNames(e.authors), clipColumns(e.title ?? '', 60)]);
+    // Columns, not UTF-16 units: a Chinese author or key takes two columns a character.
+    const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(...rows.map((r) => displayWidth(r[i])), 0)));
+    for (const r of rows) out.push(`  ${r.map((c, i) => (i < 4 ? padEndColumns(clipColumns(c, widths[i]), widths[i]) : c)).join('  ').trimEnd()}`);
     for (const e of f.errors) out.push(`  ${f.file}:${e.line}: error${e.key !== null ? ` in '${e.key}'` : ''}: ${e.message}`);
     for (const e of f.warnings) out.push(`  ${f.file}:${e.line}: warning${e.key !== null ? ` in '${e.key}'` : ''}: ${e.message}`);
   }
@@ -97,8 +99,4 @@ function shortNames(authors: string[]): string {
   const fam = authors.filter((a) => a !== 'others').map((a) => a.split(',')[0]);
   if (fam.length === 0) return '';
   return fam.length > 2 || authors.includes('others') ? `${fam[0]} et al.` : fam.join(' & ');
-}
-
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s;
 }

@@ -7,6 +7,7 @@
  * plus `--bib`; without any, citations are not checked. Exits 1 when it reports anything (for CI and
  * pre-commit hooks), 2 on bad usage.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BibliographyIndex } from '../core/bibliography/keyIndex';
 import type { ReadBibliography } from '../core/bibliography/keyIndex';
@@ -26,13 +27,17 @@ import { lexiconOption } from './lexiconOption';
 /** Every code `oncolex check` may report: the service's. */
 export const CLI_CHECK_CODES = DIAGNOSTIC_CODES;
 
-/** The bibliographies read (through the one reader), or undefined when there is none to check against. */
-function bibliographies(files: string[], io: CliIo): BibliographyIndex | undefined {
+/**
+ * The bibliographies read (through the one reader), or undefined when there is none to check against.
+ * A bibliography that cannot be read is named on stderr and calls `unread` (the exit code is then 1).
+ */
+function bibliographies(files: string[], io: CliIo, unread: () => void): BibliographyIndex | undefined {
   if (files.length === 0) return undefined;
   const read: ReadBibliography[] = [];
   for (const f of files) {
     const text = readInput(f, io, 'oncolex check');
-    if (text !== undefined) read.push({ file: f, result: readBibliography(f, text) });
+    if (text === undefined) unread();
+    else read.push({ file: f, result: readBibliography(f, text) });
   }
   return read.length > 0 ? new BibliographyIndex(read) : undefined;
 }
@@ -59,6 +64,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   const bibFlag = flags.get('bib');
   const extraBibs = typeof bibFlag === 'string' ? bibFlag.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  // A --bib that is not there is an error even where no citation is checked (a plain-text file).
+  const missing = extraBibs.find((b) => !fs.statSync(b, { throwIfNoEntry: false })?.isFile());
+  if (missing !== undefined) {
+    io.err(`oncolex check: --bib ${missing}: no such file\n`);
+    return 1;
+  }
   const lexicon = await lexiconOption(flags, io);
   const byId = indexById(lexicon);
   // Every file is checked, whatever its size.
@@ -89,7 +100,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     bibs = undefined;
     if (!disabled.has('undefined-citation') && syntax !== undefined) {
       const dir = path.dirname(file);
-      bibs = bibliographies([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io);
+      bibs = bibliographies([...namedBibliographies(text, syntax).map((b) => path.resolve(dir, b)), ...extraBibs], io, () => (failed = true));
     }
     const found = service.diagnostics(doc, { disabled: disabled as Set<DiagnosticCode>, minUses });
     service.forget(file);

@@ -12,6 +12,7 @@ import { loadBuiltinLexicon } from '../node/builtin';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';
 import { parseArgs, readInput } from './io';
+import { count } from './text';
 
 const USAGE = 'usage: oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]\n';
 
@@ -56,7 +57,7 @@ export function runMine(argv: string[], io: CliIo): number {
   const result = mine(inputs, matcherFor(loadBuiltinLexicon((m) => io.err(`oncolex: ${m}\n`))));
   if (typeof output === 'string') {
     fs.writeFileSync(output, minedLexiconText(result, inputs.map((i) => i.file)));
-    io.err(`oncolex mine: wrote ${result.entries.length} entries (${result.entries.filter((e) => e.extends === undefined).length} new) and ${result.abbreviations.length} abbreviations to ${output}\n`);
+    io.err(`oncolex mine: wrote ${count(result.entries.length, 'entry', 'entries')} (${result.entries.filter((e) => e.extends === undefined).length} new) and ${count(result.abbreviations.length, 'abbreviation')} to ${output}\n`);
   } else {
     io.out(`${JSON.stringify({ entries: result.entries, abbreviations: result.abbreviations })}\n`);
   }

@@ -20,9 +20,9 @@ export interface AbbreviationItem {
   id: string;
   /** The short form as the document writes it (its definition's form, else its most frequent). */
   short: string;
-  /** The English long form (the document's, else the lexicon's), if any. */
+  /** The English long form (the document's, else the lexicon's), singular like the short form, if any. */
   en?: string;
-  /** The Chinese long form (the document's, else the lexicon's), if any. */
+  /** The Chinese long form (the document's, else the lexicon's), if any: never the short form with a description. */
   zh?: string;
   /** How many times the document writes the short form (plurals and the definition's own included). */
   uses: number;
@@ -40,6 +40,55 @@ export const ABBREVIATION_FORMATS: readonly AbbreviationFormat[] = ['acro', 'glo
 
 const HAN = /\p{Script=Han}/u;
 const compact = (s: string) => s.replace(/[\s\-‐‑–]/g, '');
+
+/**
+ * An English noun phrase in the singular, by its last word: `immune checkpoint inhibitors` → `immune
+ * checkpoint inhibitor`, `therapies` → `therapy`. Words ending in `ss`, `us`, `is` stay, and so does anything
+ * that does not end in a lower-case `s`. Only for long forms the document wrote in the plural.
+ */
+export function singularPhrase(phrase: string): string {
+  const m = /([A-Za-z]+)$/.exec(phrase);
+  if (!m || !/[a-z]s$/.test(m[1]) || /(?:ss|us|is)$/.test(m[1])) return phrase;
+  const w = m[1];
+  const one = /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ches|shes|sses|xes|zes)$/.test(w) ? w.slice(0, -2) : w.slice(0, -1);
+  return phrase.slice(0, m.index) + one;
+}
+
+/** An English noun phrase in the plural, by its last word: `suppressor cell` → `suppressor cells`, `therapy` → `therapies`. */
+export function pluralPhrase(phrase: string): string {
+  const m = /([A-Za-z]+)$/.exec(phrase);
+  if (!m || HAN.test(phrase)) return phrase;
+  const w = m[1];
+  const many = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:ch|sh|s|x|z)$/.test(w) ? `${w}es` : `${w}s`;
+  return phrase.slice(0, m.index) + many;
+}
+
+/**
+ * The written form's number: `Tregs` is the plural of the entry's `Treg`, `PDL1s` of `PDL1`; `OS` (overall
+ * survival) is an abbreviation of its own. Returns the singular form and whether it was plural.
+ */
+export function abbreviationNumber(e: Entry, written: string): { form: string; plural: boolean } {
+  const plural = written.endsWith('s') && written.length > 2 && (e.abbreviations.includes(written.slice(0, -1)) || !e.abbreviations.includes(written));
+  return { form: plural ? written.slice(0, -1) : written, plural };
+}
+
+/** Whether a Chinese name is a long form of `short`: Chinese, and not the short form with a description (`PACIFIC（…研究）`). */
+function isChineseLongForm(zh: string, short: string): boolean {
+  if (!HAN.test(zh)) return false;
+  const at = compact(zh).indexOf(compact(short));
+  return at < 0 || !/^[（(]/.test(compact(zh).slice(at + compact(short).length));
+}
+
+/**
+ * Whether the document's definition of `t` writes its short form in the plural (`immune checkpoint inhibitors
+ * (ICIs)`, `ICIs (immune checkpoint inhibitors)`), read at the definition itself.
+ */
+function definedInPlural(text: string, t: { short: string; long: string; definedAt: number }): boolean {
+  if (text.startsWith(t.short, t.definedAt)) return text[t.definedAt + t.short.length] === 's';
+  let i = t.definedAt + t.long.length;
+  for (let n = 0; n < 4 && /[\s(（,，]/.test(text[i] ?? ''); n++) i++;
+  return text.startsWith(`${t.short}s`, i);
+}
 
 /** Whether `offset` starts a sentence: the start of a line or paragraph, or after `.`, `!`, `?` or `:`. */
 export function atSentenceStart(text: string, offset: number): boolean {
@@ -76,8 +125,12 @@ export function abbreviationList(
   const definedById = new Map<string, { en?: string; zh?: string; short: string }>();
   for (const t of annotation.terms.values()) {
     const d = definedById.get(t.id) ?? { short: t.short };
-    if (HAN.test(t.long)) d.zh ??= t.long;
-    else d.en ??= atSentenceStart(text, t.definedAt) ? decapitalize(t.long) : t.long;
+    if (HAN.test(t.long)) d.zh ??= isChineseLongForm(t.long, t.short) ? t.long : undefined;
+    else {
+      // Lists are singular (acro's \acp and glossaries' \glspl make the plural): `ICIs` defines `ICI`.
+      const long = definedInPlural(text, t) ? singularPhrase(t.long) : t.long;
+      d.en ??= atSentenceStart(text, t.definedAt) ? decapitalize(long) : long;
+    }
     definedById.set(t.id, d);
   }
   for (const m of annotation.mentions) {
@@ -86,7 +139,7 @@ export function abbreviationList(
     else {
       const e = entry(m.id);
       const written = text.slice(m.start, m.end);
-      if (e && isAbbreviationOf(e, written)) form = written.endsWith('s') && !e.abbreviations.includes(written) ? written.slice(0, -1) : written;
+      if (e && isAbbreviationOf(e, written)) form = abbreviationNumber(e, written).form;
     }
     if (form === undefined) continue;
     let r = byId.get(m.id);
@@ -102,16 +155,17 @@ export function abbreviationList(
     const e = entry(id);
     const frequent = [...r.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
     const short = defined?.short ?? frequent;
-    const en = defined?.en ?? (e ? fullEnglishName(e) : undefined);
-    const zh = defined?.zh ?? (e && e.label.zh !== short ? e.label.zh : undefined);
+    const lexiconEn = e ? fullEnglishName(e) : undefined;
+    const en = defined?.en ?? (lexiconEn !== undefined && !HAN.test(lexiconEn) ? lexiconEn : undefined);
+    const zh = defined?.zh ?? (e && isChineseLongForm(e.label.zh, short) ? e.label.zh : undefined);
     out.push({ id, short, en: en !== short ? en : undefined, zh, uses: r.uses, defined: defined?.en !== undefined || defined?.zh !== undefined });
   }
   return out.sort((a, b) => a.short.localeCompare(b.short, 'en', { sensitivity: 'base' }) || (a.short < b.short ? -1 : a.short > b.short ? 1 : 0));
 }
 
-/** The long form in a language, falling back on the other (and on the short form). */
-export function longForm(item: AbbreviationItem, lang: 'en' | 'zh'): string {
-  return (lang === 'zh' ? (item.zh ?? item.en) : (item.en ?? item.zh)) ?? item.short;
+/** The long form in the list's language, if the item has one (never the other language's: an English list stays English). */
+export function longForm(item: AbbreviationItem, lang: 'en' | 'zh'): string | undefined {
+  return lang === 'zh' ? item.zh : item.en;
 }
 
 const GREEK_NAMES: Record<string, string> = {
@@ -147,10 +201,13 @@ function latexIds(items: readonly AbbreviationItem[]): string[] {
 
 /**
  * Text for LaTeX text mode that compiles under pdfLaTeX as well as LuaLaTeX/XeLaTeX: special characters
- * escaped, Greek letters as `\ensuremath{\gamma}` (pdfLaTeX has no Greek text glyphs by default).
+ * escaped, Greek letters as `\ensuremath{\gamma}` and primes (`3′`) as `\ensuremath{'}` (the default text
+ * fonts, Computer Modern and Latin Modern, have neither).
  */
 export function latexText(s: string): string {
-  return escapeLatex(s).replace(/[\u03b1-\u03c9\u0391-\u03a9]/g, (ch) => {
+  return escapeLatex(s).replace(/[\u03b1-\u03c9\u0391-\u03a9\u2032\u2033]/g, (ch) => {
+    if (ch === '\u2032') return "\\ensuremath{'}";
+    if (ch === '\u2033') return "\\ensuremath{''}";
     const lower = ch.toLowerCase();
     const name = GREEK_NAMES[lower];
     if (!name) return ch;
@@ -161,45 +218,76 @@ export function latexText(s: string): string {
 /** A YAML double-quoted scalar (JSON's string syntax is a subset of it). */
 const yaml = (s: string) => JSON.stringify(s);
 
-/** The list written in a format; `lang` picks the long form (and the text form: journal or Chinese). */
+/** A comment line for an entry with no long form in the list's language (LaTeX `%`, YAML `#`): it is not declared, and the author sees why. */
+function noLongForm(item: AbbreviationItem, lang: 'en' | 'zh', mark: string): string {
+  return `${mark} ${item.short.replace(/[\r\n]/g, ' ')}: no ${lang === 'zh' ? 'Chinese' : 'English'} long form known; not declared\n`;
+}
+
+/**
+ * The list written in a format; `lang` picks the long form (and the text form: journal or Chinese). An entry
+ * without a long form in that language is written without one: a comment in the LaTeX and YAML formats (the
+ * packages require a long form), an empty cell in Markdown, the short form alone in the text forms.
+ */
 export function formatAbbreviationList(items: readonly AbbreviationItem[], format: AbbreviationFormat, lang: 'en' | 'zh'): string {
   const ids = latexIds(items);
   switch (format) {
     case 'acro':
-      return items.map((x, i) => `\\DeclareAcronym{${ids[i]}}{\n  short = {${latexText(x.short)}},\n  long = {${latexText(longForm(x, lang))}}\n}\n`).join('');
+      return items
+        .map((x, i) => {
+          const long = longForm(x, lang);
+          return long === undefined ? noLongForm(x, lang, '%') : `\\DeclareAcronym{${ids[i]}}{\n  short = {${latexText(x.short)}},\n  long = {${latexText(long)}}\n}\n`;
+        })
+        .join('');
     case 'glossaries':
-      return items.map((x, i) => `\\newacronym{${ids[i]}}{${latexText(x.short)}}{${latexText(longForm(x, lang))}}\n`).join('');
+      return items
+        .map((x, i) => {
+          const long = longForm(x, lang);
+          return long === undefined ? noLongForm(x, lang, '%') : `\\newacronym{${ids[i]}}{${latexText(x.short)}}{${latexText(long)}}\n`;
+        })
+        .join('');
     case 'acronym': {
       const body = items
         .map((x, i) => {
+          const long = longForm(x, lang);
+          if (long === undefined) return `  ${noLongForm(x, lang, '%')}`;
           // The first argument is the key \ac{} refers to: the short form itself when it is safe as a key.
           const key = /^[A-Za-z0-9-]+$/.test(x.short) ? x.short : ids[i];
           const shown = key === x.short ? '' : `[${latexText(x.short)}]`;
-          return `  \\acro{${key}}${shown}{${latexText(longForm(x, lang))}}\n`;
+          return `  \\acro{${key}}${shown}{${latexText(long)}}\n`;
         })
         .join('');
-      const widest = items.reduce((w, x) => (x.short.length > w.length ? x.short : w), '');
+      const widest = items.reduce((w, x) => (longForm(x, lang) !== undefined && x.short.length > w.length ? x.short : w), '');
       return `\\begin{acronym}[${latexText(widest)}]\n${body}\\end{acronym}\n`;
     }
     case 'pandoc':
-      return `acronyms:\n${items.map((x, i) => `  ${ids[i]}:\n    short: ${yaml(x.short)}\n    long: ${yaml(longForm(x, lang))}\n`).join('')}`;
+      return `acronyms:\n${items
+        .map((x, i) => {
+          const long = longForm(x, lang);
+          return long === undefined ? `  ${noLongForm(x, lang, '#')}` : `  ${ids[i]}:\n    short: ${yaml(x.short)}\n    long: ${yaml(long)}\n`;
+        })
+        .join('')}`;
     case 'quarto':
-      return `acronyms:\n  keys:\n${items.map((x) => `    - shortname: ${yaml(x.short)}\n      longname: ${yaml(longForm(x, lang))}\n`).join('')}`;
+      return `acronyms:\n  keys:\n${items
+        .map((x) => {
+          const long = longForm(x, lang);
+          return long === undefined ? `    ${noLongForm(x, lang, '#')}` : `    - shortname: ${yaml(x.short)}\n      longname: ${yaml(long)}\n`;
+        })
+        .join('')}`;
     case 'markdown': {
       const head = lang === 'zh' ? '| 缩写 | 全称 |\n| --- | --- |\n' : '| Abbreviation | Definition |\n| --- | --- |\n';
-      return head + items.map((x) => `| ${escapeMarkdownInline(x.short)} | ${escapeMarkdownInline(longForm(x, lang))} |\n`).join('');
+      return head + items.map((x) => `| ${escapeMarkdownInline(x.short)} | ${escapeMarkdownInline(longForm(x, lang) ?? '')} |\n`).join('');
     }
     case 'text':
       if (items.length === 0) return '';
       if (lang === 'zh') {
-        // 中文名（English name，ABBR）, the way Chinese journals list them.
+        // 中文名（English name，ABBR）, the way Chinese journals list them; without a Chinese name, ABBR（English name）.
         return `${items
           .map((x) => {
-            const inner = [x.zh !== undefined ? x.en : undefined, x.short].filter((s): s is string => s !== undefined && s !== '');
-            return `${x.zh ?? x.en ?? x.short}（${inner.join('，')}）`;
+            if (x.zh === undefined) return x.en !== undefined ? `${x.short}（${x.en}）` : x.short;
+            return `${x.zh}（${[x.en, x.short].filter((s): s is string => s !== undefined && s !== '').join('，')}）`;
           })
           .join('；')}。\n`;
       }
-      return `${items.map((x) => `${x.short}, ${longForm(x, 'en')}`).join('; ')}.\n`;
+      return `${items.map((x) => (x.en !== undefined ? `${x.short}, ${x.en}` : x.short)).join('; ')}.\n`;
   }
 }

@@ -7,7 +7,8 @@ declare module 'citeproc' {
   interface Engine {
     setOutputFormat(format: 'text' | 'html' | 'rtf'): void;
     updateItems(ids: string[]): void;
-    makeBibliography(): [unknown, string[]] | false;
+    /** `entry_ids` holds each entry's item id (as a one-element list), in the order of the strings. */
+    makeBibliography(): [{ entry_ids: (string | string[])[] }, string[]] | false;
   }
   const CSL: { Engine: new (sys: CitationSys, style: unknown, lang?: string, forceLang?: boolean) => Engine };
   export default CSL;

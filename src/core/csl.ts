@@ -71,12 +71,25 @@ const TYPES: Record<string, string> = {
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * BibTeX's `and others` says the list is truncated: it is a marker, not an author. It goes into CSL-JSON as
+ * this placeholder, which no real name contains; {@link formatBibliography} writes it as the style's et-al
+ * term (`et al.`, or 等 for a Chinese reference) with the delimiter the style puts before et al., never as a
+ * last author joined with "&" (`Postow, M. A., Callahan, M. K., & et al.`). A style that truncates the list
+ * itself drops it with the other names it leaves out.
+ */
+export const ET_AL_MARK = '\uE000';
+
 function names(list: readonly BibName[]): CslItem['author'] {
-  // BibTeX's `and others` is "et al." (等 among Chinese names), not an author called Others.
-  const chinese = list.some((n) => /\p{Script=Han}/u.test(n.family));
-  return list.map((n) =>
-    /^others$/i.test(n.family) && !n.given ? { literal: chinese ? '等' : 'et al.' } : n.literal ? { literal: n.family } : n.given ? { family: n.family, given: n.given } : { family: n.family },
-  );
+  const out: NonNullable<CslItem['author']> = [];
+  for (const n of list) {
+    if (/^others$/i.test(n.family) && !n.given) {
+      // Only the last one counts; `and others and others` is one marker.
+      if (out[out.length - 1]?.literal !== ET_AL_MARK) out.push({ literal: ET_AL_MARK });
+    } else out.push(n.literal ? { literal: n.family } : n.given ? { family: n.family, given: n.given } : { family: n.family });
+  }
+  // A marker before other names is not a truncation: drop it there.
+  return out.filter((n, i) => n.literal !== ET_AL_MARK || i === out.length - 1);
 }
 
 /** A BibTeX `langid`/`language` value as a CSL language tag (`chinese` → `zh-CN`). */
@@ -165,11 +178,17 @@ export type CslLocales = Record<string, CompactNode>;
 /** An error in formatting, naming the style. */
 export class CslError extends Error {}
 
+/** Whether a CSL item is a Chinese reference: its language, else Chinese in its title or names. */
+function isChinese(item: CslItem): boolean {
+  if (item.language !== undefined) return item.language.toLowerCase().startsWith('zh');
+  return HAN.test(item.title ?? '') || (item.author ?? []).some((n) => HAN.test(n.family ?? n.literal ?? ''));
+}
+
 /**
- * The bibliography entries of `items` in a style, in the style's order, as plain text (one string each).
- * @param lang the default locale (`zh-CN` for GB/T 7714, else `en-US`)
+ * The entries of a bibliography in one locale, by item id, in the style's order. `forceLang` overrides the
+ * style's own `default-locale` (GB/T 7714's is zh-CN).
  */
-export function formatBibliography(items: readonly CslItem[], style: CslStyle, locales: CslLocales, lang = 'en-US'): string[] {
+function bibliographyIn(items: readonly CslItem[], style: CslStyle, locales: CslLocales, lang: string, forceLang = false): { ids: string[]; text: Map<string, string> } {
   const byId = new Map(items.map((i) => [i.id, i]));
   const converted = new Map<string, XmlJsonNode>();
   const sys = {
@@ -183,7 +202,7 @@ export function formatBibliography(items: readonly CslItem[], style: CslStyle, l
   };
   let engine;
   try {
-    engine = new CSL.Engine(sys, 'json' in style ? fromCompact(style.json) : style.xml, lang);
+    engine = new CSL.Engine(sys, 'json' in style ? fromCompact(style.json) : style.xml, lang, forceLang);
   } catch (e) {
     throw new CslError(`the CSL style could not be read: ${(e as Error).message}`);
   }
@@ -191,5 +210,33 @@ export function formatBibliography(items: readonly CslItem[], style: CslStyle, l
   engine.updateItems(items.map((i) => i.id));
   const out = engine.makeBibliography();
   if (!out) throw new CslError('the CSL style has no bibliography');
-  return out[1].map((s) => s.trim());
+  const ids = out[0].entry_ids.map((x) => (Array.isArray(x) ? x[0] : x));
+  return { ids, text: new Map(ids.map((id, i) => [id, out[1][i].trim()])) };
+}
+
+/**
+ * Writes a surviving `and others` marker ({@link ET_AL_MARK}) as et al.: the delimiter and the "and"/"&"
+ * joined before it go, and the et-al term follows the names after the style's name delimiter.
+ */
+function writeEtAl(entry: string, chinese: boolean): string {
+  const term = chinese ? '等' : 'et al.';
+  return entry.replace(/(,?)\s*(?:&|\band\b|和|与)?\s*\uE000(\.?)/gu, (_m, comma: string, dot: string) => `${comma || ','} ${term}${term.endsWith('.') ? '' : dot}`);
+}
+
+/**
+ * The bibliography entries of `items` in a style, in the style's order, as plain text (one string each).
+ * A style in a Chinese locale (GB/T 7714) writes each Western reference in English — `et al.`, not 等 —
+ * as GB/T 7714-2015 (8.1.2) asks: the entries of non-Chinese items come from an English run of the same style.
+ * @param lang the default locale (`zh-CN` for GB/T 7714, else `en-US`)
+ */
+export function formatBibliography(items: readonly CslItem[], style: CslStyle, locales: CslLocales, lang = 'en-US'): string[] {
+  const main = bibliographyIn(items, style, locales, lang);
+  const western = lang.startsWith('zh') && items.some((i) => !isChinese(i)) ? bibliographyIn(items, style, locales, 'en-US', true) : undefined;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return main.ids.map((id) => {
+    const item = byId.get(id)!;
+    const chinese = isChinese(item);
+    const entry = !chinese && western ? (western.text.get(id) ?? main.text.get(id)!) : main.text.get(id)!;
+    return writeEtAl(entry, chinese && lang.startsWith('zh'));
+  });
 }

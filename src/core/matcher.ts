@@ -13,7 +13,7 @@
 import type { Category, Entry, Lexicon } from './lexicon';
 import type { MatcherTables } from './matcherTables';
 import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
-import { foldTables } from './normalize';
+import { foldMathAlphanumerics, foldTables, widenToPairs } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { KERNEL_WASM } from './kernelWasm';
 import { latexNameKinds } from './regions';
@@ -94,7 +94,9 @@ export class Matcher {
   private run(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
-    this.loadText(text);
+    // The kernel reads 𝛾 (a mathematical italic from a PDF) as γ; offsets stay those of `text`.
+    const folded = foldMathAlphanumerics(text);
+    this.loadText(folded);
     const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
     const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 3);
     const patEntry = this.patEntry;
@@ -104,7 +106,11 @@ export class Matcher {
       const n = 3 * result[0];
       for (let q = 0; q < n; q += 3) {
         const e = patEntry[out[q + 2]];
-        mentions.push(new FoundMention(out[q], out[q + 1], ids[e], categories[e]));
+        if (folded === text) mentions.push(new FoundMention(out[q], out[q + 1], ids[e], categories[e]));
+        else {
+          const [start, end] = widenToPairs(text, out[q], out[q + 1]);
+          mentions.push(new FoundMention(start, end, ids[e], categories[e]));
+        }
       }
       return result[1] === 0;
     };

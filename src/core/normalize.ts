@@ -138,6 +138,31 @@ export function isCjk(c: number): boolean {
 }
 
 /**
+ * Mathematical Alphanumeric Symbols (U+1D400–U+1D7FF: 𝛾, 𝐓, 𝜶, pasted from PDFs, which set Greek and
+ * italic letters in math fonts) as the letters they style, for matching: `IFN-𝛾` reads as IFN-γ. Each is a
+ * surrogate pair (U+D835 and a low surrogate) and becomes a zero-width space (ignored by the fold) and the
+ * letter, so the text keeps its length and every offset into it stays an offset into the original; a
+ * mention that starts or ends inside such a pair is widened to the whole pair ({@link widenToPairs}).
+ * Returns the text itself when it holds none (the usual case, found with one native search).
+ */
+export function foldMathAlphanumerics(text: string): string {
+  if (text.indexOf('\uD835') < 0) return text;
+  return text.replace(/\uD835[\uDC00-\uDFFF]/g, (pair) => {
+    const letter = pair.normalize('NFKC');
+    return letter.length === 1 ? `\u200B${letter}` : pair;
+  });
+}
+
+/** Moves [start, end) off the middle of a surrogate pair: a start on a low surrogate back, an end before one forward. */
+export function widenToPairs(text: string, start: number, end: number): [number, number] {
+  const low = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+  };
+  return [low(start) ? start - 1 : start, low(end) ? end + 1 : end];
+}
+
+/**
  * Folds a lexicon form the way text is folded: case (unless `caseSensitive`), width, dashes, spaces (runs
  * become one space) and ignorable characters removed.
  */

@@ -9,6 +9,7 @@ import type { AbbreviationItem } from '../../src/core/abbreviationList';
 import { abbreviationList, formatAbbreviationList, latexId, latexText } from '../../src/core/abbreviationList';
 import { annotateDocument } from '../../src/core/documentAnnotation';
 import { indexById } from '../../src/core/lexicon';
+import { languageOf } from '../../src/core/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const lexicon = loadBuiltinLexicon();
@@ -50,6 +51,43 @@ describe('abbreviation list', () => {
       listOf(DOC, 2).map((x) => x.short),
       ['LDRT', 'PD-L1', 'RT'],
     );
+  });
+  it('writes a long form only in the list’s language: never Chinese in an English list, never the short form with a description', () => {
+    const text = 'The PACIFIC trial and the PEMBRO-RT trial. Programmed death-ligand 1 (PD-L1) is expressed; PD-L1 rises.';
+    const items = listOf(text);
+    const pacific = items.find((x) => x.short === 'PACIFIC')!;
+    assert.equal(pacific.en, undefined);
+    assert.equal(pacific.zh, undefined, 'PACIFIC（…研究） is the name with a description, not a long form');
+    const en = formatAbbreviationList(items, 'text', 'en');
+    assert.doesNotMatch(en, /\p{Script=Han}/u);
+    assert.match(en, /PACIFIC; PD-L1, programmed death-ligand 1; PEMBRO-RT\.$/m);
+    const zh = formatAbbreviationList(items, 'text', 'zh');
+    assert.doesNotMatch(zh, /（PACIFIC）|PACIFIC（/);
+    assert.match(zh, /^PACIFIC；程序性细胞死亡配体 1（programmed death-ligand 1，PD-L1）；PEMBRO-RT。$/m);
+    for (const format of ['acro', 'glossaries', 'acronym'] as const) {
+      const block = formatAbbreviationList(items, format, 'en');
+      assert.doesNotMatch(block, /\p{Script=Han}/u, format);
+      assert.match(block, /^ *% PACIFIC: no English long form known; not declared$/m, format);
+    }
+    assert.match(formatAbbreviationList(items, 'pandoc', 'en'), /^ {2}# PACIFIC: no English long form/m);
+    assert.match(formatAbbreviationList(items, 'markdown', 'en'), /^\| PACIFIC \| {2}\|$/m);
+    // An English-only entry in a Chinese LaTeX list: no English long form either.
+    const onlyEn: AbbreviationItem[] = [{ id: 'doc:LDRT', short: 'LDRT', en: 'low-dose radiotherapy', uses: 2, defined: true }];
+    assert.match(formatAbbreviationList(onlyEn, 'acro', 'zh'), /^% LDRT: no Chinese long form known/);
+    assert.equal(formatAbbreviationList(onlyEn, 'text', 'zh'), 'LDRT（low-dose radiotherapy）。\n');
+  });
+  it('lists singular entries: a plural definition or use gives a singular short and long form (the packages make the plural)', () => {
+    const text = 'Immune checkpoint inhibitors (ICIs) work. ICIs, Tregs and MDSCs. Regulatory T cells (Tregs) suppress. Tregs again. Therapies (THs) and THs.';
+    const items = listOf(text);
+    const pick = (short: string) => items.find((x) => x.short === short);
+    assert.equal(pick('ICI')?.en, 'immune checkpoint inhibitor');
+    assert.equal(pick('Treg')?.en, 'regulatory T cell');
+    assert.equal(pick('MDSC')?.en, 'myeloid-derived suppressor cell');
+    assert.equal(pick('TH')?.en, 'therapy');
+    assert.ok(!items.some((x) => x.short.endsWith('s')), items.map((x) => x.short).join(', '));
+    assert.match(formatAbbreviationList(items, 'acro', 'en'), /short = \{ICI\},\n {2}long = \{immune checkpoint inhibitor\}/);
+    // A singular definition ending in s stays as written.
+    assert.equal(listOf('Reactive oxygen species (ROS) rise; ROS again.')[0].en, 'reactive oxygen species');
   });
   it('takes the most frequent written form when the document defines none', () => {
     assert.equal(listOf('PDL1 and PDL1 then PD-L1.')[0].short, 'PDL1');
@@ -101,33 +139,84 @@ describe('abbreviation list', () => {
   });
 });
 
-/** The first TeX engine installed, if any. */
-function texEngine(): string | undefined {
-  for (const engine of ['pdflatex', 'lualatex']) {
-    if (spawnSync(engine, ['--version'], { encoding: 'utf8' }).status === 0) return engine;
-  }
-  return undefined;
+/** Whether a TeX engine runs here. */
+function hasEngine(engine: string): boolean {
+  return spawnSync(engine, ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-describe('abbreviation list: the LaTeX formats compile', () => {
-  const engine = texEngine();
-  const items = [...TRICKY, ...listOf(DOC)];
+/**
+ * Skipped only on a developer's machine without TeX; in CI (where scripts/ci-tex.sh installs it) a missing
+ * engine fails the test instead.
+ */
+function engineSkip(engine: string): string | false {
+  if (hasEngine(engine) || process.env.CI) return false;
+  return `no ${engine} installed (bash scripts/ci-tex.sh installs TeX Live's packages)`;
+}
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+
+/** The abbreviation list of an example manuscript, as `oncolex abbreviations` makes it. */
+function exampleList(file: string): AbbreviationItem[] {
+  const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
+  const a = annotateDocument(matcherFor(lexicon), text, languageOf(path.extname(file)));
+  return abbreviationList(text, a, (id) => byId.get(id));
+}
+
+/** A whole LaTeX document that declares the list in a format, uses every entry twice (first use, then short) and prints the list. */
+function texDocument(format: 'acro' | 'glossaries' | 'acronym', block: string, lang: 'en' | 'zh'): string {
+  const keys = (re: RegExp) => [...block.matchAll(re)].map((m) => m[1]);
   const use = (ids: string[], cmd: string) => ids.map((id) => `${cmd}{${id}} ${cmd}{${id}}.`).join('\n');
-  const ids = (block: string, re: RegExp) => [...block.matchAll(re)].map((m) => m[1]);
-  const docs: Record<string, string> = {};
-  const acro = formatAbbreviationList(items, 'acro', 'en');
-  docs.acro = `\\documentclass{article}\n\\usepackage{acro}\n${acro}\\begin{document}\n${use(ids(acro, /\\DeclareAcronym\{([^}]*)\}/g), '\\ac')}\n\\printacronyms\n\\end{document}\n`;
-  const gls = formatAbbreviationList(items, 'glossaries', 'en');
-  docs.glossaries = `\\documentclass{article}\n\\usepackage[acronym]{glossaries}\n\\makeglossaries\n${gls}\\begin{document}\n${use(ids(gls, /\\newacronym\{([^}]*)\}/g), '\\gls')}\n\\printglossaries\n\\end{document}\n`;
-  const acronym = formatAbbreviationList(items, 'acronym', 'en');
-  docs.acronym = `\\documentclass{article}\n\\usepackage{acronym}\n\\begin{document}\n${use(ids(acronym, /\\acro\{([^}]*)\}/g), '\\ac')}\n\\section*{Abbreviations}\n${acronym}\\end{document}\n`;
-  for (const [name, source] of Object.entries(docs)) {
-    it(`${name} compiles`, { skip: engine ? false : 'no pdflatex or lualatex installed (apt-get install texlive-latex-extra)' }, () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oncolex-${name}-`));
-      fs.writeFileSync(path.join(dir, 'doc.tex'), source);
-      const r = spawnSync(engine!, ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(r.status, 0, `${name}:\n${r.stdout.split('\n').filter((l) => l.startsWith('!') || l.startsWith('l.')).join('\n')}\n${source}`);
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+  const cls = lang === 'zh' ? 'ctexart' : 'article';
+  switch (format) {
+    case 'acro':
+      return `\\documentclass{${cls}}\n\\usepackage{acro}\n${block}\\begin{document}\n${use(keys(/\\DeclareAcronym\{([^}]*)\}/g), '\\ac')}\n\\printacronyms\n\\end{document}\n`;
+    case 'glossaries':
+      // \makenoidxglossaries sorts in TeX itself: no makeglossaries/xindy run needed.
+      return `\\documentclass{${cls}}\n\\usepackage[acronym]{glossaries}\n\\makenoidxglossaries\n${block}\\begin{document}\n${use(keys(/\\newacronym\{([^}]*)\}/g), '\\gls')}\n\\printnoidxglossaries\n\\end{document}\n`;
+    case 'acronym':
+      return `\\documentclass{${cls}}\n\\usepackage{acronym}\n\\begin{document}\n${use(keys(/\\acro\{([^}]*)\}/g), '\\ac')}\n\\section*{Abbreviations}\n${block}\\end{document}\n`;
+  }
+}
+
+/** Compiles twice (lists and first uses settle on the second run); the errors, undefined-reference warnings and missing glyphs, if any. */
+function compile(engine: string, name: string, source: string): string | undefined {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oncolex-${name}-`));
+  try {
+    fs.writeFileSync(path.join(dir, 'doc.tex'), source);
+    for (let run = 0; run < 2; run++) {
+      const r = spawnSync(engine, ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'], { cwd: dir, encoding: 'utf8', timeout: 180_000, env: { ...process.env, max_print_line: '100000' } });
+      if (r.status !== 0) return `${engine} exited ${r.status}:\n${r.stdout.split('\n').filter((l) => l.startsWith('!') || l.startsWith('l.')).join('\n')}`;
+    }
+    const log = fs.readFileSync(path.join(dir, 'doc.log'), 'utf8');
+    const problems = log.split('\n').filter((l) => /Warning.*undefined|Missing character/i.test(l));
+    if (problems.length > 0) return problems.join('\n');
+    if (!fs.existsSync(path.join(dir, 'doc.pdf'))) return 'no PDF written';
+    return undefined;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const LATEX_FORMATS = ['acro', 'glossaries', 'acronym'] as const;
+
+describe('abbreviation list: the LaTeX formats compile (pdfLaTeX for English, XeLaTeX with ctex for Chinese)', () => {
+  const cases: { name: string; items: AbbreviationItem[]; lang: 'en' | 'zh'; engine: string }[] = [
+    { name: 'escaping', items: [...TRICKY, ...listOf(DOC)], lang: 'en', engine: 'pdflatex' },
+    { name: 'paper.tex', items: exampleList('paper.tex'), lang: 'en', engine: 'pdflatex' },
+    { name: 'review-section.md', items: exampleList('review-section.md'), lang: 'en', engine: 'pdflatex' },
+    { name: 'minibeam-review.md', items: exampleList('minibeam-review.md'), lang: 'en', engine: 'pdflatex' },
+    { name: 'zh-review.md', items: exampleList('zh-review.md'), lang: 'zh', engine: 'xelatex' },
+    { name: 'review-section.md in Chinese', items: exampleList('review-section.md'), lang: 'zh', engine: 'xelatex' },
+  ];
+  for (const c of cases) {
+    for (const format of LATEX_FORMATS) {
+      it(`${c.name}: ${format} compiles under ${c.engine}`, { skip: engineSkip(c.engine) }, () => {
+        assert.ok(c.items.length > 0, 'the example uses abbreviations');
+        const block = formatAbbreviationList(c.items, format, c.lang);
+        const source = texDocument(format, block, c.lang);
+        const problem = compile(c.engine, `${c.name}-${format}`.replace(/[^a-z0-9-]/gi, '_'), source);
+        assert.equal(problem, undefined, `${problem}\n${source}`);
+      });
+    }
   }
 });

@@ -240,3 +240,70 @@ describe('oncolex cite', () => {
     assert.equal((await run('cite', 'postow2012')).code, 2);
   });
 });
+
+describe('the CLI speaks correctly', () => {
+  const COMMANDS = ['annotate', 'lexicon', 'lookup', 'search', 'bib', 'mine', 'lsp', 'check', 'cite', 'dictionary', 'abbreviations'];
+  it('answers --help (and -h) for every command with its usage, exit 0, doing nothing else', async () => {
+    for (const cmd of COMMANDS) {
+      for (const flag of ['--help', '-h']) {
+        const r = await run(cmd, flag);
+        assert.equal(r.code, 0, `${cmd} ${flag}: ${r.err}`);
+        assert.match(r.out, new RegExp(`^usage \\(oncolex ${cmd}\\):\\n {2}${cmd}\\b`), `${cmd} ${flag}`);
+        assert.ok(r.out.length < 2000, `${cmd} ${flag} printed ${r.out.length} characters`);
+      }
+    }
+    // Not a term to look up, not the lexicon's JSON.
+    assert.doesNotMatch((await run('lookup', '--help')).out, /no entry/);
+    assert.equal((await run('help', 'cite')).out, (await run('cite', '--help')).out);
+  });
+  it('prints its version', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = await run(flag);
+      assert.equal(r.code, 0);
+      assert.equal(r.out, `oncolex ${pkg.version}\n`);
+    }
+  });
+  it('rejects an option the command does not take (exit 2, naming it), and still takes every one it does', async () => {
+    for (const argv of [
+      ['check', '--frobnicate', md],
+      ['abbreviations', '--fromat', 'acro', md],
+      ['lexicon', '--formt=json'],
+      ['annotate', '-x', md],
+      ['lsp', '--stdio=1'],
+    ]) {
+      const r = await run(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.err, new RegExp(`oncolex ${argv[0]}: unknown option '${argv.find((a) => a.startsWith('-'))}'`));
+      assert.equal(r.out, '');
+    }
+    // A value that looks like an option is the value; `-` is stdin; after `--` nothing is an option.
+    assert.equal((await run('abbreviations', '--format=text', '--min-uses', '0', '--lang', 'en', md)).code, 0);
+    assert.equal((await run('lookup', '--', '--help')).code, 1);
+  });
+  it('check --bib of a file that is not there is an error naming it', async () => {
+    const clean = path.join(dir, 'clean.txt');
+    fs.writeFileSync(clean, 'Nothing to report.\n');
+    for (const file of [clean, md]) {
+      const r = await run('check', '--bib', '/nonexistent.bib', file);
+      assert.notEqual(r.code, 0, file);
+      assert.match(r.err, /\/nonexistent\.bib: no such file/);
+    }
+  });
+  it('writes counts in the number they take (1 mention, 1 entry, 1 error)', async () => {
+    const one = path.join(dir, 'one.md');
+    fs.writeFileSync(one, 'PD-L1 only.\n');
+    assert.match((await run('annotate', '--format', 'table', one)).out, /one\.md: 1 mention\n/);
+    const bib = path.join(dir, 'one.bib');
+    fs.writeFileSync(bib, '@article{a, title={T}, year={2020}}\n@article{b, title={unclosed, year={2020}\n');
+    assert.match((await run('bib', '--format', 'table', bib)).out, /one\.bib: 1 entry, 1 error\n/);
+  });
+  it('aligns table columns by terminal width: a Chinese character takes two columns', async () => {
+    const bib = path.join(dir, 'zh.bib');
+    fs.writeFileSync(bib, '@article{shu2024, author = {舒锐 and 赖建平}, title = {放射联合免疫治疗}, year = {2024}}\n@article{postow2012, author = {Postow, Michael A. and Callahan, Margaret K.}, title = {Immunologic correlates}, year = {2012}}\n');
+    const rows = (await run('bib', '--format', 'table', bib)).out.split('\n').slice(1, 3);
+    const { displayWidth } = await import('../../src/cli/text');
+    const titleColumn = rows.map((r) => displayWidth(r.slice(0, r.search(/放|Immuno/))));
+    assert.equal(titleColumn[0], titleColumn[1], rows.join('\n'));
+  });
+});

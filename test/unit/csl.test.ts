@@ -58,6 +58,45 @@ describe('CSL formatting (citeproc-js)', () => {
     const [zh] = formatBibliography([bib[1]], loadStyle('china-national-standard-gb-t-7714-2015-numeric'), builtinLocales(), 'zh-CN');
     assert.match(zh, /舒锐, 等/);
   });
+  it('follows each shipped style’s rule for long author lists, English and Chinese (GB/T 7714: et al. for Western references, 等 for Chinese)', () => {
+    const seven = parseBibtex(
+      '@article{d, author = {Demaria, Sandra and Ng, Bernadette and Devitt, Mary Louise and Babb, James S. and Kawashima, Noriko and Liebes, Leonard and Formenti, Silvia C.}, title = {Ionizing radiation inhibition of distant untreated tumors}, journal = {Int J Radiat Oncol Biol Phys}, year = {2004}}\n' +
+        '@article{z, author = {舒锐 and 赖建平 and 刘德慧 and 王某}, title = {放射联合免疫治疗增强远端效应的研究进展}, journal = {临床医学进展}, year = {2024}, langid = {chinese}}\n',
+    ).entries.map(cslItemFromBib);
+    const run = (style: string) => formatBibliography(seven, loadStyle(style), builtinLocales(), style.startsWith('china-') ? 'zh-CN' : 'en-US');
+    // GB/T 7714-2015 8.1.2: more than three authors, the first three then ", 等" (Chinese) or ", et al." (Western).
+    const gb = run('china-national-standard-gb-t-7714-2015-numeric');
+    assert.match(gb[0], /^\[1\] DEMARIA S, NG B, DEVITT M L, et al\. Ionizing/);
+    assert.match(gb[1], /^\[2\] 舒锐, 赖建平, 刘德慧, 等\. 放射/);
+    // Vancouver (Citing Medicine): more than six, the first six then et al.
+    assert.match(run('vancouver')[0], /^1\. Demaria S, Ng B, Devitt ML, Babb JS, Kawashima N, Liebes L, et al\. /);
+    // AMA 11th ed.: more than six, the first three then et al.
+    assert.match(run('american-medical-association')[0], /^1\. Demaria S, Ng B, Devitt ML, et al\. /);
+    // APA 7th ed.: up to 20 authors all listed, & before the last.
+    assert.match(run('apa').find((x) => x.startsWith('Demaria'))!, /Liebes, L\., & Formenti, S\. C\. \(2004\)/);
+  });
+  it('reads `and others` as a truncated list in every shipped style: et al. after the names given, never “& et al.”', () => {
+    const bib = parseBibtex(
+      '@article{p, author = {Postow, Michael A. and Callahan, Margaret K. and others}, title = {Immunologic correlates}, journal = {N Engl J Med}, year = {2012}}\n' +
+        '@article{six, author = {A, Aa and B, Bb and C, Cc and D, Dd and E, Ee and F, Ff and others}, title = {Six and more}, journal = {J}, year = {2020}}\n' +
+        '@article{zh, author = {舒锐 and others}, title = {题}, journal = {刊}, year = {2024}, langid = {chinese}}\n',
+    ).entries.map(cslItemFromBib);
+    const run = (style: string) => formatBibliography(bib, loadStyle(style), builtinLocales(), style.startsWith('china-') ? 'zh-CN' : 'en-US');
+    for (const style of BUILTIN_STYLES) {
+      for (const line of run(style)) {
+        assert.doesNotMatch(line, /[Oo]thers|&\s*et al|and et al|\uE000/, `${style}: ${line}`);
+        assert.match(line, /et al\.|等/, `${style}: ${line}`);
+      }
+    }
+    assert.match(run('apa').find((x) => x.startsWith('Postow'))!, /^Postow, M\. A\., Callahan, M\. K\., et al\. \(2012\)/);
+    assert.match(run('vancouver')[0], /^1\. Postow MA, Callahan MK, et al\. /);
+    // Seven or more authors (six given and at least one more): AMA lists the first three.
+    assert.match(run('american-medical-association')[1], /^2\. A A, B B, C C, et al\. Six/);
+    const gb = run('china-national-standard-gb-t-7714-2015-numeric');
+    assert.match(gb[0], /^\[1\] POSTOW M A, CALLAHAN M K, et al\. /);
+    assert.match(gb[1], /^\[2\] A A, B B, C C, et al\. /);
+    assert.match(gb[2], /^\[3\] 舒锐, 等\. /);
+  });
   it('formats Vancouver, AMA and APA', () => {
     assert.equal(format('vancouver')[1], '2. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925–31.');
     assert.equal(format('american-medical-association')[1], '2. Postow MA, Callahan MK. Immunologic correlates of the abscopal effect in a patient with melanoma. N Engl J Med. 2012;366(10):925-931. doi:10.1056/NEJMoa1112824');

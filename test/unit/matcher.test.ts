@@ -24,6 +24,18 @@ describe('matcher: forms, case and boundaries', () => {
       [36, 40, 'pd-1', 'molecule'],
     ]);
   });
+  it('reads mathematical letters pasted from PDFs (IFN-𝛾, 𝐓 cells) as the letters, with offsets on whole surrogate pairs', () => {
+    const text = 'IFN-𝛾 rises; 𝛽 blocks; IFN-𝛃 too. 😀IFN-γ';
+    const ms = new Matcher(loadBuiltinLexicon()).annotate(text, 'markdown');
+    assert.deepEqual(
+      ms.map((m) => `${text.slice(m.start, m.end)}=${m.id}`),
+      ['IFN-𝛾=ifn-gamma', 'IFN-𝛃=ifn-beta', 'IFN-γ=ifn-gamma'],
+    );
+    for (const m of ms) {
+      // Never inside a surrogate pair.
+      assert.ok(!/^[\uDC00-\uDFFF]/.test(text.slice(m.start)) && !/^[\uDC00-\uDFFF]/.test(text.slice(m.end)), `${m.start}-${m.end}`);
+    }
+  });
   it('matches spelling variants: PDL1, B7-H1, CD274, IFN-beta, interferon-β, HIF-1a', () => {
     assert.deepEqual(found('PDL1, B7-H1, CD274, IFN-beta, IFN beta, IFNβ, interferon beta, INF-β and HIF-1a'), [
       'PDL1=pd-l1', 'B7-H1=pd-l1', 'CD274=pd-l1', 'IFN-beta=ifn-beta', 'IFN beta=ifn-beta', 'IFNβ=ifn-beta', 'interferon beta=ifn-beta', 'INF-β=ifn-beta', 'HIF-1a=hif-1-alpha',

@@ -1,5 +1,6 @@
 /** `--format table`: per file, how often each entry is mentioned, most frequent first. */
 import type { Entry } from '../../core/lexicon';
+import { count } from '../text';
 import type { FormatWriter, WriterContext } from './writer';
 
 export function tableWriter({ out }: WriterContext, byId: ReadonlyMap<string, Entry>): FormatWriter {
@@ -7,7 +8,7 @@ export function tableWriter({ out }: WriterContext, byId: ReadonlyMap<string, En
     begin() {},
     doc({ source, passages, abbreviations }) {
       const mentions = passages.flatMap((p) => p.mentions);
-      out.add(`${source.file}: ${mentions.length} mentions\n`);
+      out.add(`${source.file}: ${count(mentions.length, 'mention')}\n`);
       const counts = new Map<string, number>();
       for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
       const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
