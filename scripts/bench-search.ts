@@ -17,14 +17,55 @@ export const RELEVANCE_FILE = path.join(process.cwd(), 'test', 'fixtures', 'sear
 
 export interface RelevanceQuery {
   query: string;
-  expect: string;
+  /** The entry the author looks for; null for a term the lexicon lacks, which must show nothing. */
+  expect: string | null;
   /** The expected entry must rank first (1) or among the first three (3). */
-  rank: 1 | 3;
+  rank?: 1 | 3;
   kind: string;
+  /** For an absent term: entries that may still be shown (they name the term, e.g. CD19 CAR-T products). */
+  allow?: string[];
+  /** Entries that must not be shown for this query (padding a user would have to read past). */
+  forbid?: string[];
 }
 
 export function readRelevanceQueries(): RelevanceQuery[] {
   return (JSON.parse(fs.readFileSync(RELEVANCE_FILE, 'utf8')) as { queries: RelevanceQuery[] }).queries;
+}
+
+/** How a search does on the relevance set: what is shown (`search` returns only what the user sees). */
+export interface RelevanceReport {
+  /** Queries with an expected entry, and how many have it first and among the first three. */
+  withEntry: number;
+  top1: number;
+  top3: number;
+  /** Absent terms, and how many show nothing (but their allowed entries). */
+  absent: number;
+  absentEmpty: number;
+  /** One line per query that misses its rank, shows an absent term's results, or shows a forbidden entry. */
+  misses: string[];
+}
+
+export function evaluateRelevance(search: (query: string) => { entry: { id: string } }[], queries: readonly RelevanceQuery[]): RelevanceReport {
+  const report: RelevanceReport = { withEntry: 0, top1: 0, top3: 0, absent: 0, absentEmpty: 0, misses: [] };
+  for (const q of queries) {
+    const got = search(q.query).map((r) => r.entry.id);
+    const label = `'${q.query}' (${q.kind})`;
+    const forbidden = got.filter((id) => q.forbid?.includes(id));
+    if (forbidden.length > 0) report.misses.push(`${label}: shows ${forbidden.join(', ')}`);
+    if (q.expect === null) {
+      report.absent++;
+      const shown = got.filter((id) => !q.allow?.includes(id));
+      if (shown.length === 0) report.absentEmpty++;
+      else report.misses.push(`${label}: absent term, shows [${shown.slice(0, 5).join(', ')}]`);
+      continue;
+    }
+    report.withEntry++;
+    const rank = got.indexOf(q.expect) + 1;
+    if (rank === 1) report.top1++;
+    if (rank >= 1 && rank <= 3) report.top3++;
+    if (rank === 0 || rank > (q.rank ?? 1)) report.misses.push(`${label}: expected ${q.expect} at rank <= ${q.rank ?? 1}, got [${got.slice(0, 3).join(', ')}]`);
+  }
+  return report;
 }
 
 /** A small deterministic PRNG (mulberry32), so the synthetic lexicon is the same on every run. */
