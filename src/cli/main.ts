@@ -33,7 +33,9 @@ commands:
       [--jobs N]                           worker threads (default: the number of cores)
   lexicon [--format json]                  print the whole built-in lexicon
   lookup TERM                              show the entry for a term
-  search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon
+  search QUERY [--format json|table] [--limit N]   search the lexicon: names, abbreviations, brands,
+      [--all]                              Chinese names, pinyin or initials (pbl), misspellings;
+                                           --all shows weak matches too (definitions)
   bib FILE... [--format json|table]        read BibTeX files and report their entries and errors
   mine FILE... [--format json]             build a lexicon from reviews (Markdown, LaTeX, text from a PDF):
       [-o NAME.oncolex.json] [--force]     defined abbreviations and candidate terms with their evidence;
