@@ -17,14 +17,55 @@ export const RELEVANCE_FILE = path.join(process.cwd(), 'test', 'fixtures', 'sear
 
 export interface RelevanceQuery {
   query: string;
-  expect: string;
+  /** The entry the author looks for; null for a term the lexicon lacks, which must show nothing. */
+  expect: string | null;
   /** The expected entry must rank first (1) or among the first three (3). */
-  rank: 1 | 3;
+  rank?: 1 | 3;
   kind: string;
+  /** For an absent term: entries that may still be shown (they name the term, e.g. CD19 CAR-T products). */
+  allow?: string[];
+  /** Entries that must not be shown for this query (padding a user would have to read past). */
+  forbid?: string[];
 }
 
 export function readRelevanceQueries(): RelevanceQuery[] {
   return (JSON.parse(fs.readFileSync(RELEVANCE_FILE, 'utf8')) as { queries: RelevanceQuery[] }).queries;
+}
+
+/** How a search does on the relevance set: what is shown (`search` returns only what the user sees). */
+export interface RelevanceReport {
+  /** Queries with an expected entry, and how many have it first and among the first three. */
+  withEntry: number;
+  top1: number;
+  top3: number;
+  /** Absent terms, and how many show nothing (but their allowed entries). */
+  absent: number;
+  absentEmpty: number;
+  /** One line per query that misses its rank, shows an absent term's results, or shows a forbidden entry. */
+  misses: string[];
+}
+
+export function evaluateRelevance(search: (query: string) => { entry: { id: string } }[], queries: readonly RelevanceQuery[]): RelevanceReport {
+  const report: RelevanceReport = { withEntry: 0, top1: 0, top3: 0, absent: 0, absentEmpty: 0, misses: [] };
+  for (const q of queries) {
+    const got = search(q.query).map((r) => r.entry.id);
+    const label = `'${q.query}' (${q.kind})`;
+    const forbidden = got.filter((id) => q.forbid?.includes(id));
+    if (forbidden.length > 0) report.misses.push(`${label}: shows ${forbidden.join(', ')}`);
+    if (q.expect === null) {
+      report.absent++;
+      const shown = got.filter((id) => !q.allow?.includes(id));
+      if (shown.length === 0) report.absentEmpty++;
+      else report.misses.push(`${label}: absent term, shows [${shown.slice(0, 5).join(', ')}]`);
+      continue;
+    }
+    report.withEntry++;
+    const rank = got.indexOf(q.expect) + 1;
+    if (rank === 1) report.top1++;
+    if (rank >= 1 && rank <= 3) report.top3++;
+    if (rank === 0 || rank > (q.rank ?? 1)) report.misses.push(`${label}: expected ${q.expect} at rank <= ${q.rank ?? 1}, got [${got.slice(0, 3).join(', ')}]`);
+  }
+  return report;
 }
 
 /** A small deterministic PRNG (mulberry32), so the synthetic lexicon is the same on every run. */
@@ -79,8 +120,17 @@ function median(xs: number[]): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Median build time over `runs` fresh indexes, and the median over every query of its median time. */
-function measure(lexicon: Lexicon, queries: string[], runs: number): { buildMs: number; queryMedianMs: number } {
+/** The value below which 95% of `xs` lie. */
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+/**
+ * Median build time over `runs` fresh indexes; the median over every query of its median time, and the 95th
+ * percentile of those per-query medians (the slow queries: long misspellings, pinyin that matches nothing).
+ */
+function measure(lexicon: Lexicon, queries: string[], runs: number): { buildMs: number; queryMedianMs: number; queryP95Ms: number } {
   const builds: number[] = [];
   let index = new SearchIndex(lexicon);
   index.build(); // warm-up (JIT, folding tables)
@@ -98,7 +148,7 @@ function measure(lexicon: Lexicon, queries: string[], runs: number): { buildMs: 
     }
     return median(times);
   });
-  return { buildMs: median(builds), queryMedianMs: median(perQuery) };
+  return { buildMs: median(builds), queryMedianMs: median(perQuery), queryP95Ms: p95(perQuery) };
 }
 
 /** The search benchmark (see the file comment). */
@@ -107,7 +157,9 @@ export async function benchSearch(runs = 7): Promise<{
   entries: number;
   buildMs: number;
   queryMedianMs: number;
+  queryP95Ms: number;
   synthetic2000QueryMedianMs: number;
+  synthetic2000QueryP95Ms: number;
   synthetic2000BuildMs: number;
 }> {
   const builtin = loadBuiltinLexicon();
@@ -119,7 +171,9 @@ export async function benchSearch(runs = 7): Promise<{
     entries: builtin.entries.length,
     buildMs: round(real.buildMs),
     queryMedianMs: round(real.queryMedianMs),
+    queryP95Ms: round(real.queryP95Ms),
     synthetic2000QueryMedianMs: round(synthetic.queryMedianMs),
+    synthetic2000QueryP95Ms: round(synthetic.queryP95Ms),
     synthetic2000BuildMs: round(synthetic.buildMs),
   };
 }

@@ -52,7 +52,14 @@ const SPECS: Record<string, CommandSpec> = {
   },
   lexicon: { usage: '  lexicon [--format json]                  print the whole built-in lexicon\n', values: ['format'], switches: [] },
   lookup: { usage: '  lookup TERM                              show the entry for a term\n', values: [], switches: [] },
-  search: { usage: '  search QUERY [--format json|table] [--limit N]   fuzzy-search the lexicon\n', values: ['format', 'limit'], switches: [] },
+  search: {
+    usage: `  search QUERY [--format json|table] [--limit N]   search the lexicon: names, abbreviations, brands,
+      [--all]                              Chinese names, pinyin or initials (pbl), misspellings;
+                                           --all shows weak matches too (definitions)
+`,
+    values: ['format', 'limit'],
+    switches: ['all'],
+  },
   bib: { usage: '  bib FILE... [--format json|table]        read BibTeX files and report their entries and errors\n', values: ['format'], switches: [] },
   mine: {
     usage: `  mine FILE... [--format json]             build a lexicon from reviews (Markdown, LaTeX, text from a PDF):

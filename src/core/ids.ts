@@ -3,6 +3,8 @@
  */
 export const COMMANDS = {
   searchTerms: 'oncolex.searchTerms',
+  filterLexicon: 'oncolex.filterLexicon',
+  clearLexiconFilter: 'oncolex.clearLexiconFilter',
   toggleHighlighting: 'oncolex.toggleHighlighting',
   showMentions: 'oncolex.showMentions',
   insertTerm: 'oncolex.insertTerm',

@@ -1,24 +1,41 @@
 /**
- * Fuzzy search over the lexicon: the QuickPick of the extension and `oncolex search` share it.
+ * Search over the lexicon: the "Search Terms" QuickPick, the Lexicon view's filter and `oncolex search` share it.
  *
  * Plain fuse.js over every form of every entry is too slow for a keystroke (about 7-15 ms over 2,000
  * entries) and noisy for multi-word queries, so a query goes through two stages:
- * 1. A fast path over the folded, "compacted" forms (case, width, dashes, spaces and `+` removed, so that
- *    "pdl1", "pd 1" and "PD-L1" meet): exact, prefix, word-prefix and substring hits found with `indexOf` in
- *    one concatenated string, plus word-prefix hits in the definitions. Chinese needs no word boundaries,
- *    so a Chinese query is a substring search.
- * 2. For misspellings (when no name starts with the query), a bigram filter picks the few entries that
- *    share most letter pairs with it, and fuse.js (`ignoreLocation: true`) scores only their names (index
- *    built once) and the definitions of the best few; each hit is weighted by its field
- *    ({@link FIELD_WEIGHT}), so names beat definitions.
- * A hit's relevance depends on its tier first (exact > prefix > word prefix > substring > fuzzy >
- * definition), then on the field (preferred names > abbreviations > brands > synonyms) and the share of
- * the form the query covers.
+ * 1. A fast path over the folded, "compacted" keys of the names (case, width, dashes, spaces and `+`
+ *    removed, so that "pdl1", "pd 1" and "PD-L1" meet): exact, prefix, word-prefix and substring hits found
+ *    with `indexOf` in one concatenated string, plus word-prefix hits in the definitions. Chinese needs no
+ *    word boundaries, so a Chinese query is a substring search. Besides each name, the haystack holds the
+ *    keys an author types for it (searchReadings.ts, built at build time): the pinyin of a Chinese name
+ *    (syllable starts are word starts: "pabolizhu", "tiaojiexing t xibao"), its initials (only whole or
+ *    leading: "pbl", "pd1 yzj"), the name without an optional 性/状/的 and without accents. The query is
+ *    also tried without its tone marks and (Chinese) without its own 性/状/的; traditional characters are
+ *    made simplified first.
+ * 2. For misspellings (when no name starts with the query, and it has no digit), a bigram filter picks the
+ *    few entries that share most letter pairs with it, and fuse.js (`ignoreLocation: true`) scores only
+ *    their names (index built once) and the definitions of the best few.
+ *
+ * Scores, in (0, 1], mean the same thing wherever they are shown:
+ * - 1: the query is a preferred name; 0.85: it starts a name; 0.72: it starts a word of a name; 0.58: it
+ *   is inside a name (three characters or more). Within a tier, the field (preferred names > abbreviations
+ *   > brands > synonyms, {@link FIELD_WEIGHT}), the kind of key (a name > its pinyin > its initials) and
+ *   the share of the name the query covers move a hit by at most ~0.1. A hit that splits a number ("cd19"
+ *   in "CD192", which is CCR2) does not count.
+ * - At most 0.55: a misspelling, by fuse.js's errors per character, tempered by how many of the query's
+ *   letter pairs the name keeps and how much of the name the query covers.
+ * - 0.3: the query starts a word of a definition only.
+ * Results below {@link SHOW_THRESHOLD} (0.35) are not shown: it lies between the weakest right answer of
+ * the relevance set (test/fixtures/search-relevance.json: "macrofage" → macrophage, 0.39) and the strongest
+ * answer to a term the lexicon lacks ("foobar" → benmelstobart, 0.28) or a mention in a definition (0.3,
+ * the olaparib and cervical cancer that once padded "pembro"). `minScore: 0` returns them for "show weak
+ * matches".
  */
 import Fuse from 'fuse.js';
 import type { FuseIndex, IFuseOptions } from 'fuse.js';
 import type { Entry, Lexicon } from './lexicon';
 import { IGNORABLE, foldForm, foldTables } from './normalize';
+import { readingOf, toSimplified, withoutOptionalHan, withoutToneMarks } from './searchReadings';
 
 /** One ranked hit. */
 export interface SearchResult {
@@ -30,6 +47,8 @@ export interface SearchResult {
 export interface SearchOptions {
   /** At most this many results (default 20). */
   limit?: number;
+  /** Only results scoring at least this (default {@link SHOW_THRESHOLD}; 0 for every weak hit too). */
+  minScore?: number;
 }
 
 /**
@@ -59,6 +78,12 @@ const TIER = {
   definition: 0.3,
 } as const;
 
+/** Results scoring below this are not shown (the file comment says how it was calibrated). */
+export const SHOW_THRESHOLD = 0.35;
+
+/** What a hit found only by leaving out an optional Chinese character the author typed loses. */
+const LOOSE_QUERY_PENALTY = 0.05;
+
 /**
  * Trial names reuse drug names (PEMBRO-RT, CheckMate): someone typing a drug's prefix more likely wants
  * the drug, so trials lose ties.
@@ -79,6 +104,10 @@ const FUSE_OPTIONS: IFuseOptions<FuseRecord> = {
   includeScore: true,
   // Without it fuse.js ignores matches after the first ~60 characters (definitions, long synonyms).
   ignoreLocation: true,
+  // Scores by the errors per character of the query alone: with the field-length norm, a misspelt
+  // three-word name ("regulatroy t cell") scored below a stray match in a one-word name ("foobar" in
+  // "benmelstobart"), and no threshold could tell them apart.
+  ignoreFieldNorm: true,
   threshold: 0.4,
   minMatchCharLength: 2,
 };
@@ -90,6 +119,9 @@ const FUZZY_DEFINITIONS = 3;
 const MAX_OCCURRENCES = 4000;
 
 const SEP = '\n';
+/** Latin letters with accents, and the combining marks they decompose into. */
+const ACCENTED = /[\u00c0-\u024f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const HAN = /\p{Script=Han}/u;
 
 function isHan(c: number): boolean {
@@ -146,10 +178,25 @@ function foldDefinition(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * What a key of the names haystack is: a name as written (compacted), that name without its optional Chinese
+ * characters (性/状/的), its pinyin, or its initials (首字母).
+ */
+const enum KeyKind {
+  Name,
+  Loose,
+  Pinyin,
+  Initials,
+}
+
+/** How much a key counts relative to the name it comes from: typing the name itself beats typing its pinyin. */
+const KIND_WEIGHT: Record<KeyKind, number> = { [KeyKind.Name]: 1, [KeyKind.Loose]: 0.97, [KeyKind.Pinyin]: 0.95, [KeyKind.Initials]: 0.92 };
+
 interface Slot {
   entry: number;
   weight: number;
   length: number;
+  kind: KeyKind;
 }
 
 /** Concatenated keys with a parallel table, so one `indexOf` loop finds every hit. */
@@ -259,7 +306,8 @@ export class SearchIndex {
         if (key === '' || seenKeys.has(key)) return;
         seenKeys.add(key);
         lengths.push(key.length);
-        this.names.add(key, scratchStarts, { entry: i, weight: FIELD_WEIGHT[field], length: key.length });
+        this.names.add(key, scratchStarts, { entry: i, weight: FIELD_WEIGHT[field], length: key.length, kind: KeyKind.Name });
+        if (field !== 'variant') this.addAlternativeKeys(text, key, FIELD_WEIGHT[field], i, seenKeys);
         // Generated variants differ from their source by separators only: fuse.js scores the source.
         if (field !== 'variant') this.records.push({ text, field, entry: i, han: HAN.test(text) });
         for (let k = 0; k + 1 < key.length; k++) entryBigrams.add(key.charCodeAt(k) * 0x10000 + key.charCodeAt(k + 1));
@@ -278,7 +326,7 @@ export class SearchIndex {
       }
       for (const def of [e.definition.en, e.definition.zh]) {
         const folded = foldDefinition(def);
-        this.definitions.add(folded, undefined, { entry: i, weight: FIELD_WEIGHT.definition, length: folded.length });
+        this.definitions.add(folded, undefined, { entry: i, weight: FIELD_WEIGHT.definition, length: folded.length, kind: KeyKind.Name });
       }
     });
     this.recordStart[entries.length] = this.records.length;
@@ -291,11 +339,39 @@ export class SearchIndex {
     this.built = true;
   }
 
-  /** Ranks the entries for a query, best first. An empty query gives no results. */
+  /**
+   * The keys a name adds besides itself: without its accents (Calmette-Guérin is found by "guerin"); for a
+   * Chinese name, without its optional characters (调节 T 细胞 finds 调节性 T 细胞), its pinyin (syllable
+   * starts are word starts, so "xibao" finds 细胞 inside a longer name) and its initials.
+   */
+  private addAlternativeKeys(text: string, key: string, weight: number, entry: number, seenKeys: Set<string>): void {
+    const addKey = (k: string, kind: KeyKind) => {
+      if (k === '' || seenKeys.has(k)) return;
+      seenKeys.add(k);
+      this.names.add(k, scratchStarts, { entry, weight: weight * KIND_WEIGHT[kind], length: k.length, kind });
+    };
+    if (!HAN.test(text)) {
+      if (ACCENTED.test(text)) addKey(compactKey(text.normalize('NFD').replace(COMBINING_MARKS, '')), KeyKind.Loose);
+      return;
+    }
+    const loose = withoutOptionalHan(key);
+    if (loose !== key) addKey(compactKey(loose), KeyKind.Loose);
+    const reading = readingOf(text);
+    if (!reading) return;
+    addKey(compactKey(reading.pinyin), KeyKind.Pinyin);
+    addKey(compactKey(reading.initials), KeyKind.Initials);
+  }
+
+  /**
+   * Ranks the entries for a query, best first: those scoring at least `minScore` (default
+   * {@link SHOW_THRESHOLD}). An empty query gives no results.
+   */
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 20;
+    const minScore = options.minScore ?? SHOW_THRESHOLD;
     if (!this.built) this.buildNow();
-    const { key: q } = searchKey(query);
+    const simplified = toSimplified(query);
+    const { key: q } = searchKey(simplified);
     if (q === '' || limit <= 0) return [];
     const entries = this.lexicon.entries;
     const best = new Map<number, number>();
@@ -303,20 +379,50 @@ export class SearchIndex {
       const prev = best.get(entry);
       if (prev === undefined || score > prev) best.set(entry, score);
     };
-    const folded = foldForm(query, false);
-    this.nameHits(q, hit);
-    const tokens = folded
-      .split(/[\s\-+./,_'·]+/)
-      .filter((t) => t !== '');
-    if (tokens.length > 1) this.allTokenHits(tokens, hit);
+    const folded = foldForm(simplified, false);
+    // What was typed, and the forms an author means by it: pinyin without its tone marks (pà bó lì), Chinese
+    // without an optional 性/状/的 (names have their loose key too, so either side may have left one out).
+    const forms = [simplified];
+    const toneless = withoutToneMarks(simplified);
+    if (toneless !== simplified) forms.push(toneless);
+    if (HAN.test(simplified)) {
+      const loose = withoutOptionalHan(simplified);
+      if (loose !== simplified) forms.push(loose);
+    }
+    for (const form of forms) {
+      const formKey = form === simplified ? q : searchKey(form).key;
+      if (formKey === '') continue;
+      // Leaving out a 性 the author typed is a guess: it must not outrank what was typed ("调节性" is treg,
+      // not every name with 调节).
+      const penalty = form === forms[0] || form === toneless ? 0 : LOOSE_QUERY_PENALTY;
+      const formHit = penalty === 0 ? hit : (entry: number, score: number) => hit(entry, score - penalty);
+      this.nameHits(formKey, formHit);
+    }
+    // Words in another order or with some left out, unless what was typed starts a name as it stands
+    // ("pa bo li zhu dan kang", "stereotactic body"): the names that merely contain each word would pad it.
+    let startsName = false;
+    for (const s of best.values()) if (s >= TIER.prefix - 0.1) startsName = true;
+    if (!startsName) {
+      for (const form of forms) {
+        const tokens = foldForm(form, false)
+          .split(/[\s\-+./,_'·]+/)
+          .filter((t) => t !== '');
+        const penalty = form === forms[0] || form === toneless ? 0 : LOOSE_QUERY_PENALTY;
+        if (tokens.length > 1) this.allTokenHits(tokens, (entry, score) => hit(entry, score - penalty));
+      }
+    }
     let confident = false;
     for (const s of best.values()) if (s >= TIER.wordPrefix - 0.1) confident = true;
     this.definitionHits(folded, hit);
     // Misspellings: only when no name starts with what was typed ("dendritc", "nivolimab"). Bitap (fuse.js)
-    // handles patterns up to 32 characters at a time; longer queries are sentences, not names.
-    if (!confident && q.length >= 3 && q.length <= 32) this.fuzzyHits(folded, q, hit);
+    // handles patterns up to 32 characters at a time; longer queries are sentences, not names. A query with
+    // a digit is an identifier: CD19 is not a misspelt CD192 (CCR2).
+    if (!confident && q.length >= 3 && q.length <= 32 && !/[0-9]/.test(q)) this.fuzzyHits(folded, q, hit);
     const ranked: SearchResult[] = [];
-    for (const [i, score] of best) ranked.push({ entry: entries[i], score: score + (CATEGORY_PRIOR[entries[i].category] ?? 0) });
+    for (const [i, raw] of best) {
+      const score = raw + (CATEGORY_PRIOR[entries[i].category] ?? 0);
+      if (score >= minScore) ranked.push({ entry: entries[i], score });
+    }
     ranked.sort((a, b) => b.score - a.score || a.entry.label.en.length - b.entry.label.en.length || a.entry.id.localeCompare(b.entry.id));
     return ranked.slice(0, limit).map((r) => ({ entry: r.entry, score: Math.max(0.001, Math.round(r.score * 1000) / 1000) }));
   }
@@ -333,14 +439,19 @@ export class SearchIndex {
       const slotIndex = h.slotAt(pos);
       const slot = h.slots[slotIndex];
       const offset = pos - h.startOf(slotIndex);
+      if (splitsNumber(h.text, pos, q.length)) continue;
       const cover = q.length / slot.length;
       const penalty = (1 - slot.weight) * 0.1 + 0.06 * (1 - cover);
+      const exact = offset === 0 && q.length === slot.length;
+      // Initials are short and shared: only a whole or leading run of them (pbl → pblzdk) means the name.
+      if (slot.kind === KeyKind.Initials && !(exact || (offset === 0 && q.length >= 2))) continue;
       let score: number;
-      if (offset === 0 && q.length === slot.length) score = TIER.exact - (1 - slot.weight) * 0.1;
+      if (exact) score = TIER.exact - (1 - slot.weight) * 0.1;
       // Chinese has no word boundaries to go by: how much of the name the query covers decides.
-      else if (offset === 0 || han) score = TIER.prefix - penalty;
+      else if (offset === 0 || (han && slot.kind !== KeyKind.Pinyin)) score = TIER.prefix - penalty;
       else if (h.isWordStart(pos)) score = TIER.wordPrefix - penalty;
-      else if (anywhere) score = TIER.substring - penalty;
+      // Inside a pinyin syllable ("ang" in "kang") is noise.
+      else if (anywhere && slot.kind !== KeyKind.Pinyin) score = TIER.substring - penalty;
       else continue;
       hit(slot.entry, score);
     }
@@ -349,22 +460,33 @@ export class SearchIndex {
   /** Multi-word queries in another order or with words left out ("cell regulatory", "cd8 t"). */
   private allTokenHits(tokens: string[], hit: (entry: number, score: number) => void): void {
     const h = this.names;
-    const keys = tokens.map((t) => searchKey(t).key).filter((t) => t !== '').slice(0, 16);
-    // slot -> bit set of the tokens found at a word start in it
-    const found = new Map<number, number>();
-    keys.forEach((t, ti) => {
-      let n = 0;
-      for (let pos = h.text.indexOf(t); pos >= 0 && n < MAX_OCCURRENCES; pos = h.text.indexOf(t, pos + 1)) {
-        n++;
-        if (!h.isWordStart(pos)) continue;
-        const s = h.slotAt(pos);
-        found.set(s, (found.get(s) ?? 0) | (1 << ti));
-      }
-    });
-    const all = (1 << keys.length) - 1;
-    const qLen = keys.reduce((n, t) => n + t.length, 0);
-    for (const [s, mask] of found) {
-      if (mask !== all) continue;
+    // The longest word first: it occurs least, and the others are only looked for in the names it is in
+    // (a short word such as "t" or "xi" occurs thousands of times in the whole haystack).
+    const keys = tokens
+      .map((t) => searchKey(t).key)
+      .filter((t) => t !== '')
+      .slice(0, 16)
+      .sort((a, b) => b.length - a.length);
+    const atWordStart = (pos: number, t: string) => h.isWordStart(pos) && !splitsNumber(h.text, pos, t.length);
+    let slots: number[] = [];
+    let n = 0;
+    for (let pos = h.text.indexOf(keys[0]); pos >= 0 && n < MAX_OCCURRENCES; pos = h.text.indexOf(keys[0], pos + 1)) {
+      n++;
+      if (!atWordStart(pos, keys[0])) continue;
+      const s = h.slotAt(pos);
+      if (h.slots[s].kind !== KeyKind.Initials && slots[slots.length - 1] !== s) slots.push(s);
+    }
+    for (let k = 1; k < keys.length && slots.length > 0; k++) {
+      const t = keys[k];
+      slots = slots.filter((s) => {
+        const start = h.startOf(s);
+        const name = h.text.substring(start, start + h.slots[s].length);
+        for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1)) if (atWordStart(start + i, t)) return true;
+        return false;
+      });
+    }
+    const qLen = keys.reduce((sum, t) => sum + t.length, 0);
+    for (const s of slots) {
       const slot = h.slots[s];
       hit(slot.entry, TIER.wordPrefix - 0.04 - (1 - slot.weight) * 0.1 - 0.06 * (1 - Math.min(1, qLen / slot.length)));
     }
@@ -424,8 +546,31 @@ export class SearchIndex {
       return { text: han ? d.zh : d.en, field: 'definition', entry, han };
     });
     results.push(...new Fuse(definitions, FUSE_OPTIONS).search(pattern));
-    for (const r of results) hit(r.item.entry, TIER.fuzzy * (1 - (r.score ?? 1)) * FIELD_WEIGHT[r.item.field]);
+    for (const r of results) {
+      // How many of the query's letter pairs the matched name has tempers fuse.js's score: a misspelling
+      // keeps most ("lymphocite" 6 of 9 of "lymphocyte"), a chance likeness few ("foobar" 3 of 5 of
+      // "benmelstobart"). Among equally good matches, the name about as long as the query comes first
+      // ("neoantigin": neoantigen before neoantigen vaccine).
+      const text = r.item.field === 'definition' ? r.item.text : compactKey(r.item.text);
+      let shared = 0;
+      for (const bg of qb) if (text.includes(String.fromCharCode(bg >>> 16, bg & 0xffff))) shared++;
+      const cover = Math.min(1, q.length / Math.max(1, text.length));
+      const score = TIER.fuzzy * (1 - (r.score ?? 1)) * FIELD_WEIGHT[r.item.field] * (0.7 + (0.3 * shared) / qb.size) - 0.08 * (1 - cover);
+      hit(r.item.entry, score);
+    }
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * Whether the text at `pos` (`length` long) starts or ends inside a number of the name: "cd19" in "cd192" is
+ * another molecule (CCR2's CD192), "il2" in "il21" another cytokine.
+ */
+function splitsNumber(text: string, pos: number, length: number): boolean {
+  return (isDigit(text.charCodeAt(pos + length - 1)) && isDigit(text.charCodeAt(pos + length))) || (isDigit(text.charCodeAt(pos)) && isDigit(text.charCodeAt(pos - 1)));
 }
 
 function isWordChar(c: number): boolean {

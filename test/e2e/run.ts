@@ -298,6 +298,43 @@ async function uiPhase(browser: Browser): Promise<void> {
       assert(/pembrolizumab/i.test(s.activeEditor?.line ?? ''), `the line at the cursor reads '${s.activeEditor?.line}'`);
     });
     await runCommand('File: Revert File').catch(() => undefined);
+    await check("OncoLex: Search Terms with 'pbl' (pinyin initials) offers 帕博利珠单抗 first", async () => {
+      const p = ui();
+      await runCommand('OncoLex: Search Terms');
+      await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await p.keyboard.type('pbl', { delay: 30 });
+      const first = p.locator('.quick-input-widget .monaco-list-row').first();
+      await p.locator('.quick-input-widget .monaco-list-row', { hasText: '帕博利珠单抗' }).first().waitFor({ timeout: 8000 }).catch(() => {
+        throw new Error("Search Terms does not list 帕博利珠单抗 for 'pbl'");
+      });
+      const firstText = await first.innerText();
+      assert(firstText.includes('帕博利珠单抗') && /pembrolizumab/i.test(firstText), `the first result is '${squash(firstText)}', not pembrolizumab · 帕博利珠单抗`);
+      await screenshot('search-terms-pbl');
+      await p.keyboard.press('Escape');
+    });
+    await check("OncoLex: Search Terms says when no term fits ('kubernetes') and offers the Lexicon view", async () => {
+      const p = ui();
+      await runCommand('OncoLex: Search Terms');
+      await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await p.keyboard.type('kubernetes', { delay: 20 });
+      await p.locator('.quick-input-widget', { hasText: 'No term fits “kubernetes”' }).waitFor({ timeout: 8000 }).catch(() => {
+        throw new Error("Search Terms does not say that no term fits 'kubernetes'");
+      });
+      const rows = squash(await p.locator('.quick-input-widget .monaco-list').first().innerText());
+      assert(rows.includes('Browse the terms by category in the Lexicon view'), `the picker offers '${rows}'`);
+      await screenshot('search-terms-nothing-fits');
+      await p.keyboard.press('Escape');
+    });
+    await check("the Lexicon view's filter ranks the terms with the same search ('xdl' → sintilimab)", async () => {
+      const p = ui();
+      await runCommand('OncoLex: Filter the Lexicon View');
+      await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await p.keyboard.type('xdl', { delay: 30 });
+      await p.keyboard.press('Enter');
+      await sideBarTreeRow('sintilimab');
+      await screenshot('lexicon-view-filter-xdl');
+      await runCommand('OncoLex: Clear the Lexicon Filter');
+    });
     await check('the Lexicon view lists the categories with their mention counts in review-section.md', async () => {
       const file = 'review-section.md';
       const mentions = cliMentions(path.join(workspace, file));

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Lexicon } from '../../src/core/lexicon';
 import { SearchIndex, searchIndexFor, searchKey, searchLexicon } from '../../src/core/search';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
-import { readRelevanceQueries, syntheticLexicon } from '../../scripts/bench-search';
+import { evaluateRelevance, readRelevanceQueries, syntheticLexicon } from '../../scripts/bench-search';
 import { runSearch } from '../../src/cli/search';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
@@ -83,28 +83,31 @@ describe('relevance over the built-in lexicon', () => {
   it('has at least 40 queries whose expected entries exist', () => {
     assert.ok(queries.length >= 40, `only ${queries.length} queries`);
     const known = new Set(lexicon.entries.map((e) => e.id));
-    for (const q of queries) assert.ok(known.has(q.expect), `unknown entry id '${q.expect}' for query '${q.query}'`);
+    for (const q of queries) {
+      for (const id of [q.expect, ...(q.allow ?? []), ...(q.forbid ?? [])]) {
+        if (id !== null) assert.ok(known.has(id), `unknown entry id '${id}' for query '${q.query}'`);
+      }
+    }
     for (const kind of ['abbreviation', 'misspelling', 'partial word', 'Chinese', 'brand']) {
       assert.ok(queries.some((q) => q.kind === kind), `no ${kind} query`);
     }
   });
 
+  // The queries of issue 24 (from 'pabolizhu' on) were written before the search was tuned for them.
+  const split = queries.findIndex((q) => q.query === 'pabolizhu');
+
   it('ranks the expected entry first or among the first three', () => {
     const index = new SearchIndex(lexicon);
-    let top1 = 0;
-    let top3 = 0;
-    const misses: string[] = [];
-    for (const q of queries) {
-      const got = index.search(q.query, { limit: 3 }).map((r) => r.entry.id);
-      const rank = got.indexOf(q.expect) + 1;
-      if (rank === 1) top1++;
-      if (rank >= 1 && rank <= 3) top3++;
-      if (rank === 0 || rank > q.rank) misses.push(`'${q.query}' (${q.kind}): expected ${q.expect} at rank <= ${q.rank}, got [${got.join(', ')}]`);
-    }
-    const pct = (n: number) => `${((100 * n) / queries.length).toFixed(1)}%`;
-    console.log(`search relevance: top-1 ${top1}/${queries.length} (${pct(top1)}), top-3 ${top3}/${queries.length} (${pct(top3)})`);
-    assert.deepEqual(misses, []);
-    assert.equal(top3, queries.length);
+    const r = evaluateRelevance((q) => index.search(q, { limit: 20 }), queries.slice(0, split));
+    console.log(`search relevance: top-1 ${r.top1}/${r.withEntry}, top-3 ${r.top3}/${r.withEntry}`);
+    assert.deepEqual(r.misses, []);
+  });
+
+  it('finds pinyin, initials, Chinese variants, and nothing for absent terms', () => {
+    const index = new SearchIndex(lexicon);
+    const r = evaluateRelevance((q) => index.search(q, { limit: 20 }), queries.slice(split));
+    console.log(`search relevance (issue 24): top-1 ${r.top1}/${r.withEntry}, top-3 ${r.top3}/${r.withEntry}, absent terms showing nothing ${r.absentEmpty}/${r.absent}`);
+    assert.deepEqual(r.misses, []);
   });
 });
 
@@ -151,8 +154,32 @@ describe('oncolex search', () => {
     const { code, out } = await run(['regulatory', 't', '--limit', '2']);
     assert.equal(code, 0);
     const lines = out.trimEnd().split('\n');
-    assert.equal(lines.length, 2);
+    assert.equal(lines.length, 1, 'only treg fits; the definitions that mention it are weak matches');
     assert.match(lines[0], /^[01]\.\d{3} {2}immune-cell {2}treg +regulatory T cell · 调节性 T 细胞$/);
+    const all = await run(['regulatory', 't', '--limit', '2', '--all']);
+    assert.equal(all.out.trimEnd().split('\n').length, 2);
+  });
+
+  it('finds a Chinese name by its pinyin initials', async () => {
+    const { code, out } = await run(['pbl', '--format', 'json']);
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(out) as { results: { id: string }[] }).results[0].id, 'pembrolizumab');
+  });
+
+  it('says when nothing fits, with the weak matches and where else to look', async () => {
+    const none = await run(['kubernetes']);
+    assert.equal(none.code, 1);
+    assert.equal(none.out, '');
+    assert.match(none.err, /no term in the lexicon fits 'kubernetes'/);
+    assert.match(none.err, /Lexicon view/);
+    const weak = await run(['patient']);
+    assert.equal(weak.code, 1);
+    assert.match(weak.err, /Weak matches .*; oncolex search --all "patient" lists them/);
+    // No CD19 entry: CCR2 and CCR5 (CD192, CD195) are other molecules; the CD19 CAR-T products name it.
+    const cd19 = await run(['cd19', '--format', 'json']);
+    const ids = (JSON.parse(cd19.out) as { results: { id: string }[] }).results.map((r) => r.id);
+    assert.ok(!ids.includes('ccr2') && !ids.includes('ccr5'), ids.join());
+    assert.ok(ids.includes('tisagenlecleucel'), ids.join());
   });
 
   it('rejects a missing query and bad options', async () => {
@@ -161,7 +188,7 @@ describe('oncolex search', () => {
     assert.equal((await run(['x', '--limit', '0'])).code, 2);
     const none = await run(['zzqxv']);
     assert.equal(none.code, 1);
-    assert.match(none.err, /nothing matches/);
+    assert.match(none.err, /no term in the lexicon fits 'zzqxv'/);
     assert.deepEqual(JSON.parse((await run(['zzqxv', '--format=json'])).out), { query: 'zzqxv', results: [] });
   });
 });
