@@ -142,7 +142,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const cached = annotations.get(doc.uri);
     if (cached?.version === doc.version) return cached.mentions;
     matcher ??= new Matcher(lexicon);
-    const mentions = new DocumentMentions(matcher, lang, { includeGeneric: settings['highlight.generic'] });
+    const mentions = new DocumentMentions(matcher, lang, { includeGeneric: settings['highlight.generic'], includeGenerated: settings['lexicon.generated'] });
     mentions.full(text);
     annotations.set(doc.uri, { version: doc.version, mentions });
     return mentions;

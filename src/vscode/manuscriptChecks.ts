@@ -110,7 +110,7 @@ export class ManuscriptChecker implements vscode.CodeActionProvider, vscode.Disp
       this.fixes.delete(key);
       return undefined;
     }
-    const annotation = annotateDocument(this.lexicon.matcher, text, languageOf(doc.languageId), { includeGeneric: setting('highlight.generic') });
+    const annotation = annotateDocument(this.lexicon.matcher, text, languageOf(doc.languageId), { includeGeneric: setting('highlight.generic'), includeGenerated: setting('lexicon.generated') });
     const problems = checkManuscript(text, annotation, (id) => this.lexicon.entry(id), { disabled, minUses, lang: writingLanguage(text) });
     this.fixes.set(key, { version: doc.version, problems });
     return problems;
