@@ -1,7 +1,7 @@
 /**
- * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of the evaluation
- * set and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
- * and overall, the misses and false marks of each passage, and ends with one JSON line for tools.
+ * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of each evaluation
+ * set (`passages`, then `pool`; `--set NAME` runs one) and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
+ * and overall, the misses and false marks of each passage, and ends each set with one JSON line for tools.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +10,8 @@ import { CATEGORIES } from '../src/core/lexicon';
 import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';
 import { scoreAbbreviations } from './eval/abbreviations';
-import { loadPassages } from './eval/passages';
+import type { EvalSet } from './eval/passages';
+import { EVAL_SETS, goldDir, loadPassages, textDir } from './eval/passages';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -64,9 +65,19 @@ async function annotateAll(passages: { text: string; file: string }[]): Promise<
   return out;
 }
 
-async function main(): Promise<void> {
+/** The sets to run: `--set pool` (or `passages`) runs one; by default both, each reported on its own. */
+function setsFromArgs(argv: readonly string[]): EvalSet[] {
+  const i = argv.indexOf('--set');
+  if (i < 0) return [...EVAL_SETS];
+  const name = argv[i + 1];
+  if (!(EVAL_SETS as readonly string[]).includes(name)) throw new Error(`--set takes one of ${EVAL_SETS.join(', ')}, not '${name ?? ''}'`);
+  return [name as EvalSet];
+}
+
+async function evaluate(set: EvalSet): Promise<void> {
   const started = Date.now();
-  const passages = loadPassages();
+  const passages = loadPassages(set);
+  console.log(`\n===== ${set}: gold in ${path.relative(process.cwd(), goldDir(set))}, texts in ${textDir(set)} =====`);
   const annotations = await annotateAll(passages);
   const docs = passages.map((ps, i) => {
     const pred: (Span & { text: string })[] = (annotations[i] ?? []).map((m) => ({ start: m.start, end: m.end, category: m.category, text: m.text }));
@@ -108,20 +119,26 @@ async function main(): Promise<void> {
   const o = prf(results.overlap.overall);
   const gold = docs.reduce((n, d) => n + d.gold.length, 0);
   const stopped = docs.filter((d) => d.timedOut).map((d) => d.ps.id);
-  console.log(`\n${passages.length} passages, ${gold} gold mentions, ${Date.now() - started} ms${stopped.length ? `; stopped (no result): ${stopped.join(', ')}` : ''}`);
-  // Abbreviation pairs (what `oncolex mine` reports) against the gold pairs; its own line before the last.
+  console.log(`\n${set}: ${passages.length} passages, ${gold} gold mentions, ${Date.now() - started} ms${stopped.length ? `; stopped (no result): ${stopped.join(', ')}` : ''}`);
+  // Abbreviation pairs (what `oncolex mine` reports) against the gold pairs, where a passage has them.
   const ab = scoreAbbreviations(passages);
-  const abP = ab.pred === 0 ? 1 : ab.correct / ab.pred;
-  const abR = ab.gold === 0 ? 1 : ab.correct / ab.gold;
-  console.log(`\nabbreviation pairs: gold ${ab.gold}, found ${ab.pred}, correct ${ab.correct}, P ${pct(abP)} R ${pct(abR)}`);
-  for (const e of ab.errors) {
-    const show = (xs: { short: string; long: string }[]) => xs.map((x) => `${x.short} = ${x.long}`).join(' · ');
-    console.log(`${e.id}:${e.missed.length ? `\n  - ${show(e.missed)}` : ''}${e.wrong.length ? `\n  + ${show(e.wrong)}` : ''}`);
+  if (ab.gold > 0) {
+    const abP = ab.pred === 0 ? 1 : ab.correct / ab.pred;
+    const abR = ab.gold === 0 ? 1 : ab.correct / ab.gold;
+    console.log(`\nabbreviation pairs: gold ${ab.gold}, found ${ab.pred}, correct ${ab.correct}, P ${pct(abP)} R ${pct(abR)}`);
+    for (const e of ab.errors) {
+      const show = (xs: { short: string; long: string }[]) => xs.map((x) => `${x.short} = ${x.long}`).join(' · ');
+      console.log(`${e.id}:${e.missed.length ? `\n  - ${show(e.missed)}` : ''}${e.wrong.length ? `\n  + ${show(e.wrong)}` : ''}`);
+    }
+    console.log(JSON.stringify({ eval: 'abbreviations', set, precision: round(abP), recall: round(abR), gold: ab.gold, found: ab.pred, correct: ab.correct }));
   }
-  console.log(JSON.stringify({ eval: 'abbreviations', precision: round(abP), recall: round(abR), gold: ab.gold, found: ab.pred, correct: ab.correct }));
   console.log(
-    JSON.stringify({ eval: 'mentions', strictP: round(s.p), strictR: round(s.r), strictF1: round(s.f1), overlapP: round(o.p), overlapR: round(o.r), overlapF1: round(o.f1), passages: passages.length, gold }),
+    JSON.stringify({ eval: 'mentions', set, strictP: round(s.p), strictR: round(s.r), strictF1: round(s.f1), overlapP: round(o.p), overlapR: round(o.r), overlapF1: round(o.f1), passages: passages.length, gold }),
   );
+}
+
+async function main(): Promise<void> {
+  for (const set of setsFromArgs(process.argv.slice(2))) await evaluate(set);
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,4 @@
-/** Reads and validates the curated lexicon sources and the review (shared by the build script and tests). */
+/** Reads and validates the curated lexicon sources, the review and the generated tier (shared by the build script and tests). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BuildInput } from '../src/core/build';
@@ -10,6 +10,8 @@ export const ROOT = path.resolve(__dirname, '..');
 export const LEXICON_DIR = path.join(ROOT, 'data/lexicon');
 export const REVIEW_FILE = path.join(ROOT, 'data/review/abscopal-review-2024.txt');
 export const LEXICON_OUT = path.join(ROOT, 'generated/lexicon.json');
+/** The generated tier (committed build output of scripts/build-ontology-tier.ts). */
+export const TIER_FILE = path.join(ROOT, 'generated/ontology-tier.json');
 
 export function readSources(): { input: BuildInput; errors: LexiconError[] } {
   const errors: LexiconError[] = [];
@@ -28,5 +30,6 @@ export function readSources(): { input: BuildInput; errors: LexiconError[] } {
     errors.push(...r.errors);
     sources.push({ file: rel, entries: r.entries });
   }
-  return { input: { sources, review: fs.readFileSync(REVIEW_FILE, 'utf8'), inflect: compromiseInflector }, errors };
+  const generated = fs.existsSync(TIER_FILE) ? (JSON.parse(fs.readFileSync(TIER_FILE, 'utf8')) as BuildInput['generated']) : undefined;
+  return { input: { sources, review: fs.readFileSync(REVIEW_FILE, 'utf8'), inflect: compromiseInflector, generated }, errors };
 }

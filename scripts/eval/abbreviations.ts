@@ -11,7 +11,7 @@ import { Matcher } from '../../src/core/matcher';
 import { mine } from '../../src/core/mine';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import type { Passage } from './passages';
-import { PASSAGE_DIR } from './passages';
+import { goldDir } from './passages';
 
 export interface Pair {
   short: string;
@@ -45,11 +45,11 @@ export interface PairScore {
 }
 
 /** Scores the miner's pairs on the passages that have a `.abbr.tsv` file. */
-export function scoreAbbreviations(passages: readonly Passage[], dir = PASSAGE_DIR): PairScore {
+export function scoreAbbreviations(passages: readonly Passage[]): PairScore {
   const matcher = new Matcher(loadBuiltinLexicon());
   const score: PairScore = { gold: 0, pred: 0, correct: 0, errors: [] };
   for (const p of passages) {
-    const goldFile = path.join(dir, `${p.id}.abbr.tsv`);
+    const goldFile = path.join(goldDir(p.set), `${p.id}.abbr.tsv`);
     if (!fs.existsSync(goldFile)) continue;
     const gold = new Map(parseAbbreviationGold(fs.readFileSync(goldFile, 'utf8'), goldFile).map((g) => [pairKey(g), g]));
     const pred = new Map(mine([{ file: p.file, text: p.text, language: p.kind }], matcher).abbreviations.map((a) => [pairKey(a), { short: a.short, long: a.long }]));

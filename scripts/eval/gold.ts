@@ -57,12 +57,40 @@ export function parseGold(source: string, file: string): GoldLine[] {
   return lines;
 }
 
-/** Regions of the passage where no gold mention can be: front matter, citation keys, labels and references. */
+/** The front matter keys whose values are prose (docs/annotation.md §2). */
+export const PROSE_KEYS = ['title', 'subtitle', 'abstract', 'description', 'summary', 'keywords'];
+
+/**
+ * The parts of a Markdown file's YAML front matter (`---` on the first line to a line of `---` or `...`) that
+ * are not prose: the fences, every key, and the values of keys other than {@link PROSE_KEYS}. A top-level
+ * key's value runs from its colon to the next top-level key (so block scalars and lists are included).
+ */
+export function frontMatterOutsideProse(text: string): [number, number][] {
+  const fm = /^---\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(text);
+  if (!fm || fm.index !== 0) return [];
+  const body = fm[0].indexOf('\n') + 1;
+  const bodyEnd = body + fm[1].length;
+  const out: [number, number][] = [];
+  let from = 0;
+  let proseOpen = false;
+  for (const key of fm[1].matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm)) {
+    const at = body + key.index;
+    if (proseOpen) from = at;
+    proseOpen = PROSE_KEYS.includes(key[1]);
+    if (proseOpen) {
+      out.push([from, at + key[0].length]);
+    }
+  }
+  if (!proseOpen) out.push([from, fm[0].length]);
+  else out.push([bodyEnd, fm[0].length]);
+  return out.filter(([s, e]) => e > s);
+}
+
+/** Regions of the passage where no gold mention can be: front matter outside its prose, citation keys, labels and references. */
 export function excludedRegions(text: string, kind: 'markdown' | 'latex' | 'plain'): [number, number][] {
   const out: [number, number][] = [];
   if (kind === 'markdown') {
-    const fm = /^---\n[\s\S]*?\n---\n/.exec(text);
-    if (fm) out.push([0, fm[0].length]);
+    out.push(...frontMatterOutsideProse(text));
     for (const m of text.matchAll(/\[@[^\]]*\]|\]\([^)]*\)|https?:\/\/\S+/g)) out.push([m.index, m.index + m[0].length]);
   }
   if (kind === 'latex') {

@@ -1,13 +1,42 @@
-/** The passages of the evaluation set (test/eval/passages/) with their resolved gold mentions. */
+/**
+ * The passages of the evaluation sets with their resolved gold mentions. The project keeps only what its
+ * sessions wrote: the gold (`<id>.gold.tsv`, `<id>.abbr.tsv`) and metadata (`<id>.meta.json`) in
+ * `test/eval/<set>/`. The texts, written by others, are read from `../shared/eval/<set>/` beside the project
+ * (or from the folder `ONCOLEX_EVAL_TEXTS` names, which holds `passages/` and `pool/`).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GoldSpan } from './gold';
 import { parseGold, resolveGold } from './gold';
 
-export const PASSAGE_DIR = path.join(__dirname, '..', '..', 'test', 'eval', 'passages');
+const ROOT = path.join(__dirname, '..', '..');
+
+/** The evaluation sets: `passages` (the first 27 passages) and `pool` (passages annotated for issue 22). */
+export type EvalSet = 'passages' | 'pool';
+export const EVAL_SETS: readonly EvalSet[] = ['passages', 'pool'];
+
+/** Where a set's gold and metadata are (in the project). */
+export function goldDir(set: EvalSet): string {
+  return path.join(ROOT, 'test', 'eval', set);
+}
+
+/** Where a set's texts are (outside the project). */
+export function textDir(set: EvalSet): string {
+  return path.join(process.env.ONCOLEX_EVAL_TEXTS ?? path.join(ROOT, '..', 'shared', 'eval'), set);
+}
+
+/** Whether the texts are here (a fresh clone without `../shared/` has only the gold). */
+export function textsAvailable(set: EvalSet = 'passages'): boolean {
+  return fs.existsSync(textDir(set));
+}
+
+/** The gold and metadata of the first set (kept for callers that name it). */
+export const PASSAGE_DIR = goldDir('passages');
 
 export interface Passage {
   id: string;
+  set: EvalSet;
+  /** The text's path (in the shared folder); its extension decides how OncoLex reads it. */
   file: string;
   kind: 'markdown' | 'latex' | 'plain';
   language: string;
@@ -15,22 +44,39 @@ export interface Passage {
   gold: GoldSpan[];
 }
 
-const KIND: Record<string, Passage['kind']> = { '.md': 'markdown', '.tex': 'latex', '.txt': 'plain' };
+const KIND: Record<string, Passage['kind']> = { '.md': 'markdown', '.rmd': 'markdown', '.qmd': 'markdown', '.tex': 'latex', '.txt': 'plain' };
 
-/** Every passage with its gold spans; throws a GoldError when a gold file does not resolve. */
-export function loadPassages(dir = PASSAGE_DIR): Passage[] {
+/** Thrown when a gold file has no text beside it; the message names both folders. */
+export class MissingTextError extends Error {}
+
+/**
+ * Every passage of a set with its gold spans, in id order: one per gold file. Throws a GoldError when a gold
+ * file does not resolve, and a MissingTextError when its text is not in the set's text folder.
+ */
+export function loadPassages(set: EvalSet = 'passages'): Passage[] {
+  const gold = goldDir(set);
+  const texts = textDir(set);
+  if (!fs.existsSync(texts)) throw new MissingTextError(`the evaluation texts are not in ${texts} (the gold is in ${gold}); set ONCOLEX_EVAL_TEXTS to the folder that holds passages/ and pool/`);
+  const byId = new Map<string, string>();
+  for (const f of fs.readdirSync(texts)) {
+    const ext = path.extname(f);
+    if (KIND[ext.toLowerCase()] !== undefined) byId.set(f.slice(0, -ext.length), f);
+  }
   return fs
-    .readdirSync(dir)
-    .filter((f) => KIND[path.extname(f)] !== undefined)
+    .readdirSync(gold)
+    .filter((f) => f.endsWith('.gold.tsv'))
     .sort()
-    .map((f) => {
-      const id = f.slice(0, -path.extname(f).length);
-      const file = path.join(dir, f);
+    .map((g) => {
+      const id = g.slice(0, -'.gold.tsv'.length);
+      const name = byId.get(id);
+      if (name === undefined) throw new MissingTextError(`${path.join(gold, g)}: no text ${id}.{txt,md,Rmd,qmd,tex} in ${texts}`);
+      const file = path.join(texts, name);
       const text = fs.readFileSync(file, 'utf8');
-      const kind = KIND[path.extname(f)];
-      const meta = JSON.parse(fs.readFileSync(path.join(dir, `${id}.meta.json`), 'utf8')) as { language: string };
-      const goldFile = path.join(dir, `${id}.gold.tsv`);
-      const gold = resolveGold(text, parseGold(fs.readFileSync(goldFile, 'utf8'), goldFile), kind, goldFile);
-      return { id, file, kind, language: meta.language, text, gold };
+      const kind = KIND[path.extname(name).toLowerCase()];
+      const metaFile = path.join(gold, `${id}.meta.json`);
+      // The pool's sources are listed in its shared SOURCES.md; its language is the id's prefix.
+      const language = fs.existsSync(metaFile) ? (JSON.parse(fs.readFileSync(metaFile, 'utf8')) as { language: string }).language : id.startsWith('zh-') ? 'zh' : 'en';
+      const goldFile = path.join(gold, g);
+      return { id, set, file, kind, language, text, gold: resolveGold(text, parseGold(fs.readFileSync(goldFile, 'utf8'), goldFile), kind, goldFile) };
     });
 }

@@ -3,7 +3,7 @@
  * inverse relations, and the review's evidence for each entry. Pure and deterministic; the script
  * scripts/build-lexicon.ts does the file I/O and supplies the English inflector (compromise).
  */
-import type { Entry, Evidence, Form, Lexicon, Relation, SourceEntry, SourceEvidence } from './lexicon';
+import type { Entry, Evidence, Form, GeneratedSource, GeneratedSourceEntry, IdSystem, Lexicon, Relation, SourceEntry, SourceEvidence } from './lexicon';
 import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
 import { Matcher } from './matcher';
 import { formsDigest } from './matcherTables';
@@ -18,6 +18,8 @@ export interface BuildInput {
   sources: { file: string; entries: SourceEntry[] }[];
   review: string;
   inflect: Inflector;
+  /** The generated tier (generated/ontology-tier.json), if any: added after the curated entries. */
+  generated?: { sources: GeneratedSource[]; entries: GeneratedSourceEntry[] };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -212,10 +214,104 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
   addEvidence(entries, input.review);
+  if (input.generated) entries.push(...generatedEntries(input.generated, owner));
   // Which built-in entry each entry extends (an unknown one is reported above, and the entry stands alone).
   const extensions = new Map<string, string>();
   for (const { e } of byId.values()) if (e.extends !== undefined && knownIds.has(e.extends)) extensions.set(e.id, e.extends);
   return { lexicon: { source: 'built-in', entries, ...(extensions.size > 0 ? { extensions } : {}) }, problems };
+}
+
+/** The regular plural of a name's last word (`dendritic cell` → `dendritic cells`, `sarcoma` → `sarcomas`), if it is singular. */
+function regularPlural(name: string): string | undefined {
+  if (/(?:s|x|ch|sh)$/.test(name)) return undefined;
+  if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  return `${name}s`;
+}
+
+/**
+ * A symbol written as letters and a number also appears with a hyphen: IL6 → IL-6, ZAP70 → ZAP-70, SHP2 → SHP-2.
+ * Not CD molecules: `CD-22` is a journal's code, never CD22.
+ */
+function hyphenated(symbol: string): string | undefined {
+  const m = /^([A-Z]{2,5})(\d{1,3})$/.exec(symbol);
+  return m && m[1] !== 'CD' ? `${m[1]}-${m[2]}` : undefined;
+}
+
+/**
+ * The entries of the generated tier, after the curated ones: a form a curated entry has stays the curated
+ * entry's (curated entries always win), and a form two generated entries share is the one's whose label it is,
+ * else neither's. Symbols are
+ * matched case-sensitively; names case-insensitively, cell and cancer names with their regular English plural
+ * (a rule, not the inflector: the tier's names are head nouns like `cell`, `carcinoma`, `leukemia`).
+ */
+export function generatedEntries(tier: NonNullable<BuildInput['generated']>, curated: ReadonlyMap<string, string>): Entry[] {
+  const sources = new Map(tier.sources.map((s) => [s.key, s]));
+  const formsOf = tier.entries.map((g) => {
+    const forms: Form[] = [];
+    const seen = new Set<string>();
+    const add = (text: string, caseSensitive: boolean) => {
+      const key = formKey({ text, caseSensitive });
+      if (foldForm(text, false) === '' || seen.has(key)) return;
+      seen.add(key);
+      forms.push({ text, caseSensitive });
+    };
+    for (const sym of g.symbols) {
+      for (const v of spellingVariants(sym)) add(v, true);
+      const h = hyphenated(sym);
+      if (h) add(h, true);
+    }
+    for (const name of g.names) {
+      for (const v of spellingVariants(name)) {
+        add(v, false);
+        const p = g.category !== 'molecule' && inflectable(v) ? regularPlural(v) : undefined;
+        if (p) add(p, false);
+      }
+    }
+    return forms;
+  });
+  // Who may have each form: the one entry whose label it is (or its plural), else the one entry that has it.
+  const claims = new Map<string, number>();
+  const labels = new Map<string, number>();
+  formsOf.forEach((forms, i) => {
+    const label = new Set([tier.entries[i].label, regularPlural(tier.entries[i].label)].map((l) => l && foldForm(l, false)));
+    for (const f of forms) {
+      const key = formKey(f);
+      claims.set(key, (claims.get(key) ?? 0) + 1);
+      if (label.has(foldForm(f.text, false))) labels.set(key, labels.has(key) ? -1 : i);
+    }
+  });
+  const owns = (f: Form, i: number) => {
+    const l = labels.get(formKey(f));
+    return l === undefined ? claims.get(formKey(f)) === 1 : l === i;
+  };
+  // A curated form wins whatever the case: a generated `TNFA` never takes the curated `TNFa`.
+  const curatedFolds = new Set([...curated.keys()].map((k) => foldForm(k.slice(1), false)));
+  const taken = (f: Form) => curatedFolds.has(foldForm(f.text, false));
+  const out: Entry[] = [];
+  tier.entries.forEach((g, i) => {
+    const forms = formsOf[i].filter((f) => !taken(f) && owns(f, i));
+    if (forms.length === 0) return;
+    const src = sources.get(g.source);
+    const system = g.curie.slice(0, g.curie.indexOf(':')).toLowerCase() as IdSystem;
+    out.push({
+      id: g.id,
+      category: g.category,
+      kind: g.kind,
+      tier: 'generated',
+      origin: { source: src ? `${src.name} ${src.version}` : g.source, licence: src?.licence ?? 'unknown', curie: g.curie },
+      label: { en: g.label, zh: '' },
+      abbreviations: g.symbols,
+      synonyms: g.names.filter((n) => n !== g.label),
+      zh: [],
+      brands: [],
+      definition: { en: g.definition, zh: '' },
+      relations: [],
+      ids: { [system]: g.curie, ...(g.ncit !== undefined ? { ncit: g.ncit } : {}) },
+      forms,
+      evidence: [],
+    });
+  });
+  return out;
 }
 
 /**
@@ -294,6 +390,6 @@ function addEvidence(entries: Entry[], review: string): void {
  * forms, which tells the matcher tables built from it (scripts/build-tables.ts) from stale ones.
  */
 export function serializeLexicon(lexicon: Lexicon): string {
-  const generatedBy = 'scripts/build-lexicon.ts from data/lexicon/*.json and data/review/ — do not edit';
+  const generatedBy = 'scripts/build-lexicon.ts from data/lexicon/*.json, data/review/ and generated/ontology-tier.json — do not edit';
   return `${JSON.stringify({ generatedBy, formsDigest: formsDigest(lexicon.entries), entries: lexicon.entries }, null, 1)}\n`;
 }

@@ -79,6 +79,8 @@ const UI = {
   documentTerm: { en: 'defined in this document, line {0}', zh: '在本文档第 {0} 行定义' },
   definedAs: { en: 'Defined in this document as “{1}”, line {0}.', zh: '本文档第 {0} 行将其定义为“{1}”。' },
   related: { en: 'Related lexicon entry', zh: '术语表中的相关条目' },
+  origin: { en: 'Generated from', zh: '自动生成自' },
+  licence: { en: 'licence', zh: '许可' },
 } as const;
 
 export interface CardOptions {
@@ -101,12 +103,16 @@ export function renderCard(e: Entry, o: CardOptions): string {
   const other: DisplayLanguage = lang === 'en' ? 'zh' : 'en';
   const out: string[] = [];
   const kind = e.kind ? ` · ${escapeMarkdown(e.kind)}` : '';
-  out.push(`**${escapeMarkdown(e.label[lang])}** · ${escapeMarkdown(e.label[other])}  `);
+  // A generated entry has its ontology's English only: its card shows that once, in either language.
+  const label = e.label[lang] || e.label[other];
+  const second = e.label[other] && e.label[other] !== label ? ` · ${escapeMarkdown(e.label[other])}` : '';
+  out.push(`**${escapeMarkdown(label)}**${second}  `);
   out.push(`*${escapeMarkdown(categoryLabel(e.category, lang))}${kind}*`);
-  out.push('');
-  out.push(escapeMarkdown(e.definition[lang]));
-  out.push('');
-  out.push(escapeMarkdown(e.definition[other]));
+  for (const d of [e.definition[lang], e.definition[other]]) if (d) out.push('', escapeMarkdown(d));
+  if (e.origin) {
+    const { source, licence, curie } = e.origin;
+    out.push('', `*${UI.origin[lang]} ${escapeMarkdown(source)} (${escapeMarkdown(curie)}; ${UI.licence[lang]} ${escapeMarkdown(licence)})*`);
+  }
   const names = [...new Set([...e.abbreviations, ...e.synonyms, ...e.zh].filter((n) => n !== e.label.en && n !== e.label.zh))];
   if (names.length > 0) {
     out.push('');

@@ -6,12 +6,13 @@
 import type { Entry, IdSystem } from './lexicon';
 
 /** Systems in order of preference: the most specific for what they name first (a gene's HGNC id before its NCIt concept). */
-const PREFERENCE: readonly IdSystem[] = ['hgnc', 'cl', 'drugbank', 'mesh', 'ncit', 'uniprot', 'atc', 'nct'];
+const PREFERENCE: readonly IdSystem[] = ['hgnc', 'cl', 'drugbank', 'mesh', 'doid', 'ncit', 'uniprot', 'atc', 'nct'];
 
-/** How each system's stored value becomes a CURIE (HGNC and CL values already carry their prefix). */
+/** How each system's stored value becomes a CURIE (HGNC, CL and DOID values already carry their prefix). */
 const PREFIX: Record<IdSystem, string> = {
   hgnc: '',
   cl: '',
+  doid: '',
   drugbank: 'DRUGBANK:',
   mesh: 'MESH:',
   ncit: 'NCIT:',
@@ -30,6 +31,7 @@ const PREFIX: Record<IdSystem, string> = {
 export const BIOREGISTRY_PREFIXES: Record<IdSystem, { prefix: string; synonyms?: readonly string[] }> = {
   hgnc: { prefix: 'hgnc' },
   cl: { prefix: 'cl' },
+  doid: { prefix: 'doid' },
   drugbank: { prefix: 'drugbank' },
   mesh: { prefix: 'mesh' },
   ncit: { prefix: 'ncit' },

@@ -15,6 +15,10 @@
  *    generic mention still keeps a shorter term inside it from matching, and then left out of what is shown,
  *    counted and reported unless the user asks for them (`oncolex.highlight.generic`, `--include-generic`).
  *    They stay in {@link DocumentAnnotation.all} for hover.
+ * 3. The field gate (see {@link SHORT_FORM}): short ambiguous forms (RT, DC, ATP, a short form defined for
+ *    something the lexicon lacks) are shown only in a document about the field or next to a term of it. The
+ *    gate reads the whole document's mentions, so it is applied to what is shown, not to each paragraph.
+ * 4. The generated tier (entries built from the field's ontologies) is shown unless the user turns it off.
  *
  * Every step is paragraph-local (a definition never spans a blank line), which is what lets
  * {@link DocumentMentions} (incremental.ts) update the result one paragraph at a time.
@@ -79,12 +83,17 @@ export interface DocumentAnnotation {
 export interface AnnotationOptions {
   /** Show, count and report generic words too (setting `oncolex.highlight.generic`, `--include-generic`). */
   includeGeneric?: boolean;
+  /** Show the generated tier's entries (setting `oncolex.lexicon.generated`); on unless set to false. */
+  includeGenerated?: boolean;
 }
 
 /** What the layers need to know of a lexicon: which entry each case-sensitive form names, which are generic. */
 interface LexiconFacts {
   abbreviations: Map<string, string>;
   generic: Set<string>;
+  generated: Set<string>;
+  /** For each entry, the lengths of its short capital-letter forms ({@link SHORT_LETTERS}). */
+  shortForms: Map<string, Set<number>>;
   /** The forms of an entry reduced to their letters and digits ({@link letters}), made on first use. */
   letters(id: string): string[];
   category(id: string): Category;
@@ -127,21 +136,88 @@ function factsOf(entries: readonly Entry[]): LexiconFacts {
       if (!l) lettersOf.set(id, (l = (byId.get(id)?.forms ?? []).map((x) => letters(x.text)).filter((x) => x.length > 0)));
       return l;
     };
-    f = { abbreviations: new Map(), generic: new Set(), letters: forms, category: (id) => byId.get(id)?.category ?? 'concept' };
+    f = { abbreviations: new Map(), generic: new Set(), generated: new Set(), shortForms: new Map(), letters: forms, category: (id) => byId.get(id)?.category ?? 'concept' };
     for (const e of entries) {
       if (e.generic) f.generic.add(e.id);
-      for (const form of e.forms) if (form.caseSensitive && !f.abbreviations.has(form.text)) f.abbreviations.set(form.text, e.id);
+      if (e.tier === 'generated') f.generated.add(e.id);
+      for (const form of e.forms) {
+        if (!form.caseSensitive) continue;
+        if (!f.abbreviations.has(form.text)) f.abbreviations.set(form.text, e.id);
+        if (SHORT_LETTERS.test(form.text)) {
+          const lengths = f.shortForms.get(e.id);
+          if (lengths === undefined) f.shortForms.set(e.id, new Set([form.text.length]));
+          else lengths.add(form.text.length);
+        }
+      }
     }
     factsCache.set(entries, f);
   }
   return f;
 }
 
-/** The mentions shown under these options (the same array when nothing is left out). */
-export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions): M[] {
-  const generic = factsOf(entries).generic;
-  if (options.includeGeneric === true || generic.size === 0) return all;
-  return all.filter((m) => !generic.has(m.id));
+/**
+ * A short ambiguous form: a case-sensitive form of at most this many capital letters (RT, DC, ATP, ICI), or
+ * a term the document defines for something the lexicon lacks (`Imperial Chemical Industries (ICI)`). Outside the field these are other
+ * things (RT-Thread, Washington DC, the ATP tour, the company ICI), so they need context (docs/annotation.md §5).
+ */
+export const SHORT_FORM = 4;
+/** Short forms of capitals only (a plural s aside): RT, DC, ATP, ICIs. PD-1, CD8, Treg, cDC1 and IL-6 are distinctive. */
+const SHORT_LETTERS = new RegExp(`^[A-Z]{1,${SHORT_FORM}}s?$`);
+/** A document with this many distinct unambiguous terms of the field is about the field. */
+export const FIELD_DOCUMENT_TERMS = 3;
+/** Or a short form is a term of the field when an unambiguous term is this close (characters, either side). */
+export const FIELD_NEIGHBOUR = 100;
+
+/** Whether a mention is of a short ambiguous form (see {@link SHORT_FORM}). */
+function isShortAmbiguous(m: Mention & { short?: string }, f: LexiconFacts, terms: ReadonlyMap<string, DocumentTerm> | undefined): boolean {
+  const n = m.end - m.start;
+  // A term the document defines and the lexicon lacks (its long form or a use) is the field's when its long
+  // form's head is (Low-dose radiotherapy, checkpoint inhibitors, best overall response), else only in context.
+  if (m.id.startsWith(DOCUMENT_TERM_PREFIX)) {
+    const t = terms?.get(m.id.slice(DOCUMENT_TERM_PREFIX.length));
+    return t === undefined || (t.related === undefined && t.category === 'concept') || n <= SHORT_FORM;
+  }
+  // A use of a short form the document defines as a term of the field is what the document says it is.
+  if (m.short !== undefined) return false;
+  return f.shortForms.get(m.id)?.has(n) === true;
+}
+
+/**
+ * The field gate: a short ambiguous form is kept when the document is about the field (it names at least
+ * {@link FIELD_DOCUMENT_TERMS} distinct unambiguous terms), or when an unambiguous term of the field is within
+ * {@link FIELD_NEIGHBOUR} characters. Generic words count as neither. Linear in the mentions.
+ */
+function fieldGate<M extends Mention>(all: M[], f: LexiconFacts, terms: ReadonlyMap<string, DocumentTerm> | undefined): M[] {
+  const ambiguous = all.map((m) => isShortAmbiguous(m, f, terms));
+  const field = new Set<string>();
+  for (let i = 0; i < all.length && field.size < FIELD_DOCUMENT_TERMS; i++) if (!ambiguous[i] && !f.generic.has(all[i].id)) field.add(all[i].id);
+  if (field.size >= FIELD_DOCUMENT_TERMS || !ambiguous.includes(true)) return all;
+  // The nearest unambiguous term before and after each mention, by two sweeps.
+  const before: number[] = new Array<number>(all.length);
+  let last = -Infinity;
+  for (let i = 0; i < all.length; i++) {
+    before[i] = last;
+    if (!ambiguous[i] && !f.generic.has(all[i].id)) last = all[i].end;
+  }
+  const out: M[] = [];
+  let next = Infinity;
+  const keep: boolean[] = new Array<boolean>(all.length);
+  for (let i = all.length - 1; i >= 0; i--) {
+    keep[i] = !ambiguous[i] || all[i].start - before[i] <= FIELD_NEIGHBOUR || next - all[i].end <= FIELD_NEIGHBOUR;
+    if (!ambiguous[i] && !f.generic.has(all[i].id)) next = all[i].start;
+  }
+  for (let i = 0; i < all.length; i++) if (keep[i]) out.push(all[i]);
+  return out;
+}
+
+/** The mentions shown under these options (the same array when nothing is left out); `terms`: the short forms the document defines. */
+export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>): M[] {
+  const f = factsOf(entries);
+  let out = all;
+  if (options.includeGenerated === false && f.generated.size > 0) out = out.filter((m) => !f.generated.has(m.id));
+  out = fieldGate(out, f, terms);
+  if (options.includeGeneric === true || f.generic.size === 0) return out;
+  return out.filter((m) => !f.generic.has(m.id));
 }
 
 /**
@@ -152,7 +228,7 @@ export function shownMentions<M extends Mention>(all: M[], entries: readonly Ent
 export function annotateDocument(matcher: Matcher, text: string, language: DocLanguage, options: AnnotationOptions = {}): DocumentAnnotation {
   const { mentions, regions } = matcher.annotateWithRegions(text, language);
   const layer = defineAndApply(matcher.entries, text, mentions, regions.skips, undefined);
-  return { ...layer, mentions: shownMentions(layer.all, matcher.entries, options), skips: regions.skips };
+  return { ...layer, mentions: shownMentions(layer.all, matcher.entries, options, layer.terms), skips: regions.skips };
 }
 
 /**

@@ -52,6 +52,7 @@ export const SETTINGS = {
   brandNameDiagnostics: 'diagnostics.brandName',
   abbreviationMinUses: 'abbreviations.minUses',
   lexiconFiles: 'lexicon.files',
+  lexiconGenerated: 'lexicon.generated',
   bibFiles: 'citations.bibFiles',
   citationStyle: 'citations.style',
   zoteroEnabled: 'citations.zotero.enabled',

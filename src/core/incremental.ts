@@ -65,7 +65,7 @@ export class DocumentMentions {
 
   /** Sorted, non-overlapping: the mentions to show, count and report (generic ones only if asked for). */
   get mentions(): DocumentMention[] {
-    return (this.shown ??= shownMentions(this.everything, this.matcher.entries, this.options));
+    return (this.shown ??= shownMentions(this.everything, this.matcher.entries, this.options, this.terms));
   }
 
   set mentions(mentions: DocumentMention[]) {
@@ -189,12 +189,12 @@ export class DocumentMentions {
     return t?.local ? t.related : m?.id;
   }
 
-  /** Shown mentions that overlap [from, to). */
+  /** Shown mentions that overlap [from, to) (what is shown depends on the whole document: the field gate). */
   between(from: number, to: number): DocumentMention[] {
-    const ms = this.everything;
+    const ms = this.mentions;
     const out: DocumentMention[] = [];
     for (let i = firstEndingAfter(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
-    return shownMentions(out, this.matcher.entries, this.options);
+    return out;
   }
 }
 

@@ -36,7 +36,7 @@ export const INVERSE_RELATION: Record<RelationType, RelationType> = {
 };
 
 /** External identifier systems. Only identifiers the curators are certain of are recorded. */
-export const ID_SYSTEMS = ['ncit', 'hgnc', 'cl', 'drugbank', 'atc', 'nct', 'mesh', 'uniprot'] as const;
+export const ID_SYSTEMS = ['ncit', 'hgnc', 'cl', 'doid', 'drugbank', 'atc', 'nct', 'mesh', 'uniprot'] as const;
 export type IdSystem = (typeof ID_SYSTEMS)[number];
 
 export interface Bilingual {
@@ -131,11 +131,55 @@ export interface Form {
   caseSensitive: boolean;
 }
 
+/** The lexicon's tiers: entries curated by hand, and entries generated from the field's ontologies. */
+export type Tier = 'curated' | 'generated';
+
+/** Where a generated entry comes from: shown on its hover card, kept in every export. */
+export interface EntryOrigin {
+  /** The ontology's name and release (`Cell Ontology 2026-03-26`). */
+  source: string;
+  licence: string;
+  /** The entry's identifier there (`CL:0000453`). */
+  curie: string;
+}
+
+/**
+ * One entry of the generated tier as generated/ontology-tier.json holds it (scripts/ontology/tier.ts writes it
+ * from the ontology extracts; its guards have already left out what is too ambiguous to match).
+ */
+export interface GeneratedSourceEntry {
+  id: string;
+  category: Category;
+  kind: string;
+  curie: string;
+  /** The key of its source in the tier's `sources`. */
+  source: string;
+  label: string;
+  definition: string;
+  /** Matched case-sensitively. */
+  symbols: string[];
+  /** Matched case-insensitively. */
+  names: string[];
+  ncit?: string;
+}
+
+/** The generated tier's sources as the tier file lists them. */
+export interface GeneratedSource {
+  key: string;
+  name: string;
+  version: string;
+  licence: string;
+}
+
 /** A built entry (generated/lexicon.json). */
 export interface Entry {
   id: string;
   category: Category;
   kind?: string;
+  /** Absent for curated entries; `generated` for entries of the generated tier (see {@link origin}). */
+  tier?: 'generated';
+  /** Source, licence and identifier of a generated entry. */
+  origin?: EntryOrigin;
   /** See {@link SourceEntry.generic}; absent means specific. */
   generic?: boolean;
   /** See {@link SourceEntry.status}. */
@@ -277,6 +321,7 @@ export const ID_PATTERNS: Record<IdSystem, RegExp> = {
   ncit: /^C\d+$/,
   hgnc: /^HGNC:\d+$/,
   cl: /^CL:\d{7}$/,
+  doid: /^DOID:\d+$/,
   drugbank: /^DB\d{5}$/,
   atc: /^[A-Z]\d\d[A-Z][A-Z]\d\d$/,
   nct: /^NCT\d{8}$/,
@@ -294,6 +339,8 @@ export function identifierUrl(system: IdSystem, value: string): string | undefin
       return `https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/${v}`;
     case 'cl':
       return `https://www.ebi.ac.uk/ols4/ontologies/cl/classes?obo_id=${v}`;
+    case 'doid':
+      return `https://disease-ontology.org/?id=${v}`;
     case 'drugbank':
       return `https://go.drugbank.com/drugs/${v}`;
     case 'atc':
@@ -311,6 +358,7 @@ export const ID_SYSTEM_LABELS: Record<IdSystem, string> = {
   ncit: 'NCI Thesaurus',
   hgnc: 'HGNC',
   cl: 'Cell Ontology',
+  doid: 'Disease Ontology',
   drugbank: 'DrugBank',
   atc: 'ATC',
   nct: 'ClinicalTrials.gov',

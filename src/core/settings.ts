@@ -22,6 +22,8 @@ export interface Settings {
   /** `abbreviation-rare` below this many uses; 0 turns it off. */
   'abbreviations.minUses': number;
   'lexicon.files': string[];
+  /** Use the generated tier (entries built from the field's ontologies: HGNC, Cell Ontology, Disease Ontology). */
+  'lexicon.generated': boolean;
   'citations.bibFiles': string[];
   /** A shipped CSL style's name or a .csl file; empty: GB/T 7714 for a Chinese document, Vancouver for others. */
   'citations.style': string;
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'diagnostics.brandName': true,
   'abbreviations.minUses': 0,
   'lexicon.files': [],
+  'lexicon.generated': true,
   'citations.bibFiles': [],
   'citations.style': '',
   'citations.zotero.enabled': false,

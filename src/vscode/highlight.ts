@@ -95,7 +95,7 @@ export class Highlighter implements vscode.Disposable {
       }),
       onSettingsChanged((e) => {
         if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.highlightStyle}`)) this.createDecorationTypes();
-        const rescan = [SETTINGS.maxFileSizeKB, SETTINGS.highlightLanguages, SETTINGS.highlightGeneric];
+        const rescan = [SETTINGS.maxFileSizeKB, SETTINGS.highlightLanguages, SETTINGS.highlightGeneric, SETTINGS.lexiconGenerated];
         if (rescan.some((key) => e.affectsConfiguration(`${SETTINGS.section}.${key}`))) {
           this.docs.clear();
           for (const d of vscode.workspace.textDocuments) this.track(d);
@@ -135,7 +135,7 @@ export class Highlighter implements vscode.Disposable {
     const existing = this.docs.get(key);
     if (existing && existing.version === doc.version) return existing;
     const maxKB = setting('highlight.maxFileSizeKB');
-    const mentions = new Mentions(this.lexicon.matcher, languageOf(doc.languageId), { includeGeneric: setting('highlight.generic') });
+    const mentions = new Mentions(this.lexicon.matcher, languageOf(doc.languageId), { includeGeneric: setting('highlight.generic'), includeGenerated: setting('lexicon.generated') });
     const text = doc.getText();
     const tooLarge = maxKB > 0 && text.length > maxKB * 1024;
     if (!tooLarge) {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { definedAsNote, renderDocumentTermCard } from '../../src/core/card';
 import type { DocumentAnnotation } from '../../src/core/documentAnnotation';
 import { annotateDocument } from '../../src/core/documentAnnotation';
+import { buildLexicon } from '../../src/core/build';
 import { indexById } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
@@ -59,9 +60,11 @@ describe('document-defined abbreviations', () => {
     assert.equal(annotate('毒性相关蛋白 4 (XTP4) 表达', 'plain').terms.get('XTP4')!.category, 'molecule', 'Chinese: …蛋白 → molecule');
   });
   it("the document's meaning wins: where insulin resistance (IR) is defined, IR is not ionizing radiation", () => {
-    const text = 'Patients with insulin resistance (IR) were excluded. IR was measured at baseline.';
-    assert.deepEqual(marks(text), ['insulin resistance=doc:IR', 'IR=doc:IR', 'IR=doc:IR']);
-    assert.deepEqual(marks('IR was measured at baseline.'), ['IR=ionizing-radiation'], 'without the definition, the lexicon decides');
+    // The second sentence makes the text one of the field, where short forms are shown (the field gate).
+    const field = ' Macrophages, HIF-1α and PD-L1 inhibitors were studied.';
+    const text = `Patients with insulin resistance (IR) were excluded. IR was measured at baseline.${field}`;
+    assert.deepEqual(marks(text).slice(0, 3), ['insulin resistance=doc:IR', 'IR=doc:IR', 'IR=doc:IR']);
+    assert.deepEqual(marks(`IR was measured at baseline.${field}`)[0], 'IR=ionizing-radiation', 'without the definition, the lexicon decides');
     assert.equal(annotate('一项研究显示受照射组（IR）更多。').terms.get('IR')?.id, 'ionizing-radiation', 'a Chinese long form is a guess and does not override the lexicon');
   });
   it('uses are whole words and case-sensitive, with a plural s, outside code and math', () => {
@@ -113,5 +116,51 @@ describe('the hover card of a term the document defines', () => {
   it('a short form naming a lexicon entry keeps the entry card, with a note of the document\'s own definition', () => {
     const term = annotate('Damage from ionizing radiation (IR) accumulates.').terms.get('IR')!;
     assert.equal(definedAsNote(term, 1, 'en'), '*Defined in this document as “ionizing radiation”, line 1.*');
+  });
+});
+
+describe('the field gate: short capital-letter forms need context (docs/annotation.md §5)', () => {
+  const shown = (text: string, options = {}) => annotateDocument(matcher, text, 'plain', options).mentions.map((m) => text.slice(m.start, m.end));
+
+  it('leaves out RT and DC in a text outside the field: RT-Thread, Washington DC', () => {
+    assert.deepEqual(shown('RT-Thread runs on an MCU. Washington, DC has 0.7% of the GDP; DC grew.'), []);
+  });
+  it('keeps them next to a term of the field, or anywhere in a document about the field', () => {
+    assert.deepEqual(shown('Radiotherapy recruits DC.'), ['Radiotherapy', 'DC']);
+    const far = `Radiotherapy was given. ${'Nothing else here. '.repeat(10)}Then DC.`;
+    assert.deepEqual(shown(far), ['Radiotherapy'], 'one field term far away is not context');
+    assert.deepEqual(shown(`Radiotherapy, macrophages and PD-1 were studied. ${'Nothing else here. '.repeat(10)}Then DC.`), ['Radiotherapy', 'macrophages', 'PD-1', 'DC']);
+  });
+  it('counts distinctive short forms (PD-1, CD8, Treg) as field terms, and leaves out a term the document defines outside the field', () => {
+    assert.deepEqual(shown('PD-1 and RT.'), ['PD-1', 'RT']);
+    assert.deepEqual(shown('Imperial Chemical Industries (ICI) made paints; ICI was sold.'), []);
+  });
+});
+
+describe('the generated tier', () => {
+  const generated = buildLexicon({
+    sources: [{ file: 'curated.json', entries: [{ id: 'radiotherapy', category: 'concept', label: { en: 'radiotherapy', zh: '放射治疗' }, abbreviations: ['RT'], definition: { en: 'd', zh: '定义' } }] }],
+    review: '',
+    inflect: () => [],
+    generated: {
+      sources: [{ key: 'cl', name: 'Cell Ontology', version: '2026-03-26', licence: 'CC BY 4.0' }],
+      entries: [
+        { id: 'cl-0000453', category: 'immune-cell', kind: 'cell type', curie: 'CL:0000453', source: 'cl', label: 'Langerhans cell', definition: 'A dendritic cell.', symbols: ['RT'], names: ['Langerhans cell', 'radiotherapy'] },
+      ],
+    },
+  });
+  const m = new Matcher(generated);
+  const text = 'Radiotherapy recruits Langerhans cells and macrophages near RT fields.';
+  const ids = (options = {}) => annotateDocument(m, text, 'plain', options).mentions.map((x) => `${text.slice(x.start, x.end)}=${x.id}`);
+
+  it('adds its entries with their plural, and never takes a form a curated entry has', () => {
+    assert.deepEqual(ids(), ['Radiotherapy=radiotherapy', 'Langerhans cells=cl-0000453', 'RT=radiotherapy']);
+    const e = generated.entries.find((x) => x.id === 'cl-0000453')!;
+    assert.deepEqual(e.origin, { source: 'Cell Ontology 2026-03-26', licence: 'CC BY 4.0', curie: 'CL:0000453' });
+    assert.equal(e.tier, 'generated');
+    assert.deepEqual(e.ids, { cl: 'CL:0000453' });
+  });
+  it('is left out when the setting turns it off (oncolex.lexicon.generated)', () => {
+    assert.deepEqual(ids({ includeGenerated: false }), ['Radiotherapy=radiotherapy', 'RT=radiotherapy']);
   });
 });

@@ -18,7 +18,7 @@ function apply(text: string, c: TextChange): string {
 function check(doc: DocumentMentions, text: string, c: TextChange): { text: string; mode: string } {
   const next = apply(text, c);
   if (!doc.applyChange(c, stringParagraphReader(next))) doc.full(next);
-  const expected = matcher.annotate(next, doc.language);
+  const expected = annotateDocument(matcher, next, doc.language).mentions;
   assert.deepEqual(doc.mentions, expected, `after ${JSON.stringify(c)} on ${JSON.stringify(text)}`);
   return { text: next, mode: doc.lastUpdate };
 }
@@ -96,7 +96,8 @@ describe('incremental re-annotation with document-defined abbreviations and gene
   }
 
   it('stays equal to a full annotation when a definition is typed, edited and deleted', () => {
-    let text = 'IR was measured first.\n\nPatients with insulin resistance were excluded.\n\nThen IR-induced changes and the immune response.';
+    // The last paragraph makes the document one of the field, so that the short form IR is shown (the field gate).
+    let text = 'IR was measured first.\n\nPatients with insulin resistance were excluded.\n\nThen IR-induced changes and the immune response.\n\nMacrophages, HIF-1α and PD-L1 inhibitors.';
     const doc = new DocumentMentions(defMatcher, 'markdown');
     doc.full(text);
     assert.equal(doc.mentions[0].id, 'ionizing-radiation');

@@ -95,6 +95,7 @@ interface Kept {
   mentions: DocumentMentions;
   matcher: Matcher;
   generic: boolean;
+  generated: boolean;
 }
 
 /** Creates the service over what a host supplies. */
@@ -121,11 +122,12 @@ export function createOncoLexService(config: OncoLexServiceConfig): OncoLexServi
     if (maxKB > 0 && text.length > maxKB * 1024) return undefined;
     const matcher = config.matcher();
     const generic = settings['highlight.generic'];
+    const generated = settings['lexicon.generated'];
     const k = kept.get(doc.uri);
-    if (k && k.text === text && k.matcher === matcher && k.generic === generic) return k.mentions;
-    const mentions = new DocumentMentions(matcher, documentLanguage(doc), { includeGeneric: generic });
+    if (k && k.text === text && k.matcher === matcher && k.generic === generic && k.generated === generated) return k.mentions;
+    const mentions = new DocumentMentions(matcher, documentLanguage(doc), { includeGeneric: generic, includeGenerated: generated });
     mentions.full(text);
-    kept.set(doc.uri, { text, mentions, matcher, generic });
+    kept.set(doc.uri, { text, mentions, matcher, generic, generated });
     return mentions;
   };
 
