@@ -15,7 +15,7 @@ import type { MatcherTables } from './matcherTables';
 import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
 import { foldTables } from './normalize';
 import type { DocLanguage, Regions } from './regions';
-import { KERNEL_WASM } from './kernelWasm';
+import { newKernel } from './kernel';
 import { latexNameKinds } from './regions';
 import { MarkerRules } from './spans';
 
@@ -188,17 +188,6 @@ const OUT_CAPACITY = 4096;
 /** Skipped ranges the kernel writes before handing them over. */
 const SKIPS_CAPACITY = 4096;
 
-/** The kernel's exports (assembly/kernel.ts). */
-interface Kernel {
-  memory: WebAssembly.Memory;
-  init(): void;
-  setText(at: number, length: number): void;
-  decodeUtf8(from: number, length: number, to: number): number;
-  scan(a: number, b: number): number;
-  scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
-  scanLatex(start: number, from: number, end: number, resume: number): number;
-}
-
 /**
  * The LaTeX names the region scan treats specially, as the kernel reads them: an open-addressed table of
  * 16-byte slots [length (0 = empty), hash, kinds, start in the pool], its mask, and the pool.
@@ -219,17 +208,4 @@ function latexNameTable(): [Int32Array, number, Uint16Array] {
   return [slots, size - 1, Uint16Array.from(pool)];
 }
 
-let kernelModule: WebAssembly.Module | undefined;
 const UTF8 = new TextEncoder();
-
-/** A new instance of the kernel, with its own memory (the module is compiled once). */
-function newKernel(): Kernel {
-  if (!kernelModule) {
-    const text = atob(KERNEL_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    kernelModule = new WebAssembly.Module(bytes);
-  }
-  return new WebAssembly.Instance(kernelModule, {}).exports as unknown as Kernel;
-}
-
