@@ -21,3 +21,5 @@ export { scan } from './walk';
 export { scanMarkdown } from './markdown';
 export { scanLatex } from './latex';
 export { checksum } from './checksum';
+// The contract's constants, exported so that a test can compare the compiled kernel's with TypeScript's.
+export * from './contract';

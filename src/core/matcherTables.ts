@@ -4,6 +4,10 @@
  * (scripts/build-tables.ts writes dist/matcher-tables.bin) and a new matcher only copies them into its kernel;
  * any other lexicon (a workspace's, a mined one) has its tables built here, in time linear in its forms.
  */
+import {
+  CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD, DENSE_ROW, NODE_CHILDREN_SHIFT, NODE_FLAGS_SHIFT, NODE_MANY_OUTPUTS, NODE_WORDS,
+  PAT_BOUNDARY_END, PAT_CASE, WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
+} from '../../assembly/contract';
 import { kernelChecksum } from './kernel';
 import type { Entry } from './lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from './normalize';
@@ -57,19 +61,11 @@ export interface MatcherTables {
   foldLower: Int32Array;
 }
 
-/** Character class bits (see MatcherTables.cls). */
-const CLS_WORD = 1;
-const CLS_SPECIAL = 2;
-const CLS_START_ANYWHERE = 4;
-const CLS_IGNORABLE = 8;
-const CLS_SPACE = 16;
+// The character class bits, the trie node's layout, the pattern flags and the word table's slots are the
+// kernel's contract (assembly/contract.ts).
 
 /** The largest output count a node's 12-bit field holds; at this count or more the list is preceded by its count. */
-const MANY_OUTPUTS = 0xfff;
-/** The pattern's last character is a word character: the match needs a word boundary after it. */
-const PAT_BOUNDARY_END = 1;
-/** The pattern is case-sensitive. */
-const PAT_CASE = 2;
+const MANY_OUTPUTS = NODE_MANY_OUTPUTS;
 
 /**
  * Builds the tables for a lexicon's entries. The distinct folded forms are sorted by code unit, so the trie's
@@ -142,7 +138,7 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
   const filled = childStart.slice(0, n);
   for (let c = 1; c < n; c++) children[filled[parent[c]]++] = c;
 
-  const nodes = new Int32Array(n * 4);
+  const nodes = new Int32Array(n * NODE_WORDS);
   const chainKey = new Uint16Array(n);
   const root = new Int32Array(65536);
   let edgeCount = 0;
@@ -152,35 +148,36 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
     if (childCount[v] >= 8 && v !== 0) denseCount++;
   }
   const edges = new Int32Array(2 * edgeCount);
-  const dense = new Int32Array(128 * denseCount);
+  const dense = new Int32Array(DENSE_ROW * denseCount);
   let e = 0;
   let d = 0;
   let outTotal = 0;
   for (let v = 0; v < n; v++) {
     const kids = childCount[v];
     const first = childStart[v];
-    nodes[v * 4] = Math.min(outCount[v], MANY_OUTPUTS) | (kids << 16);
-    nodes[v * 4 + 3] = -1;
+    const at = v * NODE_WORDS;
+    nodes[at] = Math.min(outCount[v], MANY_OUTPUTS) | (kids << NODE_CHILDREN_SHIFT);
+    nodes[at + 3] = -1;
     if (kids === 1) {
-      nodes[v * 4 + 2] = key[children[first]];
+      nodes[at + 2] = key[children[first]];
       if (outCount[v] === 0) chainKey[v] = key[children[first]];
     } else if (kids > 1) {
-      nodes[v * 4 + 2] = e / 2;
+      nodes[at + 2] = e / 2;
       for (let i = first; i < first + kids; i++) {
         edges[e++] = key[children[i]];
         edges[e++] = children[i];
       }
       // Busy branch points (first letters, mostly) get a dense row: one load per step.
       if (kids >= 8 && v !== 0) {
-        nodes[v * 4 + 3] = d;
-        for (let i = first; i < first + kids; i++) if (key[children[i]] < 128) dense[d + key[children[i]]] = children[i];
-        d += 128;
+        nodes[at + 3] = d;
+        for (let i = first; i < first + kids; i++) if (key[children[i]] < DENSE_ROW) dense[d + key[children[i]]] = children[i];
+        d += DENSE_ROW;
       }
     }
     if (v === 0) for (let i = first; i < first + kids; i++) root[key[children[i]]] = children[i];
     // A node with MANY_OUTPUTS or more (thousands of case variants of one form) has its count just before its list.
     if (outCount[v] >= MANY_OUTPUTS) outTotal++;
-    nodes[v * 4 + 1] = outTotal;
+    nodes[at + 1] = outTotal;
     outTotal += outCount[v];
   }
   // Outputs per node, in pattern order; a single output is kept in the node itself, with its pattern's flags.
@@ -188,12 +185,12 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
   keys.forEach((k, ki) => {
     const v = terminal[ki];
     const list = byKey.get(k)!;
-    let at = nodes[v * 4 + 1];
+    let at = nodes[v * NODE_WORDS + 1];
     if (list.length >= MANY_OUTPUTS) outList[at - 1] = list.length;
     for (const p of list) outList[at++] = p;
     if (list.length === 1) {
-      nodes[v * 4 + 1] = list[0];
-      nodes[v * 4] |= patFlagList[list[0]] << 12;
+      nodes[v * NODE_WORDS + 1] = list[0];
+      nodes[v * NODE_WORDS] |= patFlagList[list[0]] << NODE_FLAGS_SHIFT;
     }
   });
   const patCs = new Int32Array(2 * patEntry.length);
@@ -252,23 +249,23 @@ function classes(root: Int32Array): Pick<MatcherTables, 'cls' | 'clsMd' | 'clsTe
 function wordTable(words: Map<string, number>): Pick<MatcherTables, 'wordSlots' | 'wordSlotMask' | 'wordBits' | 'wordPool'> {
   let size = 2048;
   while (size < words.size * 2) size *= 2;
-  const wordSlots = new Int32Array(size * 8);
+  const wordSlots = new Int32Array(size * WORD_SLOT_WORDS);
   const inline = new Uint16Array(wordSlots.buffer);
-  const wordBits = new Int32Array(2048);
+  const wordBits = new Int32Array(WORD_BITS_WORDS);
   let total = 0;
   for (const w of words.keys()) total += w.length;
   const wordPool = new Uint16Array(total);
   let p = 0;
   for (const [w, node] of words) {
     const h = kernelHash(w);
-    const at = freeSlot(wordSlots, 8, h);
+    const at = freeSlot(wordSlots, WORD_SLOT_WORDS, h);
     wordSlots.set([w.length, h, node, p], at);
     for (let i = 0; i < w.length; i++) {
       wordPool[p + i] = w.charCodeAt(i);
-      if (i < 8) inline[2 * at + 8 + i] = w.charCodeAt(i);
+      if (i < WORD_INLINE) inline[2 * at + 8 + i] = w.charCodeAt(i);
     }
     p += w.length;
-    wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
+    wordBits[(h >>> 5) & (WORD_BITS_WORDS - 1)] |= 1 << (h & 31);
   }
   return { wordSlots, wordSlotMask: size - 1, wordBits, wordPool };
 }
@@ -458,7 +455,7 @@ export function decodeTables(bytes: Uint8Array): BuiltTables {
   const rootPairs = view(Int32Array, 2 * header[H_ROOTS]) as Int32Array;
   const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
   ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], lengths[i])));
-  const nodeCount = lengths[ARRAYS.indexOf('nodes')] / 4;
+  const nodeCount = lengths[ARRAYS.indexOf('nodes')] / NODE_WORDS;
   const root = new Int32Array(65536);
   for (let i = 0; i < rootPairs.length; i += 2) {
     const key = rootPairs[i];
@@ -496,13 +493,13 @@ function checkHeader(header: Int32Array, size: number): number[] {
   if (length('patCs') !== 2 * forms) fail(`patCs has ${length('patCs')} entries for ${forms} forms`);
   for (const name of ['cls', 'clsMd', 'clsTex'] as const) if (length(name) !== 65536) fail(`${name} has ${length(name)} entries, not one per code unit`);
   const nodes = length('nodes');
-  if (nodes < 4 || nodes % 4 !== 0) fail(`nodes has ${nodes} numbers, not 4 per node`);
-  if (length('chainKey') !== nodes / 4) fail(`chainKey has ${length('chainKey')} entries for ${nodes / 4} nodes`);
+  if (nodes < NODE_WORDS || nodes % NODE_WORDS !== 0) fail(`nodes has ${nodes} numbers, not ${NODE_WORDS} per node`);
+  if (length('chainKey') !== nodes / NODE_WORDS) fail(`chainKey has ${length('chainKey')} entries for ${nodes / NODE_WORDS} nodes`);
   if (length('edges') % 2 !== 0) fail(`edges has ${length('edges')} numbers, not pairs`);
-  if (length('dense') % 128 !== 0) fail(`dense has ${length('dense')} numbers, not rows of 128`);
+  if (length('dense') % DENSE_ROW !== 0) fail(`dense has ${length('dense')} numbers, not rows of ${DENSE_ROW}`);
   if (mask < 0 || (mask & (mask + 1)) !== 0) fail(`wordSlotMask ${mask} is not one less than a power of two`);
-  if (length('wordSlots') !== 8 * (mask + 1)) fail(`wordSlots has ${length('wordSlots')} numbers for wordSlotMask ${mask}`);
-  if (length('wordBits') !== 2048) fail(`wordBits has ${length('wordBits')} numbers, not 2048`);
+  if (length('wordSlots') !== WORD_SLOT_WORDS * (mask + 1)) fail(`wordSlots has ${length('wordSlots')} numbers for wordSlotMask ${mask}`);
+  if (length('wordBits') !== WORD_BITS_WORDS) fail(`wordBits has ${length('wordBits')} numbers, not ${WORD_BITS_WORDS}`);
   for (const name of ['foldCs', 'foldLower'] as const) if (length(name) % 2 !== 0 || length(name) > 2 * 65536) fail(`${name} has ${length(name)} numbers, not pairs of code units`);
   let total = align8(4 * HEADER_WORDS) + align8(8 * roots);
   ARRAYS.forEach((name, i) => (total += align8(lengths[i] * KINDS[name].BYTES_PER_ELEMENT)));
