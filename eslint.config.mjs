@@ -17,8 +17,18 @@ const nodeBuiltins = [
   'string_decoder', 'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+/**
+ * The kernel (assembly/) is AssemblyScript: TypeScript's syntax, except for decorators on functions
+ * (`@inline`), which are blanked (keeping every position) before the TypeScript parser reads a file. Its
+ * types are checked by the AssemblyScript compiler (node scripts/build-wasm.mjs --check, run by npm test).
+ */
+const assemblyScriptParser = {
+  meta: { name: 'oncolex-assemblyscript' },
+  parseForESLint: (code, options) => tseslint.parser.parseForESLint(code.replace(/^@(?:inline|global|lazy|unmanaged|final)\b/gm, (d) => ' '.repeat(d.length)), options),
+};
+
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', '.e2e-cache/**', '.cache/**', 'generated/**', 'screenshots/**', 'assembly/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', '.e2e-cache/**', '.cache/**', 'generated/**', 'screenshots/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -61,6 +71,16 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts', 'src/activate.ts', 'src/web.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'process', message: 'the web worker has no process: ask the host (src/vscode/host.ts).' }, ...nodeGlobals],
+    },
+  },
+  {
+    files: ['assembly/**/*.ts'],
+    languageOptions: { parser: assemblyScriptParser },
+    rules: {
+      // AssemblyScript has no type-only imports, and its `<u32>x` casts are its only conversions.
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/consistent-type-assertions': 'off',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'assembly/ is compiled on its own: import only from assembly/.' }] }],
     },
   },
 );

@@ -12,10 +12,14 @@
  * - output.ts: the mention and skipped-range areas and their hand-over;
  * - walk.ts: the word scan and the trie walk;
  * - regions.ts: what both region scans share, and why they stay linear;
- * - markdown.ts, latex.ts: the region scans, each with its rules at its top.
+ * - markdown.ts, latex.ts: the region scans, each with its rules at its top;
+ * - checksum.ts: the checksum of a built tables file.
  */
 
 export { decodeUtf8, init, setText } from './text';
 export { scan } from './walk';
 export { scanMarkdown } from './markdown';
 export { scanLatex } from './latex';
+export { checksum } from './checksum';
+// The contract's constants, exported so that a test can compare the compiled kernel's with TypeScript's.
+export * from './contract';

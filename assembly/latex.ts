@@ -13,21 +13,24 @@
  * - markup tokens (`$^+$`, `\textsuperscript{+}`, `$\gamma$`, `\textgamma`) are text.
  */
 
+import {
+  END_MEMO_AT, NAME_MATH_ENVIRONMENT, NAME_SKIP_ONE_ARGUMENT, NAME_SKIP_TWO_ARGUMENTS, NAME_SLOT_WORDS, NAME_VERBATIM_COMMAND, NAME_VERBATIM_ENVIRONMENT,
+} from './contract';
 import { markupAt, markupLength } from './markup';
 import { finish, flushSkip, skip } from './output';
 import { backslashMath, beginRegions, bound, closingDollar, displayMathOrMarkup, generation, handOver, plainToConstruct } from './regions';
 import { NAME_MASK, NAME_POOL, NAME_SLOTS, NL, TEXT_LEN, ch, chAt, findBalanced, indexOfChar, indexOfCharBefore, isAsciiLetter, lineEnd, paragraphEnd } from './text';
 
-/** Kinds of names (LATEX_NAME_KIND in src/core/regions.ts). */
-export const SKIP_ONE_ARGUMENT: u32 = 1;
+/** Kinds of names (the contract's NAME_…, as LATEX_NAME_KIND in src/core/regions.ts). */
+export const SKIP_ONE_ARGUMENT: u32 = NAME_SKIP_ONE_ARGUMENT;
 
-export const SKIP_TWO_ARGUMENTS: u32 = 2;
+export const SKIP_TWO_ARGUMENTS: u32 = NAME_SKIP_TWO_ARGUMENTS;
 
-export const VERBATIM_COMMAND: u32 = 4;
+export const VERBATIM_COMMAND: u32 = NAME_VERBATIM_COMMAND;
 
-export const MATH_ENVIRONMENT: u32 = 8;
+export const MATH_ENVIRONMENT: u32 = NAME_MATH_ENVIRONMENT;
 
-export const VERBATIM_ENVIRONMENT: u32 = 16;
+export const VERBATIM_ENVIRONMENT: u32 = NAME_VERBATIM_ENVIRONMENT;
 
 @inline export function isTexLetter(c: u32): bool {
   return isAsciiLetter(c) || c == 0x40;
@@ -42,7 +45,7 @@ export function nameKinds(from: i32, to: i32): u32 {
   for (let k = from; k < to; k++) h = h * 31 + ch(k);
   const len = to - from;
   for (let s = h & NAME_MASK; ; s = (s + 1) & NAME_MASK) {
-    const slot = NAME_SLOTS + (<usize>s << 4);
+    const slot = NAME_SLOTS + ((<usize>s * NAME_SLOT_WORDS) << 2);
     const l = load<i32>(slot);
     if (l == 0) return 0;
     if (l != len || load<u32>(slot, 4) != h) continue;
@@ -66,7 +69,7 @@ export function hasCite(from: i32, to: i32): bool {
 }
 
 /** Per environment name (by its slot in the name table), three numbers: generation, search start, result. */
-export const END_MEMO: usize = 8192;
+export const END_MEMO: usize = END_MEMO_AT;
 
 /**
  * Index of `\end{` + text[envFrom, envTo) + `}` at or after `from`, or -1. The environment's name is the
@@ -130,7 +133,7 @@ export function scanLatex(start: i32, from: i32, end: i32, resume: bool): i32 {
   beginRegions(2, start, resume);
   let i = from;
   while (i < end) {
-    i = plainToConstruct(i, end, 2);
+    i = plainToConstruct(i, end);
     if (handOver) return finish(i, true);
     if (i >= end) break;
     const c = ch(i);

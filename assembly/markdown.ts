@@ -15,6 +15,7 @@
  * - markup tokens (`^+^`, `<sup>+</sup>`, `$^+$`, `$\gamma$`, `\(\gamma\)`) are text.
  */
 
+import { CODE_MEMO_AT } from './contract';
 import { markupAt, markupLength } from './markup';
 import { finish, flushSkip, lastSkipEnd, skip } from './output';
 import { backslashMath, beginRegions, bound, closingDollar, displayMathOrMarkup, generation, handOver, plainToConstruct, regionStart } from './regions';
@@ -195,10 +196,14 @@ export function scanMarkdown(start: i32, from: i32, end: i32, frontMatter: bool,
     i = stop;
   }
   while (i < end) {
-    i = plainToConstruct(i, end, 1);
+    i = plainToConstruct(i, end);
     if (handOver) return finish(i, true);
     if (i >= end) break;
     const c = ch(i);
+    if (plainInMarkdown(i, c)) {
+      i++;
+      continue;
+    }
     if (c == 0x60 || c == 0x7e) {
       // ``` or ~~~ fence, or inline code.
       let k = i;
@@ -381,7 +386,7 @@ export function commentClose(from: i32): i32 {
 export const CODE_RUN_CAP: i32 = 32;
 
 /** Per run length 1..CODE_RUN_CAP, three numbers: the generation, where the last search started, what it found. */
-export const CODE_MEMO: usize = 4096;
+export const CODE_MEMO: usize = CODE_MEMO_AT;
 
 /**
  * The end of the backtick run of exactly `run` backticks closing a code span, searching [from, pe), or -1.

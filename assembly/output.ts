@@ -4,7 +4,8 @@
  * stopped), and the RESULT words that say how many of each were written.
  */
 
-import { HEADER, OUT, OUT_CAP, SKIPS } from './text';
+import { MENTION_WORDS, RESULT_AT, SKIP_WORDS } from './contract';
+import { OUT, OUT_CAP, SKIPS } from './text';
 
 export let outCount: i32 = 0;
 
@@ -14,7 +15,7 @@ export let outFull: bool = false;
  * After each scan: the number of mentions written, 1 if it stopped early because an output area is full
  * (call again from its result), and the number of skipped ranges written.
  */
-export const RESULT: usize = HEADER + 32 * 4;
+export const RESULT: usize = RESULT_AT;
 
 export function finish(stop: i32, full: bool): i32 {
   store<i32>(RESULT, outCount);
@@ -36,7 +37,7 @@ export function finish(stop: i32, full: bool): i32 {
 
 /** Writes a mention: text[start, end) is pattern p. */
 @inline export function emit(start: i32, end: i32, p: i32): void {
-  const o = OUT + (<usize>outCount * 12);
+  const o = OUT + ((<usize>outCount * MENTION_WORDS) << 2);
   store<i32>(o, start);
   store<i32>(o, end, 4);
   store<i32>(o, p, 8);
@@ -71,7 +72,7 @@ export function skip(a: i32, b: i32): void {
 
 export function flushSkip(): void {
   if (pendingStart < 0) return;
-  const o = SKIPS + (<usize>skipCount << 3);
+  const o = SKIPS + ((<usize>skipCount * SKIP_WORDS) << 2);
   store<i32>(o, pendingStart);
   store<i32>(o, pendingEnd, 4);
   skipCount++;

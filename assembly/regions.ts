@@ -42,10 +42,10 @@ export let handOver = false;
  * A region scan's plain-text step: reads from i to the next construct (see scanPlain). Sets handOver, and
  * returns where to resume, when an output area is nearly full.
  */
-export function plainToConstruct(i: i32, end: i32, language: i32): i32 {
+export function plainToConstruct(i: i32, end: i32): i32 {
   handOver = outputFull() || skipCount >= SKIPS_CAP - 8;
   if (handOver) return i;
-  const stop = scanPlain(i, end, language);
+  const stop = scanPlain(i, end);
   handOver = outFull;
   return stop;
 }

@@ -7,26 +7,25 @@
  * too): the same rule as src/core/regions.ts and VS Code's lines. Paragraphs are separated by blank lines.
  */
 
-// Character class bits (as in matcher.ts).
-export const CLS_WORD: u32 = 1;
+import {
+  CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, FOLD_IGNORABLE, FOLD_SPACE, HEADER_AT, NODE_WORDS, SLOT_CHAIN, SLOT_CLS_MD, SLOT_CLS_PLAIN, SLOT_CLS_TEX,
+  SLOT_CS_POOL, SLOT_DENSE, SLOT_EDGES, SLOT_FOLD, SLOT_FOLD_CS, SLOT_FOLD_TEX, SLOT_NAME_MASK, SLOT_NAME_POOL, SLOT_NAME_SLOTS, SLOT_NODES,
+  SLOT_OUT, SLOT_OUT_CAP, SLOT_OUT_LIST, SLOT_PAT_CS, SLOT_PAT_FLAGS, SLOT_ROOT, SLOT_SKIPS, SLOT_SKIPS_CAP, SLOT_WORD_BITS, SLOT_WORD_MASK,
+  SLOT_WORD_POOL, SLOT_WORD_SLOTS,
+} from './contract';
 
-export const CLS_SPECIAL: u32 = 2;
-
-export const CLS_START_ANYWHERE: u32 = 4;
-
-export const CLS_IGNORABLE: u32 = 8;
-
-export const CLS_SPACE: u32 = 16;
+// Character class bits and fold values: the contract's (assembly/contract.ts).
+export { CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD } from './contract';
 
 export const CLS_SLOW: u32 = CLS_SPECIAL | CLS_IGNORABLE | CLS_SPACE;
 
-export const SPACE: u32 = 0x20;
+export const SPACE: u32 = FOLD_SPACE;
 
 export const NL: u32 = 0x0a;
 
 export const CR: u32 = 0x0d;
 
-export const IGNORABLE: u32 = 0;
+export const IGNORABLE: u32 = FOLD_IGNORABLE;
 
 // Table addresses, read from the header by init().
 export let FOLD: usize = 0;
@@ -92,40 +91,38 @@ export let fold: usize = 0;
 
 export let latex: bool = false;
 
-export const HEADER: usize = 1024;
-
 @inline export function hdr(k: i32): usize {
-  return <usize>load<u32>(HEADER + (<usize>k << 2));
+  return <usize>load<u32>(<usize>HEADER_AT + (<usize>k << 2));
 }
 
 /** Reads the table addresses from the header. */
 export function init(): void {
-  FOLD = hdr(0);
-  FOLD_TEX = hdr(1);
-  FOLD_CS = hdr(2);
-  CLS_PLAIN = hdr(3);
-  CLS_MD = hdr(4);
-  CLS_TEX = hdr(5);
-  ROOT = hdr(6);
-  NODES = hdr(7);
-  CHAIN = hdr(8);
-  EDGES = hdr(9);
-  DENSE = hdr(10);
-  OUT_LIST = hdr(11);
-  PAT_FLAGS = hdr(12);
-  PAT_CS = hdr(13);
-  CS_POOL = hdr(14);
-  WORD_BITS = hdr(15);
-  WORD_SLOTS = hdr(16);
-  WORD_MASK = <u32>hdr(17);
-  WORD_POOL = hdr(18);
-  OUT = hdr(19);
-  OUT_CAP = <i32>hdr(20);
-  SKIPS = hdr(21);
-  SKIPS_CAP = <i32>hdr(22);
-  NAME_SLOTS = hdr(23);
-  NAME_MASK = <u32>hdr(24);
-  NAME_POOL = hdr(25);
+  FOLD = hdr(SLOT_FOLD);
+  FOLD_TEX = hdr(SLOT_FOLD_TEX);
+  FOLD_CS = hdr(SLOT_FOLD_CS);
+  CLS_PLAIN = hdr(SLOT_CLS_PLAIN);
+  CLS_MD = hdr(SLOT_CLS_MD);
+  CLS_TEX = hdr(SLOT_CLS_TEX);
+  ROOT = hdr(SLOT_ROOT);
+  NODES = hdr(SLOT_NODES);
+  CHAIN = hdr(SLOT_CHAIN);
+  EDGES = hdr(SLOT_EDGES);
+  DENSE = hdr(SLOT_DENSE);
+  OUT_LIST = hdr(SLOT_OUT_LIST);
+  PAT_FLAGS = hdr(SLOT_PAT_FLAGS);
+  PAT_CS = hdr(SLOT_PAT_CS);
+  CS_POOL = hdr(SLOT_CS_POOL);
+  WORD_BITS = hdr(SLOT_WORD_BITS);
+  WORD_SLOTS = hdr(SLOT_WORD_SLOTS);
+  WORD_MASK = <u32>hdr(SLOT_WORD_MASK);
+  WORD_POOL = hdr(SLOT_WORD_POOL);
+  OUT = hdr(SLOT_OUT);
+  OUT_CAP = <i32>hdr(SLOT_OUT_CAP);
+  SKIPS = hdr(SLOT_SKIPS);
+  SKIPS_CAP = <i32>hdr(SLOT_SKIPS_CAP);
+  NAME_SLOTS = hdr(SLOT_NAME_SLOTS);
+  NAME_MASK = <u32>hdr(SLOT_NAME_MASK);
+  NAME_POOL = hdr(SLOT_NAME_POOL);
 }
 
 /** Sets where the text is (UTF-16 code units) and how long it is. */
@@ -203,11 +200,11 @@ export function decodeUtf8(from: usize, length: i32, to: usize): i32 {
 }
 
 @inline export function node0(node: i32): u32 {
-  return load<u32>(NODES + (<usize>node << 4));
+  return load<u32>(NODES + ((<usize>node * NODE_WORDS) << 2));
 }
 
 @inline export function nodeField(node: i32, k: i32): i32 {
-  return load<i32>(NODES + (<usize>node << 4) + (<usize>k << 2));
+  return load<i32>(NODES + ((<usize>node * NODE_WORDS + <usize>k) << 2));
 }
 
 export function isCjk(c: u32): bool {

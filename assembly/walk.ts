@@ -6,7 +6,7 @@
  * linear in the text.
  */
 
-import { plainInMarkdown } from './markdown';
+import { ACC_AT, NODE_CHILDREN_SHIFT, NODE_FLAGS_SHIFT, NODE_MANY_OUTPUTS, NODE_WORDS, PAT_BOUNDARY_END, PAT_CASE, WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS } from './contract';
 import { markupAt, markupChar, markupLength } from './markup';
 import { beginOutput, clearOutputFull, emit, finish, outFull, outputFull } from './output';
 import { CHAIN, CLS_IGNORABLE, CLS_SLOW, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD, CR, CS_POOL, DENSE, EDGES, FOLD_CS, IGNORABLE, NL, NODES, OUT_LIST, PAT_CS, PAT_FLAGS, ROOT, SPACE, TEXT, TEXT_LEN, WORD_BITS, WORD_MASK, WORD_POOL, WORD_SLOTS, ch, chAt, cls, clsOf, fold, foldOf, isCjk, latex, node0, nodeField, setLanguage } from './text';
@@ -14,7 +14,7 @@ import { CHAIN, CLS_IGNORABLE, CLS_SLOW, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWH
 /** The child of `node` by folded code unit c, or 0. */
 export function child(node: i32, c: u32): i32 {
   const info = node0(node);
-  const children = info >>> 16;
+  const children = info >>> NODE_CHILDREN_SHIFT;
   if (children == 1) return <u32>nodeField(node, 2) == c ? node + 1 : 0;
   if (children == 0) return 0;
   const row = nodeField(node, 3);
@@ -81,8 +81,8 @@ export function wordContinuesAt(j: i32): bool {
 
 /** The number of outputs of a node (a count of 0xfff or more is kept before the node's output list). */
 @inline export function outputCount(node: i32, info: u32): i32 {
-  const n = <i32>(info & 0xfff);
-  return n == 0xfff ? load<i32>(OUT_LIST + ((<usize>nodeField(node, 1) - 1) << 2)) : n;
+  const n = <i32>(info & NODE_MANY_OUTPUTS);
+  return n == NODE_MANY_OUTPUTS ? load<i32>(OUT_LIST + ((<usize>nodeField(node, 1) - 1) << 2)) : n;
 }
 
 /** The first pattern ending at `node` that is valid for text[i, j) (word boundary, case), or -1. */
@@ -90,11 +90,11 @@ export function acceptAny(i: i32, j: i32, node: i32): i32 {
   // Whether the character after the match continues a word.
   const nextIsWord = wordContinuesAt(j);
   const info = node0(node);
-  if ((info & 0xfff) == 1) {
+  if ((info & NODE_MANY_OUTPUTS) == 1) {
     // One output, kept in the node with its flags.
     const p = nodeField(node, 1);
-    if (nextIsWord && (info & (1 << 12)) != 0) return -1;
-    if ((info & (2 << 12)) != 0 && !equalsCaseSensitive(i, j, p)) return -1;
+    if (nextIsWord && (info & (PAT_BOUNDARY_END << NODE_FLAGS_SHIFT)) != 0) return -1;
+    if ((info & (PAT_CASE << NODE_FLAGS_SHIFT)) != 0 && !equalsCaseSensitive(i, j, p)) return -1;
     return p;
   }
   const from = nodeField(node, 1);
@@ -102,8 +102,8 @@ export function acceptAny(i: i32, j: i32, node: i32): i32 {
   for (let o = from; o < to; o++) {
     const p = load<i32>(OUT_LIST + (<usize>o << 2));
     const flags = load<u8>(PAT_FLAGS + <usize>p);
-    if (nextIsWord && (flags & 1) != 0) continue;
-    if ((flags & 2) != 0 && !equalsCaseSensitive(i, j, p)) continue;
+    if (nextIsWord && (flags & PAT_BOUNDARY_END) != 0) continue;
+    if ((flags & PAT_CASE) != 0 && !equalsCaseSensitive(i, j, p)) continue;
     return p;
   }
   return -1;
@@ -122,7 +122,7 @@ const COLLECT: i32 = 1;
 const PROBE: i32 = 2;
 let walkMode: i32 = EMIT;
 /** The mentions a collecting walk passed, shortest first: ACC_MAX (end, pattern) pairs (the last is the longest). */
-const ACC: usize = 61440;
+const ACC: usize = ACC_AT;
 const ACC_MAX: i32 = 8;
 let accCount: i32 = 0;
 
@@ -208,8 +208,8 @@ export function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
       j++;
       canEnd = true;
     }
-    const info = load<u32>(nodes + (<usize>node << 4));
-    if ((info & 0xfff) != 0 && canEnd) {
+    const info = load<u32>(nodes + ((<usize>node * NODE_WORDS) << 2));
+    if ((info & NODE_MANY_OUTPUTS) != 0 && canEnd) {
       const p = acceptAny(i, j, node);
       if (p >= 0) {
         bestPattern = p;
@@ -217,14 +217,14 @@ export function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
         if (walkMode == COLLECT) record(j, p);
       }
     }
-    const children = info >>> 16;
+    const children = info >>> NODE_CHILDREN_SHIFT;
     if (j >= limit || children == 0) break;
     const raw = <u32>load<u16>(text + (<usize>j << 1));
     const k = <u32>load<u8>(classes + <usize>raw);
     if ((k & CLS_SLOW) == 0) {
       const c = <u32>load<u16>(folds + (<usize>raw << 1));
       if (children == 1) {
-        if (load<u32>(nodes + (<usize>node << 4), 8) != c) break;
+        if (load<u32>(nodes + ((<usize>node * NODE_WORDS) << 2), 8) != c) break;
         node++;
       } else {
         node = child(node, c);
@@ -289,7 +289,7 @@ export function walk(i: i32, node: i32, j: i32, limit: i32): i32 {
 export function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
   for (let s = h & WORD_MASK; ; s = (s + 1) & WORD_MASK) {
     // A slot: [length (0 = empty), hash, node, start in the pool, the first 8 characters].
-    const slot = WORD_SLOTS + (<usize>s << 5);
+    const slot = WORD_SLOTS + ((<usize>s * WORD_SLOT_WORDS) << 2);
     const len = load<i32>(slot);
     if (len == 0) return 0;
     if (load<u32>(slot, 4) != h) continue;
@@ -300,7 +300,7 @@ export function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
     for (; x < we && p < len; x++) {
       const c = foldOf(ch(x));
       if (c == IGNORABLE) continue;
-      const stored = p < 8 ? <u32>load<u16>(slot + 16 + (<usize>p << 1)) : <u32>load<u16>(pool + (<usize>p << 1));
+      const stored = p < WORD_INLINE ? <u32>load<u16>(slot + 16 + (<usize>p << 1)) : <u32>load<u16>(pool + (<usize>p << 1));
       if (c != stored) break;
       p++;
     }
@@ -319,15 +319,16 @@ export function walkWord(ws: i32, we: i32, h: u32, limit: i32): i32 {
 export function scan(a: i32, b: i32): i32 {
   setLanguage(0);
   beginOutput(false);
-  const i = scanPlain(a, b, 0);
+  const i = scanPlain(a, b);
   return finish(i, outFull);
 }
 
 /**
  * The scan proper: returns where it stopped (a special character, b, or after the mention that filled the
- * output area, with outFull set).
+ * output area, with outFull set). A special character (CLS_SPECIAL in the language's class table) may begin
+ * a construct: the region scan that called decides, and calls again after it when it is plain text.
  */
-export function scanPlain(a: i32, b: i32, language: i32): i32 {
+export function scanPlain(a: i32, b: i32): i32 {
   clearOutputFull();
   // Locals for the hot loop (globals are reloaded at every use).
   const text = TEXT;
@@ -349,7 +350,7 @@ export function scanPlain(a: i32, b: i32, language: i32): i32 {
         if ((k & CLS_WORD) != 0) h = h * 31 + <u32>load<u16>(folds + (<usize>c << 1));
         else if ((k & CLS_IGNORABLE) == 0) break;
       }
-      if ((load<u32>(bits + (<usize>((h >>> 5) & 2047) << 2)) & (<u32>1 << (h & 31))) != 0) {
+      if ((load<u32>(bits + (<usize>((h >>> 5) & (WORD_BITS_WORDS - 1)) << 2)) & (<u32>1 << (h & 31))) != 0) {
         const end = walkWord(ws, i, h, b);
         if (end > i) {
           i = end;
@@ -361,11 +362,7 @@ export function scanPlain(a: i32, b: i32, language: i32): i32 {
       if (i >= b) break;
     }
     // A character that is not part of a word.
-    if ((k & CLS_SPECIAL) != 0) {
-      if (language != 1 || !plainInMarkdown(i, c)) return i;
-      i++;
-      continue;
-    }
+    if ((k & CLS_SPECIAL) != 0) return i;
     if ((k & CLS_START_ANYWHERE) != 0) {
       const node = load<i32>(ROOT + (<usize>foldOf(c) << 2));
       const end = node == 0 ? 0 : isCjk(c) ? cjkMention(i, node, b) : walk(i, node, i + 1, b);

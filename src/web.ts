@@ -20,9 +20,9 @@ let builtin: Lexicon | undefined;
 function bundledLexicon(onProblem?: (message: string) => void): Lexicon {
   const data = lexiconJson as unknown as { formsDigest?: string; entries: Lexicon['entries'] };
   try {
-    if (!attachTables(data.entries, decodeTables(tablesFile), data.formsDigest)) onProblem?.('the bundled matcher tables were built from another lexicon');
+    if (!attachTables(data.entries, decodeTables(tablesFile), data.formsDigest)) onProblem?.('the bundled matcher tables were built from another lexicon; the matcher is built instead');
   } catch (e) {
-    onProblem?.(`the bundled matcher tables: ${(e as Error).message}`);
+    onProblem?.(`the bundled matcher tables: ${(e as Error).message}; the matcher is built instead`);
   }
   return { source: 'built-in', entries: data.entries };
 }

@@ -10,12 +10,18 @@
  * which gets a copy of the tables and of each text. See the benchmark
  * (`npm run bench`) for its speed against a plain character scan.
  */
+import {
+  HEADER_AT, HEADER_SLOTS, MENTION_WORDS, NAME_SLOT_WORDS, NAME_SLOTS_MAX, RESULT_AT, SKIP_WORDS, SLOT_CHAIN, SLOT_CLS_MD, SLOT_CLS_PLAIN,
+  SLOT_CLS_TEX, SLOT_COUNT, SLOT_CS_POOL, SLOT_DENSE, SLOT_EDGES, SLOT_FOLD, SLOT_FOLD_CS, SLOT_FOLD_TEX, SLOT_NAME_MASK, SLOT_NAME_POOL,
+  SLOT_NAME_SLOTS, SLOT_NODES, SLOT_OUT, SLOT_OUT_CAP, SLOT_OUT_LIST, SLOT_PAT_CS, SLOT_PAT_FLAGS, SLOT_ROOT, SLOT_SKIPS, SLOT_SKIPS_CAP,
+  SLOT_WORD_BITS, SLOT_WORD_MASK, SLOT_WORD_POOL, SLOT_WORD_SLOTS, TABLES_AT,
+} from '../../assembly/contract';
 import type { Category, Entry, Lexicon } from './lexicon';
 import type { MatcherTables } from './matcherTables';
 import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
 import { foldMathAlphanumerics, foldTables, widenToPairs } from './normalize';
 import type { DocLanguage, Regions } from './regions';
-import { KERNEL_WASM } from './kernelWasm';
+import { newKernel } from './kernel';
 import { latexNameKinds } from './regions';
 import { MarkerRules } from './spans';
 
@@ -97,8 +103,8 @@ export class Matcher {
     // The kernel reads 𝛾 (a mathematical italic from a PDF) as γ; offsets stay those of `text`.
     const folded = foldMathAlphanumerics(text);
     this.loadText(folded);
-    const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
-    const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 3);
+    const out = new Int32Array(k.memory.buffer, this.outAt, MENTION_WORDS * OUT_CAPACITY);
+    const result = new Int32Array(k.memory.buffer, RESULT_AT, 3);
     const patEntry = this.patEntry;
     const ids = this.entryIds;
     const categories = this.entryCategories;
@@ -123,7 +129,7 @@ export class Matcher {
     // The kernel runs the whole region scan, handing over mentions and skipped ranges whenever its output
     // areas fill up.
     const skips: number[] = [];
-    const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, 2 * SKIPS_CAPACITY);
+    const skipArea = new Int32Array(k.memory.buffer, this.skipsAt, SKIP_WORDS * SKIPS_CAPACITY);
     for (let i = from, resume = 0; ; resume = 1) {
       i = language === 'markdown' ? k.scanMarkdown(from, i, to, frontMatter ? 1 : 0, resume) : k.scanLatex(from, i, to, resume);
       const n = withRegions ? 2 * result[2] : 0;
@@ -150,28 +156,52 @@ export class Matcher {
     k.setText(this.textAt, n);
   }
 
-  /** Lays the tables out in the kernel's memory (see assembly/kernel.ts for the order init() reads them in). */
+  /**
+   * Lays the tables out in the kernel's memory and writes the header init() reads (assembly/text.ts): each
+   * slot (assembly/contract.ts) holds a table's address, or a number.
+   */
   private layoutKernel(t: MatcherTables): void {
     const { fold, foldCs, foldTex } = foldTables();
-    const outArea = new Int32Array(3 * OUT_CAPACITY);
-    const skipArea = new Int32Array(2 * SKIPS_CAPACITY);
-    // Header slots, in the order init() reads them: a table, or a number.
-    const slots: (ArrayBufferView | number)[] = [
-      fold, foldTex, foldCs, t.cls, t.clsMd, t.clsTex, t.root, t.nodes, t.chainKey,
-      t.edges, t.dense, t.outList, t.patFlags, t.patCs, t.csPool,
-      t.wordBits, t.wordSlots, t.wordSlotMask, t.wordPool,
-      outArea, OUT_CAPACITY, skipArea, SKIPS_CAPACITY,
-      ...latexNameTable(),
-    ];
-    let end = KERNEL_TABLES_AT;
-    const offsets = slots.map((s) => {
+    const outArea = new Int32Array(MENTION_WORDS * OUT_CAPACITY);
+    const skipArea = new Int32Array(SKIP_WORDS * SKIPS_CAPACITY);
+    const [nameSlots, nameMask, namePool] = latexNameTable();
+    const slots = new Array<ArrayBufferView | number>(SLOT_COUNT);
+    slots[SLOT_FOLD] = fold;
+    slots[SLOT_FOLD_TEX] = foldTex;
+    slots[SLOT_FOLD_CS] = foldCs;
+    slots[SLOT_CLS_PLAIN] = t.cls;
+    slots[SLOT_CLS_MD] = t.clsMd;
+    slots[SLOT_CLS_TEX] = t.clsTex;
+    slots[SLOT_ROOT] = t.root;
+    slots[SLOT_NODES] = t.nodes;
+    slots[SLOT_CHAIN] = t.chainKey;
+    slots[SLOT_EDGES] = t.edges;
+    slots[SLOT_DENSE] = t.dense;
+    slots[SLOT_OUT_LIST] = t.outList;
+    slots[SLOT_PAT_FLAGS] = t.patFlags;
+    slots[SLOT_PAT_CS] = t.patCs;
+    slots[SLOT_CS_POOL] = t.csPool;
+    slots[SLOT_WORD_BITS] = t.wordBits;
+    slots[SLOT_WORD_SLOTS] = t.wordSlots;
+    slots[SLOT_WORD_MASK] = t.wordSlotMask;
+    slots[SLOT_WORD_POOL] = t.wordPool;
+    slots[SLOT_OUT] = outArea;
+    slots[SLOT_OUT_CAP] = OUT_CAPACITY;
+    slots[SLOT_SKIPS] = skipArea;
+    slots[SLOT_SKIPS_CAP] = SKIPS_CAPACITY;
+    slots[SLOT_NAME_SLOTS] = nameSlots;
+    slots[SLOT_NAME_MASK] = nameMask;
+    slots[SLOT_NAME_POOL] = namePool;
+    let end = TABLES_AT;
+    const offsets = Int32Array.from(slots, (s, i) => {
+      if (s === undefined) throw new Error(`OncoLex matcher: header slot ${i} is not filled`);
       if (typeof s === 'number') return s;
       const at = end;
       end = (end + s.byteLength + 7) & ~7;
       return at;
     });
-    this.outAt = offsets[slots.indexOf(outArea)];
-    this.skipsAt = offsets[slots.indexOf(skipArea)];
+    this.outAt = offsets[SLOT_OUT];
+    this.skipsAt = offsets[SLOT_SKIPS];
     this.textAt = end;
     const memory = this.kernel.memory;
     memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
@@ -179,31 +209,15 @@ export class Matcher {
     slots.forEach((s, i) => {
       if (typeof s !== 'number') bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), offsets[i]);
     });
-    new Int32Array(memory.buffer, KERNEL_HEADER_AT, offsets.length).set(offsets);
+    new Int32Array(memory.buffer, HEADER_AT, HEADER_SLOTS).set(offsets);
     this.kernel.init();
   }
 }
 
-/** Where the kernel's header and tables start in its memory (it uses none of its own). */
-const KERNEL_HEADER_AT = 1024;
-/** Where the kernel writes the counts of mentions and skipped ranges of a scan, and whether it must be called again. */
-const KERNEL_RESULT_AT = KERNEL_HEADER_AT + 32 * 4;
-const KERNEL_TABLES_AT = 65536;
 /** Mentions the kernel writes before handing them over. */
 const OUT_CAPACITY = 4096;
 /** Skipped ranges the kernel writes before handing them over. */
 const SKIPS_CAPACITY = 4096;
-
-/** The kernel's exports (assembly/kernel.ts). */
-interface Kernel {
-  memory: WebAssembly.Memory;
-  init(): void;
-  setText(at: number, length: number): void;
-  decodeUtf8(from: number, length: number, to: number): number;
-  scan(a: number, b: number): number;
-  scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
-  scanLatex(start: number, from: number, end: number, resume: number): number;
-}
 
 /**
  * The LaTeX names the region scan treats specially, as the kernel reads them: an open-addressed table of
@@ -213,29 +227,16 @@ function latexNameTable(): [Int32Array, number, Uint16Array] {
   const names = latexNameKinds();
   let size = 64;
   while (size < names.size * 4) size *= 2;
-  // The kernel keeps a memo per slot in a fixed area (END_MEMO in assembly/latex.ts) of 4,096 slots.
-  if (size > 4096) throw new Error(`OncoLex matcher: ${names.size} LaTeX names do not fit the kernel's table`);
-  const slots = new Int32Array(size * 4);
+  // The kernel keeps a memo per slot in a fixed area (END_MEMO_AT in assembly/contract.ts).
+  if (size > NAME_SLOTS_MAX) throw new Error(`OncoLex matcher: ${names.size} LaTeX names do not fit the kernel's table`);
+  const slots = new Int32Array(size * NAME_SLOT_WORDS);
   const pool: number[] = [];
   for (const [name, kinds] of names) {
     const h = kernelHash(name);
-    slots.set([name.length, h, kinds, pool.length], freeSlot(slots, 4, h));
+    slots.set([name.length, h, kinds, pool.length], freeSlot(slots, NAME_SLOT_WORDS, h));
     for (let i = 0; i < name.length; i++) pool.push(name.charCodeAt(i));
   }
   return [slots, size - 1, Uint16Array.from(pool)];
 }
 
-let kernelModule: WebAssembly.Module | undefined;
 const UTF8 = new TextEncoder();
-
-/** A new instance of the kernel, with its own memory (the module is compiled once). */
-function newKernel(): Kernel {
-  if (!kernelModule) {
-    const text = atob(KERNEL_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    kernelModule = new WebAssembly.Module(bytes);
-  }
-  return new WebAssembly.Instance(kernelModule, {}).exports as unknown as Kernel;
-}
-

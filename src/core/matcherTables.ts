@@ -4,6 +4,11 @@
  * (scripts/build-tables.ts writes dist/matcher-tables.bin) and a new matcher only copies them into its kernel;
  * any other lexicon (a workspace's, a mined one) has its tables built here, in time linear in its forms.
  */
+import {
+  CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD, DENSE_ROW, NODE_CHILDREN_SHIFT, NODE_FLAGS_SHIFT, NODE_MANY_OUTPUTS, NODE_WORDS,
+  PAT_BOUNDARY_END, PAT_CASE, WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
+} from '../../assembly/contract';
+import { kernelChecksum } from './kernel';
 import type { Entry } from './lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from './normalize';
 import { isSpecial } from './regions';
@@ -56,19 +61,11 @@ export interface MatcherTables {
   foldLower: Int32Array;
 }
 
-/** Character class bits (see MatcherTables.cls). */
-const CLS_WORD = 1;
-const CLS_SPECIAL = 2;
-const CLS_START_ANYWHERE = 4;
-const CLS_IGNORABLE = 8;
-const CLS_SPACE = 16;
+// The character class bits, the trie node's layout, the pattern flags and the word table's slots are the
+// kernel's contract (assembly/contract.ts).
 
 /** The largest output count a node's 12-bit field holds; at this count or more the list is preceded by its count. */
-const MANY_OUTPUTS = 0xfff;
-/** The pattern's last character is a word character: the match needs a word boundary after it. */
-const PAT_BOUNDARY_END = 1;
-/** The pattern is case-sensitive. */
-const PAT_CASE = 2;
+const MANY_OUTPUTS = NODE_MANY_OUTPUTS;
 
 /**
  * Builds the tables for a lexicon's entries. The distinct folded forms are sorted by code unit, so the trie's
@@ -141,7 +138,7 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
   const filled = childStart.slice(0, n);
   for (let c = 1; c < n; c++) children[filled[parent[c]]++] = c;
 
-  const nodes = new Int32Array(n * 4);
+  const nodes = new Int32Array(n * NODE_WORDS);
   const chainKey = new Uint16Array(n);
   const root = new Int32Array(65536);
   let edgeCount = 0;
@@ -151,35 +148,36 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
     if (childCount[v] >= 8 && v !== 0) denseCount++;
   }
   const edges = new Int32Array(2 * edgeCount);
-  const dense = new Int32Array(128 * denseCount);
+  const dense = new Int32Array(DENSE_ROW * denseCount);
   let e = 0;
   let d = 0;
   let outTotal = 0;
   for (let v = 0; v < n; v++) {
     const kids = childCount[v];
     const first = childStart[v];
-    nodes[v * 4] = Math.min(outCount[v], MANY_OUTPUTS) | (kids << 16);
-    nodes[v * 4 + 3] = -1;
+    const at = v * NODE_WORDS;
+    nodes[at] = Math.min(outCount[v], MANY_OUTPUTS) | (kids << NODE_CHILDREN_SHIFT);
+    nodes[at + 3] = -1;
     if (kids === 1) {
-      nodes[v * 4 + 2] = key[children[first]];
+      nodes[at + 2] = key[children[first]];
       if (outCount[v] === 0) chainKey[v] = key[children[first]];
     } else if (kids > 1) {
-      nodes[v * 4 + 2] = e / 2;
+      nodes[at + 2] = e / 2;
       for (let i = first; i < first + kids; i++) {
         edges[e++] = key[children[i]];
         edges[e++] = children[i];
       }
       // Busy branch points (first letters, mostly) get a dense row: one load per step.
       if (kids >= 8 && v !== 0) {
-        nodes[v * 4 + 3] = d;
-        for (let i = first; i < first + kids; i++) if (key[children[i]] < 128) dense[d + key[children[i]]] = children[i];
-        d += 128;
+        nodes[at + 3] = d;
+        for (let i = first; i < first + kids; i++) if (key[children[i]] < DENSE_ROW) dense[d + key[children[i]]] = children[i];
+        d += DENSE_ROW;
       }
     }
     if (v === 0) for (let i = first; i < first + kids; i++) root[key[children[i]]] = children[i];
     // A node with MANY_OUTPUTS or more (thousands of case variants of one form) has its count just before its list.
     if (outCount[v] >= MANY_OUTPUTS) outTotal++;
-    nodes[v * 4 + 1] = outTotal;
+    nodes[at + 1] = outTotal;
     outTotal += outCount[v];
   }
   // Outputs per node, in pattern order; a single output is kept in the node itself, with its pattern's flags.
@@ -187,12 +185,12 @@ export function buildTables(entries: readonly Entry[]): MatcherTables {
   keys.forEach((k, ki) => {
     const v = terminal[ki];
     const list = byKey.get(k)!;
-    let at = nodes[v * 4 + 1];
+    let at = nodes[v * NODE_WORDS + 1];
     if (list.length >= MANY_OUTPUTS) outList[at - 1] = list.length;
     for (const p of list) outList[at++] = p;
     if (list.length === 1) {
-      nodes[v * 4 + 1] = list[0];
-      nodes[v * 4] |= patFlagList[list[0]] << 12;
+      nodes[v * NODE_WORDS + 1] = list[0];
+      nodes[v * NODE_WORDS] |= patFlagList[list[0]] << NODE_FLAGS_SHIFT;
     }
   });
   const patCs = new Int32Array(2 * patEntry.length);
@@ -251,23 +249,23 @@ function classes(root: Int32Array): Pick<MatcherTables, 'cls' | 'clsMd' | 'clsTe
 function wordTable(words: Map<string, number>): Pick<MatcherTables, 'wordSlots' | 'wordSlotMask' | 'wordBits' | 'wordPool'> {
   let size = 2048;
   while (size < words.size * 2) size *= 2;
-  const wordSlots = new Int32Array(size * 8);
+  const wordSlots = new Int32Array(size * WORD_SLOT_WORDS);
   const inline = new Uint16Array(wordSlots.buffer);
-  const wordBits = new Int32Array(2048);
+  const wordBits = new Int32Array(WORD_BITS_WORDS);
   let total = 0;
   for (const w of words.keys()) total += w.length;
   const wordPool = new Uint16Array(total);
   let p = 0;
   for (const [w, node] of words) {
     const h = kernelHash(w);
-    const at = freeSlot(wordSlots, 8, h);
+    const at = freeSlot(wordSlots, WORD_SLOT_WORDS, h);
     wordSlots.set([w.length, h, node, p], at);
     for (let i = 0; i < w.length; i++) {
       wordPool[p + i] = w.charCodeAt(i);
-      if (i < 8) inline[2 * at + 8 + i] = w.charCodeAt(i);
+      if (i < WORD_INLINE) inline[2 * at + 8 + i] = w.charCodeAt(i);
     }
     p += w.length;
-    wordBits[(h >>> 5) & 2047] |= 1 << (h & 31);
+    wordBits[(h >>> 5) & (WORD_BITS_WORDS - 1)] |= 1 << (h & 31);
   }
   return { wordSlots, wordSlotMask: size - 1, wordBits, wordPool };
 }
@@ -346,7 +344,13 @@ export function attachedTables(entries: readonly Entry[]): MatcherTables | undef
 
 /** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
 const MAGIC = 0x54584c4f;
-const FORMAT = 2;
+const FORMAT = 3;
+
+/**
+ * The largest tables file read (the built-in lexicon's is under 2 MB): a larger file is not tables of ours,
+ * and is refused before it is read.
+ */
+export const MAX_TABLES_BYTES = 64 * 1024 * 1024;
 
 /** The typed arrays of the built form, in the order they are written. */
 const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'foldLower'] as const;
@@ -371,55 +375,136 @@ const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | 
   foldLower: Int32Array,
 };
 
+/** Header words: [magic, format, checksum ×2, byte length, formCount, wordSlotMask, root transitions, digest ×2, each array's length]. */
+const H_CHECKSUM = 2;
+const H_BYTES = 4;
+const H_FORMS = 5;
+const H_WORD_MASK = 6;
+const H_ROOTS = 7;
+const H_DIGEST = 8;
+const H_ARRAYS = 10;
+const HEADER_WORDS = H_ARRAYS + ARRAYS.length;
+
 /**
- * The built form of the tables: a header of 32-bit numbers [magic, format, formCount, wordSlotMask, root
- * transitions, the digest of the forms they were built from as 2 numbers, then each array's length], the
- * root's [key, node] pairs, then each array, 8-byte aligned. Little-endian, as WebAssembly is.
+ * The built form of the tables: a header of 32-bit numbers (see H_CHECKSUM…H_ARRAYS), the root's [key, node]
+ * pairs, then each array, 8-byte aligned. Little-endian, as WebAssembly is. The checksum covers every byte
+ * after it (the rest of the header and the body), so a damaged file is never used.
  */
 export function encodeTables(t: MatcherTables, digest: string): Uint8Array {
   const rootPairs: number[] = [];
   for (let c = 0; c < 65536; c++) if (t.root[c] !== 0) rootPairs.push(c, t.root[c]);
-  const header = [MAGIC, FORMAT, t.formCount, t.wordSlotMask, rootPairs.length / 2, ...digestWords(digest), ...ARRAYS.map((name) => t[name].length)];
-  const parts: ArrayBufferView[] = [Int32Array.from(header), Int32Array.from(rootPairs), ...ARRAYS.map((name) => t[name])];
+  const parts: ArrayBufferView[] = [new Int32Array(HEADER_WORDS), Int32Array.from(rootPairs), ...ARRAYS.map((name) => t[name])];
   let size = 0;
   for (const p of parts) size += align8(p.byteLength);
+  const header = [MAGIC, FORMAT, 0, 0, size, t.formCount, t.wordSlotMask, rootPairs.length / 2, ...digestWords(digest), ...ARRAYS.map((name) => t[name].length)];
+  parts[0] = Int32Array.from(header);
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {
     out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
     at += align8(p.byteLength);
   }
+  sealTables(out);
   return out;
 }
 
 /**
- * Reads tables back from {@link encodeTables}'s form (the arrays are views of `bytes`, not copies). Throws an
- * Error saying what is wrong when the bytes are not tables of this layout.
+ * Writes the checksum of tables in their built form into their header (after any change to them; exported
+ * for the tests that make damaged files which only the layout checks can catch).
+ */
+export function sealTables(bytes: Uint8Array): void {
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  const [a, b] = checksum(bytes);
+  words[H_CHECKSUM] = a;
+  words[H_CHECKSUM + 1] = b;
+}
+
+/**
+ * The checksum of everything after the header's checksum words (the rest of the header and the body): the
+ * kernel's (assembly/checksum.ts), which runs at full speed on a cold start.
+ */
+function checksum(bytes: Uint8Array): [number, number] {
+  const from = 4 * (H_CHECKSUM + 2);
+  return kernelChecksum(bytes.subarray(from));
+}
+
+/**
+ * Reads tables back from {@link encodeTables}'s form (the arrays are views of `bytes`, not copies). Before
+ * anything is used it checks the size, the checksum of the contents, and every header number against the
+ * body (lengths, counts, the word table's mask); throws an Error saying what is wrong otherwise.
  */
 export function decodeTables(bytes: Uint8Array): BuiltTables {
   const buffer = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  const headerLength = 7 + ARRAYS.length;
-  if (buffer.byteLength < 4 * headerLength) throw new Error(`matcher tables: ${buffer.byteLength} bytes is too short for the header`);
-  const header = new Int32Array(buffer.buffer, buffer.byteOffset, headerLength);
+  const size = buffer.byteLength;
+  if (size < 4 * HEADER_WORDS) throw new Error(`matcher tables: ${size} bytes is too short for the header`);
+  if (size > MAX_TABLES_BYTES) throw new Error(`matcher tables: ${size} bytes is more than tables can be (${MAX_TABLES_BYTES})`);
+  const header = new Int32Array(buffer.buffer, buffer.byteOffset, HEADER_WORDS);
   if (header[0] !== MAGIC) throw new Error('matcher tables: not a tables file (bad magic number)');
   if (header[1] !== FORMAT) throw new Error(`matcher tables: layout ${header[1]}, this version reads layout ${FORMAT}; rebuild with npm run build`);
-  let at = align8(4 * headerLength);
+  if (header[H_BYTES] !== size) throw new Error(`matcher tables: the file is truncated or extended (${size} bytes, the header says ${header[H_BYTES]})`);
+  if (size % 8 !== 0) throw new Error(`matcher tables: ${size} bytes is not a whole number of 8-byte blocks`);
+  const [a, b] = checksum(buffer);
+  if (a !== header[H_CHECKSUM] || b !== header[H_CHECKSUM + 1]) throw new Error('matcher tables: the checksum does not match the contents (the file is damaged)');
+  const lengths = checkHeader(header, size);
+  let at = align8(4 * HEADER_WORDS);
   const view = (Kind: (typeof KINDS)[ArrayName], length: number): Int32Array | Uint16Array | Uint8Array => {
-    const byteLength = length * Kind.BYTES_PER_ELEMENT;
-    if (length < 0 || at + byteLength > buffer.byteLength) throw new Error('matcher tables: the file is truncated');
     const v = new Kind(buffer.buffer as ArrayBuffer, buffer.byteOffset + at, length);
-    at += align8(byteLength);
+    at += align8(length * Kind.BYTES_PER_ELEMENT);
     return v;
   };
-  const rootPairs = view(Int32Array, 2 * header[4]) as Int32Array;
-  const root = new Int32Array(65536);
-  for (let i = 0; i < rootPairs.length; i += 2) root[rootPairs[i] & 0xffff] = rootPairs[i + 1];
+  const rootPairs = view(Int32Array, 2 * header[H_ROOTS]) as Int32Array;
   const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
-  ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], header[7 + i])));
+  ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], lengths[i])));
+  const nodeCount = lengths[ARRAYS.indexOf('nodes')] / NODE_WORDS;
+  const root = new Int32Array(65536);
+  for (let i = 0; i < rootPairs.length; i += 2) {
+    const key = rootPairs[i];
+    const node = rootPairs[i + 1];
+    if (key >>> 16 !== 0 || node <= 0 || node >= nodeCount) throw new Error(`matcher tables: root transition ${i / 2} (${key} to node ${node}) is outside the trie`);
+    root[key] = node;
+  }
   return {
-    digest: hex(header[5]) + hex(header[6]),
-    tables: { ...(arrays as Pick<MatcherTables, ArrayName>), formCount: header[2], wordSlotMask: header[3], root },
+    digest: hex(header[H_DIGEST]) + hex(header[H_DIGEST + 1]),
+    tables: { ...(arrays as Pick<MatcherTables, ArrayName>), formCount: header[H_FORMS], wordSlotMask: header[H_WORD_MASK], root },
   };
+}
+
+/**
+ * Checks every number of the header against the others and against the file's size: each array has the
+ * length its role gives it (the pattern arrays formCount entries, the class tables one byte per code unit,
+ * the word table (wordSlotMask + 1) slots of a power-of-two count…), and the arrays fill the file exactly.
+ * Returns the arrays' lengths.
+ */
+function checkHeader(header: Int32Array, size: number): number[] {
+  const lengths = ARRAYS.map((_, i) => header[H_ARRAYS + i]);
+  const length = (name: ArrayName): number => lengths[ARRAYS.indexOf(name)];
+  const forms = header[H_FORMS];
+  const mask = header[H_WORD_MASK];
+  const roots = header[H_ROOTS];
+  const fail = (what: string): never => {
+    throw new Error(`matcher tables: ${what} (the header does not fit the body)`);
+  };
+  lengths.forEach((n, i) => {
+    if (n < 0 || n > size) fail(`${ARRAYS[i]} has ${n} entries`);
+  });
+  if (forms < 0 || forms > size) fail(`formCount is ${forms}`);
+  if (roots < 0 || roots > 65536) fail(`${roots} root transitions`);
+  for (const name of ['patEntry', 'patFlags'] as const) if (length(name) !== forms) fail(`${name} has ${length(name)} entries for ${forms} forms`);
+  if (length('patCs') !== 2 * forms) fail(`patCs has ${length('patCs')} entries for ${forms} forms`);
+  for (const name of ['cls', 'clsMd', 'clsTex'] as const) if (length(name) !== 65536) fail(`${name} has ${length(name)} entries, not one per code unit`);
+  const nodes = length('nodes');
+  if (nodes < NODE_WORDS || nodes % NODE_WORDS !== 0) fail(`nodes has ${nodes} numbers, not ${NODE_WORDS} per node`);
+  if (length('chainKey') !== nodes / NODE_WORDS) fail(`chainKey has ${length('chainKey')} entries for ${nodes / NODE_WORDS} nodes`);
+  if (length('edges') % 2 !== 0) fail(`edges has ${length('edges')} numbers, not pairs`);
+  if (length('dense') % DENSE_ROW !== 0) fail(`dense has ${length('dense')} numbers, not rows of ${DENSE_ROW}`);
+  if (mask < 0 || (mask & (mask + 1)) !== 0) fail(`wordSlotMask ${mask} is not one less than a power of two`);
+  if (length('wordSlots') !== WORD_SLOT_WORDS * (mask + 1)) fail(`wordSlots has ${length('wordSlots')} numbers for wordSlotMask ${mask}`);
+  if (length('wordBits') !== WORD_BITS_WORDS) fail(`wordBits has ${length('wordBits')} numbers, not ${WORD_BITS_WORDS}`);
+  for (const name of ['foldCs', 'foldLower'] as const) if (length(name) % 2 !== 0 || length(name) > 2 * 65536) fail(`${name} has ${length(name)} numbers, not pairs of code units`);
+  let total = align8(4 * HEADER_WORDS) + align8(8 * roots);
+  ARRAYS.forEach((name, i) => (total += align8(lengths[i] * KINDS[name].BYTES_PER_ELEMENT)));
+  if (total !== size) fail(`its arrays take ${total} bytes, the file has ${size}`);
+  return lengths;
 }
 
 function align8(n: number): number {

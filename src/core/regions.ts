@@ -14,6 +14,7 @@
  * bounded: inline constructs end at the paragraph (blank line), block constructs whose closing line never
  * comes end at the next blank line, so one stray `$` or fence never blanks the rest of a document.
  */
+import { NAME_MATH_ENVIRONMENT, NAME_SKIP_ONE_ARGUMENT, NAME_SKIP_TWO_ARGUMENTS, NAME_VERBATIM_COMMAND, NAME_VERBATIM_ENVIRONMENT } from '../../assembly/contract';
 
 export type DocLanguage = 'markdown' | 'latex' | 'plain';
 
@@ -114,13 +115,13 @@ const SKIP_ARG_COMMANDS = new Set([
 /** Commands whose first argument is skipped and the rest is text (\href{url}{text}, \textcolor{red}{text}). */
 const SKIP_FIRST_ARG = new Set(['href', 'textcolor', 'colorbox', 'fcolorbox', 'rotatebox', 'scalebox', 'resizebox']);
 
-/** Kinds of LaTeX names, for the kernel's LaTeX scan (its constants of the same names). */
+/** Kinds of LaTeX names, for the kernel's LaTeX scan (the kernel's contract, assembly/contract.ts). */
 export const LATEX_NAME_KIND = {
-  skipOneArgument: 1,
-  skipTwoArguments: 2,
-  verbatimCommand: 4,
-  mathEnvironment: 8,
-  verbatimEnvironment: 16,
+  skipOneArgument: NAME_SKIP_ONE_ARGUMENT,
+  skipTwoArguments: NAME_SKIP_TWO_ARGUMENTS,
+  verbatimCommand: NAME_VERBATIM_COMMAND,
+  mathEnvironment: NAME_MATH_ENVIRONMENT,
+  verbatimEnvironment: NAME_VERBATIM_ENVIRONMENT,
 } as const;
 
 /**

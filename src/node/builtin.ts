@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Entry, Lexicon } from '../core/lexicon';
-import { attachTables, decodeTables } from '../core/matcherTables';
+import { MAX_TABLES_BYTES, attachTables, decodeTables } from '../core/matcherTables';
 
 /** The first of the files that exists, relative to the bundle (dist/) or to the sources (src/node/) when run by tsx. */
 function shipped(relativeToBundle: string, relativeToSources: string): string | undefined {
@@ -22,18 +22,47 @@ export function builtinLexiconPath(): string {
 
 /**
  * Reads a built lexicon, and the matcher tables built from it where `tablesFile` exists and holds them (else
- * the first matcher builds its tables, as for any other lexicon; `onTables` hears why).
+ * the first matcher builds its tables, as for any other lexicon; `onTables` hears why). The tables file is
+ * checked before it is read (a regular file, not larger than tables can be) and its contents before they are
+ * used (see decodeTables).
  */
 export function readBuiltLexicon(lexiconFile: string, tablesFile: string | undefined, onTables?: (problem: string) => void): Lexicon {
-  const data = JSON.parse(fs.readFileSync(lexiconFile, 'utf8')) as { formsDigest?: string; entries: Entry[] };
+  const data = JSON.parse(readBounded(lexiconFile, MAX_LEXICON_BYTES, lexiconFile).toString('utf8')) as { formsDigest?: string; entries: Entry[] };
   if (tablesFile !== undefined) {
     try {
-      if (!attachTables(data.entries, decodeTables(fs.readFileSync(tablesFile)), data.formsDigest)) onTables?.(`${tablesFile} was built from another lexicon than ${lexiconFile}`);
+      const built = decodeTables(readBounded(tablesFile, MAX_TABLES_BYTES, 'matcher tables'));
+      if (!attachTables(data.entries, built, data.formsDigest)) onTables?.(`${tablesFile} was built from another lexicon than ${lexiconFile}; the matcher is built instead`);
     } catch (e) {
-      onTables?.(`${tablesFile}: ${(e as Error).message}`);
+      onTables?.(`${tablesFile}: ${(e as Error).message}; the matcher is built instead`);
     }
   }
   return { source: 'built-in', entries: data.entries };
+}
+
+/** The built lexicon is about 1 MB; a file far larger is not one. */
+const MAX_LEXICON_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file's bytes (`what` names it in errors), when it is a regular file of at most `limit` bytes (its size is asked before anything is
+ * read, so a device such as /dev/zero, or a huge file, is refused at once). Reads exactly the size it had.
+ */
+function readBounded(file: string, limit: number, what: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`${what}: not a regular file`);
+    if (stat.size > limit) throw new Error(`${what}: ${stat.size} bytes is more than it can be (${limit})`);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = fs.readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 let cached: Lexicon | undefined;

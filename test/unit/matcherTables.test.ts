@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { mergeLexicons } from '../../src/core/build';
 import type { Lexicon } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
-import { attachTables, buildTables, decodeTables, encodeTables, formsDigest } from '../../src/core/matcherTables';
+import { MAX_TABLES_BYTES, attachTables, buildTables, decodeTables, encodeTables, formsDigest, sealTables } from '../../src/core/matcherTables';
 import type { DocLanguage } from '../../src/core/regions';
 import { builtinLexiconPath, loadBuiltinLexicon, readBuiltLexicon } from '../../src/node/builtin';
 import { documentArb } from '../helpers/matcher-props';
@@ -90,6 +90,14 @@ describe('matcher tables built with the extension', () => {
     const cases: [string, Uint8Array, RegExp][] = [
       ['garbage.bin', Buffer.from('not tables at all, just some text. '.repeat(10)), /garbage\.bin: matcher tables: not a tables file/],
       ['truncated.bin', good.subarray(0, good.length >> 1), /truncated\.bin: matcher tables: the file is truncated/],
+      ['extended.bin', Buffer.concat([good, Buffer.alloc(8)]), /extended\.bin: matcher tables: the file is truncated or extended/],
+      // Issue 25: a changed word table mask made the kernel loop forever; other header numbers made it trap.
+      ['mask.bin', headerWord(good, 6, 4094, false), /mask\.bin: matcher tables: the checksum does not match the contents/],
+      ['mask-resealed.bin', headerWord(good, 6, 8191, true), /mask-resealed\.bin: matcher tables: wordSlots has 32768 numbers for wordSlotMask 8191 \(the header does not fit the body\)/],
+      ['nodes-resealed.bin', headerWord(good, 10 + 7, 4, true), /nodes-resealed\.bin: matcher tables: chainKey has \d+ entries for 1 nodes/],
+      ['forms-resealed.bin', headerWord(good, 5, 100, true), /forms-resealed\.bin: matcher tables: patEntry has \d+ entries for 100 forms/],
+      // A body byte changed (a trie node's key): the checksum.
+      ['body.bin', flipped(good, good.length >> 1), /body\.bin: matcher tables: the checksum does not match the contents \(the file is damaged\)/],
       ['short.bin', good.subarray(0, 12), /short\.bin: matcher tables: 12 bytes is too short/],
     ];
     for (const [name, bytes, expected] of cases) {
@@ -99,6 +107,7 @@ describe('matcher tables built with the extension', () => {
       const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
       assert.equal(problems.length, 1, name);
       assert.match(problems[0], expected);
+      assert.match(problems[0], /the matcher is built instead$/);
       const m = new Matcher(lexicon);
       assert.equal(m.prebuilt, false);
       assert.deepEqual(
@@ -114,4 +123,39 @@ describe('matcher tables built with the extension', () => {
     assert.match(problems.join('\n'), /other\.bin was built from another lexicon than .*lexicon\.json/);
     fs.rmSync(dir, { recursive: true });
   });
+
+  it('a tables file that is a device, or far too large, is refused before it is read (a link to /dev/zero was read forever, a 1.9 GB file read whole)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-tables-'));
+    const zero = path.join(dir, 'zero.bin');
+    fs.symlinkSync('/dev/zero', zero);
+    const huge = path.join(dir, 'huge.bin');
+    // A sparse file: its size is what is checked, none of it is read.
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 1900 * 1024 * 1024);
+    for (const [file, expected] of [
+      [zero, /zero\.bin: matcher tables: not a regular file; the matcher is built instead/],
+      [huge, new RegExp(`huge\\.bin: matcher tables: ${1900 * 1024 * 1024} bytes is more than it can be \\(${MAX_TABLES_BYTES}\\)`)],
+    ] as const) {
+      const problems: string[] = [];
+      const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], expected);
+      assert.equal(new Matcher(lexicon).annotate('Pembrolizumab blocks PD-1.', 'plain').length, 2);
+    }
+    fs.rmSync(dir, { recursive: true });
+  });
 });
+
+/** The tables with header word `word` set to `value`, and their checksum made to match when `reseal`. */
+function headerWord(good: Buffer, word: number, value: number, reseal: boolean): Uint8Array {
+  const bytes = new Uint8Array(good);
+  new DataView(bytes.buffer).setInt32(4 * word, value, true);
+  if (reseal) sealTables(bytes);
+  return bytes;
+}
+
+function flipped(good: Buffer, at: number): Uint8Array {
+  const bytes = new Uint8Array(good);
+  bytes[at] ^= 1;
+  return bytes;
+}
