@@ -383,22 +383,25 @@ function headCategory(long: string): Category | undefined {
  * Adds the uses of the defined short forms `terms` in text[0, text.length) to the matcher's `mentions` of
  * the same text: whole words, case-sensitive, with a plural `s` or a hyphen after (`IR-induced`), outside
  * `skips`. A use replaces the mentions inside its span; it is dropped where a mention reaches beyond it.
- * Linear in the text's length: each word start is compared with the forms that begin with its character.
+ * Linear in the text's length: at each word start whose character begins a form, only the lengths some
+ * form has are looked up (a hash lookup each), longest first, however many short forms the document defines.
  */
 export function applyDocumentTerms(text: string, mentions: Mention[], skips: readonly number[], terms: Map<string, DocumentTerm>): DocumentMention[] {
   if (terms.size === 0) return mentions;
-  // The forms to look for (short form, and with a plural s), longest first, by first character.
-  const byFirst = new Map<number, { key: string; term: DocumentTerm }[]>();
+  // The forms to look for (short form, and with a plural s), by text; the first term to claim a text keeps it.
+  const forms = new Map<string, DocumentTerm>();
+  const starts = new Uint8Array(65536);
+  let lengths: number[] = [];
   for (const t of terms.values()) {
     for (const key of [t.short, `${t.short}s`]) {
-      const list = byFirst.get(key.charCodeAt(0)) ?? [];
-      list.push({ key, term: t });
-      byFirst.set(key.charCodeAt(0), list);
+      if (key.length === 0 || forms.has(key)) continue;
+      forms.set(key, t);
+      starts[key.charCodeAt(0)] = 1;
+      lengths.push(key.length);
     }
   }
-  for (const list of byFirst.values()) list.sort((x, y) => y.key.length - x.key.length);
-  const starts = new Uint8Array(65536);
-  for (const c of byFirst.keys()) starts[c] = 1;
+  // The lengths of the forms, longest first.
+  lengths = [...new Set(lengths)].sort((x, y) => y - x);
   const uses: DocumentMention[] = [];
   const n = text.length;
   // The text between skipped regions, one stretch at a time.
@@ -408,9 +411,11 @@ export function applyDocumentTerms(text: string, mentions: Mention[], skips: rea
       const c = text.charCodeAt(i);
       if (!isAlnum(c)) continue;
       if (starts[c] === 1 && (i === 0 || !isAlnum(text.charCodeAt(i - 1)))) {
-        for (const { key, term } of byFirst.get(c)!) {
-          const j = i + key.length;
-          if (j <= limit && (j === n || !isAlnum(text.charCodeAt(j))) && text.startsWith(key, i)) {
+        for (const length of lengths) {
+          const j = i + length;
+          if (j > limit || (j < n && isAlnum(text.charCodeAt(j)))) continue;
+          const term = forms.get(text.slice(i, j));
+          if (term !== undefined) {
             uses.push({ start: i, end: j, id: term.id, category: term.category, short: term.short });
             break;
           }

@@ -17,6 +17,7 @@
 import { atSentenceStart, decapitalize, isAbbreviationOf } from './abbreviationList';
 import type { DocumentAnnotation, ResolvedDefinition } from './documentAnnotation';
 import type { Entry } from './lexicon';
+import { lineIndexAt, lineStarts } from './lines';
 
 export const CHECK_CODES = ['abbreviation-redefined', 'abbreviation-unused', 'abbreviation-rare', 'mixed-spelling', 'brand-name'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
@@ -137,13 +138,6 @@ function spelled(d: ResolvedDefinition): string | undefined {
   return d.term.local ? undefined : d.term.long;
 }
 
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /**
  * Runs the checks over a document's annotation.
  * @param entry the lexicon entry of an id (for brands and abbreviations)
@@ -157,10 +151,18 @@ export function checkManuscript(
   const on = (c: CheckCode) => !options.disabled?.has(c);
   const out: CheckProblem[] = [];
   const { mentions, terms, definitions } = annotation;
+  // Line starts, made once (on the first redefinition): a line is found by binary search.
+  let starts: number[] | undefined;
+  const lineOf = (offset: number) => lineIndexAt((starts ??= lineStarts(text)), offset) + 1;
 
-  // Definitions: the first of each short form is in force; later ones are redefinitions.
+  // Definitions: the first of each short form is in force; later ones are redefinitions. Where each short
+  // form is defined, gathered once (not searched for per term: thousands of definitions are common).
   const firstDefinition = new Map<string, ResolvedDefinition>();
+  const definedAt = new Map<string, Set<number>>();
   for (const d of definitions) {
+    const at = definedAt.get(d.base);
+    if (at) at.add(d.shortStart);
+    else definedAt.set(d.base, new Set([d.shortStart]));
     const first = firstDefinition.get(d.base);
     if (!first) {
       firstDefinition.set(d.base, d);
@@ -170,7 +172,7 @@ export function checkManuscript(
     const span = definitionSpan(text, d);
     // `long (SHORT)` again → `SHORT`; the other shapes are left to the author.
     const fixes: CheckFix[] = span.bracketed === 'short' ? [{ kind: 'keep-short', text: d.short, edits: [{ start: span.start, end: span.end, text: d.short }] }] : [];
-    out.push({ code: 'abbreviation-redefined', start: d.shortStart, end: d.shortEnd, args: [d.short, String(lineOf(text, first.term.definedAt))], related: first.term.definedAt, fixes });
+    out.push({ code: 'abbreviation-redefined', start: d.shortStart, end: d.shortEnd, args: [d.short, String(lineOf(first.term.definedAt))], related: first.term.definedAt, fixes });
   }
 
   // Uses of each defined short form.
@@ -187,7 +189,7 @@ export function checkManuscript(
     if (!d) continue;
     const all = uses.get(t.short) ?? [];
     // The use inside the definition itself (and inside later redefinitions) is not a use of the abbreviation.
-    const redefined = new Set(definitions.filter((x) => x.base === t.short).map((x) => x.shortStart));
+    const redefined = definedAt.get(t.short)!;
     const others = all.filter((u) => !redefined.has(u.start));
     if (others.length === 0) {
       if (on('abbreviation-unused')) {
@@ -239,12 +241,19 @@ export function checkManuscript(
       spellings.set(m.id, list);
     }
     if (on('mixed-spelling')) {
+      // The short forms the document defines for each entry, in the terms' order.
+      const definedFor = new Map<string, string[]>();
+      for (const t of terms.values()) {
+        const list = definedFor.get(t.id);
+        if (list) list.push(t.short);
+        else definedFor.set(t.id, [t.short]);
+      }
       for (const [id, list] of spellings) {
         const counts = new Map<string, number>();
         for (const s of list) counts.set(s.form, (counts.get(s.form) ?? 0) + 1);
         if (counts.size < 2) continue;
         const e = entry(id)!;
-        const defined = [...terms.values()].find((t) => t.id === id && counts.has(t.short))?.short;
+        const defined = definedFor.get(id)?.find((short) => counts.has(short));
         const rank = (f: string) => {
           const i = e.abbreviations.indexOf(f);
           return i < 0 ? e.abbreviations.length : i;
@@ -261,7 +270,11 @@ export function checkManuscript(
     }
     if (on('brand-name')) {
       const byId = new Map<string, typeof brands>();
-      for (const b of brands) byId.set(b.id, [...(byId.get(b.id) ?? []), b]);
+      for (const b of brands) {
+        const list = byId.get(b.id);
+        if (list) list.push(b);
+        else byId.set(b.id, [b]);
+      }
       for (const [id, list] of byId) {
         const e = entry(id)!;
         const innOf = (b: (typeof list)[number]) => capitalizeAt(text, b.start, HAN.test(b.written) || options.lang === 'zh' ? e.label.zh : e.label.en);

@@ -12,9 +12,10 @@
  * A candidate whose span the built-in lexicon matches exactly is known: it `extends` that entry and takes
  * its category; otherwise the category is guessed from its head. Evidence is every sentence mentioning one
  * of the candidate's forms, found by matching all candidates at once (the {@link Matcher}), with the
- * sentence's section and citations ({@link documentSentences}). Plain text is first joined back into running
- * text ({@link joinExtractedLines}). The work is linear in the text: regular expressions run per sentence
- * with bounded look-back, and every lookup is by hash.
+ * sentence's section and citations ({@link documentSentences}); a sentence longer than 400 characters (text
+ * whose sentences do not split) gives a window around the term instead, so that the output stays linear.
+ * Plain text is first joined back into running text ({@link joinExtractedLines}). The work is linear in the
+ * text: regular expressions run per sentence with bounded look-back, and every lookup is by hash.
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
@@ -28,7 +29,7 @@ import { Matcher } from './matcher';
 import { foldForm } from './normalize';
 import type { DocLanguage } from './regions';
 import type { Sentence } from './sentences';
-import { documentSentences } from './sentences';
+import { citationsIn, documentSentences } from './sentences';
 
 /** One text to mine. */
 export interface MineInput {
@@ -245,25 +246,28 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
   }
   const matcher = entries.length > 0 ? new Matcher(entries) : undefined;
   files.forEach((f, fi) => {
-    // Each sentence's text is made once, however many terms it gives evidence for.
+    // Each short sentence's text is made once, however many terms it gives evidence for.
     const texts = new Map<number, string>();
-    const addEvidence = (c: Candidate, si: number) => {
+    const addEvidence = (c: Candidate, si: number, m: Mention) => {
       const key = fi * 0x100000000 + si;
       if (c.sentences.has(key)) return;
       c.sentences.add(key);
       const s = f.sentences[si];
-      let sentence = texts.get(si);
+      const w = evidenceWindow(f.joined.text, s, m);
+      let sentence = w.whole ? texts.get(si) : undefined;
       if (sentence === undefined) {
-        sentence = f.joined.text.slice(s.start, s.end).replace(/\s+/g, ' ');
-        texts.set(si, sentence);
+        sentence = `${w.start > s.start ? '… ' : ''}${f.joined.text.slice(w.start, w.end).replace(/\s+/g, ' ')}${w.end < s.end ? ' …' : ''}`;
+        if (w.whole) texts.set(si, sentence);
       }
+      // A window cites what it shows.
+      const { refs, keys } = w.whole ? s : citationsIn(f.joined.text.slice(w.start, w.end));
       c.evidence.push({
         sentence,
         ...(s.section !== '' ? { section: s.section, sectionTitle: s.sectionTitle } : {}),
-        refs: s.refs,
-        ...(s.keys.length > 0 ? { keys: s.keys } : {}),
+        refs,
+        ...(keys.length > 0 ? { keys } : {}),
         source: f.input.file,
-        line: lineIndexAt(f.lines, f.joined.origin(s.start)) + 1,
+        line: lineIndexAt(f.lines, f.joined.origin(w.start)) + 1,
       });
     };
     const walk = (ms: readonly Mention[], candidateOf: (m: Mention) => Candidate | undefined) => {
@@ -273,7 +277,7 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
         if (si >= f.sentences.length) break;
         if (f.sentences[si].start > m.start) continue;
         const c = candidateOf(m);
-        if (c) addEvidence(c, si);
+        if (c) addEvidence(c, si, m);
       }
     };
     walk(f.mentions, (m) => byKey.get(`known:${m.id}`));
@@ -303,6 +307,41 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
     .filter((c) => c.evidence.length > 0 || c.shorts.size > 0)
     .map((c) => toMinedEntry(c, ids, inputs.length === 1 ? inputs[0].file : `${inputs.length} files`));
   return { entries: out.sort((a, b) => a.id.localeCompare(b.id)), abbreviations };
+}
+
+/** Evidence longer than this many characters is cut to a window around the term. */
+const MAX_EVIDENCE = 400;
+/** How much of a long sentence a window shows on each side of the term. */
+const EVIDENCE_CONTEXT = 160;
+
+/**
+ * The part of a sentence given as evidence for the mention `m` in it: the whole sentence when it is short,
+ * else a window of {@link EVIDENCE_CONTEXT} characters either side of the mention, cut at spaces and at
+ * most {@link MAX_EVIDENCE} long. A text whose sentences do not split (a PDF's extracted text, a table)
+ * would otherwise give every term the whole text as evidence: output quadratic in the input.
+ */
+function evidenceWindow(text: string, s: Sentence, m: Mention): { start: number; end: number; whole: boolean } {
+  if (s.end - s.start <= MAX_EVIDENCE) return { start: s.start, end: s.end, whole: true };
+  let start = Math.max(s.start, m.start - EVIDENCE_CONTEXT);
+  let end = Math.min(s.end, Math.max(m.end, m.start + 1) + EVIDENCE_CONTEXT, start + MAX_EVIDENCE);
+  // Whole words: after the first space of the window's start, before the last space of its end (within 40).
+  if (start > s.start) {
+    for (let i = start; i < Math.min(m.start, start + 40); i++) {
+      if (/\s/.test(text[i])) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  if (end < s.end) {
+    for (let i = end - 1; i > Math.max(m.end, end - 40); i--) {
+      if (/\s/.test(text[i])) {
+        end = i;
+        break;
+      }
+    }
+  }
+  return { start, end, whole: false };
 }
 
 /** Whether [a, b) lies inside (and is shorter than) a built-in mention: the longer known term is the term. */

@@ -8,6 +8,7 @@
  * markers right after a full stop stay with the sentence they close. Sentences of a References section are
  * left out: a reference list is not prose. One pass over the text.
  */
+import { LatexCiteScanner } from './citationScan';
 import { isHeadingLine } from './extractedText';
 import type { DocLanguage } from './regions';
 
@@ -42,7 +43,16 @@ function heading(line: string, language: DocLanguage): { id: string; title: stri
   return n ? { id: n[1], title: n[2].trim() } : { id: title, title };
 }
 
-/** The citations in a piece of text (see {@link Sentence.refs} and {@link Sentence.keys}). */
+/** Pandoc citation keys inside one `[…]` that holds an `@`: `[@a; see @b, p. 3]`. */
+const PANDOC_KEY = /(?:^|[\s;\-])@([\w:.#$%&+?<>~/-]*\w)/g;
+
+/**
+ * The citations in a piece of text (see {@link Sentence.refs} and {@link Sentence.keys}). Linear in the
+ * text: `[3-5]` markers cannot reach over a `[`; `\cite…{keys}` commands are read by the annotator's
+ * {@link LatexCiteScanner}; a Pandoc bracket runs from a `[` to the next `]` and is taken when an `@` comes
+ * before that `]`, both found by pointers that only move forward (a regular expression here searched from
+ * every `[` to the end of the text: cubic on `[@` repeated).
+ */
 export function citationsIn(text: string): { refs: number[]; keys: string[] } {
   const refs = new Set<number>();
   const keys = new Set<string>();
@@ -53,11 +63,23 @@ export function citationsIn(text: string): { refs: number[]; keys: string[] } {
       else refs.add(Number.parseInt(part, 10));
     }
   }
-  for (const m of text.matchAll(/\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}/g)) {
-    for (const k of m[1].split(',')) if (k.trim() !== '') keys.add(k.trim());
+  if (text.includes('\\')) {
+    for (const c of new LatexCiteScanner(text, false).citations()) {
+      for (const k of text.slice(c.keysStart, c.keysEnd).split(',')) if (k.trim() !== '') keys.add(k.trim());
+    }
   }
-  for (const m of text.matchAll(/\[([^\]]*@[^\]]*)\]/g)) {
-    for (const k of m[1].matchAll(/(?:^|[\s;\-])@([\w:.#$%&+?<>~/-]*\w)/g)) keys.add(k[1]);
+  // `[` … `]` with an `@` inside and no `]` before it; after a bracket, the search goes on after its `]`.
+  let close = -1;
+  let at = -1;
+  for (let open = text.indexOf('['); open >= 0; ) {
+    if (close <= open) close = text.indexOf(']', open + 1);
+    if (close < 0) break;
+    if (at <= open) at = text.indexOf('@', open + 1);
+    if (at < 0) break;
+    if (at < close) {
+      for (const k of text.slice(open + 1, close).matchAll(PANDOC_KEY)) keys.add(k[1]);
+      open = text.indexOf('[', close + 1);
+    } else open = text.indexOf('[', open + 1);
   }
   return { refs: [...refs], keys: [...keys] };
 }

@@ -141,6 +141,37 @@ describe('oncolex mine', () => {
     assert.equal(badName.code, 2);
     assert.match(badName.err, /must be named \*\.oncolex\.json/);
   });
+  it('-o never writes through a symbolic link, even a dangling one, nor over a file created while it ran', async () => {
+    const { writeOutputFile } = await import('../../src/cli/mine');
+    const target = path.join(dir, 'elsewhere.txt');
+    const link = path.join(dir, 'link.oncolex.json');
+    fs.symlinkSync(target, link);
+    const r = await run('mine', review, '-o', link);
+    assert.equal(r.code, 1);
+    assert.equal(r.err, `oncolex mine: ${link} exists; not overwritten (give --force to replace it)\n`);
+    assert.equal(fs.existsSync(target), false, 'the link’s target is not created');
+    // Created after the check, before the write: the write refuses it too.
+    assert.throws(() => writeOutputFile(link, 'x', false), { code: 'EEXIST' });
+    assert.equal(fs.existsSync(target), false);
+    // --force replaces the link itself, never its target.
+    const forced = await run('mine', review, '-o', link, '--force');
+    assert.equal(forced.code, 0, forced.err);
+    assert.equal(fs.lstatSync(link).isSymbolicLink(), false);
+    assert.equal(fs.existsSync(target), false);
+    const kept = path.join(dir, 'kept.txt');
+    fs.writeFileSync(kept, 'mine');
+    const link2 = path.join(dir, 'link2.oncolex.json');
+    fs.symlinkSync(kept, link2);
+    assert.equal((await run('mine', review, '-o', link2, '--force')).code, 0);
+    assert.equal(fs.readFileSync(kept, 'utf8'), 'mine');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  });
+  it('-o into a folder that does not exist: one line naming the file', async () => {
+    const out = path.join(dir, 'no-such-folder', 'x.oncolex.json');
+    const r = await run('mine', review, '-o', out);
+    assert.equal(r.code, 1);
+    assert.equal(r.err, `oncolex mine: ${out} could not be written: its folder does not exist\n`);
+  });
 });
 
 describe('oncolex abbreviations', () => {
