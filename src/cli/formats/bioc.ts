@@ -53,9 +53,24 @@ export function wrapFile(text: string, file: string): SourceDoc {
   return { id: path.basename(file), file, language: file, passages: [{ offset: 0, text, infons: { type: 'text' } }] };
 }
 
+/** How deeply a value in BioC JSON infons may nest (BioC infons are strings; deeper JSON is refused, since writing it back recurses). */
+const MAX_INFON_DEPTH = 100;
+
+/** A non-string infon value as JSON text; throws {@link BiocError} when it nests deeper than {@link MAX_INFON_DEPTH} (checked without recursion). */
+function infonJson(key: string, value: unknown): string {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > MAX_INFON_DEPTH) throw new BiocError(`infon "${key}" is nested more than ${MAX_INFON_DEPTH} deep`);
+    for (const c of Object.values(v)) stack.push([c, depth + 1]);
+  }
+  return JSON.stringify(value);
+}
+
 function stringInfons(raw: unknown): Record<string, string> {
   const infons: Record<string, string> = {};
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) infons[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) infons[k] = typeof v === 'string' ? v : infonJson(k, v);
   return infons;
 }
 
@@ -98,7 +113,13 @@ function readBiocJson(text: string, file: string, problem: (message: string) => 
   if (Array.isArray(data)) rawDocs = data;
   else if (o && typeof o === 'object' && Array.isArray(o.documents)) {
     rawDocs = o.documents;
-    info = { source: String(o.source ?? ''), date: String(o.date ?? ''), key: String(o.key ?? ''), infons: stringInfons(o.infons) };
+    let infons: Record<string, string>;
+    try {
+      infons = stringInfons(o.infons);
+    } catch (e) {
+      throw new BiocError(`${file}: the collection's infons: ${(e as Error).message}`);
+    }
+    info = { source: String(o.source ?? ''), date: String(o.date ?? ''), key: String(o.key ?? ''), infons };
   } else if (o && typeof o === 'object' && Array.isArray(o.PubTator3)) rawDocs = o.PubTator3 as unknown[];
   else if (o && typeof o === 'object' && Array.isArray(o.passages)) rawDocs = [o];
   else throw new BiocError(`${file}: not a BioC collection or document (no "documents" or "passages")`);
@@ -118,14 +139,20 @@ function jsonDocument(raw: unknown, file: string, where: string, problem: (messa
   }
   const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : '';
   const passages: SourcePassage[] = [];
-  for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown; annotations?: unknown; relations?: unknown }[]).entries()) {
-    if (!p || typeof p !== 'object' || typeof p.offset !== 'number' || !Number.isInteger(p.offset) || p.offset < 0) {
-      problem(`${where}${id ? ` (id ${id})` : ''}: passage ${k + 1} needs a whole-number "offset"`);
-      return undefined;
+  try {
+    for (const [k, p] of (d.passages as { offset?: unknown; text?: unknown; infons?: unknown; annotations?: unknown; relations?: unknown }[]).entries()) {
+      if (!p || typeof p !== 'object' || typeof p.offset !== 'number' || !Number.isInteger(p.offset) || p.offset < 0) {
+        problem(`${where}${id ? ` (id ${id})` : ''}: passage ${k + 1} needs a whole-number "offset"`);
+        return undefined;
+      }
+      passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons), ...jsonKept(p) });
     }
-    passages.push({ offset: p.offset, text: typeof p.text === 'string' ? p.text : '', infons: stringInfons(p.infons), ...jsonKept(p) });
+    return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons), ...jsonKept(d) };
+  } catch (e) {
+    // Whatever goes wrong in one document (a BiocError, or anything else) skips that document only.
+    problem(`${where}${id ? ` (id ${id})` : ''}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
   }
-  return { id, file, language: 'bioc.txt', passages, infons: stringInfons(d.infons), ...jsonKept(d) };
 }
 
 /** The annotations and relations a JSON document or passage carries (only what is there). */
