@@ -10,7 +10,7 @@ import * as v8 from 'node:v8';
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
-import { ChunkedWriter, InputFileError, parseArgs, readInput, readStdinText } from './io';
+import { ChunkedWriter, InputFileError, parseArgs, readStdinText, readTextFile } from './io';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
 import { biocJsonWriter, biocXmlWriter } from './formats/bioc';
@@ -48,36 +48,33 @@ function isLargeFile(file: string): boolean {
   }
 }
 
+/** One input file as text, or undefined after reporting why it cannot be read (one line naming it). */
+async function inputText(file: string, io: CliIo, problem: (message: string) => void): Promise<string | undefined> {
+  try {
+    return file === '-' ? await readStdinText(io) : readTextFile(file, io.maxInputBytes);
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    problem(e.message);
+    return undefined;
+  }
+}
+
 /** Plain files, each one document of one passage (Markdown, LaTeX or plain text by extension). */
-async function* textFiles(files: string[], io: CliIo, failed: () => void, pubtator?: (message: string) => void): AsyncGenerator<SourceDoc> {
+async function* textFiles(files: string[], io: CliIo, problem: (message: string) => void, pubtator = false): AsyncGenerator<SourceDoc> {
   for (const file of files) {
-    const text = readInput(file, io, 'oncolex');
-    if (text === undefined) {
-      failed();
-      continue;
-    }
+    const text = await inputText(file, io, problem);
+    if (text === undefined) continue;
     // PubAnnotation reads a .pubtator file as its documents (PubMed ids and all).
-    if (pubtator && /\.pubtator$/i.test(file)) yield* readPubTator(text, file, pubtator);
+    if (pubtator && /\.pubtator$/i.test(file)) yield* readPubTator(text, file, problem);
     else yield { id: file, file, language: file, passages: [{ offset: 0, text }] };
   }
 }
 
 /** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
-async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void, failed: () => void): AsyncGenerator<SourceDoc> {
+async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void): AsyncGenerator<SourceDoc> {
   for (const file of files) {
-    let text: string | undefined;
-    if (file === '-') {
-      try {
-        text = await readStdinText(io);
-      } catch (e) {
-        if (!(e instanceof InputFileError)) throw e;
-        io.err(`oncolex: ${e.message}\n`);
-      }
-    } else text = readInput(file, io, 'oncolex');
-    if (text === undefined) {
-      failed();
-      continue;
-    }
+    const text = await inputText(file, io, problem);
+    if (text === undefined) continue;
     const kind = biocKind(file, text);
     if (!kind) {
       yield wrapFile(text, file);
@@ -87,8 +84,8 @@ async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, proble
     try {
       read = readBioc(text, file, kind, problem);
     } catch (e) {
-      if (!(e instanceof BiocError)) throw e;
-      problem(e.message);
+      // Whatever stops a file being read (its own BiocError, or anything else) is that file's problem only.
+      problem(e instanceof BiocError ? e.message : `${file}: cannot be read as BioC (${e instanceof Error ? e.message : String(e)})`);
       continue;
     }
     ctx.collection ??= read.info;
@@ -142,10 +139,6 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   }
   const byId = indexById(lexicon);
   let failures = 0;
-  const problem = (message: string) => {
-    failures++;
-    io.err(`oncolex: ${message}\n`);
-  };
   if (format === 'pubtator' || format === 'jsonl') {
     const setup = stream ?? { format, offsets, options };
     streamPool ??= streamWorkers(jobs, setup, lexiconFile === undefined ? undefined : lexicon);
@@ -153,7 +146,14 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     return failures > 0 ? 1 : 0;
   }
   const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
-  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem, () => failures++) : textFiles(files, io, () => failures++, format === 'pubannotation' ? problem : undefined);
+  // In input order: each document (settled once annotated) and each problem met while reading. Documents are
+  // written, and problems reported, from the head of the queue only, so stdout and stderr are the same
+  // whatever the number of jobs.
+  const queue: { settled: boolean; doc?: AnnotatedDoc; message?: string; done: Promise<void> }[] = [];
+  const problem = (message: string) => {
+    queue.push({ settled: true, message, done: Promise.resolve() });
+  };
+  const docs: AsyncIterable<SourceDoc> = format === 'bioc-json' || format === 'bioc-xml' ? biocFiles(files, io, ctx, problem) : textFiles(files, io, problem, format === 'pubannotation');
   const writers: Record<Exclude<Format, 'pubtator' | 'jsonl'>, () => FormatWriter> = {
     json: () => jsonWriter(ctx),
     table: () => tableWriter(ctx, byId),
@@ -170,9 +170,8 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const pool = new AnnotationPool(workers, { lexicon: lexiconFile === undefined ? undefined : lexicon, options }, lexicon);
   // Documents in flight: a few batches per worker keep every worker busy, and memory stays flat.
   const window = workers * 256;
-  // In input order; a document is written as soon as it and those before it are annotated, so a stream's
-  // output follows its input rather than waiting for its end.
-  const queue: { settled: boolean; doc?: AnnotatedDoc; done: Promise<void> }[] = [];
+  // A document is written as soon as it and those before it are annotated, so a stream's output follows its
+  // input rather than waiting for its end.
   let begun = false;
   const writeDoc = (d: AnnotatedDoc | undefined) => {
     if (!d) return;
@@ -180,9 +179,17 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     begun = true;
     writer.doc(d);
   };
-  // Called as each document settles: writes every settled document at the head of the queue.
+  // Called as each document settles: writes every settled document (and reports every problem) at the head of the queue.
   const writeSettled = () => {
-    while (queue.length > 0 && queue[0].settled) writeDoc(queue.shift()!.doc);
+    while (queue.length > 0 && queue[0].settled) {
+      const { doc, message } = queue.shift()!;
+      if (message === undefined) {
+        writeDoc(doc);
+        continue;
+      }
+      failures++;
+      io.err(`oncolex: ${message}\n`);
+    }
   };
   try {
     for await (const d of docs) {
@@ -193,20 +200,25 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
         .then((results) => {
           entry.doc = annotatedDoc(d, results, offsets, byId);
         })
-        .then(undefined, (e: Error) => problem(`${d.file}: document ${d.id}: ${e.message}`))
+        .then(undefined, (e: unknown) => {
+          entry.message = `${d.file}: document ${d.id}: ${e instanceof Error ? e.message : String(e)}`;
+        })
         .then(() => {
           entry.settled = true;
           writeSettled();
         });
       queue.push(entry);
+      writeSettled();
       if (queue.length >= window) await queue[0].done;
       // Output that a slower reader (a pipe) has not taken yet is waited for rather than piled up in memory.
       await io.drain?.();
     }
-    while (queue.length > 0) await queue[0].done;
   } finally {
+    // Every document in flight settles before the pool closes (closing rejects what is left, so none waits forever).
+    await Promise.all(queue.map((q) => q.done));
     await pool.close();
   }
+  writeSettled();
   if (!begun) writer.begin();
   writer.end();
   ctx.out.flush();

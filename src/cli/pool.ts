@@ -191,6 +191,8 @@ export class AnnotationPool {
   private next = 0;
   private batch: { tasks: PoolTask[][]; waiting: Waiting[] } = { tasks: [], waiting: [] };
   private scheduled = false;
+  /** Set by {@link close}: no worker starts after it (one would keep the process alive), and nothing more is accepted. */
+  private closed = false;
 
   constructor(
     private readonly jobs: number,
@@ -200,6 +202,7 @@ export class AnnotationPool {
 
   /** Annotates the passages of one document (resolved in any order; callers keep their own order). */
   annotate(tasks: PoolTask[]): Promise<FileAnnotation[]> {
+    if (this.closed) return Promise.reject(new Error('the annotation pool is closed'));
     if (this.jobs <= 1) {
       try {
         return Promise.resolve(tasks.map((t) => annotateFile(t.text, t.language, this.lexicon, this.setup.options)));
@@ -228,6 +231,10 @@ export class AnnotationPool {
     const { tasks, waiting } = this.batch;
     if (tasks.length === 0) return;
     this.batch = { tasks: [], waiting: [] };
+    if (this.closed) {
+      for (const w of waiting) w.reject(new Error('the annotation pool is closed'));
+      return;
+    }
     const slot = this.slotFor();
     const id = this.next++;
     slot.pending++;
@@ -249,8 +256,8 @@ export class AnnotationPool {
       this.waiting,
       (w, reply) => {
         w.slot.pending--;
-        if (reply.error !== undefined) for (const d of w.docs) d.reject(new Error(reply.error));
-        else if (reply.results) unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
+        if (reply.results) unpackResults(reply.results, w.tasks).forEach((r, i) => w.docs[i].resolve(r));
+        else for (const d of w.docs) d.reject(new Error(reply.error ?? 'a worker thread gave no result'));
       },
       (w, e) => {
         for (const d of w.docs) d.reject(e);
@@ -258,7 +265,10 @@ export class AnnotationPool {
     );
   }
 
+  /** Stops the workers; what is still queued or in flight is rejected, so every caller's promise settles. */
   close(): Promise<void> {
+    this.closed = true;
+    this.send();
     return closeSlots(this.slots);
   }
 }

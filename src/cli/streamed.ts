@@ -70,8 +70,8 @@ export class StreamWorkers {
       this.waiting,
       (w, reply) => {
         if (--w.slot.pending === 0) w.slot.worker.unref();
-        if (reply.error !== undefined) w.reject(new Error(reply.error));
-        else if (reply.chunk) w.resolve(reply.chunk);
+        if (reply.chunk) w.resolve(reply.chunk);
+        else w.reject(new Error(reply.error ?? 'a worker thread gave no result'));
       },
       (w, e) => w.reject(e),
     );

@@ -29,6 +29,7 @@ parentPort?.on('message', (message: PoolBatch | ChunkJob) => {
     const results = packResults(batchTasks(message).map((tasks) => tasks.map((t) => annotateFile(t.text, t.language, lexicon, setup.options))));
     parentPort?.postMessage({ id: message.id, results } satisfies PoolReply, [results.mentions.buffer as ArrayBuffer]);
   } catch (e) {
-    parentPort?.postMessage({ id: message.id, error: (e as Error).message } satisfies PoolReply);
+    // Anything may be thrown (a string, a RangeError from a deep stack): the reply always carries a message.
+    parentPort?.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) } satisfies PoolReply);
   }
 });
