@@ -12,15 +12,17 @@ export interface CorpusFile {
   file: string;
   /** The language's name in the status bar. */
   language: string;
-  /** A token to inspect: the line it is on (starting with this text) and the token itself. */
+  /** A token to inspect: the line it is on (starting with this text), its 0-based column there, and its scope. */
   lineStart: string;
-  token: string;
+  column: (line: string) => number;
   scope: string;
 }
 
 export const CORPUS_FILES: CorpusFile[] = [
-  { file: 'corpus/abstracts.pubtator', language: 'PubTator', lineStart: '1001\t36\t49', token: 'drug', scope: 'entity.name.type.category.oncolex.pubtator' },
-  { file: 'corpus/sbrt.ann', language: 'brat standoff', lineStart: 'N3\t', token: 'DB', scope: 'entity.name.namespace.curie.brat' },
+  // The category column of an annotation line.
+  { file: 'corpus/abstracts.pubtator', language: 'PubTator', lineStart: '1001\t36\t49', column: (l) => l.indexOf('\tdrug\t') + 2, scope: 'entity.name.type.category.oncolex.pubtator' },
+  // The prefix of a normalization's CURIE (CL:0000625).
+  { file: 'corpus/sbrt.ann', language: 'brat standoff', lineStart: 'N4\t', column: (l) => l.indexOf('CL:') + 1, scope: 'entity.name.namespace.curie.brat' },
 ];
 
 /** Opens the file and checks its language, its token colours and the scope of one token. */
@@ -28,8 +30,7 @@ export async function assertCorpusGrammar(f: CorpusFile): Promise<void> {
   const lines = fs.readFileSync(path.join(workspace, f.file), 'utf8').split('\n');
   const line = lines.findIndex((l) => l.startsWith(f.lineStart));
   assert(line >= 0, `${f.file} has no line starting ${JSON.stringify(f.lineStart)}`);
-  // The brat sample's CURIE: inspect inside its prefix.
-  const col = f.token === 'DB' ? lines[line].indexOf(':', lines[line].indexOf('Reference')) - 2 : lines[line].indexOf(`\t${f.token}\t`) + 2;
+  const col = f.column(lines[line]);
   await openFile(path.basename(f.file));
   const mode = ui().locator('[id="status.editor.mode"]');
   await mode.filter({ hasText: f.language }).first().waitFor({ timeout: 10_000 }).catch(async () => {
