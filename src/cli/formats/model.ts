@@ -1,8 +1,10 @@
 /**
- * The one mention model every output format writes. Readers turn their input into {@link SourceDoc}s
- * (passages with their offsets); each passage is annotated (src/cli/annotate.ts, possibly in a worker);
- * {@link annotatedDoc} converts the result into the chosen offset unit — the only place offsets change
- * unit — and the writers under src/cli/formats/ only lay the result out.
+ * The one document model every corpus format reads into and every output format writes from. Readers turn
+ * their input into {@link SourceDoc}s (units — passages, sentences, a title and an abstract — with their
+ * offsets, and what the reader keeps of the input for its own writer); each document is annotated as one
+ * text ({@link documentText}; src/cli/annotate.ts, possibly in a worker); {@link annotatedDoc} splits the
+ * result into the units and converts it into the chosen offset unit — the only place offsets change unit —
+ * and the writers under src/cli/formats/ only lay the result out.
  */
 import { curieOf } from '../../core/curie';
 import type { Entry } from '../../core/lexicon';
