@@ -173,7 +173,7 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
       const ours: string[] = [];
       for (const p of passages) {
         for (const m of p.mentions) {
-          if (!theirs.has(annotationKey(m.start, m.end, m.category, m.identifier))) ours.push(`${source.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}`);
+          if (theirs.size === 0 || !theirs.has(annotationKey(m.start, m.end, m.category, m.identifier))) ours.push(`${source.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}`);
         }
       }
       // One string per document: a corpus has millions of mention lines.
