@@ -19,6 +19,7 @@ import type { Lexicon } from '../../src/core/lexicon';
 import { CATEGORIES } from '../../src/core/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
 import type { PaintLine } from './editor-checks';
+import { assertCorpusGrammar, CORPUS_FILES } from './corpus-checks';
 import { assertCitationHover, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
 import type { Server } from './harness';
 import {
@@ -165,6 +166,13 @@ async function uiPhase(browser: Browser): Promise<void> {
       assert(s.installed, 'oncolex.oncolex is not installed');
       assert(s.active, `the extension did not activate${s.activationError ? `: ${s.activationError}` : ''}`);
     }, true);
+
+    for (const f of CORPUS_FILES) {
+      await check(`${f.file} opens as ${f.language}, its grammar colours its columns (${f.scope})`, async () => {
+        await assertCorpusGrammar(f);
+      });
+      await ui().keyboard.press('Escape');
+    }
 
     for (const f of files) {
       let n = -1;

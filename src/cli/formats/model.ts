@@ -1,8 +1,10 @@
 /**
- * The one mention model every output format writes. Readers turn their input into {@link SourceDoc}s
- * (passages with their offsets); each passage is annotated (src/cli/annotate.ts, possibly in a worker);
- * {@link annotatedDoc} converts the result into the chosen offset unit — the only place offsets change
- * unit — and the writers under src/cli/formats/ only lay the result out.
+ * The one document model every corpus format reads into and every output format writes from. Readers turn
+ * their input into {@link SourceDoc}s (units — passages, sentences, a title and an abstract — with their
+ * offsets, and what the reader keeps of the input for its own writer); each document is annotated as one
+ * text ({@link documentText}; src/cli/annotate.ts, possibly in a worker); {@link annotatedDoc} splits the
+ * result into the units and converts it into the chosen offset unit — the only place offsets change unit —
+ * and the writers under src/cli/formats/ only lay the result out.
  */
 import { curieOf } from '../../core/curie';
 import type { Entry } from '../../core/lexicon';
@@ -10,7 +12,7 @@ import type { CliAbbreviation, FileAnnotation } from '../annotate';
 import type { BiocSource } from './biocRead';
 import type { OffsetUnit } from './offsets';
 import type { PubTatorSource } from './pubtator';
-import { offsetConverter } from './offsets';
+import { lengthIn, offsetConverter } from './offsets';
 
 /**
  * A piece of a document that is annotated as a unit of output — a BioC passage or sentence, a PubTator title
@@ -122,9 +124,10 @@ export function annotatedDoc(source: SourceDoc, results: readonly FileAnnotation
     bases.push(base);
     base += p.text.length + UNIT_BREAK.length;
   }
-  const whole = source.offsetsFromText ? offsetConverter(documentText(source), unit) : undefined;
-  const offsets = source.passages.map((p, i) => (whole ? whole(bases[i]) : p.offset));
   const converters = source.passages.map((p) => offsetConverter(p.text, unit));
+  // PubTator's offsets: a unit starts where the one before it ends, plus the line break.
+  const offsets: number[] = [];
+  source.passages.forEach((p, i) => offsets.push(!source.offsetsFromText ? p.offset : i === 0 ? 0 : offsets[i - 1] + lengthIn(source.passages[i - 1].text, unit) + UNIT_BREAK.length));
   /** The unit holding [start, end) of the text, or -1. */
   let k = 0;
   const unitOf = (start: number, end: number): number => {
@@ -140,7 +143,9 @@ export function annotatedDoc(source: SourceDoc, results: readonly FileAnnotation
   const passages = source.passages.map((p, i): AnnotatedPassage => ({ offset: offsets[i], text: p.text, mentions: [] }));
   for (const m of r.mentions) {
     const i = unitOf(m.start, m.end);
-    if (i >= 0) passages[i].mentions.push({ ...span(i, m.start, m.end), id: m.id, category: m.category, identifier: identifierOf(m.id, byId) });
+    if (i < 0) continue;
+    const at = converters[i];
+    passages[i].mentions.push({ start: offsets[i] + at(m.start - bases[i]), end: offsets[i] + at(m.end - bases[i]), text: m.text, id: m.id, category: m.category, identifier: identifierOf(m.id, byId) });
   }
   const definitions: Definition[] = [];
   for (const d of r.definitions) {

@@ -72,8 +72,7 @@ export class PubTatorReader {
   ) {}
 
   /** Reads line `n` (1-based) with its line end; returns the document it completes, if any. */
-  line(raw: RawLine | string, n: number): SourceDoc | undefined {
-    const r = typeof raw === 'string' ? { text: raw, end: '\n' } : raw;
+  line(r: RawLine, n: number): SourceDoc | undefined {
     // A byte-order mark is kept in the output but is not part of the PMID.
     const line = n === 1 && r.text.startsWith('\ufeff') ? r.text.slice(1) : r.text;
     const t = TITLE.exec(line);
@@ -174,7 +173,7 @@ export function pubtatorWriter({ out }: WriterContext): FormatWriter {
       const ours: string[] = [];
       for (const p of passages) {
         for (const m of p.mentions) {
-          if (!theirs.has(annotationKey(m.start, m.end, m.category, m.identifier))) ours.push(`${source.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}`);
+          if (theirs.size === 0 || !theirs.has(annotationKey(m.start, m.end, m.category, m.identifier))) ours.push(`${source.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.category}\t${m.identifier}`);
         }
       }
       // One string per document: a corpus has millions of mention lines.
