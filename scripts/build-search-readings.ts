@@ -48,8 +48,9 @@ export interface SearchReadings {
   traditional: Record<string, string>;
 }
 
+/** A lexicon file's entries as far as their names go: built entries, or the source entries of a generated tier (one plain label). */
 interface LexiconFile {
-  entries: { label: { zh: string }; zh?: string[]; synonyms?: string[]; brands?: string[]; abbreviations?: string[] }[];
+  entries: { label: { zh: string } | string; zh?: string[]; synonyms?: string[]; brands?: string[]; abbreviations?: string[]; names?: string[] }[];
 }
 
 /** The built lexicons in `dir`: every JSON file with an `entries` array (but our own output). */
@@ -67,7 +68,8 @@ export function chineseTexts(lexicons: readonly LexiconFile[]): string[] {
   const texts = new Set<string>();
   for (const { entries } of lexicons) {
     for (const e of entries) {
-      for (const t of [e.label.zh, ...(e.zh ?? []), ...(e.synonyms ?? []), ...(e.brands ?? []), ...(e.abbreviations ?? [])]) {
+      const label = typeof e.label === 'string' ? e.label : e.label.zh;
+      for (const t of [label, ...(e.zh ?? []), ...(e.synonyms ?? []), ...(e.brands ?? []), ...(e.abbreviations ?? []), ...(e.names ?? [])]) {
         if (HAN.test(t)) texts.add(t);
       }
     }

@@ -13,8 +13,9 @@
  *    also tried without its tone marks and (Chinese) without its own 性/状/的; traditional characters are
  *    made simplified first.
  * 2. For misspellings (when no name starts with the query, and it has no digit), a bigram filter picks the
- *    few entries that share most letter pairs with it, and fuse.js (`ignoreLocation: true`) scores only
- *    their names (index built once) and the definitions of the best few.
+ *    few entries with a name most like it (the share of letter pairs in common), and fuse.js
+ *    (`ignoreLocation: true`) scores only their names (index built once), and, when weak hits are asked
+ *    for, the definitions of the best few.
  *
  * Scores, in (0, 1], mean the same thing wherever they are shown:
  * - 1: the query is a preferred name; 0.85: it starts a name; 0.72: it starts a word of a name; 0.58: it
@@ -24,7 +25,9 @@
  *   in "CD192", which is CCR2) does not count.
  * - At most 0.55: a misspelling, by fuse.js's errors per character, tempered by how many of the query's
  *   letter pairs the name keeps and how much of the name the query covers.
- * - 0.3: the query starts a word of a definition only.
+ * - 0.3: the query starts a word of a definition only (looked for only when weak hits are asked for).
+ * - An entry of the generated tier (from ontologies) loses 0.05, so that the curated entry of the same name
+ *   comes first.
  * Results below {@link SHOW_THRESHOLD} (0.35) are not shown: it lies between the weakest right answer of
  * the relevance set (test/fixtures/search-relevance.json: "macrofage" → macrophage, 0.39) and the strongest
  * answer to a term the lexicon lacks ("foobar" → benmelstobart, 0.28) or a mention in a definition (0.3,
@@ -89,6 +92,17 @@ const LOOSE_QUERY_PENALTY = 0.05;
  * the drug, so trials lose ties.
  */
 const CATEGORY_PRIOR: Partial<Record<Entry['category'], number>> = { trial: -0.02 };
+
+/**
+ * An entry of the generated tier (from the field's ontologies) loses to a curated entry of the same name
+ * (the CTLA4 gene to the CTLA-4 entry, the Cell Ontology's macrophage to ours), as the matcher lets curated
+ * entries win; it still ranks above a worse hit of a curated entry.
+ */
+const GENERATED_PRIOR = -0.05;
+
+function prior(entry: Entry): number {
+  return (CATEGORY_PRIOR[entry.category] ?? 0) + ((entry as { tier?: string }).tier === 'generated' ? GENERATED_PRIOR : 0);
+}
 
 /** A text fuse.js searches: a name of an entry (one per distinct compact key) or a definition. */
 interface FuseRecord {
@@ -265,18 +279,24 @@ export class SearchIndex {
   private built = false;
   private readonly names = new Haystack(true);
   private readonly definitions = new Haystack(false);
-  /** Bigram (two UTF-16 code units) of the compact names to the distinct entries having it, ascending. */
+  /**
+   * Bigram (two UTF-16 code units) of the compact names to the names having it, ascending. By name, not by
+   * entry: an entry with many long synonyms (the Cell Ontology's) would otherwise have every pair of a
+   * misspelt word without having the word.
+   */
   private readonly bigrams = new Map<number, Int32Array>();
+  /** The entry, the length and the number of distinct bigrams of each compact name the bigram table knows. */
+  private nameEntry: number[] = [];
+  private nameLength: number[] = [];
+  private namePairs: number[] = [];
   /** The names of every entry, for fuse.js; definitions join per query (see {@link fuzzyHits}). */
   private readonly records: FuseRecord[] = [];
   /** Records of entry i are records[recordStart[i]] .. records[recordStart[i + 1] - 1]. */
   private recordStart = new Int32Array(1);
   private fuse: Fuse<FuseRecord> | undefined;
   private fuseIndex: FuseIndex<FuseRecord> | undefined;
-  /** Per-entry scratch counters for the bigram filter. */
+  /** Per-name scratch counters for the bigram filter. */
   private counts = new Uint16Array(0);
-  /** The lengths of the distinct compact names of each entry, to prefer names about as long as the query. */
-  private keyLengths: number[][] = [];
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -296,21 +316,27 @@ export class SearchIndex {
       // One slot per distinct key. Fields come best first, so a key keeps the weight of its best field.
       const seenTexts = new Set<string>();
       const seenKeys = new Set<string>();
-      const entryBigrams = new Set<number>();
-      const lengths: number[] = [];
-      this.keyLengths.push(lengths);
       const add = (text: string, field: Field) => {
         if (seenTexts.has(text)) return;
         seenTexts.add(text);
         const key = compactKey(text);
         if (key === '' || seenKeys.has(key)) return;
         seenKeys.add(key);
-        lengths.push(key.length);
         this.names.add(key, scratchStarts, { entry: i, weight: FIELD_WEIGHT[field], length: key.length, kind: KeyKind.Name });
         if (field !== 'variant') this.addAlternativeKeys(text, key, FIELD_WEIGHT[field], i, seenKeys);
         // Generated variants differ from their source by separators only: fuse.js scores the source.
         if (field !== 'variant') this.records.push({ text, field, entry: i, han: HAN.test(text) });
-        for (let k = 0; k + 1 < key.length; k++) entryBigrams.add(key.charCodeAt(k) * 0x10000 + key.charCodeAt(k + 1));
+        const name = this.nameEntry.length;
+        this.nameEntry.push(i);
+        this.nameLength.push(key.length);
+        const nameBigrams = new Set<number>();
+        for (let k = 0; k + 1 < key.length; k++) nameBigrams.add(key.charCodeAt(k) * 0x10000 + key.charCodeAt(k + 1));
+        this.namePairs.push(nameBigrams.size);
+        for (const bg of nameBigrams) {
+          const list = bigramLists.get(bg);
+          if (list) list.push(name);
+          else bigramLists.set(bg, [name]);
+        }
       };
       add(e.label.en, 'label');
       add(e.label.zh, 'label');
@@ -319,11 +345,6 @@ export class SearchIndex {
       for (const s of e.synonyms) add(s, 'synonym');
       for (const z of e.zh) add(z, 'zh');
       for (const f of e.forms) add(f.text, 'variant');
-      for (const bg of entryBigrams) {
-        const list = bigramLists.get(bg);
-        if (list) list.push(i);
-        else bigramLists.set(bg, [i]);
-      }
       for (const def of [e.definition.en, e.definition.zh]) {
         const folded = foldDefinition(def);
         this.definitions.add(folded, undefined, { entry: i, weight: FIELD_WEIGHT.definition, length: folded.length, kind: KeyKind.Name });
@@ -333,7 +354,7 @@ export class SearchIndex {
     this.names.seal();
     this.definitions.seal();
     for (const [bg, list] of bigramLists) this.bigrams.set(bg, Int32Array.from(list));
-    this.counts = new Uint16Array(entries.length);
+    this.counts = new Uint16Array(this.nameEntry.length);
     this.fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys!, this.records);
     this.fuse = new Fuse(this.records, FUSE_OPTIONS, this.fuseIndex);
     this.built = true;
@@ -413,14 +434,16 @@ export class SearchIndex {
     }
     let confident = false;
     for (const s of best.values()) if (s >= TIER.wordPrefix - 0.1) confident = true;
-    this.definitionHits(folded, hit);
+    // Definitions only give weak hits: looked for when weak hits are asked for ("show weak matches").
+    const weak = minScore <= TIER.definition;
+    if (weak) this.definitionHits(folded, hit);
     // Misspellings: only when no name starts with what was typed ("dendritc", "nivolimab"). Bitap (fuse.js)
     // handles patterns up to 32 characters at a time; longer queries are sentences, not names. A query with
     // a digit is an identifier: CD19 is not a misspelt CD192 (CCR2).
-    if (!confident && q.length >= 3 && q.length <= 32 && !/[0-9]/.test(q)) this.fuzzyHits(folded, q, hit);
+    if (!confident && q.length >= 3 && q.length <= 32 && !/[0-9]/.test(q)) this.fuzzyHits(folded, q, hit, weak);
     const ranked: SearchResult[] = [];
     for (const [i, raw] of best) {
-      const score = raw + (CATEGORY_PRIOR[entries[i].category] ?? 0);
+      const score = raw + prior(entries[i]);
       if (score >= minScore) ranked.push({ entry: entries[i], score });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.label.en.length - b.entry.label.en.length || a.entry.id.localeCompare(b.entry.id));
@@ -505,7 +528,7 @@ export class SearchIndex {
   }
 
   /** fuse.js over the names of the entries sharing the most bigrams with the query, for misspellings. */
-  private fuzzyHits(folded: string, q: string, hit: (entry: number, score: number) => void): void {
+  private fuzzyHits(folded: string, q: string, hit: (entry: number, score: number) => void, withDefinitions: boolean): void {
     const qb = new Set<number>();
     for (let k = 0; k + 1 < q.length; k++) qb.add(q.charCodeAt(k) * 0x10000 + q.charCodeAt(k + 1));
     const counts = this.counts;
@@ -514,22 +537,30 @@ export class SearchIndex {
       const list = this.bigrams.get(bg);
       if (!list) continue;
       for (let k = 0; k < list.length; k++) {
-        const e = list[k];
-        if (counts[e] === 0) touched.push(e);
-        counts[e]++;
+        const n = list[k];
+        if (counts[n] === 0) touched.push(n);
+        counts[n]++;
       }
     }
     // A misspelling keeps most letter pairs: "dendritc" keeps 6 of its 7 in "dendritic".
     const need = Math.max(2, Math.ceil(qb.size * 0.5));
-    const candidates = touched.filter((e) => counts[e] >= need);
-    // Many entries can share every pair of a misspelt word ("radiotheraphy" is in each "… radiotherapy"):
-    // among equals, the entries with a name about as long as the query come first.
-    const gap = new Map<number, number>();
-    for (const e of candidates) gap.set(e, Math.min(...this.keyLengths[e].map((n) => Math.abs(n - q.length))));
-    candidates.sort((a, b) => counts[b] - counts[a] || gap.get(a)! - gap.get(b)! || a - b);
-    for (const e of touched) counts[e] = 0;
-    if (candidates.length === 0) return;
-    const chosen = candidates.slice(0, FUZZY_CANDIDATES);
+    const names = touched.filter((n) => counts[n] >= need);
+    // The names most like the query come first: by the share of the pairs of both that they have in common
+    // (Jaccard), so that a long name holding every pair of a misspelt word scattered over other words
+    // ("lymphocite" in "Hodgkin's lymphocytic depletion of unspecified site") does not beat "lymphocyte";
+    // among equals, the names about as long as the query.
+    const like = new Map<number, number>();
+    for (const n of names) like.set(n, counts[n] / (qb.size + this.namePairs[n] - counts[n]));
+    const gap = (n: number) => Math.abs(this.nameLength[n] - q.length);
+    names.sort((a, b) => like.get(b)! - like.get(a)! || gap(a) - gap(b) || a - b);
+    for (const n of touched) counts[n] = 0;
+    const chosen: number[] = [];
+    for (const n of names) {
+      const e = this.nameEntry[n];
+      if (!chosen.includes(e)) chosen.push(e);
+      if (chosen.length === FUZZY_CANDIDATES) break;
+    }
+    if (chosen.length === 0) return;
     const han = HAN.test(q);
     const full = this.fuseIndex!;
     const records: typeof full.records = [];
@@ -541,11 +572,11 @@ export class SearchIndex {
     this.fuse!.setCollection(this.records, Fuse.parseIndex<FuseRecord>({ keys: full.keys, records }));
     const results = this.fuse!.search(pattern);
     // Definitions are long (about 100 µs each for fuse.js), so only the best candidates' are searched.
-    const definitions = chosen.slice(0, FUZZY_DEFINITIONS).map((entry): FuseRecord => {
+    const definitions = chosen.slice(0, withDefinitions ? FUZZY_DEFINITIONS : 0).map((entry): FuseRecord => {
       const d = this.lexicon.entries[entry].definition;
       return { text: han ? d.zh : d.en, field: 'definition', entry, han };
     });
-    results.push(...new Fuse(definitions, FUSE_OPTIONS).search(pattern));
+    if (definitions.length > 0) results.push(...new Fuse(definitions, FUSE_OPTIONS).search(pattern));
     for (const r of results) {
       // How many of the query's letter pairs the matched name has tempers fuse.js's score: a misspelling
       // keeps most ("lymphocite" 6 of 9 of "lymphocyte"), a chance likeness few ("foobar" 3 of 5 of

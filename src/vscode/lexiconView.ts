@@ -179,10 +179,13 @@ export function registerLexiconView(context: vscode.ExtensionContext, actions: T
     const file = editor && tree.hasDocument() ? vscode.workspace.asRelativePath(editor.document.uri) : undefined;
     if (tree.filter !== '') {
       view.description = [`“${tree.filter}”`, file].filter((x) => x !== undefined).join(' · ');
+      const n = tree.filteredCount;
       view.message =
-        tree.filteredCount > 0
-          ? vscode.l10n.t('{0} terms fit “{1}”, best first.', tree.filteredCount, tree.filter)
-          : vscode.l10n.t('No term fits “{0}”. Try the start of a name, an abbreviation, the Chinese name or its pinyin initials (pbl), or clear the filter to browse by category.', tree.filter);
+        n > 1
+          ? vscode.l10n.t('{0} terms fit “{1}”, best first.', n, tree.filter)
+          : n === 1
+            ? vscode.l10n.t('One term fits “{0}”.', tree.filter)
+            : vscode.l10n.t('No term fits “{0}”. Try the start of a name, an abbreviation, the Chinese name or its pinyin initials (pbl), or clear the filter to browse by category.', tree.filter);
       return;
     }
     view.description = file;

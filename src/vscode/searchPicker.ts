@@ -47,9 +47,9 @@ export async function showSearchPicker(actions: TermActions): Promise<void> {
       buttons: [buttons.firstUse, buttons.card, buttons.copy],
     };
   };
-  /** What the picker shows when no term fits `value`: it says so, and offers the alternatives. */
-  const nothingFits = (value: string, weak: readonly SearchResult[]): PickItem[] => [
-    { label: vscode.l10n.t('No term fits “{0}”', value.trim()), kind: vscode.QuickPickItemKind.Separator },
+  /** What the picker offers when no term fits (the title says so). */
+  const nothingFits = (weak: readonly SearchResult[]): PickItem[] => [
+    { label: vscode.l10n.t('Try instead'), kind: vscode.QuickPickItemKind.Separator },
     ...(weak.length > 0
       ? [{ label: `$(eye) ${vscode.l10n.t('Show {0} weak matches', weak.length)}`, detail: vscode.l10n.t('Terms whose definition mentions it, or that look a little like it'), offer: 'weak' as const, alwaysShow: true }]
       : []),
@@ -58,18 +58,25 @@ export async function showSearchPicker(actions: TermActions): Promise<void> {
   ];
 
   const qp = vscode.window.createQuickPick<PickItem>();
-  qp.title = vscode.l10n.t('OncoLex: Search Terms');
+  const title = vscode.l10n.t('OncoLex: Search Terms');
+  qp.title = title;
   qp.placeholder = vscode.l10n.t('Name, abbreviation, brand, Chinese term or its pinyin (e.g. pembro, pdl1, 调节性, pbl)');
   qp.matchOnDescription = false;
   qp.matchOnDetail = false;
   const browse = () => [...deps.lexicon.lexicon.entries].sort((a, b) => a.label[lang].localeCompare(b.label[lang])).map((e) => toItem(e, false));
   const update = (value: string) => {
     const t0 = Date.now();
+    qp.title = title;
     if (value.trim() === '') qp.items = browse();
     else {
       const index = actions.searchIndex();
       const results = index.search(value, { limit: PICK_LIMIT });
-      qp.items = results.length > 0 ? results.map((r) => toItem(r.entry, true)) : nothingFits(value, index.search(value, { limit: PICK_LIMIT, minScore: 0 }));
+      if (results.length > 0) qp.items = results.map((r) => toItem(r.entry, true));
+      else {
+        // Said where the eye is (the title), rather than offering the nearest weak guess as an answer.
+        qp.title = vscode.l10n.t('OncoLex: Search Terms — no term fits “{0}”', value.trim());
+        qp.items = nothingFits(index.search(value, { limit: PICK_LIMIT, minScore: 0 }));
+      }
     }
     // The best match is the one Enter takes, whatever was active for the previous keystroke.
     const first = qp.items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);

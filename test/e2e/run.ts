@@ -311,11 +311,14 @@ async function uiPhase(browser: Browser): Promise<void> {
       await runCommand('OncoLex: Search Terms');
       await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
       await p.keyboard.type('pbl', { delay: 30 });
+      // The list follows the keystrokes a moment later ('pb' first lists PBMC): wait for the answer to 'pbl'.
       const first = p.locator('.quick-input-widget .monaco-list-row').first();
-      await p.locator('.quick-input-widget .monaco-list-row', { hasText: '帕博利珠单抗' }).first().waitFor({ timeout: 8000 }).catch(() => {
-        throw new Error("Search Terms does not list 帕博利珠单抗 for 'pbl'");
-      });
-      const firstText = await first.innerText();
+      const end = Date.now() + 8000;
+      let firstText = await first.innerText().catch(() => '');
+      while (!firstText.includes('帕博利珠单抗') && Date.now() < end) {
+        await p.waitForTimeout(200);
+        firstText = await first.innerText().catch(() => '');
+      }
       assert(firstText.includes('帕博利珠单抗') && /pembrolizumab/i.test(firstText), `the first result is '${squash(firstText)}', not pembrolizumab · 帕博利珠单抗`);
       await screenshot('search-terms-pbl');
       await p.keyboard.press('Escape');
@@ -325,7 +328,7 @@ async function uiPhase(browser: Browser): Promise<void> {
       await runCommand('OncoLex: Search Terms');
       await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
       await p.keyboard.type('kubernetes', { delay: 20 });
-      await p.locator('.quick-input-widget', { hasText: 'No term fits “kubernetes”' }).waitFor({ timeout: 8000 }).catch(() => {
+      await p.locator('.quick-input-widget .quick-input-title', { hasText: 'no term fits “kubernetes”' }).waitFor({ timeout: 8000 }).catch(() => {
         throw new Error("Search Terms does not say that no term fits 'kubernetes'");
       });
       const rows = squash(await p.locator('.quick-input-widget .monaco-list').first().innerText());
