@@ -341,6 +341,8 @@ function headCategory(long: string): Category | undefined {
   if (head.endsWith('s')) head = head.slice(0, -1);
   // Adverse effects and side effects are end points, whatever their head word says elsewhere.
   if (/\b(?:adverse|side)[\s-]+(?:effects?|events?|reactions?)$/i.test(name)) return 'outcome';
+  // A dose rate is how radiotherapy is given (ultra-high dose rate, as FLASH radiotherapy is), not an end point.
+  if (/\bdose[\s-]+rates?$/i.test(name)) return 'concept';
   for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
   return undefined;
 }

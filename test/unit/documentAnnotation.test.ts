@@ -115,3 +115,11 @@ describe('the hover card of a term the document defines', () => {
     assert.equal(definedAsNote(term, 1, 'en'), '*Defined in this document as “ionizing radiation”, line 1.*');
   });
 });
+
+describe('the category of a term the document defines, by the lexicon’s category rules', () => {
+  it('a dose rate is how radiotherapy is given (concept), an end-point rate is an outcome', () => {
+    const a = annotate('Like FLASH at ultra-high dose rate (UHDR), it spares tissue. UHDR again. The objective remission rate (ORMR) rose; ORMR again.');
+    assert.equal(a.terms.get('UHDR')?.category, 'concept');
+    assert.equal(a.terms.get('ORMR')?.category, 'outcome');
+  });
+});
