@@ -9,11 +9,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { abbreviationsUsedBeforeDefinition } from '../core/abbreviations';
+import { abbreviationsUsedBeforeDefinition, firstUseForm } from '../core/abbreviations';
 import { parseBibtex, parseCslJson } from '../core/bibtex';
 import { findCitations, isCrossReference } from '../core/citations';
 import { annotateDocument } from '../core/documentAnnotation';
-import { textToInsert, writingLanguage } from '../core/insert';
+import { writingLanguage } from '../core/insert';
 import { indexById } from '../core/lexicon';
 import { lineIndexAt, lineStarts } from '../core/lines';
 import type { CheckCode, CheckSeverity } from '../core/manuscriptChecks';
@@ -108,9 +108,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     const on = (c: CliCheckCode) => !disabled.has(c);
     if (on('abbreviation-before-definition')) {
       const starts = lineStarts(text);
-      for (const x of abbreviationsUsedBeforeDefinition(annotation.mentions, annotation.terms)) {
+      for (const x of abbreviationsUsedBeforeDefinition(annotation.mentions, annotation.terms, text)) {
         const e = x.local ? undefined : entry(x.id);
-        const firstUse = e ? textToInsert(e, { form: 'firstUse', lang: 'en', markup: 'plain' }) : `${x.long} (${x.short})`;
+        const firstUse = firstUseForm(x, e, 'en', 'plain');
         const line = lineIndexAt(starts, x.definedAt) + 1;
         found.push({
           start: x.start,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { abbreviationsUsedBeforeDefinition, firstUseForm } from '../core/abbreviations';
+import type { EarlyAbbreviation } from '../core/abbreviations';
+import { abbreviationsUsedBeforeDefinition, firstUseEdits, firstUseForm } from '../core/abbreviations';
 import { writingLanguage } from '../core/insert';
 import { languageOf } from '../core/regions';
 import { onSettingsChanged, setting } from './config';
@@ -48,7 +49,8 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
       this.diagnostics.delete(doc.uri);
       return;
     }
-    const found = abbreviationsUsedBeforeDefinition(mentions.mentions, mentions.terms);
+    const text = doc.getText();
+    const found = abbreviationsUsedBeforeDefinition(mentions.mentions, mentions.terms, text);
     this.diagnostics.set(
       doc.uri,
       found.map((x) => {
@@ -65,7 +67,7 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
         d.source = SOURCE;
         d.code = CODE;
         d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, def), vscode.l10n.t('defined here'))];
-        return Object.assign(d, { oncolexId: x.id, oncolexFirstUse: entry ? undefined : firstUse });
+        return Object.assign(d, { oncolexId: x.id, oncolexFirstUse: entry ? undefined : firstUse, oncolexEarly: x });
       }),
     );
   }
@@ -73,14 +75,18 @@ export class AbbreviationChecker implements vscode.CodeActionProvider, vscode.Di
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
-      const { oncolexId: id, oncolexFirstUse: own } = d as vscode.Diagnostic & { oncolexId?: string; oncolexFirstUse?: string };
+      const { oncolexId: id, oncolexFirstUse: own, oncolexEarly: x } = d as vscode.Diagnostic & { oncolexId?: string; oncolexFirstUse?: string; oncolexEarly?: EarlyAbbreviation };
       const entry = d.code === CODE && id ? this.lexicon.entry(id) : undefined;
       if (!entry && !(d.code === CODE && own)) continue;
       const sample = doc.getText(new vscode.Range(Math.max(0, d.range.start.line - 3), 0, d.range.end.line + 3, 0));
-      const replacement = entry ? firstUseForm({ short: '', long: '' }, entry, writingLanguage(sample), languageOf(doc.languageId)) : own!;
+      const replacement = entry ? firstUseForm(x ?? { short: '', long: '' }, entry, writingLanguage(sample), languageOf(doc.languageId)) : own!;
       const action = new vscode.CodeAction(vscode.l10n.t('Write the first-use form: {0}', replacement), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(doc.uri, d.range, replacement);
+      // One edit: the first-use form here, and the later definition without its short form.
+      const at = doc.offsetAt(d.range.start);
+      for (const e of firstUseEdits({ start: at, end: doc.offsetAt(d.range.end), dropDefinition: x?.start === at ? x.dropDefinition : undefined }, replacement)) {
+        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+      }
       action.diagnostics = [d];
       action.isPreferred = true;
       actions.push(action);
