@@ -11,7 +11,7 @@
  * its definition included.
  */
 import type { DocumentAnnotation } from './documentAnnotation';
-import { fullEnglishName, escapeLatex, escapeMarkdownInline } from './insert';
+import { fullEnglishName, escapeLatex, escapeMarkdownInline, singularPhrase } from './insert';
 import type { Entry } from './lexicon';
 
 /** One row of the list. */
@@ -40,28 +40,6 @@ export const ABBREVIATION_FORMATS: readonly AbbreviationFormat[] = ['acro', 'glo
 
 const HAN = /\p{Script=Han}/u;
 const compact = (s: string) => s.replace(/[\s\-‐‑–]/g, '');
-
-/**
- * An English noun phrase in the singular, by its last word: `immune checkpoint inhibitors` → `immune
- * checkpoint inhibitor`, `therapies` → `therapy`. Words ending in `ss`, `us`, `is` stay, and so does anything
- * that does not end in a lower-case `s`. Only for long forms the document wrote in the plural.
- */
-export function singularPhrase(phrase: string): string {
-  const m = /([A-Za-z]+)$/.exec(phrase);
-  if (!m || !/[a-z]s$/.test(m[1]) || /(?:ss|us|is)$/.test(m[1])) return phrase;
-  const w = m[1];
-  const one = /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ches|shes|sses|xes|zes)$/.test(w) ? w.slice(0, -2) : w.slice(0, -1);
-  return phrase.slice(0, m.index) + one;
-}
-
-/** An English noun phrase in the plural, by its last word: `suppressor cell` → `suppressor cells`, `therapy` → `therapies`. */
-export function pluralPhrase(phrase: string): string {
-  const m = /([A-Za-z]+)$/.exec(phrase);
-  if (!m || HAN.test(phrase)) return phrase;
-  const w = m[1];
-  const many = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:ch|sh|s|x|z)$/.test(w) ? `${w}es` : `${w}s`;
-  return phrase.slice(0, m.index) + many;
-}
 
 /**
  * The written form's number: `Tregs` is the plural of the entry's `Treg`, `PDL1s` of `PDL1`; `OS` (overall
@@ -102,6 +80,21 @@ export function decapitalize(long: string): string {
   return /^[A-Z][a-z]+(?:[\s-][a-z0-9]|$)/.test(long) || /^[A-Z][a-z]+ [a-z]/.test(long) ? long[0].toLowerCase() + long.slice(1) : long;
 }
 
+/**
+ * A long form written at a sentence start without the sentence's capital: lower case where the lexicon
+ * writes the name so (`Regulatory T cell` → `regulatory T cell`), kept where the lexicon capitalises it
+ * too, else as {@link decapitalize} guesses.
+ */
+function sentenceCaseOff(long: string, e: Entry | undefined): string {
+  const lower = long[0].toLowerCase() + long.slice(1);
+  if (lower === long) return long;
+  const names = e ? [e.label.en, ...e.synonyms] : [];
+  if (names.includes(lower)) return lower;
+  // The lexicon's own capital (`Toll-like receptor 4`) stays.
+  if (names.includes(long)) return long;
+  return decapitalize(long);
+}
+
 /** Whether `text` (a mention's text) is written as one of the entry's abbreviations (or its plural), hyphens and spaces aside. */
 export function isAbbreviationOf(e: Entry, text: string): boolean {
   const t = compact(text);
@@ -129,21 +122,26 @@ export function abbreviationList(
     else {
       // Lists are singular (acro's \acp and glossaries' \glspl make the plural): `ICIs` defines `ICI`.
       const long = definedInPlural(text, t) ? singularPhrase(t.long) : t.long;
-      d.en ??= atSentenceStart(text, t.definedAt) ? decapitalize(long) : long;
+      d.en ??= atSentenceStart(text, t.definedAt) ? sentenceCaseOff(long, t.local ? undefined : entry(t.id)) : long;
     }
     definedById.set(t.id, d);
   }
   for (const m of annotation.mentions) {
     let form: string | undefined;
+    let id = m.id;
     if (m.short !== undefined) form = m.short;
-    else {
+    else if (m.inner !== undefined) {
+      // `PD-L1` inside `PD-L1 expression`: a use of the defined short form, listed under what it names.
+      form = m.inner.short;
+      id = annotation.terms.get(form)?.id ?? id;
+    } else {
       const e = entry(m.id);
       const written = text.slice(m.start, m.end);
       if (e && isAbbreviationOf(e, written)) form = abbreviationNumber(e, written).form;
     }
     if (form === undefined) continue;
-    let r = byId.get(m.id);
-    if (!r) byId.set(m.id, (r = { forms: new Map(), uses: 0 }));
+    let r = byId.get(id);
+    if (!r) byId.set(id, (r = { forms: new Map(), uses: 0 }));
     r.uses++;
     r.forms.set(form, (r.forms.get(form) ?? 0) + 1);
   }

@@ -24,7 +24,7 @@
  * {@link DocumentMentions} (incremental.ts) update the result one paragraph at a time.
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
-import { findAbbreviationDefinitions } from './definedAbbreviations';
+import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
 import type { Category, Entry } from './lexicon';
 import type { Matcher, Mention } from './matcher';
 import type { DocLanguage } from './regions';
@@ -58,6 +58,19 @@ export interface DocumentTerm {
 export interface DocumentMention extends Mention {
   /** The defined short form (singular) this is a use of: the key of {@link DocumentAnnotation.terms}. */
   short?: string;
+  /**
+   * A use of a defined short form inside this longer mention (`PD-L1` in `PD-L1 expression`, `PD-1` in
+   * `anti-PD-1`): still a use of the abbreviation for the checks and the list. Its place is relative to the
+   * mention's start, so it moves with the mention.
+   */
+  inner?: { short: string; offset: number; length: number };
+}
+
+/** The use of a defined short form a mention makes, if any: the mention itself, or the short form inside it. */
+export function shortFormUse(m: DocumentMention): { short: string; start: number; end: number } | undefined {
+  if (m.short !== undefined) return { short: m.short, start: m.start, end: m.end };
+  if (m.inner !== undefined) return { short: m.inner.short, start: m.start + m.inner.offset, end: m.start + m.inner.offset + m.inner.length };
+  return undefined;
 }
 
 /** One definition the document makes, with what its short form names. */
@@ -282,9 +295,43 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
 /** The definitions of text with what each names, given the matcher's mentions of the same text. */
 export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
   const facts = factsOf(entries);
-  return findAbbreviationDefinitions(text, skips)
+  const found = findAbbreviationDefinitions(text, skips);
+  return [...found, ...lexiconDefinitions(text, mentions, facts, found)]
     .map((d) => ({ ...d, term: resolve(d, text, mentions, facts) }))
     .sort((a, b) => a.term.definedAt - b.term.definedAt);
+}
+
+/** Most characters between the brackets of a definition the lexicon vouches for (`(Tregs)`). */
+const MAX_LEXICON_SHORT = 12;
+
+/**
+ * Definitions the letter rule of definedAbbreviations.ts cannot see but the lexicon vouches for: a mention
+ * of an entry right before a bracket that holds one of the same entry's abbreviations, or its plural
+ * (`regulatory T cells (Tregs)`, whose letters are not in the long form's order). Linear: each mention
+ * reads at most a bracket's length after itself.
+ */
+function lexiconDefinitions(text: string, mentions: readonly Mention[], facts: LexiconFacts, found: readonly AbbreviationDefinition[]): AbbreviationDefinition[] {
+  const out: AbbreviationDefinition[] = [];
+  const taken = new Set(found.map((d) => d.shortStart));
+  for (const m of mentions) {
+    let i = m.end;
+    if (text.charCodeAt(i) === 0x20) i++;
+    const open = text.charCodeAt(i);
+    if (open !== 0x28 && open !== 0xff08) continue;
+    const a = i + 1;
+    let b = a;
+    while (b < text.length && b - a <= MAX_LEXICON_SHORT && text.charCodeAt(b) !== 0x29 && text.charCodeAt(b) !== 0xff09 && text.charCodeAt(b) !== 0x0a) b++;
+    const close = text.charCodeAt(b);
+    if ((close !== 0x29 && close !== 0xff09) || b === a || taken.has(a)) continue;
+    const short = text.slice(a, b);
+    const singularForm = short.endsWith('s') && facts.abbreviations.get(short.slice(0, -1)) === m.id ? short.slice(0, -1) : undefined;
+    if (singularForm === undefined && facts.abbreviations.get(short) !== m.id) continue;
+    const long = text.slice(m.start, m.end);
+    // A name that is itself the abbreviation (`PD-L1 (CD274)`) defines nothing.
+    if (!/[a-z\u4e00-\u9fff]{3}/.test(long)) continue;
+    out.push({ short, base: singularForm ?? singular(short), long, shortStart: a, shortEnd: b, longStart: m.start, longEnd: m.end, chinese: /\p{Script=Han}/u.test(long) });
+  }
+  return out;
 }
 
 /** The short forms in force: the first definition of each (by short form without plural) wins; `definitions` are in document order. */
@@ -375,6 +422,8 @@ function headCategory(long: string): Category | undefined {
   if (head.endsWith('s')) head = head.slice(0, -1);
   // Adverse effects and side effects are end points, whatever their head word says elsewhere.
   if (/\b(?:adverse|side)[\s-]+(?:effects?|events?|reactions?)$/i.test(name)) return 'outcome';
+  // A dose rate is how radiotherapy is given (ultra-high dose rate, as FLASH radiotherapy is), not an end point.
+  if (/\bdose[\s-]+rates?$/i.test(name)) return 'concept';
   for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
   return undefined;
 }
@@ -431,6 +480,8 @@ export function applyDocumentTerms(text: string, mentions: Mention[], skips: rea
   let j = 0;
   for (const u of uses) {
     while (j < mentions.length && mentions[j].end <= u.start) out.push(mentions[j++]);
+    // A second use inside a mention already carrying one (`PD-1/PD-L1 axis`): the first is enough.
+    if (out.length > 0 && out[out.length - 1].end > u.start) continue;
     let k = j;
     let inside = true;
     while (k < mentions.length && mentions[k].start < u.end) {
@@ -440,6 +491,11 @@ export function applyDocumentTerms(text: string, mentions: Mention[], skips: rea
     if (inside) {
       out.push(u);
       j = k;
+    } else if (j < mentions.length && mentions[j].start <= u.start && mentions[j].end >= u.end) {
+      // One longer mention holds the use (`PD-L1 expression`): it stays, and carries the use (a copy, so
+      // the matcher's mention is not changed).
+      const m = mentions[j++];
+      out.push({ start: m.start, end: m.end, id: m.id, category: m.category, inner: { short: u.short!, offset: u.start - m.start, length: u.end - u.start } });
     }
   }
   while (j < mentions.length) out.push(mentions[j++]);

@@ -20,6 +20,8 @@ export interface InsertOptions {
   markup: DocLanguage;
   /** The insertion point is inside math (`$…$`, `\(…\)`, an equation environment). */
   inMath?: boolean;
+  /** The English first-use form in the plural, for a use written in the plural (`MDSCs`): `myeloid-derived suppressor cells (MDSCs)`. */
+  plural?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -45,8 +47,30 @@ export function primaryAbbreviation(e: Entry): string | undefined {
   return e.abbreviations.find((a) => !/\s/.test(a) && a !== a.toLowerCase() && !full.startsWith(compact(a)));
 }
 
-/** The unescaped text of a form in a language. */
-export function insertionText(e: Entry, form: InsertForm, lang: 'en' | 'zh'): string {
+/**
+ * An English noun phrase in the singular, by its last word: `immune checkpoint inhibitors` → `immune
+ * checkpoint inhibitor`, `therapies` → `therapy`. Words ending in `ss`, `us`, `is` stay, and so does anything
+ * that does not end in a lower-case `s`. Only for long forms the document wrote in the plural.
+ */
+export function singularPhrase(phrase: string): string {
+  const m = /([A-Za-z]+)$/.exec(phrase);
+  if (!m || !/[a-z]s$/.test(m[1]) || /(?:ss|us|is)$/.test(m[1])) return phrase;
+  const w = m[1];
+  const one = /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ches|shes|sses|xes|zes)$/.test(w) ? w.slice(0, -2) : w.slice(0, -1);
+  return phrase.slice(0, m.index) + one;
+}
+
+/** An English noun phrase in the plural, by its last word: `suppressor cell` → `suppressor cells`, `therapy` → `therapies`. */
+export function pluralPhrase(phrase: string): string {
+  const m = /([A-Za-z]+)$/.exec(phrase);
+  if (!m || HAN.test(phrase)) return phrase;
+  const w = m[1];
+  const many = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:ch|sh|s|x|z)$/.test(w) ? `${w}es` : `${w}s`;
+  return phrase.slice(0, m.index) + many;
+}
+
+/** The unescaped text of a form in a language; `plural` makes the English first-use form plural (Chinese has none). */
+export function insertionText(e: Entry, form: InsertForm, lang: 'en' | 'zh', plural = false): string {
   const abbr = primaryAbbreviation(e);
   const full = fullEnglishName(e);
   switch (form) {
@@ -60,8 +84,8 @@ export function insertionText(e: Entry, form: InsertForm, lang: 'en' | 'zh'): st
         const inner = [full, abbr].filter((x): x is string => x !== undefined && x !== e.label.zh && !e.label.zh.includes(x));
         return inner.length > 0 ? `${e.label.zh}（${inner.join('，')}）` : e.label.zh;
       }
-      if (!abbr || full === abbr || full.includes(`(${abbr})`)) return full;
-      return `${full} (${abbr})`;
+      if (!abbr || full === abbr || full.includes(`(${abbr})`)) return plural ? pluralPhrase(full) : full;
+      return plural ? `${pluralPhrase(full)} (${abbr}s)` : `${full} (${abbr})`;
     }
   }
 }
@@ -154,7 +178,7 @@ export function escapeMarkdownInline(text: string): string {
 
 /** The text to insert for an entry: the chosen form in the writing language, escaped for the markup. */
 export function textToInsert(e: Entry, o: InsertOptions): string {
-  const raw = insertionText(e, o.form, o.lang);
+  const raw = insertionText(e, o.form, o.lang, o.plural);
   if (o.inMath) return latexMath(raw);
   switch (o.markup) {
     case 'latex':

@@ -14,8 +14,9 @@
  * `abbreviation-before-definition` lives in abbreviations.ts and `undefined-citation` in citations; the
  * adapters and `oncolex check` report them beside these.
  */
-import { atSentenceStart, decapitalize, isAbbreviationOf } from './abbreviationList';
+import { abbreviationNumber, atSentenceStart, decapitalize, isAbbreviationOf } from './abbreviationList';
 import type { DocumentAnnotation, ResolvedDefinition } from './documentAnnotation';
+import { shortFormUse } from './documentAnnotation';
 import type { Entry } from './lexicon';
 import { lineIndexAt, lineStarts } from './lines';
 
@@ -178,10 +179,23 @@ export function checkManuscript(
   // Uses of each defined short form.
   const uses = new Map<string, { start: number; end: number }[]>();
   for (const m of mentions) {
-    if (m.short === undefined) continue;
-    const list = uses.get(m.short) ?? [];
-    list.push(m);
-    uses.set(m.short, list);
+    // A use inside a longer term (`PD-L1 expression`) is a use too.
+    const u = shortFormUse(m);
+    if (u === undefined) continue;
+    const list = uses.get(u.short) ?? [];
+    list.push(u);
+    uses.set(u.short, list);
+  }
+  // Where each defined entity's abbreviation is written some other way than the defined short form (`PDL1`).
+  const termIds = new Set([...terms.values()].filter((t) => !t.local).map((t) => t.id));
+  const abbreviated = new Map<string, number[]>();
+  for (const m of mentions) {
+    if (m.short !== undefined || m.inner !== undefined || !termIds.has(m.id)) continue;
+    const e = entry(m.id);
+    if (!e || !isAbbreviationOf(e, text.slice(m.start, m.end))) continue;
+    const list = abbreviated.get(m.id) ?? [];
+    list.push(m.start);
+    abbreviated.set(m.id, list);
   }
   const minUses = options.minUses ?? 0;
   for (const t of terms.values()) {
@@ -191,7 +205,10 @@ export function checkManuscript(
     // The use inside the definition itself (and inside later redefinitions) is not a use of the abbreviation.
     const redefined = definedAt.get(t.short)!;
     const others = all.filter((u) => !redefined.has(u.start));
-    if (others.length === 0) {
+    // The entity's abbreviation written another way (`PDL1` after `… (PD-L1)`) is a use too, which
+    // mixed-spelling asks to write as the defined form: "unused: spell it out" would contradict that.
+    const respelled = (abbreviated.get(t.id) ?? []).filter((start) => start < Math.min(d.longStart, d.shortStart) || start >= Math.max(d.longEnd, d.shortEnd));
+    if (others.length === 0 && respelled.length === 0) {
       if (on('abbreviation-unused')) {
         const drop = dropShort(text, d);
         // `SHORT (long)` rewrites the long form: not with a guessed Chinese one.
@@ -235,9 +252,10 @@ export function checkManuscript(
         continue;
       }
       if (!isAbbreviationOf(e, written)) continue;
-      const plural = written.endsWith('s') && !e.abbreviations.includes(written) && !e.forms.some((f) => f.caseSensitive && f.text === written && !f.text.endsWith('s'));
+      // `Tregs` is the plural of `Treg`, not another spelling of it.
+      const { form, plural } = abbreviationNumber(e, written);
       const list = spellings.get(m.id) ?? [];
-      list.push({ form: plural ? written.slice(0, -1) : written, start: m.start, end: m.end, plural });
+      list.push({ form, start: m.start, end: m.end, plural });
       spellings.set(m.id, list);
     }
     if (on('mixed-spelling')) {

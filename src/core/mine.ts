@@ -30,6 +30,8 @@ import { foldForm } from './normalize';
 import type { DocLanguage } from './regions';
 import type { Sentence } from './sentences';
 import { citationsIn, documentSentences } from './sentences';
+import { pinyin } from 'pinyin-pro';
+import { atSentenceStart } from './abbreviationList';
 
 /** One text to mine. */
 export interface MineInput {
@@ -99,7 +101,7 @@ const EN_STOP = new Set(
   ).split(' '),
 );
 /** Chinese words a term before its head does not reach back over (function words and common verbs). */
-const ZH_STOP = /[的在是和与及或对将把被了以即经从由为中等使可也该其各种这那并而且如当用比些]|通过|促进|抑制(?!剂)|激活|增加|减少|诱导|导致|包括|引起|增强|产生|募集|表达|接受|给予|允许|有助于|予以|名/g;
+const ZH_STOP = /[的在是和与及或对将把被了以即经从由为中等使可也该其各种这那并而且如当用比些能]|释放|通过|促进|抑制(?!剂)|激活|增加|减少|诱导|导致|包括|引起|增强|产生|募集|表达|接受|给予|允许|有助于|予以|名/g;
 
 interface Candidate {
   key: string;
@@ -195,7 +197,7 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
         seenAbbr.add(at);
         abbreviations.push({ short: d.short, long: d.long, file: input.file, line: lineIndexAt(lines, joined.origin(d.shortStart)) + 1 });
       }
-      addDefinition(d, knownAt(d.shortStart, d.shortEnd) ?? knownAt(d.longStart, d.longEnd));
+      addDefinition({ ...d, long: sentenceCaseOff(text, d.longStart, d.long) }, knownAt(d.shortStart, d.shortEnd) ?? knownAt(d.longStart, d.longEnd));
     }
     // 3. Head terms and gene-like symbols, sentence by sentence.
     for (const s of sentences) {
@@ -218,7 +220,7 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
         const c = existing ?? candidate(`term:${nameKey(t.text)}`, undefined);
         c.category ??= t.category;
         if (t.symbol) c.shorts.add(t.text);
-        else addName(c, t.text);
+        else addName(c, sentenceCaseOff(text, t.start, t.text));
       }
     }
   }
@@ -344,6 +346,14 @@ function evidenceWindow(text: string, s: Sentence, m: Mention): { start: number;
   return { start, end, whole: false };
 }
 
+/**
+ * A name without the capital of the sentence it starts: a plain capitalised first word goes to lower case
+ * (`Proton minibeam radiotherapy`, `Frobnicated NK-like cells`); `Toll-Like Receptor 4`, `PD-L1` and `FLASH` stay.
+ */
+function sentenceCaseOff(text: string, at: number, name: string): string {
+  return /^[A-Z][a-z]+(?=$|\s|-[a-z])/.test(name) && atSentenceStart(text, at) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
 /** Whether [a, b) lies inside (and is shorter than) a built-in mention: the longer known term is the term. */
 function insideMention(mentions: readonly Mention[], a: number, b: number): boolean {
   // Mentions are sorted and do not overlap: the one that could hold [a, b) is the last starting at or before a.
@@ -395,6 +405,15 @@ interface HeadTerm {
   chinese?: boolean;
 }
 
+/**
+ * Words that make `… cells` or `… lymphocytes` a kind of immune cell (a lineage, subset, marker or state):
+ * `regulatory T cells`, `CD8+ cells`, `tumour-infiltrating lymphocytes`. Without one, the words before the
+ * head say where or how the cells are (`Valley-dose lymphocytes`, `irradiated cells`): no new cell type.
+ */
+const EN_LINEAGE = /^(?:[tb]|nk|nkt|ilc\d?|cd\d+[a-z]?\+?|th\d+|tfh|treg|dendritic|killer|myeloid|lymphoid|regulatory|helper|memory|effector|naive|naïve|cytotoxic|plasma|plasmacytoid|mast|suppressor|infiltrating|tumou?r-infiltrating|innate|follicular|exhausted|antigen-presenting|γδ|gamma-delta|mucosal-associated|invariant|germinal|granulocytic|monocytic|polymorphonuclear)$/i;
+/** Chinese words that make `…细胞` a kind of immune cell (T 细胞, 树突状细胞, 髓系抑制细胞, 自然杀伤细胞…). */
+const ZH_LINEAGE = /[TBＴＢ]|NK|CD\d|淋巴|树突|杀伤|巨噬|髓|调节性|辅助|记忆|效应|浆细|中性粒|单核|粒细|抗原提呈|抗原呈递|肥大|固有|天然|免疫抑制|抑制性|细胞毒/;
+
 const TOKEN = /[A-Za-z0-9\u0391-\u03c9][A-Za-z0-9\u0391-\u03c9+\-/]*/g;
 const ZH_TERM = /(?:[A-Za-z][A-Za-z0-9+\-/]*\s?)?[\u4e00-\u9fff]{0,8}?(?:细胞|受体|因子|配体|抑制剂|单抗)(?![癌瘤])/g;
 
@@ -425,6 +444,7 @@ function headTerms(text: string, a: number, b: number): HeadTerm[] {
       first--;
     }
     if (first === i) continue;
+    if (cat === 'immune-cell' && !tokens.slice(first, i).some((w) => w.word.split(/-(?=[a-z])/i).some((p) => EN_LINEAGE.test(p)) || EN_LINEAGE.test(w.word))) continue;
     out.push({ start: a + tokens[first].start, end: a + t.end, text: s.slice(tokens[first].start, t.end), category: cat, symbol: false });
   }
   for (const m of s.matchAll(ZH_TERM)) {
@@ -438,8 +458,14 @@ function headTerms(text: string, a: number, b: number): HeadTerm[] {
     start += cut;
     const text = s.slice(start, m.index + term.length).trim();
     if (text.length - headLen < 1 || (term.endsWith('单抗') && text.length <= 2)) continue;
-    const category = ZH_HEADS.find(([h]) => term.endsWith(h))![1];
-    out.push({ start: a + start, end: a + m.index + term.length, text, category: /肿瘤|癌/.test(text) && category === 'immune-cell' ? 'concept' : category, symbol: false, chinese: true });
+    let category = ZH_HEADS.find(([h]) => term.endsWith(h))![1];
+    if (category === 'immune-cell' && !ZH_LINEAGE.test(text.slice(0, text.length - headLen))) {
+      // Tumour cells are a concept of the field; other cells named by a state or an action (正常细胞,
+      // 受辐射细胞) are no new cell type.
+      if (!/肿瘤|癌/.test(text)) continue;
+      category = 'concept';
+    }
+    out.push({ start: a + start, end: a + m.index + term.length, text, category, symbol: false, chinese: true });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -504,9 +530,13 @@ function mostFrequent(names: Map<string, number>): string | undefined {
   return best;
 }
 
-/** A lexicon id from a name: lower-case ASCII words joined by hyphens. */
+/**
+ * A lexicon id from a name: lower-case ASCII words joined by hyphens; Chinese characters as their pinyin
+ * (`受照肿瘤细胞` → `shou-zhao-zhong-liu-xi-bao`), so a mined Chinese term gets an id that says what it is.
+ */
 function slug(name: string): string {
-  return name
+  const latin = HAN.test(name) ? pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ') : name;
+  return latin
     .normalize('NFKD')
     .toLowerCase()
     .replace(/α/g, 'alpha')

@@ -164,9 +164,11 @@ export function widenToPairs(text: string, start: number, end: number): [number,
 
 /**
  * Folds a lexicon form the way text is folded: case (unless `caseSensitive`), width, dashes, spaces (runs
- * become one space) and ignorable characters removed.
+ * become one space), mathematical letters (`𝛾` → `γ`) and ignorable characters removed.
  */
 export function foldForm(form: string, caseSensitive: boolean): string {
+  // 𝛾 (a mathematical italic from a PDF) folds as γ, as it does in a scanned text.
+  form = foldMathAlphanumerics(form);
   const { fold, foldCs } = foldTables();
   const table = caseSensitive ? foldCs : fold;
   // Collected as code units and made into one flat string (not a chain of concatenations, which every

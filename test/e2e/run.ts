@@ -460,10 +460,33 @@ async function uiPhase(browser: Browser): Promise<void> {
     });
     await ui().mouse.move(5, 5);
 
-    await check('an abbreviation used before its definition gets the OncoLex hint, and the quick fix writes the first-use form', async () => {
-      const typed = 'Tumours upregulate PD-L1 after RT.\n\nLater: programmed death-ligand 1 (PD-L1) binds PD-1.';
+    await check('the hover formats a reference in the document’s style: GB/T 7714 in the Chinese review (et al. for a Western reference), APA by the front matter’s csl (et al. for `and others`, no “& et al.”)', async () => {
+      const zh = fs.readFileSync(path.join(workspace, 'zh-review.md'), 'utf8');
+      const at = lineCol(zh, zh.indexOf('@demaria2004') + 3);
+      await openFile('zh-review.md');
+      await goTo(at.line, at.col);
+      await hoverAtCursor();
+      const gb = await waitHover((t) => t.includes('DEMARIA S'));
+      assert(gb.includes('DEMARIA S, NG B, DEVITT M L, et al.'), `the GB/T 7714 reference reads '${gb.slice(0, 500)}'`);
+      await screenshot('citation-hover-gbt7714');
+      await ui().mouse.move(5, 5);
+      const typed = '---\ncsl: apa.csl\nbibliography: references.bib\n---\n\nSee @postow2012 here.\n';
+      await openFile(SCRATCH);
+      const p = ui();
+      await p.keyboard.type(typed, { delay: 5 });
+      const pos = lineCol(typed, typed.indexOf('@postow2012') + 3);
+      await goTo(pos.line, pos.col);
+      await hoverAtCursor();
+      const apa = await waitHover((t) => t.includes('Postow, M. A.'));
+      assert(apa.includes('Postow, M. A., Callahan, M. K., Barker, C. A., et al. (2012)') && !apa.includes('& et al.'), `the APA reference reads '${apa.slice(0, 500)}'`);
+      await screenshot('citation-hover-apa');
+      await p.mouse.move(5, 5);
+    });
+    await runCommand('File: Revert File').catch(() => undefined);
+    await check('an abbreviation used before its definition gets the OncoLex hint, and the quick fix writes the first-use form, capitalised at the sentence start, and drops the later definition in the same edit', async () => {
+      const typed = 'Tumours respond. PD-L1 rises after RT.\n\nLater: programmed death-ligand 1 (PD-L1) binds PD-1.';
       const first = typed.indexOf('PD-L1');
-      const fixed = `${typed.slice(0, first)}programmed death-ligand 1 (PD-L1)${typed.slice(first + 'PD-L1'.length)}`;
+      const fixed = 'Tumours respond. Programmed death-ligand 1 (PD-L1) rises after RT.\n\nLater: programmed death-ligand 1 binds PD-1.';
       await openFile(SCRATCH);
       const p = ui();
       await p.keyboard.type(typed, { delay: 10 });
@@ -499,7 +522,7 @@ async function uiPhase(browser: Browser): Promise<void> {
         throw new Error("Ctrl+. offers no 'Write the first-use form' quick fix");
       });
       const fixText = squash(await fix.innerText());
-      assert(fixText.includes('programmed death-ligand 1 (PD-L1)'), `the quick fix reads '${fixText}'`);
+      assert(fixText.includes('Programmed death-ligand 1 (PD-L1)'), `the quick fix reads '${fixText}'`);
       await screenshot('abbreviation-quick-fix-menu');
       // The keyboard, as Ctrl+. users do (and a pointer block covers the menu while it settles).
       const rows = await p.locator('.action-widget .monaco-list-row').count();
@@ -510,6 +533,10 @@ async function uiPhase(browser: Browser): Promise<void> {
         throw new Error(`after the quick fix: ${err instanceof Error ? err.message.slice(0, 400) : String(err)}`);
       });
       assert(after.activeEditor?.text === fixed, 'the quick fix did not write the first-use form');
+      await screenshot('abbreviation-quick-fix-applied');
+      // One undoable edit: one undo brings back what was typed.
+      await p.keyboard.press('Control+Z');
+      await pollState('one undo to bring the typed text back', (x) => x.activeEditor?.text === typed, 10_000);
     });
     await runCommand('File: Revert File').catch(() => undefined);
     await check('a brand name and a mixed spelling get their diagnostics; the brand fix applies and undoes; Export Abbreviations inserts an acro block', async () => {

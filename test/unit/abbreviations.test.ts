@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { abbreviationsUsedBeforeDefinition } from '../../src/core/abbreviations';
+import { abbreviationsUsedBeforeDefinition, firstUseEdits, firstUseForm } from '../../src/core/abbreviations';
 import { annotateDocument } from '../../src/core/documentAnnotation';
 import type { Lexicon } from '../../src/core/lexicon';
 import { Matcher } from '../../src/core/matcher';
@@ -40,5 +40,42 @@ describe('abbreviations used before their definition', () => {
   });
   it('raises nothing for a generic word, which is not shown', () => {
     assert.deepEqual(early('IRS rises. The immune response (IRS) then fades.', definitionsLexicon()), []);
+  });
+});
+
+describe('abbreviations used before their definition: uses inside longer terms, lexicon-vouched definitions, and the fix', () => {
+  const lexicon = loadBuiltinLexicon();
+  const byId = new Map(lexicon.entries.map((e) => [e.id, e]));
+  const matcher = new Matcher(lexicon);
+  /** The text after the first-use fix of its first early use, applied as the one edit it is. */
+  function fixed(text: string, markup: 'markdown' | 'latex' = 'markdown'): string {
+    const a = annotateDocument(matcher, text, markup);
+    const [x] = abbreviationsUsedBeforeDefinition(a.mentions, a.terms, text);
+    assert.ok(x, `no early use in: ${text}`);
+    const form = firstUseForm(x, x.local ? undefined : byId.get(x.id), /\p{Script=Han}/u.test(text) ? 'zh' : 'en', markup);
+    let out = text;
+    const edits = firstUseEdits(x, form);
+    for (let i = 1; i < edits.length; i++) assert.ok(edits[i].start >= edits[i - 1].end, 'edits overlap');
+    for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+  }
+  it('counts a use inside a longer term (PD-L1 expression, PD-1 blockade, anti-PD-1) as a use before the definition', () => {
+    assert.deepEqual(early('We measured PD-L1 expression. Programmed death-ligand 1 (PD-L1) is induced.'), ['PD-L1@12<30']);
+    assert.equal(early('PD-1 blockade works. Programmed cell death protein 1 (PD-1) is a receptor.').length, 1);
+    assert.match(early('An anti-PD-1 antibody. Programmed cell death protein 1 (PD-1) is a receptor.')[0] ?? '', /^PD-1@8</);
+  });
+  it('recognises a definition whose short form is the lexicon’s abbreviation of the long form (regulatory T cells (Tregs))', () => {
+    assert.deepEqual(early('Regulatory T cells (Tregs) suppress. Tregs rise.'), []);
+    assert.deepEqual(early('Tregs rise. Regulatory T cells (Tregs) suppress.'), ['Tregs@0<12']);
+    // Not every bracket after a name is a definition: one of another entry's abbreviations is not.
+    assert.deepEqual(early('PD-1 rises. Regulatory T cells (PD-1) suppress.'), []);
+  });
+  it('fixes at a sentence start with a capital, in the number of the use, and drops the later definition in the same edit', () => {
+    assert.equal(fixed('PD-L1 is high. Later, programmed death-ligand 1 (PD-L1) is induced.'), 'Programmed death-ligand 1 (PD-L1) is high. Later, programmed death-ligand 1 is induced.');
+    assert.equal(fixed('We saw that PD-L1 is high. Programmed death-ligand 1 (PD-L1) is induced.'), 'We saw that programmed death-ligand 1 (PD-L1) is high. Programmed death-ligand 1 is induced.');
+    assert.equal(fixed('MDSCs expand. Myeloid-derived suppressor cells (MDSCs) too.'), 'Myeloid-derived suppressor cells (MDSCs) expand. Myeloid-derived suppressor cells too.');
+    assert.equal(fixed('PD-L1 rises. PD-L1 (programmed death-ligand 1) is a ligand.'), 'Programmed death-ligand 1 (PD-L1) rises. PD-L1 is a ligand.');
+    assert.equal(fixed('TLR4 binds. The receptor (Toll-Like Receptor 4, TLR4) binds.'), 'Toll-like receptor 4 (TLR4) binds. The receptor (Toll-Like Receptor 4) binds.');
+    assert.equal(fixed('PD-L1 上调。程序性细胞死亡配体 1（PD-L1）表达。'), '程序性细胞死亡配体 1（programmed death-ligand 1，PD-L1） 上调。程序性细胞死亡配体 1表达。');
   });
 });

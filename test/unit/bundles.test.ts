@@ -36,7 +36,7 @@ function runCli(args: string[]): { stdout: string; vendor: string[] } {
 
 describe('the shipped bundles load large libraries on first use', () => {
   it('the vendor bundles exist and the CLI bundle holds neither library', () => {
-    for (const name of ['citeproc.js', 'compromise.js']) assert.ok(fs.existsSync(path.join(dist, 'vendor', name)), name);
+    for (const name of ['citeproc.js', 'compromise.js', 'pinyin-pro.js']) assert.ok(fs.existsSync(path.join(dist, 'vendor', name)), name);
     const bundle = fs.readFileSync(cli, 'utf8');
     assert.ok(!bundle.includes('CSL.Engine = function'), 'the CLI bundle contains citeproc');
     assert.ok(!bundle.includes('irregulars'), 'the CLI bundle contains compromise');
@@ -58,13 +58,22 @@ describe('the shipped bundles load large libraries on first use', () => {
     assert.deepEqual(r.vendor, ['citeproc.js']);
   });
 
+  it('oncolex mine gives a new Chinese term its pinyin as id, with pinyin-pro loaded from dist/vendor', () => {
+    const file = path.join(dir, 'zh.md');
+    fs.writeFileSync(file, '格洛树突状细胞成熟。格洛树突状细胞增多。\n');
+    const r = runCli(['mine', file]);
+    const ids = (JSON.parse(r.stdout) as { entries: { id: string; extends?: string }[] }).entries.filter((e) => !e.extends).map((e) => e.id);
+    assert.deepEqual(ids, ['ge-luo-shu-tu-zhuang-xi-bao']);
+    assert.ok(r.vendor.includes('pinyin-pro.js'), r.vendor.join(', '));
+  });
+
   it("a workspace lexicon entry's plural is found, inflected by compromise loaded from dist/vendor", () => {
     const lexicon = path.join(dir, 'lab.oncolex.json');
     fs.writeFileSync(lexicon, JSON.stringify({ entries: [{ id: 'fast-beam', category: 'concept', label: { en: 'ultrafast proton beam', zh: '超快质子束' }, definition: { en: 'A beam.', zh: '超快质子束。' } }] }));
     const file = path.join(dir, 'b.md');
     fs.writeFileSync(file, 'Two ultrafast proton beams were used.\n');
     const r = runCli(['annotate', '--lexicon', lexicon, file, '--format', 'table']);
-    assert.match(r.stdout, /1 mentions/);
+    assert.match(r.stdout, /: 1 mention\n/);
     assert.deepEqual(r.vendor, ['compromise.js']);
   });
 

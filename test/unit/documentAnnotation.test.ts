@@ -164,3 +164,11 @@ describe('the generated tier', () => {
     assert.deepEqual(ids({ includeGenerated: false }), ['Radiotherapy=radiotherapy', 'RT=radiotherapy']);
   });
 });
+
+describe('the category of a term the document defines, by the lexicon’s category rules', () => {
+  it('a dose rate is how radiotherapy is given (concept), an end-point rate is an outcome', () => {
+    const a = annotate('Like FLASH at ultra-high dose rate (UHDR), it spares tissue. UHDR again. The objective remission rate (ORMR) rose; ORMR again.');
+    assert.equal(a.terms.get('UHDR')?.category, 'concept');
+    assert.equal(a.terms.get('ORMR')?.category, 'outcome');
+  });
+});

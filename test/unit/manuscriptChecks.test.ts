@@ -157,3 +157,21 @@ describe('brand-name', () => {
     assert.deepEqual(only(text, 'brand-name', { disabled: new Set(['brand-name']) }), []);
   });
 });
+
+describe('checks agree with each other', () => {
+  it('after “… (PD-L1)” and a later PDL1, says only “write PD-L1”, not also “unused: spell it out”', () => {
+    const text = 'Programmed death-ligand 1 (PD-L1) is high. Later PDL1 rises.';
+    assert.deepEqual(
+      check(text).map((p) => p.code),
+      ['mixed-spelling'],
+    );
+    assert.deepEqual(only(text, 'mixed-spelling')[0].args.slice(-1), ['PD-L1']);
+  });
+  it('counts a use inside a longer term, so a short form used only there is not “unused”', () => {
+    assert.deepEqual(only('Programmed death-ligand 1 (PD-L1) is high. PD-L1 expression rises.', 'abbreviation-unused'), []);
+  });
+  it('reads Tregs as the plural of Treg, not another spelling', () => {
+    assert.deepEqual(only('Regulatory T cells (Tregs) suppress. Tregs rise and one Treg dies.', 'mixed-spelling'), []);
+    assert.deepEqual(only('MDSCs and an MDSC.', 'mixed-spelling'), []);
+  });
+});

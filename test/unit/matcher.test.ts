@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { lookupTerm } from '../../src/core/lookup';
 import { Matcher } from '../../src/core/matcher';
 import type { DocLanguage } from '../../src/core/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
@@ -35,6 +36,8 @@ describe('matcher: forms, case and boundaries', () => {
       // Never inside a surrogate pair.
       assert.ok(!/^[\uDC00-\uDFFF]/.test(text.slice(m.start)) && !/^[\uDC00-\uDFFF]/.test(text.slice(m.end)), `${m.start}-${m.end}`);
     }
+    // Looked up the same way.
+    assert.equal(lookupTerm(loadBuiltinLexicon(), 'IFN-𝛾')?.id, 'ifn-gamma');
   });
   it('matches spelling variants: PDL1, B7-H1, CD274, IFN-beta, interferon-β, HIF-1a', () => {
     assert.deepEqual(found('PDL1, B7-H1, CD274, IFN-beta, IFN beta, IFNβ, interferon beta, INF-β and HIF-1a'), [

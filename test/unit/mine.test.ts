@@ -70,16 +70,38 @@ describe('mining a lexicon from a text', () => {
     assert.equal(flash.extends, undefined);
   });
   it('finds head terms (cells, receptor, factor, inhibitor, -mab, 细胞, 抑制剂, 单抗) and gene-like symbols, with a category from the head', () => {
-    const r = mineOne('Frobnicated stromal cells rose. The zeta receptor binds. Glowing factor rose. Blorp inhibitors failed. We gave fantolimab. CD999 rose.\n\n发光受体与格洛单抗结合。\n');
+    const r = mineOne('Frobnicated NK-like cells rose. The zeta receptor binds. Glowing factor rose. Blorp inhibitors failed. We gave fantolimab. CD999 rose.\n\n发光受体与格洛单抗结合。\n');
     const cat = (form: string) => entryWith(r.entries, form)?.category;
-    assert.equal(cat('Frobnicated stromal cells'), 'immune-cell');
+    assert.equal(cat('frobnicated NK-like cells'), 'immune-cell');
     assert.equal(cat('zeta receptor'), 'molecule');
-    assert.equal(cat('Glowing factor'), 'molecule');
-    assert.equal(cat('Blorp inhibitors'), 'drug');
+    assert.equal(cat('glowing factor'), 'molecule');
+    assert.equal(cat('blorp inhibitors'), 'drug');
     assert.equal(cat('fantolimab'), 'drug');
     assert.equal(cat('CD999'), 'molecule');
     assert.equal(cat('发光受体'), 'molecule');
     assert.equal(cat('格洛单抗'), 'drug');
+  });
+  it('proposes an immune cell only for a lineage, subset or marker: not cells named by a place, dose or state', () => {
+    const r = mineOne(
+      'Valley-dose lymphocytes may survive. Irradiated stromal cells die. Frobnicated CD4+ memory cells rise.\n\n正常细胞受损。辐射后能释放细胞因子的受辐射细胞增多。格洛树突状细胞成熟。\n',
+    );
+    for (const form of ['Valley-dose lymphocytes', 'valley-dose lymphocytes', 'Irradiated stromal cells', 'irradiated stromal cells', '正常细胞', '能释放细胞', '受辐射细胞']) {
+      assert.equal(entryWith(r.entries, form), undefined, form);
+    }
+    assert.ok(!r.entries.some((e) => !e.extends && e.category === 'immune-cell' && !/CD4|树突/.test(`${e.label.en}${e.label.zh}`)), JSON.stringify(r.entries.map((e) => e.label)));
+  });
+  it('writes labels without the capital of the sentence they start, and gives Chinese terms ids from their pinyin', () => {
+    const r = mineOne('Proton minibeam radiotherapy (pMBRT) spares tissue. Like FLASH radiotherapy at ultra-high dose rate (UHDR), pMBRT works.\n\n格洛树突状细胞成熟，格洛树突状细胞增多。\n');
+    assert.equal(entryWith(r.entries, 'pMBRT')?.label.en, 'proton minibeam radiotherapy');
+    const uhdr = entryWith(r.entries, 'UHDR');
+    // The lexicon's category rules: radiotherapy and how it is given are concepts (FLASH radiotherapy is one).
+    assert.equal(uhdr?.category, 'concept');
+    assert.equal(entryWith(r.entries, '格洛树突状细胞')?.id, 'ge-luo-shu-tu-zhuang-xi-bao');
+    assert.ok(r.entries.every((e) => !/^term(?:-\d+)?$/.test(e.id)), r.entries.map((e) => e.id).join(', '));
+  });
+  it('mines the review’s HIF-1a (a known entry, written with a Latin a)', () => {
+    const e = entryWith(mine([{ file: 'review.txt', text: review, language: 'plain' }], builtin).entries, 'HIF-1a');
+    assert.equal(e?.extends, 'hif-1-alpha');
   });
   it('marks what the built-in lexicon knows with extends and its category', () => {
     const r = mineOne('Programmed death-ligand 1 (PD-L1) rose in regulatory T cells.\n');

@@ -66,7 +66,7 @@ describe('search over the mini lexicon', () => {
   it('ranks a curated entry above a generated one of the same name', () => {
     const pd1 = lex.entries.find((e) => e.id === 'pd-1')!;
     // An entry of the generated tier (from an ontology) that duplicates a curated one, as the HGNC gene PDCD1 would.
-    const generated = { ...pd1, id: 'hgnc-8760', tier: 'generated' };
+    const generated = { ...pd1, id: 'hgnc-8760', tier: 'generated' as const };
     const withTier: Lexicon = { source: 'tiers', entries: [generated, ...lex.entries] };
     assert.deepEqual(ids(withTier, 'pd-1', 2), ['pd-1', 'hgnc-8760']);
   });

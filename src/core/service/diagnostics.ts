@@ -6,7 +6,7 @@
  * them and puts their answers in one shape: ranges in protocol positions, offsets, the English message with
  * its template and arguments (a host that translates fills its own copy of the template), and fixes as edits.
  */
-import { abbreviationsUsedBeforeDefinition, earlyAbbreviationMessage, firstUseForm } from '../abbreviations';
+import { abbreviationsUsedBeforeDefinition, earlyAbbreviationMessage, firstUseEdits, firstUseForm } from '../abbreviations';
 import type { BibliographyIndex } from '../bibliography/keyIndex';
 import { findCitations, isCrossReference } from '../citations';
 import type { CitationSyntax, Reference } from '../citations';
@@ -111,7 +111,7 @@ export function computeDiagnostics(doc: ServiceDocument, input: DiagnosticsInput
 
 function beforeDefinition(doc: ServiceDocument, text: string, input: DiagnosticsInput): ServiceDiagnostic[] {
   const out: ServiceDiagnostic[] = [];
-  for (const x of abbreviationsUsedBeforeDefinition(input.annotation.mentions, input.annotation.terms)) {
+  for (const x of abbreviationsUsedBeforeDefinition(input.annotation.mentions, input.annotation.terms, text)) {
     const entry = x.local ? undefined : input.entry(x.id);
     // The message names the first-use form in English plain text; the fix writes it in the language of the
     // text around the use, escaped for the document's markup.
@@ -132,7 +132,7 @@ function beforeDefinition(doc: ServiceDocument, text: string, input: Diagnostics
       template: MESSAGE_TEMPLATES.beforeDefinition,
       args,
       related: { offset: x.definedAt, range: { start: defined, end: defined }, message: MESSAGE_TEMPLATES.definedHere },
-      fixes: [{ kind: 'first-use', title: fill(FIX_TITLES['first-use'], [written]), args: [written], edits: [{ range, start: x.start, end: x.end, newText: written }], preferred: true }],
+      fixes: [{ kind: 'first-use', title: fill(FIX_TITLES['first-use'], [written]), args: [written], edits: firstUseEdits(x, written).map((e) => ({ range: rangeOf(doc, e.start, e.end), start: e.start, end: e.end, newText: e.text })), preferred: true }],
     });
   }
   return out;
