@@ -16,7 +16,8 @@
  *   may begin (the region scan above decides what it is);
  * - regions.ts: what both region scans share, and why they stay linear;
  * - markdown.ts, latex.ts: the region scans, each with its rules at its top;
- * - checksum.ts (beside text.ts): the checksum of a built tables file.
+ * - checksum.ts, tableCheck.ts (beside text.ts): the checksum of a built tables file, and the bounds of its
+ *   body (so that no tables file can make the kernel trap or loop).
  */
 
 export { decodeUtf8, init, setText } from './text';
@@ -24,5 +25,6 @@ export { scan } from './walk';
 export { scanMarkdown } from './markdown';
 export { scanLatex } from './latex';
 export { checksum } from './checksum';
+export { checkTables } from './tableCheck';
 // The contract's constants, exported so that a test can compare the compiled kernel's with TypeScript's.
 export * from './contract';
