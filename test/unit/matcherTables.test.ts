@@ -101,14 +101,7 @@ describe('matcher tables built with the extension', () => {
       ['short.bin', good.subarray(0, 12), /short\.bin: matcher tables: 12 bytes is too short/],
     ];
     for (const [name, bytes, expected] of cases) {
-      const file = path.join(dir, name);
-      fs.writeFileSync(file, bytes);
-      const problems: string[] = [];
-      const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
-      assert.equal(problems.length, 1, name);
-      assert.match(problems[0], expected);
-      assert.match(problems[0], /the matcher is built instead$/);
-      const m = new Matcher(lexicon);
+      const m = new Matcher(reported(dir, name, bytes, expected));
       assert.equal(m.prebuilt, false);
       assert.deepEqual(
         m.annotate('Pembrolizumab blocks PD-1.', 'plain').map((x) => x.id),
@@ -144,15 +137,7 @@ describe('matcher tables built with the extension', () => {
       ['case.bin', crafted((t) => (t.patCs[1] = 1 << 20)), /a case-sensitive form lies outside its pool/],
       ['entry.bin', crafted((t) => (t.patEntry[0] = 100000)), /pattern 0 names entry 100000, the lexicon has \d+/],
     ];
-    for (const [name, bytes, expected] of cases) {
-      const file = path.join(dir, name);
-      fs.writeFileSync(file, bytes);
-      const problems: string[] = [];
-      const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
-      assert.equal(problems.length, 1, name);
-      assert.match(problems[0], expected, name);
-      assert.equal(new Matcher(lexicon).prebuilt, false, name);
-    }
+    for (const [name, bytes, expected] of cases) assert.equal(new Matcher(reported(dir, name, bytes, expected)).prebuilt, false, name);
     fs.rmSync(dir, { recursive: true });
   });
 
@@ -177,6 +162,21 @@ describe('matcher tables built with the extension', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+/**
+ * The built-in lexicon read with `bytes` as its tables file (`name` in `dir`): asserts that one problem was
+ * reported, matching `expected`, and that it says the matcher is built instead.
+ */
+function reported(dir: string, name: string, bytes: Uint8Array, expected: RegExp): Lexicon {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  const problems: string[] = [];
+  const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
+  assert.equal(problems.length, 1, name);
+  assert.match(problems[0], expected, name);
+  assert.match(problems[0], /the matcher is built instead$/, name);
+  return lexicon;
+}
 
 /** The tables with header word `word` set to `value`, and their checksum made to match when `reseal`. */
 function headerWord(good: Buffer, word: number, value: number, reseal: boolean): Uint8Array {
