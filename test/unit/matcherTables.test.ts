@@ -141,7 +141,7 @@ describe('matcher tables built with the extension', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('a tables file that is a device, or far too large, is refused before it is read (a link to /dev/zero was read forever, a 1.9 GB file read whole)', () => {
+  it('a tables file that is a device, a named pipe, or far too large, is refused before it is read (a link to /dev/zero was read forever, a 1.9 GB file read whole)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-tables-'));
     const zero = path.join(dir, 'zero.bin');
     fs.symlinkSync('/dev/zero', zero);
@@ -149,8 +149,12 @@ describe('matcher tables built with the extension', () => {
     // A sparse file: its size is what is checked, none of it is read.
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 1900 * 1024 * 1024);
+    // A named pipe nobody writes to: opening it must not wait for a writer.
+    const fifo = path.join(dir, 'fifo.bin');
+    execFileSync('mkfifo', [fifo]);
     for (const [file, expected] of [
       [zero, /zero\.bin: matcher tables: not a regular file; the matcher is built instead/],
+      [fifo, /fifo\.bin: matcher tables: not a regular file; the matcher is built instead/],
       [huge, new RegExp(`huge\\.bin: matcher tables: ${1900 * 1024 * 1024} bytes is more than it can be \\(${MAX_TABLES_BYTES}\\)`)],
     ] as const) {
       const problems: string[] = [];
