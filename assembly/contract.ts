@@ -133,6 +133,21 @@ export const NAME_MATH_ENVIRONMENT = 8;
 /** A verbatim environment. */
 export const NAME_VERBATIM_ENVIRONMENT = 16;
 
+// ---------------------------------------------------------------------------------------- the tables' check
+// What checkTables (assembly/tableCheck.ts) finds in a tables file's body.
+
+export const TABLES_OK = 0;
+/** A trie node's child, edge list or dense row is outside the tables. */
+export const TABLES_BAD_NODES = 1;
+/** An edge or a dense transition leads outside the trie. */
+export const TABLES_BAD_EDGES = 2;
+/** A node's outputs are outside the output list, or name a pattern that does not exist. */
+export const TABLES_BAD_OUTPUTS = 3;
+/** A case-sensitive form lies outside its pool. */
+export const TABLES_BAD_CASE_FORMS = 4;
+/** A first word's node or characters are outside the tables, or the word table has no free slot. */
+export const TABLES_BAD_WORD_SLOTS = 5;
+
 // ---------------------------------------------------------------------------------------- output
 
 /** Numbers per mention in the output area: [start, end, pattern]. */

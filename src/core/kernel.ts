@@ -3,6 +3,7 @@
  * of it. The module is compiled once, by whichever comes first: a tables file's checksum or the first
  * matcher.
  */
+import { TABLES_AT } from '../../assembly/contract';
 import { KERNEL_WASM } from './kernelWasm';
 
 /** The kernel's exports (assembly/kernel.ts). */
@@ -15,6 +16,10 @@ export interface Kernel {
   scanMarkdown(start: number, from: number, end: number, frontMatter: number, resume: number): number;
   scanLatex(start: number, from: number, end: number, resume: number): number;
   checksum(at: number, words: number): bigint;
+  checkTables(
+    nodes: number, nodeCount: number, chain: number, edges: number, edgeCount: number, dense: number, denseLength: number, outList: number,
+    outLength: number, patCs: number, formCount: number, csLength: number, wordSlots: number, slotCount: number, wordPoolLength: number,
+  ): number;
 }
 
 let kernelModule: WebAssembly.Module | undefined;
@@ -30,18 +35,24 @@ export function newKernel(): Kernel {
   return new WebAssembly.Instance(kernelModule, {}).exports as unknown as Kernel;
 }
 
-/** Where data to checksum is copied in a kernel's memory (above the kernel's own areas). */
-const CHECKSUM_AT = 65536;
+/**
+ * A new instance of the kernel holding a copy of `bytes` (a tables file) at `at`, for the checks run over
+ * them in WebAssembly (checksum, checkTables). Dropped after.
+ */
+export function kernelWithCopy(bytes: Uint8Array): { kernel: Kernel; at: number } {
+  const kernel = newKernel();
+  const at = TABLES_AT;
+  const pages = Math.ceil((at + bytes.byteLength) / 65536) - kernel.memory.buffer.byteLength / 65536;
+  if (pages > 0) kernel.memory.grow(pages);
+  new Uint8Array(kernel.memory.buffer, at, bytes.byteLength).set(bytes);
+  return { kernel, at };
+}
 
 /**
- * The kernel's checksum (assembly/checksum.ts) of `bytes` (a whole number of 8-byte words), as two 32-bit
- * numbers: low half, high half. Uses an instance of its own, dropped after.
+ * The kernel's checksum (assembly/checksum.ts) of memory[at, at + bytes), a whole number of 8-byte words, as
+ * two 32-bit numbers: low half, high half.
  */
-export function kernelChecksum(bytes: Uint8Array): [number, number] {
-  const k = newKernel();
-  const pages = Math.ceil((CHECKSUM_AT + bytes.byteLength) / 65536) - k.memory.buffer.byteLength / 65536;
-  if (pages > 0) k.memory.grow(pages);
-  new Uint8Array(k.memory.buffer, CHECKSUM_AT, bytes.byteLength).set(bytes);
-  const h = k.checksum(CHECKSUM_AT, bytes.byteLength >> 3);
+export function kernelChecksum(kernel: Kernel, at: number, bytes: number): [number, number] {
+  const h = kernel.checksum(at, bytes >> 3);
   return [Number(BigInt.asIntN(32, h)), Number(BigInt.asIntN(32, h >> 32n))];
 }

@@ -6,9 +6,11 @@
  */
 import {
   CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD, DENSE_ROW, NODE_CHILDREN_SHIFT, NODE_FLAGS_SHIFT, NODE_MANY_OUTPUTS, NODE_WORDS,
-  PAT_BOUNDARY_END, PAT_CASE, WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
+  PAT_BOUNDARY_END, PAT_CASE, TABLES_BAD_CASE_FORMS, TABLES_BAD_EDGES, TABLES_BAD_NODES, TABLES_BAD_OUTPUTS, TABLES_BAD_WORD_SLOTS, TABLES_OK,
+  WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
 } from '../../assembly/contract';
-import { kernelChecksum } from './kernel';
+import type { Kernel } from './kernel';
+import { kernelChecksum, kernelWithCopy } from './kernel';
 import type { Entry } from './lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from './normalize';
 import { isSpecial } from './regions';
@@ -326,11 +328,17 @@ const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
 /**
  * Lets matchers of exactly these entries (this array, not a copy or a changed one) use tables built with
  * them, when `digest` (the lexicon's own record of its forms' digest, written when it was built) is the one
- * the tables were built from. Returns whether they were attached.
+ * the tables were built from. Returns whether they were attached; throws when the tables name entries the
+ * lexicon does not have.
  */
 export function attachTables(entries: readonly Entry[], built: BuiltTables, digest: string | undefined): boolean {
   if (digest === undefined || built.digest !== digest) return false;
   const tables = built.tables;
+  // Each pattern's entry must be one of these (the matcher looks their ids up by it).
+  const patEntry = tables.patEntry;
+  for (let p = 0; p < patEntry.length; p++) {
+    if (patEntry[p] < 0 || patEntry[p] >= entries.length) throw new Error(`matcher tables: pattern ${p} names entry ${patEntry[p]}, the lexicon has ${entries.length}`);
+  }
   prebuilt.set(entries, tables);
   // The fold tables they were built with, made from their differences (cheaper than lowercasing).
   seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
@@ -414,19 +422,30 @@ export function encodeTables(t: MatcherTables, digest: string): Uint8Array {
  */
 export function sealTables(bytes: Uint8Array): void {
   const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-  const [a, b] = checksum(bytes);
+  const { kernel, at } = kernelWithCopy(bytes);
+  const [a, b] = checksum(kernel, at, bytes.byteLength);
   words[H_CHECKSUM] = a;
   words[H_CHECKSUM + 1] = b;
 }
 
 /**
- * The checksum of everything after the header's checksum words (the rest of the header and the body): the
- * kernel's (assembly/checksum.ts), which runs at full speed on a cold start.
+ * The checksum of everything after the header's checksum words (the rest of the header and the body) of
+ * tables copied into a kernel's memory at `at`: the kernel's (assembly/checksum.ts), which runs at full
+ * speed on a cold start.
  */
-function checksum(bytes: Uint8Array): [number, number] {
+function checksum(kernel: Kernel, at: number, size: number): [number, number] {
   const from = 4 * (H_CHECKSUM + 2);
-  return kernelChecksum(bytes.subarray(from));
+  return kernelChecksum(kernel, at + from, size - from);
 }
+
+/** What the kernel's checkTables found, in words (see TABLES_BAD_… in assembly/contract.ts). */
+const BODY_PROBLEMS: Record<number, string> = {
+  [TABLES_BAD_NODES]: "a trie node's child, edges or dense row lie outside the tables",
+  [TABLES_BAD_EDGES]: 'a transition leads outside the trie',
+  [TABLES_BAD_OUTPUTS]: "a node's outputs lie outside the output list or name a pattern that does not exist",
+  [TABLES_BAD_CASE_FORMS]: 'a case-sensitive form lies outside its pool',
+  [TABLES_BAD_WORD_SLOTS]: "a first word's node or characters lie outside the tables, or the word table has no free slot",
+};
 
 /**
  * Reads tables back from {@link encodeTables}'s form (the arrays are views of `bytes`, not copies). Before
@@ -443,7 +462,8 @@ export function decodeTables(bytes: Uint8Array): BuiltTables {
   if (header[1] !== FORMAT) throw new Error(`matcher tables: layout ${header[1]}, this version reads layout ${FORMAT}; rebuild with npm run build`);
   if (header[H_BYTES] !== size) throw new Error(`matcher tables: the file is truncated or extended (${size} bytes, the header says ${header[H_BYTES]})`);
   if (size % 8 !== 0) throw new Error(`matcher tables: ${size} bytes is not a whole number of 8-byte blocks`);
-  const [a, b] = checksum(buffer);
+  const { kernel, at: copyAt } = kernelWithCopy(buffer);
+  const [a, b] = checksum(kernel, copyAt, size);
   if (a !== header[H_CHECKSUM] || b !== header[H_CHECKSUM + 1]) throw new Error('matcher tables: the checksum does not match the contents (the file is damaged)');
   const lengths = checkHeader(header, size);
   let at = align8(4 * HEADER_WORDS);
@@ -454,8 +474,18 @@ export function decodeTables(bytes: Uint8Array): BuiltTables {
   };
   const rootPairs = view(Int32Array, 2 * header[H_ROOTS]) as Int32Array;
   const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
-  ARRAYS.forEach((name, i) => (arrays[name] = view(KINDS[name], lengths[i])));
+  const offsets = {} as Record<ArrayName, number>;
+  ARRAYS.forEach((name, i) => {
+    offsets[name] = copyAt + at;
+    arrays[name] = view(KINDS[name], lengths[i]);
+  });
   const nodeCount = lengths[ARRAYS.indexOf('nodes')] / NODE_WORDS;
+  // The body's numbers that the scans use as indexes, checked by the kernel on its copy.
+  const found = kernel.checkTables(
+    offsets.nodes, nodeCount, offsets.chainKey, offsets.edges, arrays.edges.length / 2, offsets.dense, arrays.dense.length, offsets.outList,
+    arrays.outList.length, offsets.patCs, header[H_FORMS], arrays.csPool.length, offsets.wordSlots, header[H_WORD_MASK] + 1, arrays.wordPool.length,
+  );
+  if (found !== TABLES_OK) throw new Error(`matcher tables: ${BODY_PROBLEMS[found] ?? `check ${found} failed`} (the body does not fit the tables)`);
   const root = new Int32Array(65536);
   for (let i = 0; i < rootPairs.length; i += 2) {
     const key = rootPairs[i];

@@ -43,11 +43,12 @@ export function readBuiltLexicon(lexiconFile: string, tablesFile: string | undef
 const MAX_LEXICON_BYTES = 256 * 1024 * 1024;
 
 /**
- * A file's bytes (`what` names it in errors), when it is a regular file of at most `limit` bytes (its size is asked before anything is
- * read, so a device such as /dev/zero, or a huge file, is refused at once). Reads exactly the size it had.
+ * A file's bytes (`what` names it in errors), when it is a regular file of at most `limit` bytes: its kind
+ * and size are asked before anything is read, so a device such as /dev/zero, a named pipe (opened without
+ * waiting for a writer) or a huge file is refused at once. Reads exactly the size it had.
  */
 function readBounded(file: string, limit: number, what: string): Buffer {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new Error(`${what}: not a regular file`);

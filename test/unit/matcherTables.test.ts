@@ -101,14 +101,7 @@ describe('matcher tables built with the extension', () => {
       ['short.bin', good.subarray(0, 12), /short\.bin: matcher tables: 12 bytes is too short/],
     ];
     for (const [name, bytes, expected] of cases) {
-      const file = path.join(dir, name);
-      fs.writeFileSync(file, bytes);
-      const problems: string[] = [];
-      const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
-      assert.equal(problems.length, 1, name);
-      assert.match(problems[0], expected);
-      assert.match(problems[0], /the matcher is built instead$/);
-      const m = new Matcher(lexicon);
+      const m = new Matcher(reported(dir, name, bytes, expected));
       assert.equal(m.prebuilt, false);
       assert.deepEqual(
         m.annotate('Pembrolizumab blocks PD-1.', 'plain').map((x) => x.id),
@@ -124,7 +117,31 @@ describe('matcher tables built with the extension', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('a tables file that is a device, or far too large, is refused before it is read (a link to /dev/zero was read forever, a 1.9 GB file read whole)', () => {
+  it('a crafted tables file (body changed, checksum made to match) whose numbers lead outside the tables is reported, not used: the kernel would loop or read outside its memory', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-tables-'));
+    const good = fs.readFileSync(TABLES);
+    const crafted = (change: (t: ReturnType<typeof decodeTables>['tables']) => void): Uint8Array => {
+      const bytes = new Uint8Array(good);
+      // The decoded arrays are views of `bytes`: changing them changes the file.
+      change(decodeTables(bytes).tables);
+      sealTables(bytes);
+      return bytes;
+    };
+    const cases: [string, Uint8Array, RegExp][] = [
+      // Every word slot taken: a probe for a word that is not a first word never ends.
+      ['full.bin', crafted((t) => t.wordSlots.forEach((_, i) => i % 8 === 0 && t.wordSlots[i] === 0 && (t.wordSlots[i] = 1))), /the word table has no free slot/],
+      ['slot-node.bin', crafted((t) => (t.wordSlots[t.wordSlots.findIndex((x, i) => i % 8 === 0 && x > 0) + 2] = 1 << 28)), /a first word's node or characters lie outside the tables/],
+      ['edge.bin', crafted((t) => (t.edges[1] = -5)), /a transition leads outside the trie/],
+      // A node with one output, naming a pattern far past the last.
+      ['outputs.bin', crafted((t) => (t.nodes[t.nodes.findIndex((x, i) => i % 4 === 0 && (x & 0xfff) === 1) + 1] = 1 << 26)), /a node's outputs lie outside the output list or name a pattern that does not exist/],
+      ['case.bin', crafted((t) => (t.patCs[1] = 1 << 20)), /a case-sensitive form lies outside its pool/],
+      ['entry.bin', crafted((t) => (t.patEntry[0] = 100000)), /pattern 0 names entry 100000, the lexicon has \d+/],
+    ];
+    for (const [name, bytes, expected] of cases) assert.equal(new Matcher(reported(dir, name, bytes, expected)).prebuilt, false, name);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('a tables file that is a device, a named pipe, or far too large, is refused before it is read (a link to /dev/zero was read forever, a 1.9 GB file read whole)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-tables-'));
     const zero = path.join(dir, 'zero.bin');
     fs.symlinkSync('/dev/zero', zero);
@@ -132,8 +149,12 @@ describe('matcher tables built with the extension', () => {
     // A sparse file: its size is what is checked, none of it is read.
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 1900 * 1024 * 1024);
+    // A named pipe nobody writes to: opening it must not wait for a writer.
+    const fifo = path.join(dir, 'fifo.bin');
+    execFileSync('mkfifo', [fifo]);
     for (const [file, expected] of [
       [zero, /zero\.bin: matcher tables: not a regular file; the matcher is built instead/],
+      [fifo, /fifo\.bin: matcher tables: not a regular file; the matcher is built instead/],
       [huge, new RegExp(`huge\\.bin: matcher tables: ${1900 * 1024 * 1024} bytes is more than it can be \\(${MAX_TABLES_BYTES}\\)`)],
     ] as const) {
       const problems: string[] = [];
@@ -145,6 +166,21 @@ describe('matcher tables built with the extension', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+/**
+ * The built-in lexicon read with `bytes` as its tables file (`name` in `dir`): asserts that one problem was
+ * reported, matching `expected`, and that it says the matcher is built instead.
+ */
+function reported(dir: string, name: string, bytes: Uint8Array, expected: RegExp): Lexicon {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  const problems: string[] = [];
+  const lexicon = readBuiltLexicon(builtinLexiconPath(), file, (p) => problems.push(p));
+  assert.equal(problems.length, 1, name);
+  assert.match(problems[0], expected, name);
+  assert.match(problems[0], /the matcher is built instead$/, name);
+  return lexicon;
+}
 
 /** The tables with header word `word` set to `value`, and their checksum made to match when `reseal`. */
 function headerWord(good: Buffer, word: number, value: number, reseal: boolean): Uint8Array {
