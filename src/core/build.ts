@@ -231,6 +231,8 @@ function addChineseVariants(entries: Entry[], owner: Map<string, string>): void 
   for (const e of entries) {
     for (const zh of [e.label.zh, ...e.zh]) {
       for (const v of chineseVariants(zh)) {
+        // A name with a generic head (PACIFIC 研究) is matched without it, as entryForms made it.
+        if (withoutGenericHead(v) !== undefined) continue;
         for (const text of spellingVariants(v)) {
           const key = formKey({ text, caseSensitive: false });
           if (owner.has(key)) continue;
@@ -312,6 +314,8 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
   const taken = (f: Form) => curatedFolds.has(foldForm(f.text, false));
   const out: Entry[] = [];
   tier.entries.forEach((g, i) => {
+    // A generated entry whose label a curated entry has is that entry (CTLA4, IL10, macrophage): it adds nothing.
+    if (curatedFolds.has(foldForm(g.label, false)) || curatedFolds.has(foldForm(regularPlural(g.label) ?? g.label, false))) return;
     const forms = formsOf[i].filter((f) => !taken(f) && owns(f, i));
     if (forms.length === 0) return;
     const src = sources.get(g.source);

@@ -316,7 +316,8 @@ export class SearchIndex {
     // handles patterns up to 32 characters at a time; longer queries are sentences, not names.
     if (!confident && q.length >= 3 && q.length <= 32) this.fuzzyHits(folded, q, hit);
     const ranked: SearchResult[] = [];
-    for (const [i, score] of best) ranked.push({ entry: entries[i], score: score + (CATEGORY_PRIOR[entries[i].category] ?? 0) });
+    // The generated tier (ontology entries) ranks after a curated entry of about the same score.
+    for (const [i, score] of best) ranked.push({ entry: entries[i], score: score + (CATEGORY_PRIOR[entries[i].category] ?? 0) - (entries[i].tier === 'generated' ? 0.05 : 0) });
     ranked.sort((a, b) => b.score - a.score || a.entry.label.en.length - b.entry.label.en.length || a.entry.id.localeCompare(b.entry.id));
     return ranked.slice(0, limit).map((r) => ({ entry: r.entry, score: Math.max(0.001, Math.round(r.score * 1000) / 1000) }));
   }
@@ -404,7 +405,10 @@ export class SearchIndex {
     // among equals, the entries with a name about as long as the query come first.
     const gap = new Map<number, number>();
     for (const e of candidates) gap.set(e, Math.min(...this.keyLengths[e].map((n) => Math.abs(n - q.length))));
-    candidates.sort((a, b) => counts[b] - counts[a] || gap.get(a)! - gap.get(b)! || a - b);
+    // The generated tier's many ontology names are candidates after the curated entries' (so they never crowd
+    // a curated entry out of the FUZZY_CANDIDATES).
+    const generated = (e: number) => (this.lexicon.entries[e].tier === 'generated' ? 1 : 0);
+    candidates.sort((a, b) => generated(a) - generated(b) || counts[b] - counts[a] || gap.get(a)! - gap.get(b)! || a - b);
     for (const e of touched) counts[e] = 0;
     if (candidates.length === 0) return;
     const chosen = candidates.slice(0, FUZZY_CANDIDATES);
