@@ -111,7 +111,8 @@ export class Matcher {
     let at = 0;
     for (const [a, b] of prose) {
       if (a > at) around.push(at, a);
-      const p = this.scan(text, 'markdown', a, Math.min(b, to), false, withRegions);
+      // The text is in the kernel's memory already (the scan above loaded it).
+      const p = this.scan(text, 'markdown', a, Math.min(b, to), false, withRegions, true);
       mentions.push(...p.mentions);
       around.push(...p.regions.skips);
       at = b;
@@ -120,10 +121,10 @@ export class Matcher {
     return { mentions: [...mentions, ...r.mentions], regions: { skips: withRegions ? [...around, ...skips.slice(2)] : [] } };
   }
 
-  private scan(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
+  private scan(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean, loaded = false): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
-    this.loadText(text);
+    if (!loaded) this.loadText(text);
     const out = new Int32Array(k.memory.buffer, this.outAt, 3 * OUT_CAPACITY);
     const result = new Int32Array(k.memory.buffer, KERNEL_RESULT_AT, 3);
     const patEntry = this.patEntry;
