@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CliMention } from '../src/cli/annotate';
 import { CATEGORIES } from '../src/core/lexicon';
+import { loadBuiltinLexicon } from '../src/node/builtin';
 import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';
 import { scoreAbbreviations } from './eval/abbreviations';
@@ -95,6 +96,25 @@ async function evaluate(set: EvalSet): Promise<void> {
       if (k) console.log(row(c, k));
     }
     console.log(row('overall', results[mode].overall));
+  }
+
+  // Per tier: the curated lexicon, the generated tier (ontologies), and terms the document defines (doc:…).
+  const tierOf = new Map(loadBuiltinLexicon().entries.map((e) => [e.id, e.tier ?? 'curated']));
+  console.log('\nby tier (strict / overlap): predicted, correct, P (%), gold found');
+  for (const tier of ['curated', 'generated', 'document']) {
+    for (const mode of ['strict', 'overlap'] as Mode[]) {
+      let pred = 0;
+      let correct = 0;
+      let found = 0;
+      for (const d of docs) {
+        const mine = d.pred.filter((m) => (tierOf.get((annotations[docs.indexOf(d)] ?? []).find((a) => a.start === m.start && a.end === m.end)?.id ?? '') ?? 'document') === tier);
+        const c = countDocument(d.gold, mine, mode).counts;
+        pred += c.pred;
+        correct += c.tpPred;
+        found += c.tpGold;
+      }
+      console.log(`${`${tier}${mode === 'overlap' ? '~' : ''}`.padEnd(12)} ${String(pred).padStart(5)} ${String(correct).padStart(5)}   ${pct(pred === 0 ? 1 : correct / pred)} ${String(found).padStart(5)}`);
+    }
   }
 
   console.log('\nby kind and language (strict / overlap): gold, predicted, P, R, F1 (%)');

@@ -38,9 +38,9 @@ export const SOURCES: Record<OntologySource['key'], OntologySource> = {
   doid: {
     key: 'doid',
     name: 'Human Disease Ontology',
-    version: '2026-07-31',
+    version: '2026-07-31 (cancer slim subset of the 2024-01-31 release)',
     licence: 'CC0 1.0',
-    files: ['disease_ontology/doid_cancer_DOID162_2026-07-31.tsv'],
+    files: ['disease_ontology/doid_cancer_DOID162_2026-07-31.tsv', 'disease_ontology/doid_cancer_DOID162_2024-01-31.obo'],
     url: 'https://disease-ontology.org',
   },
 };

@@ -69,6 +69,7 @@ export const NAMED_GENES = [
 
 export const MIN_SYMBOL_LENGTH = 3;
 export const MIN_NAME_LENGTH = 5;
+export const MAX_NAME_WORDS = 4;
 /**
  * Aliases and previous symbols are often three-letter words of other fields (ELC, HSF, NGL): they need four
  * characters, unless they are a family prefix and a number (CD8, IL2).
@@ -101,6 +102,16 @@ export interface Tier {
   /** How many forms each guard left out. */
   leftOut: Record<string, number>;
   entries: TierEntry[];
+}
+
+/** The ids of the OBO file's terms in the `DO_cancer_slim` subset. */
+export function cancerSlim(obo: string): Set<string> {
+  const ids = new Set<string>();
+  for (const stanza of obo.split('\n[Term]\n')) {
+    const id = /^id: (DOID:\d+)$/m.exec(stanza);
+    if (id && /^subset: DO_cancer_slim$/m.test(stanza)) ids.add(id[1]);
+  }
+  return ids;
 }
 
 /** Reads a TSV with a header line into objects. */
@@ -152,6 +163,9 @@ export function buildTier(input: TierInput): Tier {
   };
   const nameOk = (s: string): boolean => {
     if (s.length < MIN_NAME_LENGTH) return (drop(`name: shorter than ${MIN_NAME_LENGTH}`), false);
+    // Ontology names with commas, brackets or many words (`CD4-positive, CD25-positive, alpha-beta regulatory
+    // T cell`, `malignant neoplasm of the left lower lobe of lung`) are labels, not what prose writes.
+    if (/[,()[\]]|\bNOS\b/.test(s) || s.split(/\s+/).length > MAX_NAME_WORDS) return (drop(`name: a label, not prose (commas, brackets, NOS or over ${MAX_NAME_WORDS} words)`), false);
     if (isWord(s)) return (drop('name: an English word'), false);
     return true;
   };
@@ -226,9 +240,17 @@ export function buildTier(input: TierInput): Tier {
     entries.push({ id: `cl-${r.id.slice('CL:'.length)}`, category: 'immune-cell', kind: 'cell type', curie: r.id, source: 'cl', label: r.label, definition: firstSentence(r.definition), symbols, names });
   }
 
-  // Disease Ontology: the cancer branch (DOID:162 and its descendants), exact synonyms only.
+  // Disease Ontology: the cancer branch (DOID:162 and its descendants) as of 2026, exact synonyms only,
+  // restricted to the DO's own cancer slim (DO_cancer_slim in the 2024 release: the 618 cancer types its
+  // curators list for general use, from sarcoma and leukemia to osteosarcoma and neuroblastoma), so that
+  // anatomical sub-sites (`retroperitoneal neuroblastoma`) do not multiply the matcher's forms.
+  const slim = cancerSlim(input.files[SOURCES.doid.files[1]]);
   for (const r of readTsv(input.files[SOURCES.doid.files[0]])) {
     if (r.id === 'DOID:162') continue; // "cancer" itself is a generic word of the field
+    if (!slim.has(r.id)) {
+      drop('cancer: not in the DO cancer slim');
+      continue;
+    }
     const synonyms = multi(r.synonyms, '|')
       .filter((s) => s.endsWith('[EXACT]'))
       .map((s) => s.slice(0, -'[EXACT]'.length).trim());

@@ -8,6 +8,7 @@ import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
 import { Matcher } from './matcher';
 import { formsDigest } from './matcherTables';
 import { foldForm, hyphenatedCellName, spellingVariants } from './normalize';
+import { chineseVariants, familyChineseName } from './chineseVariants';
 import { reviewSentences } from './review';
 
 /** Gives the other number of an English noun phrase (plural for singular, and back); may return nothing. */
@@ -213,12 +214,34 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     });
     entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
+  addChineseVariants(entries, owner);
   addEvidence(entries, input.review);
   if (input.generated) entries.push(...generatedEntries(input.generated, owner));
   // Which built-in entry each entry extends (an unknown one is reported above, and the entry stands alone).
   const extensions = new Map<string, string>();
   for (const { e } of byId.values()) if (e.extends !== undefined && knownIds.has(e.extends)) extensions.set(e.id, e.extends);
   return { lexicon: { source: 'built-in', entries, ...(extensions.size > 0 ? { extensions } : {}) }, problems };
+}
+
+/**
+ * The Chinese variants of each entry's Chinese names by rule (chineseVariants.ts), as forms of that entry
+ * where no entry has them yet: a variant never takes a form an entry states, and never raises a clash.
+ */
+function addChineseVariants(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    for (const zh of [e.label.zh, ...e.zh]) {
+      for (const v of chineseVariants(zh)) {
+        // A name with a generic head (PACIFIC 研究) is matched without it, as entryForms made it.
+        if (withoutGenericHead(v) !== undefined) continue;
+        for (const text of spellingVariants(v)) {
+          const key = formKey({ text, caseSensitive: false });
+          if (owner.has(key)) continue;
+          owner.set(key, e.id);
+          e.forms.push({ text, caseSensitive: false });
+        }
+      }
+    }
+  }
 }
 
 /** The regular plural of a name's last word (`dendritic cell` → `dendritic cells`, `sarcoma` → `sarcomas`), if it is singular. */
@@ -260,6 +283,8 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
       const h = hyphenated(sym);
       if (h) add(h, true);
     }
+    const zh = g.category === 'molecule' ? familyChineseName(g.label) : undefined;
+    for (const v of zh ? chineseVariants(zh) : []) add(v, false);
     for (const name of g.names) {
       for (const v of spellingVariants(name)) {
         add(v, false);
@@ -289,6 +314,8 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
   const taken = (f: Form) => curatedFolds.has(foldForm(f.text, false));
   const out: Entry[] = [];
   tier.entries.forEach((g, i) => {
+    // A generated entry whose label a curated entry has is that entry (CTLA4, IL10, macrophage): it adds nothing.
+    if (curatedFolds.has(foldForm(g.label, false)) || curatedFolds.has(foldForm(regularPlural(g.label) ?? g.label, false))) return;
     const forms = formsOf[i].filter((f) => !taken(f) && owns(f, i));
     if (forms.length === 0) return;
     const src = sources.get(g.source);
@@ -299,7 +326,7 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
       kind: g.kind,
       tier: 'generated',
       origin: { source: src ? `${src.name} ${src.version}` : g.source, licence: src?.licence ?? 'unknown', curie: g.curie },
-      label: { en: g.label, zh: '' },
+      label: { en: g.label, zh: (g.category === 'molecule' && familyChineseName(g.label)) || '' },
       abbreviations: g.symbols,
       synonyms: g.names.filter((n) => n !== g.label),
       zh: [],

@@ -201,10 +201,9 @@ function isShortAmbiguous(m: Mention & { short?: string }, f: LexiconFacts, term
  * {@link FIELD_NEIGHBOUR} characters. Generic words count as neither. Linear in the mentions.
  */
 function fieldGate<M extends Mention>(all: M[], f: LexiconFacts, terms: ReadonlyMap<string, DocumentTerm> | undefined): M[] {
+  if (isFieldDocument(all, f, terms)) return all;
   const ambiguous = all.map((m) => isShortAmbiguous(m, f, terms));
-  const field = new Set<string>();
-  for (let i = 0; i < all.length && field.size < FIELD_DOCUMENT_TERMS; i++) if (!ambiguous[i] && !f.generic.has(all[i].id)) field.add(all[i].id);
-  if (field.size >= FIELD_DOCUMENT_TERMS || !ambiguous.includes(true)) return all;
+  if (!ambiguous.includes(true)) return all;
   // The nearest unambiguous term before and after each mention, by two sweeps.
   const before: number[] = new Array<number>(all.length);
   let last = -Infinity;
@@ -223,12 +222,36 @@ function fieldGate<M extends Mention>(all: M[], f: LexiconFacts, terms: Readonly
   return out;
 }
 
-/** The mentions shown under these options (the same array when nothing is left out); `terms`: the short forms the document defines. */
-export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>): M[] {
+/** Whether a document names {@link FIELD_DOCUMENT_TERMS} distinct unambiguous terms; stops as soon as it does. */
+function isFieldDocument(all: readonly Mention[], f: LexiconFacts, terms: ReadonlyMap<string, DocumentTerm> | undefined): boolean {
+  const field = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i];
+    if (f.generic.has(m.id) || isShortAmbiguous(m, f, terms)) continue;
+    field.add(m.id);
+    if (field.size >= FIELD_DOCUMENT_TERMS) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the document whose mentions these are (all of them, generic ones included) is about the field: then
+ * the field gate keeps every mention, and what is shown of a part of the document can be decided from that part.
+ */
+export function aboutTheField(all: readonly Mention[], entries: readonly Entry[], terms?: ReadonlyMap<string, DocumentTerm>): boolean {
+  return isFieldDocument(all, factsOf(entries), terms);
+}
+
+/**
+ * The mentions shown under these options (the same array when nothing is left out); `terms`: the short forms
+ * the document defines; `aboutField`: the caller knows the whole document is about the field (a part of it is
+ * then shown without the gate).
+ */
+export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>, aboutField = false): M[] {
   const f = factsOf(entries);
   let out = all;
   if (options.includeGenerated === false && f.generated.size > 0) out = out.filter((m) => !f.generated.has(m.id));
-  out = fieldGate(out, f, terms);
+  if (!aboutField) out = fieldGate(out, f, terms);
   if (options.includeGeneric === true || f.generic.size === 0) return out;
   return out.filter((m) => !f.generic.has(m.id));
 }

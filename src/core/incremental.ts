@@ -6,7 +6,7 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
+import { aboutTheField, annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from './regions';
 import { paragraphEnd, paragraphStart } from './regions';
@@ -42,6 +42,8 @@ export class DocumentMentions {
   /** Sorted, non-overlapping: every mention, generic ones included (hover reads these). */
   private everything: DocumentMention[] = [];
   private shown: DocumentMention[] | undefined;
+  /** Whether the document is about the field (see aboutTheField), once asked; reset with the mentions. */
+  private field: boolean | undefined;
   /**
    * Every definition the document makes, in document order, and where each is made now (`defAt`: kept
    * apart, so that an edit moves numbers, not objects; a definition's own offsets are those of the scan that
@@ -71,6 +73,7 @@ export class DocumentMentions {
   set mentions(mentions: DocumentMention[]) {
     this.everything = mentions;
     this.shown = undefined;
+    this.field = undefined;
   }
 
   /**
@@ -148,6 +151,7 @@ export class DocumentMentions {
     }
     const ms = this.everything;
     this.shown = undefined;
+    this.field = undefined;
     const lo = firstEndingAfter(ms, paraStart); // first mention ending after the paragraph start
     let hi = lo;
     while (hi < ms.length && ms[hi].start < paraEndOld) hi++;
@@ -189,12 +193,16 @@ export class DocumentMentions {
     return t?.local ? t.related : m?.id;
   }
 
-  /** Shown mentions that overlap [from, to) (what is shown depends on the whole document: the field gate). */
+  /**
+   * Shown mentions that overlap [from, to). In a document about the field that part decides (a keystroke
+   * costs what the part costs); elsewhere the field gate reads the whole document's mentions.
+   */
   between(from: number, to: number): DocumentMention[] {
-    const ms = this.mentions;
+    const field = (this.field ??= aboutTheField(this.everything, this.matcher.entries, this.terms));
+    const ms = field ? this.everything : this.mentions;
     const out: DocumentMention[] = [];
     for (let i = firstEndingAfter(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
-    return out;
+    return field ? shownMentions(out, this.matcher.entries, this.options, this.terms, true) : out;
   }
 }
 

@@ -22,7 +22,7 @@ import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTabl
 import { foldMathAlphanumerics, foldTables, widenToPairs } from './normalize';
 import type { DocLanguage, Regions } from './regions';
 import { newKernel } from './kernel';
-import { latexNameKinds } from './regions';
+import { frontMatterProse, latexNameKinds } from './regions';
 import { MarkerRules } from './spans';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
@@ -98,11 +98,41 @@ export class Matcher {
   }
 
   private run(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
+    const r = this.scan(text, language, from, to, frontMatter, withRegions || (language === 'markdown' && frontMatter && from === 0));
+    return language === 'markdown' && frontMatter && from === 0 ? this.withFrontMatterProse(text, to, r, withRegions) : r;
+  }
+
+  /**
+   * The scan of a Markdown text whose front matter the kernel skipped whole, with the prose values of that
+   * front matter (title, abstract, keywords… see frontMatterProse) scanned as Markdown and their mentions put
+   * in: the front matter's one skipped range becomes the ranges around those values.
+   */
+  private withFrontMatterProse(text: string, to: number, r: { mentions: Mention[]; regions: Regions }, withRegions: boolean): { mentions: Mention[]; regions: Regions } {
+    const skips = r.regions.skips;
+    const isFrontMatter = skips.length >= 2 && skips[0] === 0 && text.startsWith('---');
+    const prose = isFrontMatter ? frontMatterProse(text, skips[1]) : [];
+    if (prose.length === 0) return withRegions ? r : { mentions: r.mentions, regions: { skips: [] } };
+    const mentions: Mention[] = [];
+    const around: number[] = [];
+    let at = 0;
+    for (const [a, b] of prose) {
+      if (a > at) around.push(at, a);
+      // The text is in the kernel's memory already (the scan above loaded it).
+      const p = this.scan(text, 'markdown', a, Math.min(b, to), false, withRegions, true);
+      mentions.push(...p.mentions);
+      around.push(...p.regions.skips);
+      at = b;
+    }
+    if (skips[1] > at) around.push(at, skips[1]);
+    return { mentions: [...mentions, ...r.mentions], regions: { skips: withRegions ? [...around, ...skips.slice(2)] : [] } };
+  }
+
+  private scan(text: string, language: DocLanguage, from: number, to: number, frontMatter: boolean, withRegions: boolean, loaded = false): { mentions: Mention[]; regions: Regions } {
     const mentions: Mention[] = [];
     const k = this.kernel;
     // The kernel reads 𝛾 (a mathematical italic from a PDF) as γ; offsets stay those of `text`.
     const folded = foldMathAlphanumerics(text);
-    this.loadText(folded);
+    if (!loaded) this.loadText(folded);
     const out = new Int32Array(k.memory.buffer, this.outAt, MENTION_WORDS * OUT_CAPACITY);
     const result = new Int32Array(k.memory.buffer, RESULT_AT, 3);
     const patEntry = this.patEntry;

@@ -4,7 +4,9 @@
  * `CD8\textsuperscript{+}` read as `CD8+ T cells`).
  *
  * - Markdown: fenced and inline code, `$…$`/`$$…$$` and `\(…\)`/`\[…\]` math, HTML comments and tags,
- *   autolinks and bare URLs, link targets and reference definitions, Pandoc citation keys, front matter.
+ *   autolinks and bare URLs, link targets and reference definitions, Pandoc citation keys, front matter
+ *   except the prose values of its title, subtitle, abstract, description, summary and keywords (the kernel
+ *   skips the front matter whole; the matcher then scans those values, see {@link frontMatterProse}).
  * - LaTeX: `%` comments, inline and display math and math environments, command names, the arguments of
  *   `\cite`-like, `\ref`, `\label`, `\url`, `\input` commands (the lists are below), verbatim
  *   environments and `\verb`.
@@ -34,6 +36,36 @@ export function languageOf(idOrExt: string): DocLanguage {
 
 const NL = 0x0a;
 const CR = 0x0d;
+
+/** The front matter keys whose values are prose that readers read (docs/annotation.md §2). */
+export const FRONT_MATTER_PROSE_KEYS: readonly string[] = ['title', 'subtitle', 'abstract', 'description', 'summary', 'keywords'];
+
+/**
+ * The prose values of a YAML front matter text[0, end) (the region the Markdown scan skips as front matter):
+ * for each top-level key of {@link FRONT_MATTER_PROSE_KEYS}, from just after its colon to the start of the
+ * next top-level key or of the closing fence line. A top-level key is a line starting with a letter or `_`,
+ * then name characters and a colon. Keys, fences and every other value stay outside. One pass over the lines.
+ */
+export function frontMatterProse(text: string, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  // Lines after the opening fence; the last line (the closing fence, if any) closes an open value.
+  for (let line = text.indexOf('\n') + 1; line > 0 && line < end; ) {
+    const nl = text.indexOf('\n', line);
+    const lineEnd = nl < 0 || nl > end ? end : nl;
+    const fence = /^(?:---|\.\.\.)[ \t]*\r?$/.test(text.slice(line, lineEnd));
+    const key = fence ? null : /^([A-Za-z_][\w-]*)[ \t]*:/.exec(text.slice(line, Math.min(lineEnd, line + 64)));
+    if ((fence || key) && open >= 0) {
+      if (line > open) out.push([open, line]);
+      open = -1;
+    }
+    if (key && FRONT_MATTER_PROSE_KEYS.includes(key[1])) open = line + key[0].length;
+    if (fence || nl < 0) break;
+    line = nl + 1;
+  }
+  if (open >= 0 && end > open) out.push([open, end]);
+  return out;
+}
 
 /** A line break: `\n`, or `\r` (alone or in `\r\n`), as VS Code counts lines. */
 const isBreak = (c: number) => c === NL || c === CR;

@@ -144,8 +144,9 @@ describe('matcher: Markdown regions', () => {
   it('skips inline and display math', () => {
     assert.deepEqual(md('RT $PD-1 + x$ and $$\nDC\n$$ then DC'), ['RT=radiotherapy', 'DC=dendritic-cell']);
   });
-  it('skips HTML comments, link targets, autolinks, bare URLs and front matter', () => {
-    const text = '---\ntitle: PD-L1\n---\n\n<!-- PD-1 -->[see PD-L1](https://x.org/PD-1 "PD-1") <https://x.org/RT> https://x.org/DC\n\n[ref]: https://x.org/PD-1\n';
+  it('skips HTML comments, link targets, autolinks, bare URLs and front matter metadata', () => {
+    // A title is prose (test/unit/frontMatter.test.ts); other keys' values are metadata.
+    const text = '---\nbibliography: PD-L1.bib\n---\n\n<!-- PD-1 -->[see PD-L1](https://x.org/PD-1 "PD-1") <https://x.org/RT> https://x.org/DC\n\n[ref]: https://x.org/PD-1\n';
     assert.deepEqual(md(text), ['PD-L1=pd-l1']);
   });
   it('skips Pandoc citation keys', () => {

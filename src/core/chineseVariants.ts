@@ -1,0 +1,52 @@
+/**
+ * Chinese names by rule (issue 22): the variants a Chinese text writes for a curated Chinese name, and the
+ * Chinese names of gene families whose members are numbered. Pure; the lexicon build (build.ts) adds what
+ * these give as forms of the entry, where no other entry has them.
+ *
+ * - 白介素 is the short form of 白细胞介素 (interleukin), both ways;
+ * - a number or Greek letter at the end is written with a hyphen, a space or nothing (白细胞介素-2, 白细胞介素 2,
+ *   白细胞介素2); a space between Han and Latin is written or not (调节性 T 细胞, 调节性T细胞);
+ * - 性 or 状 before 细胞 (or 抑制细胞) is often dropped: 树突状细胞 → 树突细胞, 调节性T细胞 → 调节T细胞,
+ *   髓源性抑制细胞 → 髓源抑制细胞. Not elsewhere: 程序性死亡 keeps its 性.
+ *
+ * Traditional-script and Taiwan terms are not generated: no conversion table is in the project.
+ */
+
+const HAN = '\\u4e00-\\u9fff';
+const TAIL = new RegExp(`^(.*[${HAN}])[-\\s]?(\\d+[A-Za-z]?|[αβγδεκ]\\d*)$`);
+const DROPPED = new RegExp(`(?<=[${HAN}])[性状](?=\\s?[A-Za-z0-9+]{0,4}\\s?细胞|抑制细胞)`, 'g');
+const HAN_LATIN = new RegExp(`(?<=[${HAN}])\\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9+])\\s+(?=[${HAN}])`, 'g');
+
+/** The variants of a Chinese name (the name itself first), deduplicated, in a stable order. */
+export function chineseVariants(name: string): string[] {
+  const out = new Set<string>([name]);
+  const each = (f: (s: string) => string[]) => {
+    for (const s of [...out]) for (const v of f(s)) if (v.trim() !== '') out.add(v);
+  };
+  each((s) => (s.includes('白细胞介素') ? [s.replaceAll('白细胞介素', '白介素')] : s.includes('白介素') ? [s.replaceAll('白介素', '白细胞介素')] : []));
+  each((s) => [s.replace(DROPPED, '')]);
+  each((s) => [s.replace(HAN_LATIN, '')]);
+  each((s) => {
+    const m = TAIL.exec(s);
+    return m ? [`${m[1]}-${m[2]}`, `${m[1]}${m[2]}`, `${m[1]} ${m[2]}`] : [];
+  });
+  return [...out];
+}
+
+/** Numbered gene families and their Chinese names: IL6 → 白细胞介素-6, CCL19 → CC 趋化因子配体 19. */
+const FAMILIES: [RegExp, string][] = [
+  [/^IL(\d+)$/, '白细胞介素-'],
+  [/^CCL(\d+)$/, 'CC 趋化因子配体 '],
+  [/^CXCL(\d+)$/, 'CXC 趋化因子配体 '],
+  [/^CCR(\d+)$/, 'CC 趋化因子受体 '],
+  [/^CXCR(\d+)$/, 'CXC 趋化因子受体 '],
+];
+
+/** The Chinese name of a gene of a numbered family by its symbol, or undefined. */
+export function familyChineseName(symbol: string): string | undefined {
+  for (const [re, zh] of FAMILIES) {
+    const m = re.exec(symbol);
+    if (m) return `${zh}${m[1]}`;
+  }
+  return undefined;
+}
