@@ -111,7 +111,7 @@ describe('one place per capability', () => {
   it('one debounce, one size cap, one source name', () => {
     assert.deepEqual(using(/CHECK_DEBOUNCE_MS\s*=/), ['src/core/service/constants.ts']);
     assert.deepEqual(using(/MAX_CHECKED_LENGTH\s*=/), ['src/core/service/constants.ts']);
-    assert.deepEqual(using(/source = 'OncoLex'|source: 'OncoLex'|SOURCE = 'OncoLex'/), ['src/cli/formats/bioc.ts', 'src/core/service/constants.ts']);
+    assert.deepEqual(using(/\.source = 'OncoLex'|SOURCE = 'OncoLex'/), ['src/core/service/constants.ts']);
   });
 });
 
