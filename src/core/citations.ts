@@ -9,6 +9,7 @@ import { fieldText } from './bibtex';
 import type { Entry, Lexicon } from './lexicon';
 import { BracketTracker, LatexCiteScanner, maskMarkdownCode } from './citationScan';
 import { escapeMarkdown } from './markdown';
+import { DOCUMENT_LANGUAGES } from './documentLanguages';
 
 /** One reference, from a .bib file, a CSL-JSON file, Zotero or the built-in studies of the review. */
 export interface Reference {
@@ -287,14 +288,11 @@ export function referenceHoverMarkdown(ref: Reference, options: HoverOptions = {
 /** How a document cites: LaTeX `\cite{…}` or Pandoc `[@…]` (Markdown, Quarto, R Markdown). */
 export type CitationSyntax = 'latex' | 'pandoc';
 
-const LATEX_LANGUAGES = new Set(['latex', 'tex', 'bibtex-style', 'context', 'doctex', 'latex-expl3', 'rsweave']);
-const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'pandoc', 'mdx']);
-
-/** The citation syntax of a VS Code language id, or undefined when the language does not cite. */
+/** The citation syntax of a VS Code language id (documentLanguages.ts), or undefined when the language does not cite. */
 export function citationSyntaxFor(languageId: string): CitationSyntax | undefined {
-  if (LATEX_LANGUAGES.has(languageId)) return 'latex';
-  if (PANDOC_LANGUAGES.has(languageId)) return 'pandoc';
-  return undefined;
+  // Sweave is LaTeX with R chunks: it cites as LaTeX, though the scan does not read it.
+  if (languageId === 'rsweave') return 'latex';
+  return DOCUMENT_LANGUAGES.find((l) => l.id === languageId)?.citation;
 }
 
 /** `\cite{a,b}` or `[@a; @b]`. */

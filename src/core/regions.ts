@@ -15,6 +15,8 @@
  * comes end at the next blank line, so one stray `$` or fence never blanks the rest of a document.
  */
 
+import { documentLanguageOf } from './documentLanguages';
+
 export type DocLanguage = 'markdown' | 'latex' | 'plain';
 
 /** The result of a scan: sorted, non-overlapping skip ranges. */
@@ -23,11 +25,10 @@ export interface Regions {
   skips: number[];
 }
 
-/** Maps a VS Code language id or a file extension to the region rules used. */
+/** Maps a VS Code language id or a file extension to the region rules used (documentLanguages.ts). */
 export function languageOf(idOrExt: string): DocLanguage {
-  const v = idOrExt.toLowerCase().replace(/^\./, '');
-  if (['markdown', 'md', 'markdown-math', 'quarto', 'qmd', 'rmd', 'rmarkdown', 'mdx', 'pandoc'].includes(v)) return 'markdown';
-  if (['latex', 'tex', 'ltx', 'sty', 'cls', 'bibtex-style', 'latex-expl3', 'doctex', 'context'].includes(v)) return 'latex';
+  const l = documentLanguageOf(idOrExt);
+  if (l) return l.markup;
   return 'plain';
 }
 

@@ -18,6 +18,9 @@ import { main } from '../../src/cli/main';
 import { BibliographyIndex } from '../../src/core/bibliography/keyIndex';
 import { readBibliography } from '../../src/core/bibliography/read';
 import { CitationIndex } from '../../src/core/citationIndex';
+import { citationSyntaxFor } from '../../src/core/citations';
+import { DOCUMENT_LANGUAGES, EDITOR_LANGUAGES } from '../../src/core/documentLanguages';
+import { languageOf } from '../../src/core/regions';
 import { computeCitationCompletions, resolveCitationCompletion } from '../../src/core/service/completion';
 import { COMPLETION_LIMIT } from '../../src/core/service/constants';
 import { textDocument } from '../../src/core/service/document';
@@ -106,6 +109,23 @@ describe('one place per capability', () => {
   it('undefined-citation has one rule', () => {
     assert.deepEqual(using(/isCrossReference\(/), ['src/core/citations.ts', 'src/core/service/diagnostics.ts', 'src/core/service/hover.ts']);
     assert.deepEqual(using(/code(: |\s*=\s*)'undefined-citation'/), ['src/core/service/diagnostics.ts']);
+  });
+
+  it('a document language is registered once: package.json, the markup and the citation syntax derive from it', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      activationEvents: string[];
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } | { properties: Record<string, { properties?: Record<string, unknown> }> }[] };
+    };
+    assert.deepEqual(pkg.activationEvents.filter((e) => e.startsWith('onLanguage:')).map((e) => e.slice('onLanguage:'.length)).sort(), [...EDITOR_LANGUAGES].sort());
+    const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const languages = sections.map((c) => c.properties['oncolex.highlight.languages']).find((p) => p !== undefined);
+    assert.deepEqual(Object.keys(languages?.properties ?? {}).sort(), [...EDITOR_LANGUAGES].sort());
+    for (const l of DOCUMENT_LANGUAGES) {
+      assert.equal(languageOf(l.id), l.markup, l.id);
+      for (const ext of l.extensions) assert.equal(languageOf(`.${ext}`), l.markup, ext);
+      assert.equal(citationSyntaxFor(l.id), l.citation, l.id);
+    }
+    assert.equal(languageOf('.txt'), 'plain');
   });
 
   it('one debounce, one size cap, one source name', () => {
