@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_ACCENT_DEPTH, MAX_EXPANDED_VALUE, MAX_MACRO_DEPTH, decodeTex, expansionBudget, parseBibtex, parseCslJson } from '../../src/core/bibtex';
-import { doiUrl, referenceFromBibEntry, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/citations';
+import { referenceFromBibEntry } from '../../src/core/citations';
+import { doiUrl, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/referenceFormat';
 import { runBib } from '../../src/cli/bib';
 import { main } from '../../src/cli/main';
 

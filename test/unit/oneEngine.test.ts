@@ -18,7 +18,7 @@ import { main } from '../../src/cli/main';
 import { BibliographyIndex } from '../../src/core/bibliography/keyIndex';
 import { readBibliography } from '../../src/core/bibliography/read';
 import { CitationIndex } from '../../src/core/citationIndex';
-import { citationSyntaxFor } from '../../src/core/citations';
+import { citationSyntaxFor } from '../../src/core/citationSyntax';
 import { DOCUMENT_LANGUAGES, EDITOR_LANGUAGES } from '../../src/core/documentLanguages';
 import { languageOf } from '../../src/core/regions';
 import { computeCitationCompletions, resolveCitationCompletion } from '../../src/core/service/completion';
@@ -107,7 +107,7 @@ describe('one place per capability', () => {
   });
 
   it('undefined-citation has one rule', () => {
-    assert.deepEqual(using(/isCrossReference\(/), ['src/core/citations.ts', 'src/core/service/diagnostics.ts', 'src/core/service/hover.ts']);
+    assert.deepEqual(using(/isCrossReference\(/), ['src/core/citationSyntax.ts', 'src/core/service/diagnostics.ts', 'src/core/service/hover.ts']);
     assert.deepEqual(using(/code(: |\s*=\s*)'undefined-citation'/), ['src/core/service/diagnostics.ts']);
   });
 
