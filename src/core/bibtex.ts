@@ -166,270 +166,9 @@ class EntryError extends Error {
  * `crossref` inheritance, braces or quotes as delimiters, `(`…`)` entries, and keys containing `/` and `:`.
  */
 export function parseBibtex(text: string): BibParseResult {
-  const starts = lineStarts(text);
-  const lineOf = (pos: number) => lineIndexAt(starts, pos) + 1;
-  // Macro name → expanded value and how deep it nests macros.
-  const strings = new Map<string, { value: string; depth: number }>();
-  let budget = expansionBudget(text.length);
-  const entries: BibEntry[] = [];
-  const errors: BibError[] = [];
-  const warnings: BibError[] = [];
-  const preambles: string[] = [];
-  const n = text.length;
-  let pos = 0;
-
-  const skipSpace = (p: number) => {
-    while (p < n && isSpace(text.charCodeAt(p))) p++;
-    return p;
-  };
-  const readIdent = (p: number) => {
-    const s = p;
-    while (p < n && isIdentChar(text.charCodeAt(p))) p++;
-    return text.slice(s, p);
-  };
-  // Field names repeat thousands of times: reuse one lower-case string per spelling instead of allocating
-  // (and internalising) a new one for every field.
-  const names = new Map<string, string>();
-  const readName = (p: number) => {
-    const raw = readIdent(p);
-    let lower = names.get(raw);
-    if (lower === undefined) {
-      lower = raw.toLowerCase();
-      names.set(raw, lower);
-    }
-    return { name: lower, length: raw.length };
-  };
-
-  /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
-  const isEntryStartLine = (p: number) => {
-    let q = p;
-    while (q < n && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
-    if (text.charCodeAt(q) !== AT) return false;
-    q++;
-    const s = q;
-    while (q < n && isIdentChar(text.charCodeAt(q))) q++;
-    if (q === s) return false;
-    q = skipSpace(q);
-    const c = text.charCodeAt(q);
-    return c === LBRACE || c === LPAREN;
-  };
-
-  /** Reads a `{…}` group starting at `p` (at the `{`); returns the end (after `}`). */
-  const readBraced = (p: number, fieldStart: number): number => {
-    let depth = 0;
-    for (let i = p; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LBRACE) depth++;
-      else if (c === RBRACE) {
-        depth--;
-        if (depth === 0) return i + 1;
-      } else if (c === 92 /* \ */) i++;
-      else if (c === NL && depth > 0 && i + 1 < n && isEntryStartLine(i + 1)) {
-        // A new entry inside a value almost always means a brace was never closed.
-        throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the next entry');
-      }
-    }
-    throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the end of the file');
-  };
-
-  const readQuoted = (p: number, fieldStart: number): number => {
-    let depth = 0;
-    for (let i = p + 1; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LBRACE) depth++;
-      else if (c === RBRACE) {
-        if (depth === 0) throw new EntryError(i, 'unbalanced braces: "}" inside a quoted value');
-        depth--;
-      } else if (c === 92) i++;
-      else if (c === QUOTE && depth === 0) return i + 1;
-      else if (c === NL && i + 1 < n && isEntryStartLine(i + 1)) {
-        throw new EntryError(fieldStart, 'a quoted value is not closed before the next entry');
-      }
-    }
-    throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
-  };
-
-  /** Reads `part # part # …`; returns the raw expanded value, its macro depth and the end position. */
-  const readValue = (p: number, fieldStart: number): { value: string; depth: number; end: number } => {
-    let value = '';
-    let depth = 0;
-    for (;;) {
-      p = skipSpace(p);
-      const c = text.charCodeAt(p);
-      if (c === LBRACE) {
-        const e = readBraced(p, fieldStart);
-        value += text.slice(p + 1, e - 1);
-        p = e;
-      } else if (c === QUOTE) {
-        const e = readQuoted(p, fieldStart);
-        value += text.slice(p + 1, e - 1);
-        p = e;
-      } else if (c >= 48 && c <= 57) {
-        // A number, or an unbraced word that starts with one (`isbn = 1-405-12345-6`): BibTeX rejects the
-        // latter, but the entry is worth keeping, so it reads to the next delimiter.
-        const s = p;
-        while (p < n && !isBareWordEnd(text.charCodeAt(p))) p++;
-        value += text.slice(s, p);
-      } else if (p < n && isIdentChar(c)) {
-        const name = readIdent(p);
-        p += name.length;
-        const lower = name.toLowerCase();
-        const macro = strings.get(lower);
-        if (macro !== undefined) {
-          if (value.length + macro.value.length > MAX_EXPANDED_VALUE) {
-            throw new EntryError(fieldStart, `macro '${name}' makes the value longer than ${MAX_EXPANDED_VALUE} characters`);
-          }
-          if (macro.value.length > budget) {
-            throw new EntryError(fieldStart, `macro '${name}' would take the file's macro expansions past ${expansionBudget(n)} characters in all`);
-          }
-          budget -= macro.value.length;
-          value += macro.value;
-          depth = Math.max(depth, macro.depth + 1);
-        } else {
-          // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
-          const month = MONTHS.get(lower);
-          if (month === undefined) warnings.push({ line: lineOf(p - name.length), message: `undefined @string macro '${name}' (its name is used as the value)` });
-          value += month ?? name;
-        }
-      } else {
-        throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
-      }
-      const q = skipSpace(p);
-      if (text.charCodeAt(q) === HASH) {
-        p = q + 1;
-        continue;
-      }
-      return { value, depth, end: p };
-    }
-  };
-
-  /** Skips to the next `@` that starts a line, after `from`. */
-  const resync = (from: number): number => {
-    let p = text.indexOf('\n', from);
-    while (p >= 0) {
-      if (isEntryStartLine(p + 1)) return p + 1;
-      p = text.indexOf('\n', p + 1);
-    }
-    return n;
-  };
-
-  while (pos < n) {
-    const at = text.indexOf('@', pos);
-    if (at < 0) break;
-    let p = at + 1;
-    const { name: type, length: typeLength } = readName(p);
-    p += typeLength;
-    p = skipSpace(p);
-    const open = text.charCodeAt(p);
-    if (type === '' || (open !== LBRACE && open !== LPAREN)) {
-      // Not an entry (an e-mail address in a comment, say): BibTeX ignores text between entries.
-      pos = at + 1;
-      continue;
-    }
-    const close = open === LBRACE ? RBRACE : RPAREN;
-    const entryLine = lineOf(at);
-    if (type === 'comment') {
-      try {
-        pos = open === LBRACE ? readBraced(p, at) : skipParenBody(text, p);
-      } catch {
-        pos = resync(at);
-      }
-      continue;
-    }
-    let key: string | undefined;
-    const firstWarning = warnings.length;
-    try {
-      p++;
-      if (type === 'preamble' || type === 'string') {
-        p = skipSpace(p);
-        if (type === 'preamble') {
-          const v = readValue(p, p);
-          preambles.push(v.value);
-          p = skipSpace(v.end);
-        } else {
-          const name = readIdent(p);
-          if (name === '') throw new EntryError(p, '@string needs a name');
-          p = skipSpace(p + name.length);
-          if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
-          let v: { value: string; depth: number; end: number };
-          try {
-            v = readValue(p + 1, p);
-          } catch (err) {
-            throw err instanceof EntryError ? new EntryError(err.pos, `@string ${name}: ${err.message}`) : err;
-          }
-          if (v.depth > MAX_MACRO_DEPTH) throw new EntryError(p, `@string ${name}: macros nest more than ${MAX_MACRO_DEPTH} deep`);
-          strings.set(name.toLowerCase(), { value: v.value, depth: v.depth });
-          p = skipSpace(v.end);
-        }
-        if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
-        pos = p + 1;
-        continue;
-      }
-      p = skipSpace(p);
-      const ks = p;
-      while (p < n && isKeyChar(text.charCodeAt(p))) p++;
-      key = text.slice(ks, p);
-      const afterKey = skipSpace(p);
-      const c = text.charCodeAt(afterKey);
-      if (key === '' || c === EQ) {
-        const wasField = c === EQ;
-        key = undefined;
-        throw new EntryError(at, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
-      }
-      const fields = dict();
-      const raw = dict();
-      p = afterKey;
-      if (c === COMMA) p++;
-      else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
-      for (;;) {
-        p = skipSpace(p);
-        const d = text.charCodeAt(p);
-        if (d === close) {
-          p++;
-          break;
-        }
-        if (p >= n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
-        if (d === AT && isEntryStartLine(starts[lineOf(p) - 1])) {
-          throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
-        }
-        const fieldStart = p;
-        const { name, length } = readName(p);
-        if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
-        p = skipSpace(p + length);
-        if (text.charCodeAt(p) !== EQ) {
-          throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
-        }
-        const v = readValue(p + 1, fieldStart);
-        raw[name] = v.value;
-        p = skipSpace(v.end);
-        const e = text.charCodeAt(p);
-        if (e === COMMA) p++;
-        else if (e !== close) {
-          if (e === AT && isEntryStartLine(starts[lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
-          throw new EntryError(p, `missing comma after field '${name}'`);
-        }
-      }
-      for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
-      for (let i = firstWarning; i < warnings.length; i++) warnings[i].key ??= key;
-      entries.push({
-        key,
-        type,
-        fields,
-        raw,
-        authors: raw.author !== undefined ? parseNames(raw.author) : [],
-        editors: raw.editor !== undefined ? parseNames(raw.editor) : [],
-        line: entryLine,
-        start: at,
-        end: p,
-      });
-      pos = p;
-    } catch (err) {
-      // Anything else (a RangeError from the engine, say) still costs one entry, never the file.
-      const message = err instanceof EntryError ? err.message : `could not be read (${err instanceof Error ? err.message : String(err)})`;
-      errors.push({ line: lineOf(err instanceof EntryError ? err.pos : at), ...(key !== undefined ? { key } : {}), message });
-      pos = resync(at);
-    }
-  }
+  const reader = new BibtexReader(text);
+  reader.readAll();
+  const { entries, warnings } = reader;
   resolveCrossrefs(entries);
   const firstByKey = new Map<string, BibEntry>();
   for (const e of entries) {
@@ -440,8 +179,318 @@ export function parseBibtex(text: string): BibParseResult {
   }
   warnings.sort((a, b) => a.line - b.line);
   const macros = dict();
-  for (const [name, m] of strings) macros[name] = m.value;
-  return { entries, errors, strings: macros, preambles, ...(warnings.length > 0 ? { warnings } : {}) };
+  for (const [name, m] of reader.strings) macros[name] = m.value;
+  return { entries, errors: reader.errors, strings: macros, preambles: reader.preambles, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/**
+ * One pass over a BibTeX text, by responsibility: the lexical reads (space, identifiers, field names, where
+ * an entry starts), values (braced, quoted, numbers, macros and `#`), the kinds of `@` block (comment,
+ * preamble and string, entry with its key and fields), and recovery (resync to the next entry line).
+ */
+class BibtexReader {
+  private readonly starts: number[];
+  private readonly n: number;
+  /** Macro name → expanded value and how deep it nests macros. */
+  readonly strings = new Map<string, { value: string; depth: number }>();
+  private budget: number;
+  readonly entries: BibEntry[] = [];
+  readonly errors: BibError[] = [];
+  readonly warnings: BibError[] = [];
+  readonly preambles: string[] = [];
+  /**
+   * Field names repeat thousands of times: one lower-case string per spelling instead of allocating (and
+   * internalising) a new one for every field.
+   */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+    this.n = text.length;
+    this.budget = expansionBudget(text.length);
+  }
+
+  private lineOf(pos: number): number {
+    return lineIndexAt(this.starts, pos) + 1;
+  }
+
+  // Lexical reads -----------------------------------------------------------------------------------------
+
+  private skipSpace(p: number): number {
+    while (p < this.n && isSpace(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  private readIdent(p: number): string {
+    const s = p;
+    while (p < this.n && isIdentChar(this.text.charCodeAt(p))) p++;
+    return this.text.slice(s, p);
+  }
+
+  private readName(p: number): { name: string; length: number } {
+    const raw = this.readIdent(p);
+    let lower = this.names.get(raw);
+    if (lower === undefined) {
+      lower = raw.toLowerCase();
+      this.names.set(raw, lower);
+    }
+    return { name: lower, length: raw.length };
+  }
+
+  /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
+  private isEntryStartLine(p: number): boolean {
+    const { text, n } = this;
+    let q = p;
+    while (q < n && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    if (text.charCodeAt(q) !== AT) return false;
+    q++;
+    const s = q;
+    while (q < n && isIdentChar(text.charCodeAt(q))) q++;
+    if (q === s) return false;
+    q = this.skipSpace(q);
+    const c = text.charCodeAt(q);
+    return c === LBRACE || c === LPAREN;
+  }
+
+  // Values ------------------------------------------------------------------------------------------------
+
+  /** Reads a `{…}` group starting at `p` (at the `{`); returns the end (after `}`). */
+  private readBraced(p: number, fieldStart: number): number {
+    const { text, n } = this;
+    let depth = 0;
+    for (let i = p; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        depth--;
+        if (depth === 0) return i + 1;
+      } else if (c === 92 /* \ */) i++;
+      else if (c === NL && depth > 0 && i + 1 < n && this.isEntryStartLine(i + 1)) {
+        // A new entry inside a value almost always means a brace was never closed.
+        throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the end of the file');
+  }
+
+  private readQuoted(p: number, fieldStart: number): number {
+    const { text, n } = this;
+    let depth = 0;
+    for (let i = p + 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        if (depth === 0) throw new EntryError(i, 'unbalanced braces: "}" inside a quoted value');
+        depth--;
+      } else if (c === 92) i++;
+      else if (c === QUOTE && depth === 0) return i + 1;
+      else if (c === NL && i + 1 < n && this.isEntryStartLine(i + 1)) {
+        throw new EntryError(fieldStart, 'a quoted value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
+  }
+
+  /** Reads `part # part # …`; returns the raw expanded value, its macro depth and the end position. */
+  private readValue(p: number, fieldStart: number): { value: string; depth: number; end: number } {
+    const { text, n } = this;
+    let value = '';
+    let depth = 0;
+    for (;;) {
+      p = this.skipSpace(p);
+      const c = text.charCodeAt(p);
+      if (c === LBRACE) {
+        const e = this.readBraced(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c === QUOTE) {
+        const e = this.readQuoted(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c >= 48 && c <= 57) {
+        // A number, or an unbraced word that starts with one (`isbn = 1-405-12345-6`): BibTeX rejects the
+        // latter, but the entry is worth keeping, so it reads to the next delimiter.
+        const s = p;
+        while (p < n && !isBareWordEnd(text.charCodeAt(p))) p++;
+        value += text.slice(s, p);
+      } else if (p < n && isIdentChar(c)) {
+        const name = this.readIdent(p);
+        p += name.length;
+        const expanded = this.expandMacro(name, p - name.length, value.length, fieldStart);
+        value += expanded.value;
+        depth = Math.max(depth, expanded.depth);
+      } else {
+        throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
+      }
+      const q = this.skipSpace(p);
+      if (text.charCodeAt(q) === HASH) {
+        p = q + 1;
+        continue;
+      }
+      return { value, depth, end: p };
+    }
+  }
+
+  /** A macro's value in a value so far `length` long, within the bounds on expansion; an undefined one, its name. */
+  private expandMacro(name: string, at: number, length: number, fieldStart: number): { value: string; depth: number } {
+    const lower = name.toLowerCase();
+    const macro = this.strings.get(lower);
+    if (macro !== undefined) {
+      if (length + macro.value.length > MAX_EXPANDED_VALUE) {
+        throw new EntryError(fieldStart, `macro '${name}' makes the value longer than ${MAX_EXPANDED_VALUE} characters`);
+      }
+      if (macro.value.length > this.budget) {
+        throw new EntryError(fieldStart, `macro '${name}' would take the file's macro expansions past ${expansionBudget(this.n)} characters in all`);
+      }
+      this.budget -= macro.value.length;
+      return { value: macro.value, depth: macro.depth + 1 };
+    }
+    // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+    const month = MONTHS.get(lower);
+    if (month === undefined) this.warnings.push({ line: this.lineOf(at), message: `undefined @string macro '${name}' (its name is used as the value)` });
+    return { value: month ?? name, depth: 0 };
+  }
+
+  // Blocks ------------------------------------------------------------------------------------------------
+
+  /** Reads every block; a broken one costs itself (an error), never the file. */
+  readAll(): void {
+    const { text, n } = this;
+    let pos = 0;
+    while (pos < n) {
+      const at = text.indexOf('@', pos);
+      if (at < 0) break;
+      let p = at + 1;
+      const { name: type, length: typeLength } = this.readName(p);
+      p = this.skipSpace(p + typeLength);
+      const open = text.charCodeAt(p);
+      if (type === '' || (open !== LBRACE && open !== LPAREN)) {
+        // Not an entry (an e-mail address in a comment, say): BibTeX ignores text between entries.
+        pos = at + 1;
+        continue;
+      }
+      const close = open === LBRACE ? RBRACE : RPAREN;
+      if (type === 'comment') {
+        try {
+          pos = open === LBRACE ? this.readBraced(p, at) : skipParenBody(text, p);
+        } catch {
+          pos = this.resync(at);
+        }
+        continue;
+      }
+      const block = { key: undefined as string | undefined };
+      const firstWarning = this.warnings.length;
+      try {
+        pos = type === 'preamble' || type === 'string' ? this.readMacroBlock(type, p + 1, close) : this.readEntry(type, at, p + 1, close, block, firstWarning);
+      } catch (err) {
+        // Anything else (a RangeError from the engine, say) still costs one entry, never the file.
+        const message = err instanceof EntryError ? err.message : `could not be read (${err instanceof Error ? err.message : String(err)})`;
+        this.errors.push({ line: this.lineOf(err instanceof EntryError ? err.pos : at), ...(block.key !== undefined ? { key: block.key } : {}), message });
+        pos = this.resync(at);
+      }
+    }
+  }
+
+  /** `@preamble{…}` or `@string{name = …}` from after its opening delimiter; returns the end. */
+  private readMacroBlock(type: 'preamble' | 'string', p: number, close: number): number {
+    const text = this.text;
+    p = this.skipSpace(p);
+    if (type === 'preamble') {
+      const v = this.readValue(p, p);
+      this.preambles.push(v.value);
+      p = this.skipSpace(v.end);
+    } else {
+      const name = this.readIdent(p);
+      if (name === '') throw new EntryError(p, '@string needs a name');
+      p = this.skipSpace(p + name.length);
+      if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
+      let v: { value: string; depth: number; end: number };
+      try {
+        v = this.readValue(p + 1, p);
+      } catch (err) {
+        throw err instanceof EntryError ? new EntryError(err.pos, `@string ${name}: ${err.message}`) : err;
+      }
+      if (v.depth > MAX_MACRO_DEPTH) throw new EntryError(p, `@string ${name}: macros nest more than ${MAX_MACRO_DEPTH} deep`);
+      this.strings.set(name.toLowerCase(), { value: v.value, depth: v.depth });
+      p = this.skipSpace(v.end);
+    }
+    if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
+    return p + 1;
+  }
+
+  /**
+   * An entry from after its opening delimiter: its key (set on `block` as soon as it is read, so an error
+   * names it), then its fields; returns the end.
+   */
+  private readEntry(type: string, at: number, p: number, close: number, block: { key: string | undefined }, firstWarning: number): number {
+    const text = this.text;
+    p = this.skipSpace(p);
+    const ks = p;
+    while (p < this.n && isKeyChar(text.charCodeAt(p))) p++;
+    const key = text.slice(ks, p);
+    const afterKey = this.skipSpace(p);
+    const c = text.charCodeAt(afterKey);
+    if (key === '' || c === EQ) throw new EntryError(at, c === EQ ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
+    block.key = key;
+    p = afterKey;
+    if (c === COMMA) p++;
+    else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
+    const raw = dict();
+    p = this.readFields(key, at, p, close, raw);
+    const fields = dict();
+    for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
+    for (let i = firstWarning; i < this.warnings.length; i++) this.warnings[i].key ??= key;
+    this.entries.push({
+      key,
+      type,
+      fields,
+      raw,
+      authors: raw.author !== undefined ? parseNames(raw.author) : [],
+      editors: raw.editor !== undefined ? parseNames(raw.editor) : [],
+      line: this.lineOf(at),
+      start: at,
+      end: p,
+    });
+    return p;
+  }
+
+  /** `name = value, …` up to the entry's closing delimiter, into `raw`; returns the end (after it). */
+  private readFields(key: string, at: number, p: number, close: number, raw: Record<string, string>): number {
+    const text = this.text;
+    for (;;) {
+      p = this.skipSpace(p);
+      const d = text.charCodeAt(p);
+      if (d === close) return p + 1;
+      if (p >= this.n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
+      if (d === AT && this.isEntryStartLine(this.starts[this.lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+      const fieldStart = p;
+      const { name, length } = this.readName(p);
+      if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
+      p = this.skipSpace(p + length);
+      if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
+      const v = this.readValue(p + 1, fieldStart);
+      raw[name] = v.value;
+      p = this.skipSpace(v.end);
+      const e = text.charCodeAt(p);
+      if (e === COMMA) p++;
+      else if (e !== close) {
+        if (e === AT && this.isEntryStartLine(this.starts[this.lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+        throw new EntryError(p, `missing comma after field '${name}'`);
+      }
+    }
+  }
+
+  // Recovery ----------------------------------------------------------------------------------------------
+
+  /** Skips to the next `@` that starts a line, after `from`. */
+  private resync(from: number): number {
+    let p = this.text.indexOf('\n', from);
+    while (p >= 0) {
+      if (this.isEntryStartLine(p + 1)) return p + 1;
+      p = this.text.indexOf('\n', p + 1);
+    }
+    return this.n;
+  }
 }
 
 function skipParenBody(text: string, p: number): number {
