@@ -1,5 +1,6 @@
 /**
- * A tolerant BibTeX reader and a CSL-JSON importer. One broken entry yields one {@link BibError} and reading
+ * A tolerant BibTeX reader (CSL-JSON is read by cslJson.ts, TeX decoded by texText.ts; the one entry point
+ * for a file is bibliography/read.ts). One broken entry yields one {@link BibError} and reading
  * resumes at the next `@` at the start of a line, so a single typo never hides the rest of a bibliography
  * (the usual complaint about the parsers behind LaTeX Workshop and Pandoc Citer).
  *
@@ -9,11 +10,11 @@
  * - a value built from `@string` macros is at most {@link MAX_EXPANDED_VALUE} characters long, and macros
  *   nest at most {@link MAX_MACRO_DEPTH} deep (a macro defined from a macro defined from …);
  * - all macro expansions of one file together copy at most {@link expansionBudget} characters;
- * - TeX accent arguments are decoded recursively at most {@link MAX_ACCENT_DEPTH} deep; deeper accents keep
- *   their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
+ * - TeX accent arguments are decoded recursively at most `MAX_ACCENT_DEPTH` deep (texText.ts); deeper accents
+ *   keep their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
  */
 import { lineIndexAt, lineStarts } from './lines';
-import { jsonArrayItemOffsets } from './jsonItems';
+import { decodeTex, matchingBrace } from './texText';
 
 /** A person named in `author` or `editor`. */
 export interface BibName {
@@ -105,8 +106,6 @@ const MONTHS: ReadonlyMap<string, string> = new Map([
 export const MAX_EXPANDED_VALUE = 1 << 20;
 /** How deep macros may be defined from macros; real files rarely go beyond two. */
 export const MAX_MACRO_DEPTH = 64;
-/** How deep accent commands are decoded inside accent arguments (`\'{\'{…}}`); real text uses one or two. */
-export const MAX_ACCENT_DEPTH = 32;
 
 /**
  * How many characters the macro expansions of a file of `length` characters may copy in all: eight times
@@ -123,7 +122,7 @@ export function expansionBudget(length: number): number {
  */
 const Dict = function Dict() {} as unknown as new () => Record<string, string>;
 Dict.prototype = Object.create(null) as object;
-function dict(): Record<string, string> {
+export function dict(): Record<string, string> {
   return new Dict();
 }
 
@@ -576,16 +575,6 @@ export function parseNames(raw: string): BibName[] {
   return names;
 }
 
-function matchingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === LBRACE) depth++;
-    else if (c === RBRACE && --depth === 0) return i;
-    else if (c === 92) i++;
-  }
-  return -1;
-}
 
 /** Splits `s` on a separator (" and ", case-insensitive; "," or " "), ignoring separators inside braces. */
 function splitTopLevel(s: string, sep: string): string[] {
@@ -606,283 +595,4 @@ function splitTopLevel(s: string, sep: string): string[] {
   }
   out.push(s.slice(start));
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// TeX → Unicode
-
-/** Accent commands → combining characters; NFC then composes "o" + U+0308 into "ö". */
-const ACCENTS: ReadonlyMap<string, string> = new Map([
-  ['"', '\u0308'],
-  ["'", '\u0301'],
-  ['`', '\u0300'],
-  ['^', '\u0302'],
-  ['~', '\u0303'],
-  ['=', '\u0304'],
-  ['.', '\u0307'],
-  ['u', '\u0306'],
-  ['v', '\u030c'],
-  ['H', '\u030b'],
-  ['c', '\u0327'],
-  ['k', '\u0328'],
-  ['r', '\u030a'],
-  ['d', '\u0323'],
-  ['b', '\u0331'],
-  ['t', '\u0361'],
-]);
-
-const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
-  ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł',
-  i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
-  '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': '\u2009', ';': ' ', '!': '', '/': '', '-': '',
-  textendash: '–', textemdash: '—', textquoteright: '’', textquoteleft: '‘', textquotedblleft: '“', textquotedblright: '”',
-  ldots: '…', dots: '…', textellipsis: '…', textdegree: '°', textregistered: '®', texttrademark: '™', textcopyright: '©',
-  copyright: '©', pounds: '£', euro: '€', texteuro: '€', S: '§', P: '¶', dag: '†', ddag: '‡', textasciitilde: '~',
-  textbackslash: '\\', textbar: '|', textless: '<', textgreater: '>', textunderscore: '_', textbullet: '•', textperiodcentered: '·',
-  guillemotleft: '«', guillemotright: '»', textquotesingle: "'", textmu: 'µ', textpm: '±', pm: '±', times: '×', textdiv: '÷',
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ',
-  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ',
-  psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ',
-  Psi: 'Ψ', Omega: 'Ω', textalpha: 'α', textbeta: 'β', textgamma: 'γ', textkappa: 'κ', leq: '≤', geq: '≥', le: '≤', ge: '≥',
-  neq: '≠', approx: '≈', sim: '∼', infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', uparrow: '↑', downarrow: '↓', cdot: '·',
-  deg: '°', circ: '°', prime: '′', textsuperscript: '', textsubscript: '', '\\': ' ', newline: ' ', par: ' ', relax: '',
-}));
-
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-
-/** Reads the argument of an accent command at `p`: a `{group}`, a control word (`\\i`) or one character. */
-function readAccentArg(raw: string, p: number, depth: number): { text: string; end: number } {
-  const n = raw.length;
-  while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
-  if (raw[p] === '{') {
-    const e = matchingBrace(raw, p);
-    if (e < 0) return { text: decodeTexAt(raw.slice(p + 1), depth + 1), end: n };
-    return { text: decodeTexAt(raw.slice(p + 1, e), depth + 1), end: e + 1 };
-  }
-  if (raw[p] === '\\') {
-    let q = p + 1;
-    while (q < n && isLetter(raw.charCodeAt(q))) q++;
-    if (q === p + 1) q++;
-    return { text: decodeTexAt(raw.slice(p, q), depth + 1), end: q };
-  }
-  return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
-}
-
-const NEEDS_DECODING = /[\\{}~$]|--|``|''|\s\s|[\t\n\r]/;
-
-/**
- * Decodes a raw BibTeX value for display: TeX accents and symbols to Unicode, braces and font commands
- * removed, `--`/`---` to dashes, `~` to a space, whitespace collapsed. Never throws.
- */
-export function decodeTex(raw: string): string {
-  return decodeTexAt(raw, 0);
-}
-
-/** {@link decodeTex} inside `depth` accent arguments. */
-function decodeTexAt(raw: string, depth: number): string {
-  // Fast path: most values are plain text.
-  if (!NEEDS_DECODING.test(raw)) return raw.trim();
-  let out = '';
-  let combining = false;
-  let space = false;
-  // Plain characters are copied in runs: appending them one by one allocates a string per character.
-  let run = -1;
-  const n = raw.length;
-  const flush = (i: number) => {
-    if (run >= 0) {
-      out += raw.slice(run, i);
-      run = -1;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    const special = c === 32 || c === 9 || c === 10 || c === 13 || c === 126 || c === 123 || c === 125 || c === 36 || c === 92 ||
-      ((c === 45 || c === 96 || c === 39) && raw.charCodeAt(i + 1) === c);
-    if (!special) {
-      if (space) {
-        flush(i);
-        out += ' ';
-        space = false;
-      }
-      if (run < 0) run = i;
-      continue;
-    }
-    flush(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 126 /* ~ */) {
-      space = out !== '';
-      continue;
-    }
-    if (c === 123 || c === 125 || c === 36) continue; // { } $
-    if (space) {
-      out += ' ';
-      space = false;
-    }
-    if (c === 92 /* \\ */) {
-      if (i + 1 >= n) break;
-      const next = raw.charCodeAt(i + 1);
-      let name: string;
-      let end: number;
-      const word = isLetter(next);
-      if (word) {
-        let q = i + 1;
-        while (q < n && isLetter(raw.charCodeAt(q))) q++;
-        name = raw.slice(i + 1, q);
-        end = q;
-      } else {
-        name = raw[i + 1];
-        end = i + 2;
-      }
-      // Past the depth bound an accent is read like a font command: its argument stays, undecorated.
-      const accent = depth < MAX_ACCENT_DEPTH ? ACCENTS.get(name) : undefined;
-      if (accent !== undefined) {
-        const arg = readAccentArg(raw, end, depth);
-        let base = arg.text;
-        if (base.startsWith('ı')) base = 'i' + base.slice(1);
-        else if (base.startsWith('ȷ')) base = 'j' + base.slice(1);
-        out += base === '' ? accent : base[0] + accent + base.slice(1);
-        combining = true;
-        i = arg.end - 1;
-        continue;
-      }
-      const sym = SYMBOLS.get(name);
-      if (sym !== undefined) {
-        out += sym;
-        // A control word eats the spaces after it ("\\ss d" is "ßd"); `{}` after it only ends the word.
-        if (word) {
-          while (end < n && raw.charCodeAt(end) === 32) end++;
-          if (raw.charCodeAt(end) === 123 && raw.charCodeAt(end + 1) === 125) end += 2;
-        }
-        i = end - 1;
-        continue;
-      }
-      // Unknown or font command (\\emph, \\textit, \\mkbibemph, \\url, …): keep its argument, drop the command.
-      if (word) while (end < n && raw.charCodeAt(end) === 32) end++;
-      i = end - 1;
-      continue;
-    }
-    if (c === 45 /* - */) {
-      if (raw.charCodeAt(i + 2) === 45) {
-        out += '—';
-        i += 2;
-      } else {
-        out += '–';
-        i += 1;
-      }
-      continue;
-    }
-    out += c === 96 ? '“' : '”';
-    i++;
-  }
-  flush(n);
-  return combining ? out.normalize('NFC') : out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// CSL-JSON
-
-const CSL_TYPES: ReadonlyMap<string, string> = new Map([
-  ['article-journal', 'article'],
-  ['article', 'article'],
-  ['article-magazine', 'article'],
-  ['article-newspaper', 'article'],
-  ['book', 'book'],
-  ['chapter', 'incollection'],
-  ['paper-conference', 'inproceedings'],
-  ['thesis', 'phdthesis'],
-  ['report', 'techreport'],
-  ['webpage', 'online'],
-  ['dataset', 'dataset'],
-  ['manuscript', 'unpublished'],
-]);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Reads CSL-JSON (an array of items, or `{"items": […]}` as some exporters write) into {@link BibEntry}s
- * (field names in BibTeX terms, types mapped). Items without an `id` are reported, the rest kept.
- */
-export function parseCslJson(text: string): BibParseResult {
-  const result: BibParseResult = { entries: [], errors: [], strings: dict(), preambles: [] };
-  const starts = lineStarts(text);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    result.errors.push({ line: at ? lineIndexAt(starts, Number(at[1])) + 1 : 1, message: `not valid JSON: ${message}` });
-    return result;
-  }
-  const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : undefined;
-  if (items === undefined) {
-    result.errors.push({ line: 1, message: 'CSL-JSON must be an array of items' });
-    return result;
-  }
-  const offsets = jsonArrayItemOffsets(text, 'items');
-  items.forEach((item: unknown, index: number) => {
-    const start = offsets[index] ?? 0;
-    const line = lineIndexAt(starts, start) + 1;
-    if (!isRecord(item) || (typeof item.id !== 'string' && typeof item.id !== 'number')) {
-      result.errors.push({ line, message: `item #${index + 1} has no "id"` });
-      return;
-    }
-    const key = String(item.id);
-    const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-    const fields = dict();
-    const set = (name: string, v: unknown) => {
-      const s = str(v);
-      if (s !== undefined && s.trim() !== '') fields[name] = s.replace(/\s+/g, ' ').trim();
-    };
-    set('title', item.title);
-    const container = str(item['container-title']);
-    const type = CSL_TYPES.get(str(item.type) ?? '') ?? 'misc';
-    if (container !== undefined) set(type === 'article' ? 'journal' : 'booktitle', container);
-    set('volume', item.volume);
-    set('number', item.issue);
-    set('pages', str(item.page)?.replace(/-/g, '–'));
-    set('doi', item.DOI);
-    set('url', item.URL);
-    set('publisher', item.publisher);
-    set('note', item.note);
-    const year = cslYear(item.issued);
-    if (year !== undefined) fields.year = year;
-    const names = (v: unknown): BibName[] =>
-      Array.isArray(v)
-        ? v.flatMap((p: unknown): BibName[] => {
-            if (!isRecord(p)) return [];
-            if (typeof p.literal === 'string') return [{ family: p.literal, literal: true }];
-            if (typeof p.family !== 'string') return [];
-            const particle = typeof p['non-dropping-particle'] === 'string' ? `${p['non-dropping-particle']} ` : '';
-            return [{ family: particle + p.family, ...(typeof p.given === 'string' ? { given: p.given } : {}) }];
-          })
-        : [];
-    const authors = names(item.author);
-    const editors = names(item.editor);
-    if (authors.length > 0) fields.author = authors.map(nameToText).join(' and ');
-    if (editors.length > 0) fields.editor = editors.map(nameToText).join(' and ');
-    const raw = dict();
-    Object.assign(raw, fields);
-    result.entries.push({ key, type, fields, raw, authors, editors, line, start, end: offsets[index + 1] ?? text.length });
-  });
-  return result;
-}
-
-function nameToText(n: BibName): string {
-  return n.given !== undefined ? `${n.family}, ${n.given}` : n.family;
-}
-
-function cslYear(issued: unknown): string | undefined {
-  if (!isRecord(issued)) return undefined;
-  const parts = issued['date-parts'];
-  if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0][0] !== undefined) return String(parts[0][0]);
-  const raw = issued.raw ?? issued.literal;
-  if (typeof raw === 'string') return /\d{4}/.exec(raw)?.[0];
-  return undefined;
-}
-
-/** True when a parsed JSON file looks like CSL-JSON (so arbitrary JSON files in a workspace are not read as bibliographies). */
-export function looksLikeCslJson(text: string): boolean {
-  const head = text.slice(0, 4096).trimStart();
-  if (!head.startsWith('[') && !head.startsWith('{')) return false;
-  return /"id"\s*:/.test(head) && /"(type|title|author|issued)"\s*:/.test(head);
 }
