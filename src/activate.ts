@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from './core/ids';
+import { EDITOR_LANGUAGES } from './core/documentLanguages';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { CardView } from './vscode/cardView';
@@ -27,7 +28,7 @@ import { createVscodeService } from './vscode/service';
 import { WorkspaceLexicons } from './vscode/workspaceLexicon';
 
 /** Languages OncoLex works in (those that exist in the running VS Code). */
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = ['markdown', 'latex', 'tex', 'quarto', 'rmd'].map((language) => ({ language }));
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = EDITOR_LANGUAGES.map((language) => ({ language }));
 
 /** What `activate` returns: a small API used by the integration and end-to-end tests. */
 export interface OncoLexApi {

@@ -1,5 +1,6 @@
 /**
- * A tolerant BibTeX reader and a CSL-JSON importer. One broken entry yields one {@link BibError} and reading
+ * A tolerant BibTeX reader (CSL-JSON is read by cslJson.ts, TeX decoded by texText.ts; the one entry point
+ * for a file is bibliography/read.ts). One broken entry yields one {@link BibError} and reading
  * resumes at the next `@` at the start of a line, so a single typo never hides the rest of a bibliography
  * (the usual complaint about the parsers behind LaTeX Workshop and Pandoc Citer).
  *
@@ -9,11 +10,11 @@
  * - a value built from `@string` macros is at most {@link MAX_EXPANDED_VALUE} characters long, and macros
  *   nest at most {@link MAX_MACRO_DEPTH} deep (a macro defined from a macro defined from …);
  * - all macro expansions of one file together copy at most {@link expansionBudget} characters;
- * - TeX accent arguments are decoded recursively at most {@link MAX_ACCENT_DEPTH} deep; deeper accents keep
- *   their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
+ * - TeX accent arguments are decoded recursively at most `MAX_ACCENT_DEPTH` deep (texText.ts); deeper accents
+ *   keep their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
  */
 import { lineIndexAt, lineStarts } from './lines';
-import { jsonArrayItemOffsets } from './jsonItems';
+import { decodeTex, matchingBrace } from './texText';
 
 /** A person named in `author` or `editor`. */
 export interface BibName {
@@ -105,8 +106,6 @@ const MONTHS: ReadonlyMap<string, string> = new Map([
 export const MAX_EXPANDED_VALUE = 1 << 20;
 /** How deep macros may be defined from macros; real files rarely go beyond two. */
 export const MAX_MACRO_DEPTH = 64;
-/** How deep accent commands are decoded inside accent arguments (`\'{\'{…}}`); real text uses one or two. */
-export const MAX_ACCENT_DEPTH = 32;
 
 /**
  * How many characters the macro expansions of a file of `length` characters may copy in all: eight times
@@ -123,7 +122,7 @@ export function expansionBudget(length: number): number {
  */
 const Dict = function Dict() {} as unknown as new () => Record<string, string>;
 Dict.prototype = Object.create(null) as object;
-function dict(): Record<string, string> {
+export function dict(): Record<string, string> {
   return new Dict();
 }
 
@@ -166,270 +165,9 @@ class EntryError extends Error {
  * `crossref` inheritance, braces or quotes as delimiters, `(`…`)` entries, and keys containing `/` and `:`.
  */
 export function parseBibtex(text: string): BibParseResult {
-  const starts = lineStarts(text);
-  const lineOf = (pos: number) => lineIndexAt(starts, pos) + 1;
-  // Macro name → expanded value and how deep it nests macros.
-  const strings = new Map<string, { value: string; depth: number }>();
-  let budget = expansionBudget(text.length);
-  const entries: BibEntry[] = [];
-  const errors: BibError[] = [];
-  const warnings: BibError[] = [];
-  const preambles: string[] = [];
-  const n = text.length;
-  let pos = 0;
-
-  const skipSpace = (p: number) => {
-    while (p < n && isSpace(text.charCodeAt(p))) p++;
-    return p;
-  };
-  const readIdent = (p: number) => {
-    const s = p;
-    while (p < n && isIdentChar(text.charCodeAt(p))) p++;
-    return text.slice(s, p);
-  };
-  // Field names repeat thousands of times: reuse one lower-case string per spelling instead of allocating
-  // (and internalising) a new one for every field.
-  const names = new Map<string, string>();
-  const readName = (p: number) => {
-    const raw = readIdent(p);
-    let lower = names.get(raw);
-    if (lower === undefined) {
-      lower = raw.toLowerCase();
-      names.set(raw, lower);
-    }
-    return { name: lower, length: raw.length };
-  };
-
-  /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
-  const isEntryStartLine = (p: number) => {
-    let q = p;
-    while (q < n && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
-    if (text.charCodeAt(q) !== AT) return false;
-    q++;
-    const s = q;
-    while (q < n && isIdentChar(text.charCodeAt(q))) q++;
-    if (q === s) return false;
-    q = skipSpace(q);
-    const c = text.charCodeAt(q);
-    return c === LBRACE || c === LPAREN;
-  };
-
-  /** Reads a `{…}` group starting at `p` (at the `{`); returns the end (after `}`). */
-  const readBraced = (p: number, fieldStart: number): number => {
-    let depth = 0;
-    for (let i = p; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LBRACE) depth++;
-      else if (c === RBRACE) {
-        depth--;
-        if (depth === 0) return i + 1;
-      } else if (c === 92 /* \ */) i++;
-      else if (c === NL && depth > 0 && i + 1 < n && isEntryStartLine(i + 1)) {
-        // A new entry inside a value almost always means a brace was never closed.
-        throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the next entry');
-      }
-    }
-    throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the end of the file');
-  };
-
-  const readQuoted = (p: number, fieldStart: number): number => {
-    let depth = 0;
-    for (let i = p + 1; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LBRACE) depth++;
-      else if (c === RBRACE) {
-        if (depth === 0) throw new EntryError(i, 'unbalanced braces: "}" inside a quoted value');
-        depth--;
-      } else if (c === 92) i++;
-      else if (c === QUOTE && depth === 0) return i + 1;
-      else if (c === NL && i + 1 < n && isEntryStartLine(i + 1)) {
-        throw new EntryError(fieldStart, 'a quoted value is not closed before the next entry');
-      }
-    }
-    throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
-  };
-
-  /** Reads `part # part # …`; returns the raw expanded value, its macro depth and the end position. */
-  const readValue = (p: number, fieldStart: number): { value: string; depth: number; end: number } => {
-    let value = '';
-    let depth = 0;
-    for (;;) {
-      p = skipSpace(p);
-      const c = text.charCodeAt(p);
-      if (c === LBRACE) {
-        const e = readBraced(p, fieldStart);
-        value += text.slice(p + 1, e - 1);
-        p = e;
-      } else if (c === QUOTE) {
-        const e = readQuoted(p, fieldStart);
-        value += text.slice(p + 1, e - 1);
-        p = e;
-      } else if (c >= 48 && c <= 57) {
-        // A number, or an unbraced word that starts with one (`isbn = 1-405-12345-6`): BibTeX rejects the
-        // latter, but the entry is worth keeping, so it reads to the next delimiter.
-        const s = p;
-        while (p < n && !isBareWordEnd(text.charCodeAt(p))) p++;
-        value += text.slice(s, p);
-      } else if (p < n && isIdentChar(c)) {
-        const name = readIdent(p);
-        p += name.length;
-        const lower = name.toLowerCase();
-        const macro = strings.get(lower);
-        if (macro !== undefined) {
-          if (value.length + macro.value.length > MAX_EXPANDED_VALUE) {
-            throw new EntryError(fieldStart, `macro '${name}' makes the value longer than ${MAX_EXPANDED_VALUE} characters`);
-          }
-          if (macro.value.length > budget) {
-            throw new EntryError(fieldStart, `macro '${name}' would take the file's macro expansions past ${expansionBudget(n)} characters in all`);
-          }
-          budget -= macro.value.length;
-          value += macro.value;
-          depth = Math.max(depth, macro.depth + 1);
-        } else {
-          // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
-          const month = MONTHS.get(lower);
-          if (month === undefined) warnings.push({ line: lineOf(p - name.length), message: `undefined @string macro '${name}' (its name is used as the value)` });
-          value += month ?? name;
-        }
-      } else {
-        throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
-      }
-      const q = skipSpace(p);
-      if (text.charCodeAt(q) === HASH) {
-        p = q + 1;
-        continue;
-      }
-      return { value, depth, end: p };
-    }
-  };
-
-  /** Skips to the next `@` that starts a line, after `from`. */
-  const resync = (from: number): number => {
-    let p = text.indexOf('\n', from);
-    while (p >= 0) {
-      if (isEntryStartLine(p + 1)) return p + 1;
-      p = text.indexOf('\n', p + 1);
-    }
-    return n;
-  };
-
-  while (pos < n) {
-    const at = text.indexOf('@', pos);
-    if (at < 0) break;
-    let p = at + 1;
-    const { name: type, length: typeLength } = readName(p);
-    p += typeLength;
-    p = skipSpace(p);
-    const open = text.charCodeAt(p);
-    if (type === '' || (open !== LBRACE && open !== LPAREN)) {
-      // Not an entry (an e-mail address in a comment, say): BibTeX ignores text between entries.
-      pos = at + 1;
-      continue;
-    }
-    const close = open === LBRACE ? RBRACE : RPAREN;
-    const entryLine = lineOf(at);
-    if (type === 'comment') {
-      try {
-        pos = open === LBRACE ? readBraced(p, at) : skipParenBody(text, p);
-      } catch {
-        pos = resync(at);
-      }
-      continue;
-    }
-    let key: string | undefined;
-    const firstWarning = warnings.length;
-    try {
-      p++;
-      if (type === 'preamble' || type === 'string') {
-        p = skipSpace(p);
-        if (type === 'preamble') {
-          const v = readValue(p, p);
-          preambles.push(v.value);
-          p = skipSpace(v.end);
-        } else {
-          const name = readIdent(p);
-          if (name === '') throw new EntryError(p, '@string needs a name');
-          p = skipSpace(p + name.length);
-          if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
-          let v: { value: string; depth: number; end: number };
-          try {
-            v = readValue(p + 1, p);
-          } catch (err) {
-            throw err instanceof EntryError ? new EntryError(err.pos, `@string ${name}: ${err.message}`) : err;
-          }
-          if (v.depth > MAX_MACRO_DEPTH) throw new EntryError(p, `@string ${name}: macros nest more than ${MAX_MACRO_DEPTH} deep`);
-          strings.set(name.toLowerCase(), { value: v.value, depth: v.depth });
-          p = skipSpace(v.end);
-        }
-        if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
-        pos = p + 1;
-        continue;
-      }
-      p = skipSpace(p);
-      const ks = p;
-      while (p < n && isKeyChar(text.charCodeAt(p))) p++;
-      key = text.slice(ks, p);
-      const afterKey = skipSpace(p);
-      const c = text.charCodeAt(afterKey);
-      if (key === '' || c === EQ) {
-        const wasField = c === EQ;
-        key = undefined;
-        throw new EntryError(at, wasField ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
-      }
-      const fields = dict();
-      const raw = dict();
-      p = afterKey;
-      if (c === COMMA) p++;
-      else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
-      for (;;) {
-        p = skipSpace(p);
-        const d = text.charCodeAt(p);
-        if (d === close) {
-          p++;
-          break;
-        }
-        if (p >= n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
-        if (d === AT && isEntryStartLine(starts[lineOf(p) - 1])) {
-          throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
-        }
-        const fieldStart = p;
-        const { name, length } = readName(p);
-        if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
-        p = skipSpace(p + length);
-        if (text.charCodeAt(p) !== EQ) {
-          throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
-        }
-        const v = readValue(p + 1, fieldStart);
-        raw[name] = v.value;
-        p = skipSpace(v.end);
-        const e = text.charCodeAt(p);
-        if (e === COMMA) p++;
-        else if (e !== close) {
-          if (e === AT && isEntryStartLine(starts[lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
-          throw new EntryError(p, `missing comma after field '${name}'`);
-        }
-      }
-      for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
-      for (let i = firstWarning; i < warnings.length; i++) warnings[i].key ??= key;
-      entries.push({
-        key,
-        type,
-        fields,
-        raw,
-        authors: raw.author !== undefined ? parseNames(raw.author) : [],
-        editors: raw.editor !== undefined ? parseNames(raw.editor) : [],
-        line: entryLine,
-        start: at,
-        end: p,
-      });
-      pos = p;
-    } catch (err) {
-      // Anything else (a RangeError from the engine, say) still costs one entry, never the file.
-      const message = err instanceof EntryError ? err.message : `could not be read (${err instanceof Error ? err.message : String(err)})`;
-      errors.push({ line: lineOf(err instanceof EntryError ? err.pos : at), ...(key !== undefined ? { key } : {}), message });
-      pos = resync(at);
-    }
-  }
+  const reader = new BibtexReader(text);
+  reader.readAll();
+  const { entries, warnings } = reader;
   resolveCrossrefs(entries);
   const firstByKey = new Map<string, BibEntry>();
   for (const e of entries) {
@@ -440,8 +178,318 @@ export function parseBibtex(text: string): BibParseResult {
   }
   warnings.sort((a, b) => a.line - b.line);
   const macros = dict();
-  for (const [name, m] of strings) macros[name] = m.value;
-  return { entries, errors, strings: macros, preambles, ...(warnings.length > 0 ? { warnings } : {}) };
+  for (const [name, m] of reader.strings) macros[name] = m.value;
+  return { entries, errors: reader.errors, strings: macros, preambles: reader.preambles, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/**
+ * One pass over a BibTeX text, by responsibility: the lexical reads (space, identifiers, field names, where
+ * an entry starts), values (braced, quoted, numbers, macros and `#`), the kinds of `@` block (comment,
+ * preamble and string, entry with its key and fields), and recovery (resync to the next entry line).
+ */
+class BibtexReader {
+  private readonly starts: number[];
+  private readonly n: number;
+  /** Macro name → expanded value and how deep it nests macros. */
+  readonly strings = new Map<string, { value: string; depth: number }>();
+  private budget: number;
+  readonly entries: BibEntry[] = [];
+  readonly errors: BibError[] = [];
+  readonly warnings: BibError[] = [];
+  readonly preambles: string[] = [];
+  /**
+   * Field names repeat thousands of times: one lower-case string per spelling instead of allocating (and
+   * internalising) a new one for every field.
+   */
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+    this.n = text.length;
+    this.budget = expansionBudget(text.length);
+  }
+
+  private lineOf(pos: number): number {
+    return lineIndexAt(this.starts, pos) + 1;
+  }
+
+  // Lexical reads -----------------------------------------------------------------------------------------
+
+  private skipSpace(p: number): number {
+    while (p < this.n && isSpace(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  private readIdent(p: number): string {
+    const s = p;
+    while (p < this.n && isIdentChar(this.text.charCodeAt(p))) p++;
+    return this.text.slice(s, p);
+  }
+
+  private readName(p: number): { name: string; length: number } {
+    const raw = this.readIdent(p);
+    let lower = this.names.get(raw);
+    if (lower === undefined) {
+      lower = raw.toLowerCase();
+      this.names.set(raw, lower);
+    }
+    return { name: lower, length: raw.length };
+  }
+
+  /** True when `p` starts a line whose first non-blank character is `@` followed by a type and a delimiter. */
+  private isEntryStartLine(p: number): boolean {
+    const { text, n } = this;
+    let q = p;
+    while (q < n && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    if (text.charCodeAt(q) !== AT) return false;
+    q++;
+    const s = q;
+    while (q < n && isIdentChar(text.charCodeAt(q))) q++;
+    if (q === s) return false;
+    q = this.skipSpace(q);
+    const c = text.charCodeAt(q);
+    return c === LBRACE || c === LPAREN;
+  }
+
+  // Values ------------------------------------------------------------------------------------------------
+
+  /** Reads a `{…}` group starting at `p` (at the `{`); returns the end (after `}`). */
+  private readBraced(p: number, fieldStart: number): number {
+    const { text, n } = this;
+    let depth = 0;
+    for (let i = p; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        depth--;
+        if (depth === 0) return i + 1;
+      } else if (c === 92 /* \ */) i++;
+      else if (c === NL && depth > 0 && i + 1 < n && this.isEntryStartLine(i + 1)) {
+        // A new entry inside a value almost always means a brace was never closed.
+        throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'unbalanced braces: a value is not closed before the end of the file');
+  }
+
+  private readQuoted(p: number, fieldStart: number): number {
+    const { text, n } = this;
+    let depth = 0;
+    for (let i = p + 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LBRACE) depth++;
+      else if (c === RBRACE) {
+        if (depth === 0) throw new EntryError(i, 'unbalanced braces: "}" inside a quoted value');
+        depth--;
+      } else if (c === 92) i++;
+      else if (c === QUOTE && depth === 0) return i + 1;
+      else if (c === NL && i + 1 < n && this.isEntryStartLine(i + 1)) {
+        throw new EntryError(fieldStart, 'a quoted value is not closed before the next entry');
+      }
+    }
+    throw new EntryError(fieldStart, 'a quoted value is not closed before the end of the file');
+  }
+
+  /** Reads `part # part # …`; returns the raw expanded value, its macro depth and the end position. */
+  private readValue(p: number, fieldStart: number): { value: string; depth: number; end: number } {
+    const { text, n } = this;
+    let value = '';
+    let depth = 0;
+    for (;;) {
+      p = this.skipSpace(p);
+      const c = text.charCodeAt(p);
+      if (c === LBRACE) {
+        const e = this.readBraced(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c === QUOTE) {
+        const e = this.readQuoted(p, fieldStart);
+        value += text.slice(p + 1, e - 1);
+        p = e;
+      } else if (c >= 48 && c <= 57) {
+        // A number, or an unbraced word that starts with one (`isbn = 1-405-12345-6`): BibTeX rejects the
+        // latter, but the entry is worth keeping, so it reads to the next delimiter.
+        const s = p;
+        while (p < n && !isBareWordEnd(text.charCodeAt(p))) p++;
+        value += text.slice(s, p);
+      } else if (p < n && isIdentChar(c)) {
+        const name = this.readIdent(p);
+        p += name.length;
+        const expanded = this.expandMacro(name, p - name.length, value.length, fieldStart);
+        value += expanded.value;
+        depth = Math.max(depth, expanded.depth);
+      } else {
+        throw new EntryError(p, p >= n ? 'unexpected end of file in a value' : `expected a value, found '${text[p]}'`);
+      }
+      const q = this.skipSpace(p);
+      if (text.charCodeAt(q) === HASH) {
+        p = q + 1;
+        continue;
+      }
+      return { value, depth, end: p };
+    }
+  }
+
+  /** A macro's value in a value so far `length` long, within the bounds on expansion; an undefined one, its name. */
+  private expandMacro(name: string, at: number, length: number, fieldStart: number): { value: string; depth: number } {
+    const lower = name.toLowerCase();
+    const macro = this.strings.get(lower);
+    if (macro !== undefined) {
+      if (length + macro.value.length > MAX_EXPANDED_VALUE) {
+        throw new EntryError(fieldStart, `macro '${name}' makes the value longer than ${MAX_EXPANDED_VALUE} characters`);
+      }
+      if (macro.value.length > this.budget) {
+        throw new EntryError(fieldStart, `macro '${name}' would take the file's macro expansions past ${expansionBudget(this.n)} characters in all`);
+      }
+      this.budget -= macro.value.length;
+      return { value: macro.value, depth: macro.depth + 1 };
+    }
+    // An undefined macro: BibTeX warns and uses nothing; the name is more useful to show.
+    const month = MONTHS.get(lower);
+    if (month === undefined) this.warnings.push({ line: this.lineOf(at), message: `undefined @string macro '${name}' (its name is used as the value)` });
+    return { value: month ?? name, depth: 0 };
+  }
+
+  // Blocks ------------------------------------------------------------------------------------------------
+
+  /** Reads every block; a broken one costs itself (an error), never the file. */
+  readAll(): void {
+    const { text, n } = this;
+    let pos = 0;
+    while (pos < n) {
+      const at = text.indexOf('@', pos);
+      if (at < 0) break;
+      let p = at + 1;
+      const { name: type, length: typeLength } = this.readName(p);
+      p = this.skipSpace(p + typeLength);
+      const open = text.charCodeAt(p);
+      if (type === '' || (open !== LBRACE && open !== LPAREN)) {
+        // Not an entry (an e-mail address in a comment, say): BibTeX ignores text between entries.
+        pos = at + 1;
+        continue;
+      }
+      const close = open === LBRACE ? RBRACE : RPAREN;
+      if (type === 'comment') {
+        try {
+          pos = open === LBRACE ? this.readBraced(p, at) : skipParenBody(text, p);
+        } catch {
+          pos = this.resync(at);
+        }
+        continue;
+      }
+      const block = { key: undefined as string | undefined };
+      const firstWarning = this.warnings.length;
+      try {
+        pos = type === 'preamble' || type === 'string' ? this.readMacroBlock(type, p + 1, close) : this.readEntry(type, at, p + 1, close, block, firstWarning);
+      } catch (err) {
+        // Anything else (a RangeError from the engine, say) still costs one entry, never the file.
+        const message = err instanceof EntryError ? err.message : `could not be read (${err instanceof Error ? err.message : String(err)})`;
+        this.errors.push({ line: this.lineOf(err instanceof EntryError ? err.pos : at), ...(block.key !== undefined ? { key: block.key } : {}), message });
+        pos = this.resync(at);
+      }
+    }
+  }
+
+  /** `@preamble{…}` or `@string{name = …}` from after its opening delimiter; returns the end. */
+  private readMacroBlock(type: 'preamble' | 'string', p: number, close: number): number {
+    const text = this.text;
+    p = this.skipSpace(p);
+    if (type === 'preamble') {
+      const v = this.readValue(p, p);
+      this.preambles.push(v.value);
+      p = this.skipSpace(v.end);
+    } else {
+      const name = this.readIdent(p);
+      if (name === '') throw new EntryError(p, '@string needs a name');
+      p = this.skipSpace(p + name.length);
+      if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `@string ${name}: expected '='`);
+      let v: { value: string; depth: number; end: number };
+      try {
+        v = this.readValue(p + 1, p);
+      } catch (err) {
+        throw err instanceof EntryError ? new EntryError(err.pos, `@string ${name}: ${err.message}`) : err;
+      }
+      if (v.depth > MAX_MACRO_DEPTH) throw new EntryError(p, `@string ${name}: macros nest more than ${MAX_MACRO_DEPTH} deep`);
+      this.strings.set(name.toLowerCase(), { value: v.value, depth: v.depth });
+      p = this.skipSpace(v.end);
+    }
+    if (text.charCodeAt(p) !== close) throw new EntryError(p, `expected '${String.fromCharCode(close)}' to close @${type}`);
+    return p + 1;
+  }
+
+  /**
+   * An entry from after its opening delimiter: its key (set on `block` as soon as it is read, so an error
+   * names it), then its fields; returns the end.
+   */
+  private readEntry(type: string, at: number, p: number, close: number, block: { key: string | undefined }, firstWarning: number): number {
+    const text = this.text;
+    p = this.skipSpace(p);
+    const ks = p;
+    while (p < this.n && isKeyChar(text.charCodeAt(p))) p++;
+    const key = text.slice(ks, p);
+    const afterKey = this.skipSpace(p);
+    const c = text.charCodeAt(afterKey);
+    if (key === '' || c === EQ) throw new EntryError(at, c === EQ ? 'missing citation key (the entry starts with a field)' : 'missing citation key');
+    block.key = key;
+    p = afterKey;
+    if (c === COMMA) p++;
+    else if (c !== close) throw new EntryError(afterKey, `expected ',' after the key '${key}'`);
+    const raw = dict();
+    p = this.readFields(key, at, p, close, raw);
+    const fields = dict();
+    for (const k in raw) if (DISPLAY_FIELDS.has(k)) fields[k] = decodeTex(raw[k]);
+    for (let i = firstWarning; i < this.warnings.length; i++) this.warnings[i].key ??= key;
+    this.entries.push({
+      key,
+      type,
+      fields,
+      raw,
+      authors: raw.author !== undefined ? parseNames(raw.author) : [],
+      editors: raw.editor !== undefined ? parseNames(raw.editor) : [],
+      line: this.lineOf(at),
+      start: at,
+      end: p,
+    });
+    return p;
+  }
+
+  /** `name = value, …` up to the entry's closing delimiter, into `raw`; returns the end (after it). */
+  private readFields(key: string, at: number, p: number, close: number, raw: Record<string, string>): number {
+    const text = this.text;
+    for (;;) {
+      p = this.skipSpace(p);
+      const d = text.charCodeAt(p);
+      if (d === close) return p + 1;
+      if (p >= this.n) throw new EntryError(at, `entry '${key}' is not closed before the end of the file`);
+      if (d === AT && this.isEntryStartLine(this.starts[this.lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+      const fieldStart = p;
+      const { name, length } = this.readName(p);
+      if (name === '') throw new EntryError(p, `expected a field name, found '${text[p]}'`);
+      p = this.skipSpace(p + length);
+      if (text.charCodeAt(p) !== EQ) throw new EntryError(p, `field '${name}': expected '=' (is a comma missing before it?)`);
+      const v = this.readValue(p + 1, fieldStart);
+      raw[name] = v.value;
+      p = this.skipSpace(v.end);
+      const e = text.charCodeAt(p);
+      if (e === COMMA) p++;
+      else if (e !== close) {
+        if (e === AT && this.isEntryStartLine(this.starts[this.lineOf(p) - 1])) throw new EntryError(at, `entry '${key}' is not closed before the next entry`);
+        throw new EntryError(p, `missing comma after field '${name}'`);
+      }
+    }
+  }
+
+  // Recovery ----------------------------------------------------------------------------------------------
+
+  /** Skips to the next `@` that starts a line, after `from`. */
+  private resync(from: number): number {
+    let p = this.text.indexOf('\n', from);
+    while (p >= 0) {
+      if (this.isEntryStartLine(p + 1)) return p + 1;
+      p = this.text.indexOf('\n', p + 1);
+    }
+    return this.n;
+  }
 }
 
 function skipParenBody(text: string, p: number): number {
@@ -527,16 +575,6 @@ export function parseNames(raw: string): BibName[] {
   return names;
 }
 
-function matchingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === LBRACE) depth++;
-    else if (c === RBRACE && --depth === 0) return i;
-    else if (c === 92) i++;
-  }
-  return -1;
-}
 
 /** Splits `s` on a separator (" and ", case-insensitive; "," or " "), ignoring separators inside braces. */
 function splitTopLevel(s: string, sep: string): string[] {
@@ -557,283 +595,4 @@ function splitTopLevel(s: string, sep: string): string[] {
   }
   out.push(s.slice(start));
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// TeX → Unicode
-
-/** Accent commands → combining characters; NFC then composes "o" + U+0308 into "ö". */
-const ACCENTS: ReadonlyMap<string, string> = new Map([
-  ['"', '\u0308'],
-  ["'", '\u0301'],
-  ['`', '\u0300'],
-  ['^', '\u0302'],
-  ['~', '\u0303'],
-  ['=', '\u0304'],
-  ['.', '\u0307'],
-  ['u', '\u0306'],
-  ['v', '\u030c'],
-  ['H', '\u030b'],
-  ['c', '\u0327'],
-  ['k', '\u0328'],
-  ['r', '\u030a'],
-  ['d', '\u0323'],
-  ['b', '\u0331'],
-  ['t', '\u0361'],
-]);
-
-const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
-  ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł',
-  i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
-  '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': '\u2009', ';': ' ', '!': '', '/': '', '-': '',
-  textendash: '–', textemdash: '—', textquoteright: '’', textquoteleft: '‘', textquotedblleft: '“', textquotedblright: '”',
-  ldots: '…', dots: '…', textellipsis: '…', textdegree: '°', textregistered: '®', texttrademark: '™', textcopyright: '©',
-  copyright: '©', pounds: '£', euro: '€', texteuro: '€', S: '§', P: '¶', dag: '†', ddag: '‡', textasciitilde: '~',
-  textbackslash: '\\', textbar: '|', textless: '<', textgreater: '>', textunderscore: '_', textbullet: '•', textperiodcentered: '·',
-  guillemotleft: '«', guillemotright: '»', textquotesingle: "'", textmu: 'µ', textpm: '±', pm: '±', times: '×', textdiv: '÷',
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ',
-  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ',
-  psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ',
-  Psi: 'Ψ', Omega: 'Ω', textalpha: 'α', textbeta: 'β', textgamma: 'γ', textkappa: 'κ', leq: '≤', geq: '≥', le: '≤', ge: '≥',
-  neq: '≠', approx: '≈', sim: '∼', infty: '∞', rightarrow: '→', to: '→', leftarrow: '←', uparrow: '↑', downarrow: '↓', cdot: '·',
-  deg: '°', circ: '°', prime: '′', textsuperscript: '', textsubscript: '', '\\': ' ', newline: ' ', par: ' ', relax: '',
-}));
-
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-
-/** Reads the argument of an accent command at `p`: a `{group}`, a control word (`\\i`) or one character. */
-function readAccentArg(raw: string, p: number, depth: number): { text: string; end: number } {
-  const n = raw.length;
-  while (p < n && (raw[p] === ' ' || raw[p] === '\n' || raw[p] === '\t')) p++;
-  if (raw[p] === '{') {
-    const e = matchingBrace(raw, p);
-    if (e < 0) return { text: decodeTexAt(raw.slice(p + 1), depth + 1), end: n };
-    return { text: decodeTexAt(raw.slice(p + 1, e), depth + 1), end: e + 1 };
-  }
-  if (raw[p] === '\\') {
-    let q = p + 1;
-    while (q < n && isLetter(raw.charCodeAt(q))) q++;
-    if (q === p + 1) q++;
-    return { text: decodeTexAt(raw.slice(p, q), depth + 1), end: q };
-  }
-  return { text: p < n ? raw[p] : '', end: Math.min(n, p + 1) };
-}
-
-const NEEDS_DECODING = /[\\{}~$]|--|``|''|\s\s|[\t\n\r]/;
-
-/**
- * Decodes a raw BibTeX value for display: TeX accents and symbols to Unicode, braces and font commands
- * removed, `--`/`---` to dashes, `~` to a space, whitespace collapsed. Never throws.
- */
-export function decodeTex(raw: string): string {
-  return decodeTexAt(raw, 0);
-}
-
-/** {@link decodeTex} inside `depth` accent arguments. */
-function decodeTexAt(raw: string, depth: number): string {
-  // Fast path: most values are plain text.
-  if (!NEEDS_DECODING.test(raw)) return raw.trim();
-  let out = '';
-  let combining = false;
-  let space = false;
-  // Plain characters are copied in runs: appending them one by one allocates a string per character.
-  let run = -1;
-  const n = raw.length;
-  const flush = (i: number) => {
-    if (run >= 0) {
-      out += raw.slice(run, i);
-      run = -1;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    const special = c === 32 || c === 9 || c === 10 || c === 13 || c === 126 || c === 123 || c === 125 || c === 36 || c === 92 ||
-      ((c === 45 || c === 96 || c === 39) && raw.charCodeAt(i + 1) === c);
-    if (!special) {
-      if (space) {
-        flush(i);
-        out += ' ';
-        space = false;
-      }
-      if (run < 0) run = i;
-      continue;
-    }
-    flush(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 126 /* ~ */) {
-      space = out !== '';
-      continue;
-    }
-    if (c === 123 || c === 125 || c === 36) continue; // { } $
-    if (space) {
-      out += ' ';
-      space = false;
-    }
-    if (c === 92 /* \\ */) {
-      if (i + 1 >= n) break;
-      const next = raw.charCodeAt(i + 1);
-      let name: string;
-      let end: number;
-      const word = isLetter(next);
-      if (word) {
-        let q = i + 1;
-        while (q < n && isLetter(raw.charCodeAt(q))) q++;
-        name = raw.slice(i + 1, q);
-        end = q;
-      } else {
-        name = raw[i + 1];
-        end = i + 2;
-      }
-      // Past the depth bound an accent is read like a font command: its argument stays, undecorated.
-      const accent = depth < MAX_ACCENT_DEPTH ? ACCENTS.get(name) : undefined;
-      if (accent !== undefined) {
-        const arg = readAccentArg(raw, end, depth);
-        let base = arg.text;
-        if (base.startsWith('ı')) base = 'i' + base.slice(1);
-        else if (base.startsWith('ȷ')) base = 'j' + base.slice(1);
-        out += base === '' ? accent : base[0] + accent + base.slice(1);
-        combining = true;
-        i = arg.end - 1;
-        continue;
-      }
-      const sym = SYMBOLS.get(name);
-      if (sym !== undefined) {
-        out += sym;
-        // A control word eats the spaces after it ("\\ss d" is "ßd"); `{}` after it only ends the word.
-        if (word) {
-          while (end < n && raw.charCodeAt(end) === 32) end++;
-          if (raw.charCodeAt(end) === 123 && raw.charCodeAt(end + 1) === 125) end += 2;
-        }
-        i = end - 1;
-        continue;
-      }
-      // Unknown or font command (\\emph, \\textit, \\mkbibemph, \\url, …): keep its argument, drop the command.
-      if (word) while (end < n && raw.charCodeAt(end) === 32) end++;
-      i = end - 1;
-      continue;
-    }
-    if (c === 45 /* - */) {
-      if (raw.charCodeAt(i + 2) === 45) {
-        out += '—';
-        i += 2;
-      } else {
-        out += '–';
-        i += 1;
-      }
-      continue;
-    }
-    out += c === 96 ? '“' : '”';
-    i++;
-  }
-  flush(n);
-  return combining ? out.normalize('NFC') : out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// CSL-JSON
-
-const CSL_TYPES: ReadonlyMap<string, string> = new Map([
-  ['article-journal', 'article'],
-  ['article', 'article'],
-  ['article-magazine', 'article'],
-  ['article-newspaper', 'article'],
-  ['book', 'book'],
-  ['chapter', 'incollection'],
-  ['paper-conference', 'inproceedings'],
-  ['thesis', 'phdthesis'],
-  ['report', 'techreport'],
-  ['webpage', 'online'],
-  ['dataset', 'dataset'],
-  ['manuscript', 'unpublished'],
-]);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Reads CSL-JSON (an array of items, or `{"items": […]}` as some exporters write) into {@link BibEntry}s
- * (field names in BibTeX terms, types mapped). Items without an `id` are reported, the rest kept.
- */
-export function parseCslJson(text: string): BibParseResult {
-  const result: BibParseResult = { entries: [], errors: [], strings: dict(), preambles: [] };
-  const starts = lineStarts(text);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    result.errors.push({ line: at ? lineIndexAt(starts, Number(at[1])) + 1 : 1, message: `not valid JSON: ${message}` });
-    return result;
-  }
-  const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : undefined;
-  if (items === undefined) {
-    result.errors.push({ line: 1, message: 'CSL-JSON must be an array of items' });
-    return result;
-  }
-  const offsets = jsonArrayItemOffsets(text, 'items');
-  items.forEach((item: unknown, index: number) => {
-    const start = offsets[index] ?? 0;
-    const line = lineIndexAt(starts, start) + 1;
-    if (!isRecord(item) || (typeof item.id !== 'string' && typeof item.id !== 'number')) {
-      result.errors.push({ line, message: `item #${index + 1} has no "id"` });
-      return;
-    }
-    const key = String(item.id);
-    const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-    const fields = dict();
-    const set = (name: string, v: unknown) => {
-      const s = str(v);
-      if (s !== undefined && s.trim() !== '') fields[name] = s.replace(/\s+/g, ' ').trim();
-    };
-    set('title', item.title);
-    const container = str(item['container-title']);
-    const type = CSL_TYPES.get(str(item.type) ?? '') ?? 'misc';
-    if (container !== undefined) set(type === 'article' ? 'journal' : 'booktitle', container);
-    set('volume', item.volume);
-    set('number', item.issue);
-    set('pages', str(item.page)?.replace(/-/g, '–'));
-    set('doi', item.DOI);
-    set('url', item.URL);
-    set('publisher', item.publisher);
-    set('note', item.note);
-    const year = cslYear(item.issued);
-    if (year !== undefined) fields.year = year;
-    const names = (v: unknown): BibName[] =>
-      Array.isArray(v)
-        ? v.flatMap((p: unknown): BibName[] => {
-            if (!isRecord(p)) return [];
-            if (typeof p.literal === 'string') return [{ family: p.literal, literal: true }];
-            if (typeof p.family !== 'string') return [];
-            const particle = typeof p['non-dropping-particle'] === 'string' ? `${p['non-dropping-particle']} ` : '';
-            return [{ family: particle + p.family, ...(typeof p.given === 'string' ? { given: p.given } : {}) }];
-          })
-        : [];
-    const authors = names(item.author);
-    const editors = names(item.editor);
-    if (authors.length > 0) fields.author = authors.map(nameToText).join(' and ');
-    if (editors.length > 0) fields.editor = editors.map(nameToText).join(' and ');
-    const raw = dict();
-    Object.assign(raw, fields);
-    result.entries.push({ key, type, fields, raw, authors, editors, line, start, end: offsets[index + 1] ?? text.length });
-  });
-  return result;
-}
-
-function nameToText(n: BibName): string {
-  return n.given !== undefined ? `${n.family}, ${n.given}` : n.family;
-}
-
-function cslYear(issued: unknown): string | undefined {
-  if (!isRecord(issued)) return undefined;
-  const parts = issued['date-parts'];
-  if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0][0] !== undefined) return String(parts[0][0]);
-  const raw = issued.raw ?? issued.literal;
-  if (typeof raw === 'string') return /\d{4}/.exec(raw)?.[0];
-  return undefined;
-}
-
-/** True when a parsed JSON file looks like CSL-JSON (so arbitrary JSON files in a workspace are not read as bibliographies). */
-export function looksLikeCslJson(text: string): boolean {
-  const head = text.slice(0, 4096).trimStart();
-  if (!head.startsWith('[') && !head.startsWith('{')) return false;
-  return /"id"\s*:/.test(head) && /"(type|title|author|issued)"\s*:/.test(head);
 }

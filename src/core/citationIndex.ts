@@ -1,5 +1,6 @@
 /** The references completion, hover and commands offer: the workspace's, enriched by the built-in studies of the review. */
-import { BUILTIN_SOURCE, ReferenceSearch, entryLabelMap, loadStudies, normalizeDoi } from './citations';
+import { BUILTIN_SOURCE, entryLabelMap, loadStudies, normalizeDoi } from './citations';
+import { ReferenceSearch } from './referenceSearch';
 import type { Reference } from './citations';
 import type { Lexicon } from './lexicon';
 import studiesJson from '../../data/references/review-studies.json';

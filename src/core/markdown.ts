@@ -14,15 +14,20 @@
  * Line breaks become spaces and control and bidirectional-override characters are dropped.
  */
 export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s*[\r\n]+\s*/g, ' ');
-  const inline = flat
-    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
-    .replace(/~(?=~)|(?<=~)~/g, '\\~')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/\b(www)\./gi, '$1\\.');
-  return inline
-    .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
-    .replace(/^(\s*)(\d{1,9})([.)])(?=\s|$)/, '$1$2\\$3')
-    .replace(/^(\s*)([=-]+\s*)$/, '$1\\$2');
+  const flat = CONTROL.test(text) ? text.replace(CONTROL_ALL, '').replace(/\s*[\r\n]+\s*/g, ' ') : text;
+  const inline = flat.replace(INLINE, '\\$&');
+  return LINE_START.test(inline)
+    ? inline
+        .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
+        .replace(/^(\s*)(\d{1,9})([.)])(?=\s|$)/, '$1$2\\$3')
+        .replace(/^(\s*)([=-]+\s*)$/, '$1\\$2')
+    : inline;
 }
+
+/** Control characters, line breaks and bidirectional overrides (tested first: most text has none). */
+const CONTROL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/** What Markdown interprets anywhere in a line (see {@link escapeMarkdown}), in one pass. */
+const INLINE = /[\\`*_[\]<>]|~(?=~)|(?<=~)~|&(?=#?[A-Za-z0-9]+;)|:(?=\/\/)|(?<=\bwww)\./gi;
+/** A line start Markdown may read as a heading, a list or an underline. */
+const LINE_START = /^\s*[#+\-=\d]/;

@@ -4,7 +4,7 @@
  * `\addbibresource[…]{x.bib}` outside comments. Paths are returned as written; the caller resolves them
  * against the document's folder.
  */
-import type { CitationSyntax } from './citations';
+import type { CitationSyntax } from './citationSyntax';
 
 const unquote = (s: string) => s.trim().replace(/^(['"])(.*)\1$/, '$2').trim();
 

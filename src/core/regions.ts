@@ -18,6 +18,8 @@
  */
 import { NAME_MATH_ENVIRONMENT, NAME_SKIP_ONE_ARGUMENT, NAME_SKIP_TWO_ARGUMENTS, NAME_VERBATIM_COMMAND, NAME_VERBATIM_ENVIRONMENT } from '../../assembly/contract';
 
+import { documentLanguageOf } from './documentLanguages';
+
 export type DocLanguage = 'markdown' | 'latex' | 'plain';
 
 /** The result of a scan: sorted, non-overlapping skip ranges. */
@@ -26,11 +28,10 @@ export interface Regions {
   skips: number[];
 }
 
-/** Maps a VS Code language id or a file extension to the region rules used. */
+/** Maps a VS Code language id or a file extension to the region rules used (documentLanguages.ts). */
 export function languageOf(idOrExt: string): DocLanguage {
-  const v = idOrExt.toLowerCase().replace(/^\./, '');
-  if (['markdown', 'md', 'markdown-math', 'quarto', 'qmd', 'rmd', 'rmarkdown', 'mdx', 'pandoc'].includes(v)) return 'markdown';
-  if (['latex', 'tex', 'ltx', 'sty', 'cls', 'bibtex-style', 'latex-expl3', 'doctex', 'context'].includes(v)) return 'latex';
+  const l = documentLanguageOf(idOrExt);
+  if (l) return l.markup;
   return 'plain';
 }
 

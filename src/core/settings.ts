@@ -1,6 +1,7 @@
 /** The extension's settings with their defaults, shared by the adapters and checked against package.json. */
 import type { Category } from './lexicon';
 import { CATEGORIES } from './lexicon';
+import { EDITOR_LANGUAGES } from './documentLanguages';
 
 export type HighlightStyle = 'background' | 'underline' | 'text';
 export type DisplayLanguageSetting = 'auto' | 'en' | 'zh';
@@ -31,7 +32,8 @@ export interface Settings {
   'citations.zotero.port': number;
 }
 
-export const HIGHLIGHT_LANGUAGES = ['markdown', 'latex', 'quarto', 'rmd', 'tex'] as const;
+/** The languages highlighted by default (documentLanguages.ts). */
+export const HIGHLIGHT_LANGUAGES = EDITOR_LANGUAGES;
 
 export const DEFAULT_SETTINGS: Settings = {
   'highlight.enabled': true,

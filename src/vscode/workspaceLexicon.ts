@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../core/service/constants';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';
 import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
@@ -72,13 +73,13 @@ export class WorkspaceLexicons implements vscode.Disposable {
       this.log.info(note);
       for (const f of files) {
         const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), note, vscode.DiagnosticSeverity.Information);
-        d.source = 'OncoLex';
+        d.source = DIAGNOSTIC_SOURCE;
         byFile.set(f.file, [d]);
       }
     }
     for (const p of problems) {
       const d = new vscode.Diagnostic(new vscode.Range(p.line, 0, p.line, 1000), p.message, vscode.DiagnosticSeverity.Error);
-      d.source = 'OncoLex';
+      d.source = DIAGNOSTIC_SOURCE;
       const list = byFile.get(p.file);
       if (list === undefined) byFile.set(p.file, [d]);
       else list.push(d);

@@ -7,8 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_ACCENT_DEPTH, MAX_EXPANDED_VALUE, MAX_MACRO_DEPTH, decodeTex, expansionBudget, parseBibtex, parseCslJson } from '../../src/core/bibtex';
-import { doiUrl, referenceFromBibEntry, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/citations';
+import { MAX_EXPANDED_VALUE, MAX_MACRO_DEPTH, expansionBudget, parseBibtex } from '../../src/core/bibtex';
+import { parseCslJson } from '../../src/core/cslJson';
+import { MAX_ACCENT_DEPTH, decodeTex } from '../../src/core/texText';
+import { referenceFromBibEntry } from '../../src/core/citations';
+import { doiUrl, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/referenceFormat';
 import { runBib } from '../../src/cli/bib';
 import { main } from '../../src/cli/main';
 

@@ -3,24 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBibtex } from '../../src/core/bibtex';
-import {
-  ReferenceSearch,
-  bibAppendText,
-  citationContextAt,
-  citationSyntaxFor,
-  doiUrl,
-  findCitations,
-  formatAuthors,
-  formatCitation,
-  formatReference,
-  isCrossReference,
-  loadStudies,
-  referenceFromBibEntry,
-  referenceHoverMarkdown,
-  safeLinkTarget,
-  studiesForEntry,
-  toBibtex,
-} from '../../src/core/citations';
+import { citationContextAt, citationSyntaxFor, findCitations, formatCitation, isCrossReference } from '../../src/core/citationSyntax';
+import { loadStudies, referenceFromBibEntry, studiesForEntry } from '../../src/core/citations';
+import { bibAppendText, doiUrl, formatAuthors, formatReference, referenceHoverMarkdown, safeLinkTarget, toBibtex } from '../../src/core/referenceFormat';
+import { ReferenceSearch } from '../../src/core/referenceSearch';
 import type { Reference } from '../../src/core/citations';
 import { escapeMarkdown } from '../../src/core/markdown';
 import type { Entry, Evidence } from '../../src/core/lexicon';

@@ -4,7 +4,8 @@
  * format Zotero and Pandoc write); any other name is read by its content.
  */
 import type { BibParseResult } from '../bibtex';
-import { looksLikeCslJson, parseBibtex, parseCslJson } from '../bibtex';
+import { parseBibtex } from '../bibtex';
+import { looksLikeCslJson, parseCslJson } from '../cslJson';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 

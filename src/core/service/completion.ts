@@ -5,8 +5,11 @@
  * user types); each item's documentation is resolved on request ({@link resolveCitationCompletion}).
  */
 import type { CitationIndex } from '../citationIndex';
-import { BUILTIN_SOURCE, citationContextAt, referenceDetail, referenceHoverMarkdown } from '../citations';
-import type { CitationSyntax, Reference } from '../citations';
+import { citationContextAt } from '../citationSyntax';
+import { BUILTIN_SOURCE } from '../citations';
+import { referenceDetail, referenceHoverMarkdown } from '../referenceFormat';
+import type { CitationSyntax } from '../citationSyntax';
+import type { Reference } from '../citations';
 import { COMPLETION_LIMIT } from './constants';
 import type { Position, Range, ServiceDocument } from './document';
 import { rangeOf } from './document';

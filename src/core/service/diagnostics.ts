@@ -8,8 +8,9 @@
  */
 import { abbreviationsUsedBeforeDefinition, earlyAbbreviationMessage, firstUseEdits, firstUseForm } from '../abbreviations';
 import type { BibliographyIndex } from '../bibliography/keyIndex';
-import { findCitations, isCrossReference } from '../citations';
-import type { CitationSyntax, Reference } from '../citations';
+import { findCitations, isCrossReference } from '../citationSyntax';
+import type { CitationSyntax } from '../citationSyntax';
+import type { Reference } from '../citations';
 import type { DocumentAnnotation } from '../documentAnnotation';
 import { writingLanguage } from '../insert';
 import type { Entry } from '../lexicon';

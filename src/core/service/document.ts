@@ -3,8 +3,8 @@
  * language server's `TextDocument`), and positions in the Language Server Protocol's shape: 0-based lines,
  * characters in UTF-16 code units. The CLI makes one from a string with {@link textDocument}.
  */
-import { citationSyntaxFor } from '../citations';
-import type { CitationSyntax } from '../citations';
+import { citationSyntaxFor } from '../citationSyntax';
+import type { CitationSyntax } from '../citationSyntax';
 import { lineIndexAt } from '../lines';
 import { languageOf } from '../regions';
 import type { DocLanguage } from '../regions';

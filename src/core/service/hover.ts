@@ -5,8 +5,10 @@
 import { mentionCardAt } from '../card';
 import type { DisplayLanguage } from '../card';
 import type { CitationIndex } from '../citationIndex';
-import { findCitations, isCrossReference, referenceHoverMarkdown } from '../citations';
-import type { CitationSyntax, Reference } from '../citations';
+import { findCitations, isCrossReference } from '../citationSyntax';
+import { referenceHoverMarkdown } from '../referenceFormat';
+import type { CitationSyntax } from '../citationSyntax';
+import type { Reference } from '../citations';
 import type { DocumentMentions } from '../incremental';
 import type { Entry } from '../lexicon';
 import { HOVER_EVIDENCE } from './constants';

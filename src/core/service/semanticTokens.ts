@@ -13,7 +13,7 @@ export const TOKEN_TYPES = CATEGORIES.map((c) => c.replace(/-(\w)/g, (_, x: stri
 const TOKEN_OF = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 
 /** The encoded tokens of the mentions whose category is shown. */
-export function encodeSemanticTokens(doc: ServiceDocument, mentions: readonly DocumentMention[], shown: (c: Category) => boolean): number[] {
+export function encodeMentionTokens(doc: ServiceDocument, mentions: readonly DocumentMention[], shown: (c: Category) => boolean): number[] {
   const data: number[] = [];
   let line = 0;
   let char = 0;

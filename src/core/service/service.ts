@@ -31,7 +31,7 @@ import { citationSyntaxOf, documentLanguage } from './document';
 import type { Position, ServiceDocument } from './document';
 import { computeHover } from './hover';
 import type { ServiceHover } from './hover';
-import { encodeSemanticTokens } from './semanticTokens';
+import { encodeMentionTokens } from './semanticTokens';
 
 /** What the host supplies. Each is asked per request, so a change (a new lexicon, new settings) is seen. */
 export interface OncoLexServiceConfig {
@@ -210,7 +210,7 @@ export function createOncoLexService(config: OncoLexServiceConfig): OncoLexServi
     semanticTokens(doc) {
       const settings = config.settings(doc);
       const ann = settings['highlight.enabled'] ? annotation(doc) : undefined;
-      return ann ? encodeSemanticTokens(doc, ann.mentions, (c) => settings['highlight.categories'][c] !== false) : [];
+      return ann ? encodeMentionTokens(doc, ann.mentions, (c) => settings['highlight.categories'][c] !== false) : [];
     },
 
     abbreviationList(doc, options) {

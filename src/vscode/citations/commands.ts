@@ -1,8 +1,11 @@
 /** The Insert Citation and Cite Evidence commands, with the offer to add a built-in study to a .bib. */
 import * as vscode from 'vscode';
 import type { ReferenceFormatter } from '../host';
-import { BUILTIN_SOURCE, bibAppendText, citationContextAt, formatCitation, normalizeDoi, referenceDetail, shortAuthors, studiesForEntry, toBibtex } from '../../core/citations';
-import type { Reference, ReferenceSearch } from '../../core/citations';
+import { citationContextAt, formatCitation } from '../../core/citationSyntax';
+import { BUILTIN_SOURCE, normalizeDoi, studiesForEntry } from '../../core/citations';
+import { bibAppendText, referenceDetail, shortAuthors, toBibtex } from '../../core/referenceFormat';
+import type { Reference } from '../../core/citations';
+import type { ReferenceSearch } from '../../core/referenceSearch';
 import { COMMANDS, SETTINGS } from '../../core/ids';
 import type { Lexicon } from '../../core/lexicon';
 import type { Logger } from '../../core/log';

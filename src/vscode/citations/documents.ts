@@ -1,9 +1,10 @@
 /** Which documents cite, and in which syntax: shared by citation completion, hover and diagnostics. */
 import type * as vscode from 'vscode';
-import { citationSyntaxFor } from '../../core/citations';
-import type { CitationSyntax } from '../../core/citations';
+import { citationSyntaxFor } from '../../core/citationSyntax';
+import { EDITOR_LANGUAGES } from '../../core/documentLanguages';
+import type { CitationSyntax } from '../../core/citationSyntax';
 
-const CITING_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
+const CITING_LANGUAGES = EDITOR_LANGUAGES.filter((id) => citationSyntaxFor(id) !== undefined);
 
 /** The documents citation providers serve: citing languages, on disk, untitled or remote. */
 export const CITING_SELECTOR: vscode.DocumentSelector = CITING_LANGUAGES.flatMap((language) => [

@@ -1,6 +1,6 @@
 /** Optional Zotero search: Better BibTeX's JSON-RPC, on loopback only. */
 import * as vscode from 'vscode';
-import { parseCslJson } from '../../core/bibtex';
+import { parseCslJson } from '../../core/cslJson';
 import { referenceFromBibEntry } from '../../core/citations';
 import type { Reference } from '../../core/citations';
 import { SETTINGS } from '../../core/ids';
