@@ -13,8 +13,8 @@ export async function lexiconWith(file: string | undefined, onProblem: (message:
   const builtin = loadBuiltinLexicon(onProblem);
   if (file === undefined) return builtin;
   // The inflector (compromise) takes a while to load: only a workspace lexicon needs it.
-  const { compromiseInflector } = await import('../node/inflect');
-  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', compromiseInflector);
+  const { workspaceInflector } = await import('../node/inflect');
+  const { lexicon, problems } = buildWorkspaceLexicon([{ file, text: readTextFile(file) }], builtin, '', workspaceInflector);
   for (const p of problems) onProblem(p.message);
   return lexicon;
 }
