@@ -97,6 +97,7 @@ export const TEXT_SHAPES: TextShape[] = [
   { name: 'mine: \\cite{a, repeated (LaTeX)', command: 'mine', language: 'latex', make: fill('\\cite{a,'), n: 50_000 },
   { name: 'mine: x [@a repeated (Markdown)', command: 'mine', language: 'markdown', make: fill('x [@a'), n: 50_000 },
   { name: 'mine: [1, repeated (plain text)', command: 'mine', language: 'plain', make: fill('[1, '), n: 50_000 },
+  { name: 'mine: a Markdown heading with a long run of spaces (# a, spaces, b)', command: 'mine', language: 'markdown', make: (size) => `# a${' '.repeat(size)}b\n`, n: 50_000 },
   { name: 'mine: one sentence that never ends, naming many terms', command: 'mine', language: 'plain', make: unsplitSentence, n: 25_000 },
   { name: 'mine: many defined abbreviations', command: 'mine', language: 'markdown', make: manyDefinitions, n: 25_000 },
   { name: 'annotate: many defined abbreviations beginning with the same letter', command: 'annotate', language: 'markdown', make: manyDefinitions, n: 200_000 },
