@@ -13,7 +13,7 @@ const desktopHost: ExtensionHost = {
   kind: 'desktop',
   builtinLexicon: loadBuiltinLexicon,
   // compromise is loaded only here, when a workspace has a lexicon of its own.
-  inflector: async () => (await import('./node/inflect')).compromiseInflector,
+  inflector: async () => (await import('./node/inflect')).workspaceInflector,
   zoteroSearch,
   referenceFormatter: { documentStyle, formattedReference },
 };

@@ -8,7 +8,7 @@ import type { ServerHost } from '../lsp/workspace';
 import { startServer } from '../lsp/server';
 import { loadBuiltinLexicon } from '../node/builtin';
 import { findFiles, readReviewText } from '../node/files';
-import { compromiseInflector } from '../node/inflect';
+import { workspaceInflector } from '../node/inflect';
 import type { CliIo } from './io';
 
 function folderPath(uri: string): string | undefined {
@@ -35,7 +35,7 @@ export const nodeServerHost: ServerHost = {
     }
   },
   reviewText: readReviewText,
-  inflector: () => compromiseInflector,
+  inflector: () => workspaceInflector,
 };
 
 /** Runs the server over stdio; resolves when the client closes the connection. */

@@ -12,6 +12,8 @@ export type DictionaryFormat = (typeof DICTIONARY_FORMATS)[number];
 const HAN = /\p{Script=Han}/u;
 /** Words a spell checker already knows or that are not words (numbers, single letters). */
 const SKIP = /^(?:\d+|[A-Za-z]|[A-Za-z]?\d+[A-Za-z]?)$/;
+/** Control characters and bidirectional overrides: a form holding one (a broken workspace lexicon) gives no word. */
+const CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** The words of every form of `entries`, sorted and without repeats: English words, then Chinese forms. */
 export function dictionaryWords(entries: readonly Entry[]): { en: string[]; zh: string[] } {
@@ -19,6 +21,7 @@ export function dictionaryWords(entries: readonly Entry[]): { en: string[]; zh: 
   const zh = new Set<string>();
   for (const e of entries) {
     for (const f of e.forms) {
+      if (CONTROL.test(f.text)) continue;
       if (HAN.test(f.text)) {
         zh.add(f.text.replace(/\s+/g, ''));
         continue;

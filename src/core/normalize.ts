@@ -37,6 +37,9 @@ function buildCaseSensitiveFold(): { t: Uint16Array; changed: number[] } {
   for (const c of SPACES) set(c, SPACE);
   for (let c = 0x2000; c <= 0x200a; c++) set(c, SPACE);
   for (const c of IGNORABLES) set(c, IGNORABLE);
+  // NUL is no invisible joiner: like every other control character it breaks a word (`Pembro\0lizumab` is
+  // no drug). Left as itself it would equal IGNORABLE and be skipped.
+  set(0x0000, 0xfffd);
   for (const [k, v] of Object.entries(SUPERSCRIPTS)) set(Number(k), v);
   for (const [k, v] of Object.entries(QUOTES)) set(Number(k), v);
   set(0x03c2, 0x03c3); // final sigma

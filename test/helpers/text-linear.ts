@@ -63,6 +63,15 @@ export function manyDefinitions(size: number): string {
   return parts.join('');
 }
 
+/**
+ * Half the text short lines, then one abbreviation defined again on every line: each redefinition names the
+ * line of the first definition, which lies deep in the text.
+ */
+export function lateRedefinitions(size: number): string {
+  const lines = 'A line.\n'.repeat(Math.ceil(size / 2 / 8));
+  return lines + fill('We measured the tumour mutational burden (TMB) here.\n')(size - lines.length);
+}
+
 /** One sentence that never ends, naming a new term every few words: evidence must not repeat it whole. */
 export function unsplitSentence(size: number): string {
   const parts: string[] = [];
@@ -88,11 +97,12 @@ export const TEXT_SHAPES: TextShape[] = [
   { name: 'mine: \\cite{a, repeated (LaTeX)', command: 'mine', language: 'latex', make: fill('\\cite{a,'), n: 50_000 },
   { name: 'mine: x [@a repeated (Markdown)', command: 'mine', language: 'markdown', make: fill('x [@a'), n: 50_000 },
   { name: 'mine: [1, repeated (plain text)', command: 'mine', language: 'plain', make: fill('[1, '), n: 50_000 },
+  { name: 'mine: a Markdown heading with a long run of spaces (# a, spaces, b)', command: 'mine', language: 'markdown', make: (size) => `# a${' '.repeat(size)}b\n`, n: 50_000 },
   { name: 'mine: one sentence that never ends, naming many terms', command: 'mine', language: 'plain', make: unsplitSentence, n: 25_000 },
   { name: 'mine: many defined abbreviations', command: 'mine', language: 'markdown', make: manyDefinitions, n: 25_000 },
   { name: 'annotate: many defined abbreviations beginning with the same letter', command: 'annotate', language: 'markdown', make: manyDefinitions, n: 200_000 },
   { name: 'check: many defined abbreviations beginning with the same letter', command: 'check', language: 'markdown', make: manyDefinitions, n: 200_000 },
-  { name: 'check: one abbreviation defined again on every line', command: 'check', language: 'markdown', make: fill('We measured the tumour mutational burden (TMB) here.\n'), n: 200_000 },
+  { name: 'check: one abbreviation defined again on every line, half-way through the text', command: 'check', language: 'markdown', make: lateRedefinitions, n: 200_000 },
   { name: 'check: a brand name on every line', command: 'check', language: 'markdown', make: fill('Keytruda was given.\n'), n: 200_000 },
   { name: 'mine: the built-in review, repeated', command: 'mine', language: 'plain', make: review, n: 50_000 },
   { name: 'check: the built-in review, repeated', command: 'check', language: 'plain', make: review, n: 200_000 },

@@ -2,7 +2,7 @@
  * The shipped bundles (dist/, built by `npm test` before the unit tests) load citeproc and compromise from
  * dist/vendor only when a command uses them (scripts/build.mjs, `lazyVendor`): `oncolex annotate` with the
  * built-in lexicon starts without either, `oncolex cite` formats with citeproc, and a workspace lexicon gets
- * its plural forms from compromise.
+ * the plural forms the regular rules do not decide from compromise.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -67,14 +67,20 @@ describe('the shipped bundles load large libraries on first use', () => {
     assert.ok(r.vendor.includes('pinyin-pro.js'), r.vendor.join(', '));
   });
 
-  it("a workspace lexicon entry's plural is found, inflected by compromise loaded from dist/vendor", () => {
+  it("a workspace lexicon entry's plural is found: a regular one by rule, without compromise; an irregular one by compromise loaded from dist/vendor", () => {
+    const beam = { id: 'fast-beam', category: 'concept', label: { en: 'ultrafast proton beam', zh: '超快质子束' }, definition: { en: 'A beam.', zh: '超快质子束。' } };
     const lexicon = path.join(dir, 'lab.oncolex.json');
-    fs.writeFileSync(lexicon, JSON.stringify({ entries: [{ id: 'fast-beam', category: 'concept', label: { en: 'ultrafast proton beam', zh: '超快质子束' }, definition: { en: 'A beam.', zh: '超快质子束。' } }] }));
+    fs.writeFileSync(lexicon, JSON.stringify({ entries: [beam] }));
     const file = path.join(dir, 'b.md');
-    fs.writeFileSync(file, 'Two ultrafast proton beams were used.\n');
-    const r = runCli(['annotate', '--lexicon', lexicon, file, '--format', 'table']);
-    assert.match(r.stdout, /: 1 mention\n/);
-    assert.deepEqual(r.vendor, ['compromise.js']);
+    fs.writeFileSync(file, 'Two ultrafast proton beams were used, and zorbic stimuli.\n');
+    const regular = runCli(['annotate', '--lexicon', lexicon, file, '--format', 'table']);
+    assert.match(regular.stdout, /: 1 mention\n/);
+    assert.deepEqual(regular.vendor, []);
+    const stimulus = { id: 'zorbic-stimulus', category: 'concept', label: { en: 'zorbic stimulus', zh: '佐布刺激' }, definition: { en: 'A stimulus.', zh: '佐布刺激。' } };
+    fs.writeFileSync(lexicon, JSON.stringify({ entries: [beam, stimulus] }));
+    const irregular = runCli(['annotate', '--lexicon', lexicon, file, '--format', 'table']);
+    assert.match(irregular.stdout, /: 2 mentions\n/);
+    assert.deepEqual(irregular.vendor, ['compromise.js']);
   });
 
   it('a broken tables file beside the CLI is reported on stderr, naming it, and annotate still finds the mentions', () => {

@@ -174,6 +174,36 @@ describe('oncolex mine', () => {
   });
 });
 
+describe('terminal output from workspace lexicons', () => {
+  const lexicon = path.join(dir, 'esc.oncolex.json');
+  fs.writeFileSync(
+    lexicon,
+    JSON.stringify({
+      entries: [
+        { id: 'zrb', category: 'concept', label: { en: 'Zorb\u001b[2J\u001b[31mred\u001b[0m', zh: '佐布\u001b]52;c;aGk=\u0007' }, abbreviations: ['ZRB'], synonyms: ['zorb\u009bsynonym\u202eevil'], definition: { en: 'A test term.', zh: '测试术语。' } },
+      ],
+    }),
+  );
+  const doc = path.join(dir, 'esc\u001b[1mname.md');
+  fs.writeFileSync(doc, 'ZRB and ZRB again.\n');
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  it('annotate --format table shows escape sequences in labels and file names as text, never raw', async () => {
+    const r = await run('annotate', '--format', 'table', '--lexicon', lexicon, doc);
+    assert.equal(r.code, 0, r.err);
+    assert.doesNotMatch(r.out, CONTROL);
+    assert.match(r.out, /esc\\u\{1B\}\[1mname\.md: 2 mentions/);
+    assert.match(r.out, /2 {2}concept {6}Zorb\\u\{1B\}\[2J\\u\{1B\}\[31mred\\u\{1B\}\[0m \(佐布\\u\{1B\}\]52;c;aGk=\\u\{07\}\)/);
+  });
+  it('dictionary leaves out forms holding control characters, in every format', async () => {
+    for (const format of ['plain', 'cspell', 'ltex']) {
+      const r = await run('dictionary', '--format', format, '--lexicon', lexicon);
+      assert.equal(r.code, 0, r.err);
+      assert.doesNotMatch(r.out, CONTROL);
+      assert.doesNotMatch(r.out, /\\u001b|Zorb|zorb|evil/);
+    }
+  });
+});
+
 describe('oncolex abbreviations', () => {
   const doc = path.join(dir, 'abbr.md');
   fs.writeFileSync(doc, 'Programmed death-ligand 1 (PD-L1) is expressed; PD-L1 and PDL1 again. Radiotherapy (RT) once.\n');

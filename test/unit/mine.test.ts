@@ -51,6 +51,10 @@ describe('sentences with their sections and citations', () => {
     assert.deepEqual(plain.map((s) => [s.section, s.sectionTitle, s.refs]), [['2', '远端效应的机制', [3, 4, 5]], ['2', '远端效应的机制', [7]]]);
     assert.deepEqual(citationsIn('as shown [3, 7]'), { refs: [3, 7], keys: [] });
   });
+  it('reads a Markdown heading as before: closing hashes and spaces dropped, at most six hashes, a space after them', () => {
+    const titles = ['## 2. Methods ##', '# a #b', '# ##', '#######  x', '#a', '#\tTab title', '# x # #'].map((h) => documentSentences(`${h}\n\nText.\n`, 'markdown')[0].sectionTitle);
+    assert.deepEqual(titles, ['Methods', 'a #b', '#', '', '', 'Tab title', 'x #']);
+  });
   it('leaves a References section out', () => {
     const s = documentSentences('# Intro\n\nT cells act.\n\n# References\n\n1. Smith J. T cells. Nature 2020.\n', 'markdown');
     assert.deepEqual(s.map((x) => x.section), ['Intro']);

@@ -7,7 +7,7 @@ import { lookupTerm } from '../../src/core/lookup';
 import { Matcher } from '../../src/core/matcher';
 import { buildWorkspaceLexicon } from '../../src/core/workspaceLexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
-import { compromiseInflector } from '../../src/node/inflect';
+import { compromiseCallCount, compromiseInflector, workspaceInflector } from '../../src/node/inflect';
 
 const builtin = loadBuiltinLexicon();
 const review = fs.readFileSync(path.resolve(__dirname, '../../data/review/abscopal-review-2024.txt'), 'utf8');
@@ -96,6 +96,32 @@ describe('workspace lexicons', () => {
   it('report relations to unknown entries', () => {
     const { problems } = buildWorkspaceLexicon([file('r.oncolex.json', [{ id: 'a-thing', category: 'concept', label: { en: 'A thing', zh: '某物' }, definition: def, relations: [{ type: 'related', id: 'nowhere' }] }])], builtin, review, compromiseInflector);
     assert.match(problems[0].message, /'related' points to unknown entry 'nowhere'/);
+  });
+});
+
+describe('inflection of workspace lexicons', () => {
+  it('gives the plural or singular by rule, as compromise does on the built-in lexicon’s names', () => {
+    assert.deepEqual(
+      ['CD8 T cell', 'checkpoint inhibitors', 'radiotherapy', 'tumour-infiltrating lymphocytes', 'lymph node metastasis', 'box', 'day'].map(workspaceInflector),
+      [['CD8 T cells'], ['checkpoint inhibitor'], ['radiotherapies'], ['tumour-infiltrating lymphocyte'], ['lymph node metastases'], ['boxes'], ['days']],
+    );
+    // Every sixth last word of the built-in inflectable names (compromise is slow: a sample).
+    const words = new Set<string>();
+    for (const e of builtin.entries) for (const n of [e.label.en, ...e.synonyms]) if (/ [a-z]{3,}$/.test(n)) words.add(n.slice(n.lastIndexOf(' ') + 1));
+    const sample = [...words].sort().filter((_, i) => i % 6 === 0);
+    assert.ok(sample.length > 30, `${sample.length} words`);
+    const differ = sample.filter((w) => workspaceInflector(w).join() !== compromiseInflector(w).join() && w !== 'skin');
+    assert.deepEqual(differ, []);
+  });
+  it('call compromise once per distinct irregular word, not per entry: 3,000 entries with 30 heads', () => {
+    const heads = ['cell', 'receptor', 'inhibitor', 'factor', 'ligand', 'protein', 'kinase', 'antibody', 'therapy', 'response', 'pathway', 'antigen', 'metastasis', 'vaccine', 'carcinoma', 'syndrome', 'marker', 'toxicity', 'index', 'stimulus', 'criterion', 'signature', 'lesion', 'nodule', 'biopsy', 'regimen', 'dose', 'fraction', 'tumour', 'infiltrate'];
+    const entries = Array.from({ length: 3000 }, (_, i) => ({ id: `ws-${i}`, category: 'concept', label: { en: `zeta${i.toString(36)} ${heads[i % heads.length]}`, zh: `术语${i}` }, definition: def }));
+    const before = compromiseCallCount();
+    const { lexicon, problems } = buildWorkspaceLexicon([file('big.oncolex.json', entries)], builtin, '', workspaceInflector);
+    assert.deepEqual(problems, []);
+    assert.ok(compromiseCallCount() - before <= heads.length, `${compromiseCallCount() - before} calls of compromise`);
+    const m = new Matcher(lexicon);
+    assert.deepEqual(m.annotate('zeta20 metastases and zeta0 cells', 'plain').map((x) => x.id), ['ws-72', 'ws-0']);
   });
 });
 
