@@ -11,6 +11,7 @@ import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
 import { ChunkedWriter, InputFileError, parseArgs, readStdinText, readTextFile } from './io';
+import { biocCostProblem } from './corpusLimits';
 import { lexiconWith } from './lexiconOption';
 import { AnnotationPool } from './pool';
 import { BiocError, biocJsonWriter, biocKind, biocXmlWriter, readBioc, wrapFile } from './formats/bioc';
@@ -73,6 +74,11 @@ async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, proble
     const kind = biocKind(file, text);
     if (!kind) {
       yield wrapFile(text, file);
+      continue;
+    }
+    const tooCostly = biocCostProblem(text, file, kind, io.maxCollectionItems);
+    if (tooCostly !== undefined) {
+      problem(tooCostly);
       continue;
     }
     let read: ReturnType<typeof readBioc>;

@@ -8,12 +8,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { AnnotationPool } from '../../src/cli/pool';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
+import type { Growth } from '../helpers/corpus-linear';
+import { BIOC_SHAPES } from '../helpers/corpus-linear';
+import { IsolatedRunner } from '../helpers/isolate';
 
 const MAIN = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-corpus-'));
@@ -155,5 +158,104 @@ describe('the pool, property: any mix of good and bad inputs, any number of jobs
       }),
       { numRuns: 4, seed: 2025, endOnFailure: true },
     );
+  });
+});
+
+const LINEAR = path.join(__dirname, '..', 'helpers', 'corpus-linear.ts');
+const runner = new IsolatedRunner();
+after(() => runner.close());
+
+/** Asserts that `measure` of the helper module grows less than 6x from n to 4n, within a time limit (a hang or a quadratic path fails). */
+async function assertLinear(exportName: string, arg: unknown, what: string): Promise<void> {
+  const r = await runner.run<Growth>(LINEAR, exportName, arg, 60_000);
+  if (r.kind === 'timeout') assert.fail(`${what}: no result within ${r.ms / 1000} s (a hang or a superlinear path)`);
+  if (r.kind === 'error') assert.fail(r.message);
+  const g = r.value;
+  assert.ok(g.ratio < 6, `${what}: 4n took ${g.ratio.toFixed(1)}x the time of n (${g.small.toFixed(1)} ms vs ${g.large.toFixed(1)} ms)`);
+}
+
+describe('the corpus readers are linear (n and 4n, under 6x)', () => {
+  for (const cut of ['jsonl', 'pubtator'] as const) {
+    it(`the line buffer (${cut}): a line without a line feed, 16 MiB and 64 MiB read 4 KiB at a time`, { timeout: 120_000 }, () => assertLinear('lineBuffer', { cut }, `line buffer, ${cut}`));
+  }
+  for (const shape of Object.keys(BIOC_SHAPES)) {
+    it(`BioC reader: ${shape}`, { timeout: 120_000 }, () => assertLinear('biocReader', { shape }, shape));
+  }
+});
+
+describe('streamed input (JSON Lines, PubTator): the line buffer', () => {
+  it('annotate --format jsonl /dev/zero is refused at once, like the plain-file formats', { timeout: 20_000 }, async () => {
+    const good = file('after-zero.jsonl', '{"id":"z","text":"PD-1"}\n');
+    const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1', '/dev/zero', good]);
+    assert.equal(r.err, 'oncolex: /dev/zero: is not a regular file (a device, FIFO or socket); give a file\n');
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^\{"id":"z","mentions":\[\{/);
+  });
+
+  it('a record over the limit (a line without end among them) is one line naming file and line; the records after it are written, with their own line numbers', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const lines = ['{"id":1,"text":"PD-1 blockade"}', `{"id":2,"text":"${'x'.repeat(5000)}"}`, '{"id":3,"text":"SBRT"}', '{not json', '{"id":4,"text":"nivolumab"}'];
+      const f = file(`limit${eol.length}.jsonl`, lines.join(eol) + eol);
+      for (const jobs of ['1', '2']) {
+        const r = await run(['annotate', '--format', 'jsonl', '--jobs', jobs, f], { maxRecordBytes: 1000 });
+        assert.equal(r.err, `oncolex: ${f}:2: a record over 1000 bytes (the most one record may hold): skipped\noncolex: ${f}:4: not valid JSON\n`);
+        assert.equal(r.code, 1);
+        assert.deepEqual(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id), [1, 3, 4]);
+      }
+    }
+    // Standard input that never ends its line: reported once, memory bounded.
+    const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], { maxRecordBytes: 1000 }, `{"id":1,"text":"PD-1"}\n{"id":2,"text":"${'y'.repeat(20_000)}`);
+    assert.equal(r.err, 'oncolex: -:2: a record over 1000 bytes (the most one record may hold): skipped\n');
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^\{"id":1,/);
+  });
+
+  it('a PubTator document over the limit is reported at its title line and skipped; the next documents are annotated', async () => {
+    const doc = (pmid: number, abstract: string) => `${pmid}|t|Title ${pmid}\n${pmid}|a|${abstract}\n`;
+    const f = file('limit.pubtator', [doc(1, 'PD-1 blockade.'), doc(2, 'radiotherapy '.repeat(200)), doc(3, 'Nivolumab.')].join('\n'));
+    const r = await run(['annotate', '--format', 'pubtator', '--jobs', '1', f], { maxRecordBytes: 1000 });
+    assert.equal(r.err, `oncolex: ${f}:4: a record over 1000 bytes (the most one record may hold): skipped\n`);
+    assert.equal(r.code, 1);
+    assert.deepEqual([...r.out.matchAll(/^(\d+)\|t\|/gm)].map((m) => m[1]), ['1', '3']);
+  });
+});
+
+describe('BioC: what one collection may cost', () => {
+  it('a file of more elements, or JSON objects and arrays, than the limit is refused by name and line before it is parsed; the other files are annotated', async () => {
+    const xml = file('many.xml', `<collection>\n<!-- <a><a><a> -->\n<![CDATA[<b><b>]]>\n${'<document/>\n'.repeat(30)}</collection>`);
+    const fewXml = file('few.xml', `<collection>${'<document><id>f</id></document>'.repeat(5)}</collection>`);
+    const json = file('many.json', JSON.stringify({ documents: Array.from({ length: 15 }, (_, i) => ({ id: `m${i}`, passages: [] })) }, null, 1));
+    const good = goodJson('fine.json', 'fine');
+    const r = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml, fewXml, json, good], { maxCollectionItems: 20 });
+    assert.equal(
+      r.err,
+      [
+        // Comments and CDATA are not elements: the 21st element is the 20th <document/>, on line 23.
+        `oncolex: ${xml}:23: more than 20 XML elements (the most one BioC file may hold): split it into smaller files`,
+        // `{` and `"documents": [` (lines 1–2), then per document (4 lines each) its object and its array: the
+        // 21st is document 10's object, on line 3 + 9 * 4.
+        `oncolex: ${json}:39: more than 20 JSON objects and arrays (the most one BioC file may hold): split it into smaller files`,
+        '',
+      ].join('\n'),
+    );
+    assert.equal(r.code, 1);
+    assert.deepEqual(docIds(r.out, 'bioc-json'), ['f', 'f', 'f', 'f', 'f', 'fine']);
+  });
+
+  it('the limit is two million: 240 MB of empty XML elements or 8 million tiny JSON documents are refused, not read out of memory', async () => {
+    const { MAX_COLLECTION_ITEMS, biocCostProblem } = await import('../../src/cli/corpusLimits');
+    assert.equal(MAX_COLLECTION_ITEMS, 2_000_000);
+    // A quarter of the issue's files, enough to pass the limit; each refused by a scan of its text.
+    const xml = `<collection>${'<document/>'.repeat(MAX_COLLECTION_ITEMS + 1)}</collection>`;
+    assert.match(biocCostProblem(xml, 'big.xml', 'xml') ?? '', /^big\.xml:1: more than 2,000,000 XML elements/);
+    const json = `{"documents":[${'{"id":"1","passages":[]},'.repeat(MAX_COLLECTION_ITEMS / 2)}{"id":"1","passages":[]}]}`;
+    assert.match(biocCostProblem(json, 'big.json', 'json') ?? '', /^big\.json:1: more than 2,000,000 JSON objects and arrays/);
+    assert.equal(biocCostProblem(`{"documents":[${'{"id":"1","passages":[]},'.repeat(1000)}{"id":"x"}]}`, 'ok.json', 'json'), undefined);
+  });
+
+  it('JSON nested more than 10,000 deep is refused before parsing; strings with brackets and escaped quotes are not counted', async () => {
+    const { biocCostProblem } = await import('../../src/cli/corpusLimits');
+    assert.equal(biocCostProblem(`{"documents":[{"id":"a\\"[[{{","infons":{"x":"]]}}\\\\"},"passages":[]}]}`, 'q.json', 'json', 5), undefined);
+    assert.equal(biocCostProblem(`{"x":\n${'['.repeat(10_001)}${']'.repeat(10_001)}}`, 'd.json', 'json'), 'd.json:2: JSON nested more than 10,000 deep');
   });
 });
