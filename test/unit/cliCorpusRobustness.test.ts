@@ -259,3 +259,25 @@ describe('BioC: what one collection may cost', () => {
     assert.equal(biocCostProblem(`{"x":\n${'['.repeat(10_001)}${']'.repeat(10_001)}}`, 'd.json', 'json'), 'd.json:2: JSON nested more than 10,000 deep');
   });
 });
+
+describe('streamed input that is not UTF-8', () => {
+  const latin1 = (s: string) => Buffer.from(s, 'latin1');
+  it('JSON Lines: a line that is not UTF-8 is one line naming file and line, its record skipped (not annotated with U+FFFD), exit 1', async () => {
+    const f = file('latin1.jsonl', Buffer.concat([Buffer.from('{"id":1,"text":"PD-1 blockade"}\r\n'), latin1('{"id":2,"text":"caf\u00e9 PD-1"}\r\n'), Buffer.from('{"id":3,"text":"😀 SBRT"}\r\n')]));
+    for (const offsets of ['utf8', 'utf16']) {
+      const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1', '--offsets', offsets, f]);
+      assert.equal(r.err, `oncolex: ${f}:2: is not valid UTF-8 text\n`);
+      assert.equal(r.code, 1);
+      assert.deepEqual(r.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id), [1, 3]);
+      assert.doesNotMatch(r.out, /\ufffd/);
+    }
+  });
+
+  it('PubTator: a line that is not UTF-8 skips its document, named by file and line; the others are annotated', async () => {
+    const f = file('latin1.pubtator', Buffer.concat([Buffer.from('1|t|PD-1\n1|a|SBRT.\n\n'), latin1('2|t|Caf\u00e9 study\n'), Buffer.from('2|a|Nivolumab.\n\n3|t|Durvalumab\n3|a|PD-L1.\n')]));
+    const r = await run(['annotate', '--format', 'pubtator', '--jobs', '1', f]);
+    assert.equal(r.err, `oncolex: ${f}:4: is not valid UTF-8 text (its document is skipped)\n`);
+    assert.equal(r.code, 1);
+    assert.deepEqual([...r.out.matchAll(/^(\d+)\|t\|/gm)].map((m) => m[1]), ['1', '3']);
+  });
+});

@@ -170,7 +170,45 @@ function countLines(bytes: Uint8Array): number {
 const decoder = new TextDecoder('utf-8');
 const keepBom = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** The lines of a piece, decoded (malformed UTF-8 becomes U+FFFD), without their line breaks. */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The indices (into {@link chunkLines}) of a piece's lines that are not valid UTF-8, which
+ * {@link chunkLines} decodes with U+FFFD in place of the bad bytes. One pass over the piece when it is
+ * valid (almost always); otherwise each line is checked on its own.
+ */
+export function invalidUtf8Lines(chunk: InputChunk): number[] {
+  try {
+    strict.decode(chunk.bytes);
+    return [];
+  } catch {
+    // Found below, line by line.
+  }
+  const invalid: number[] = [];
+  let index = 0;
+  for (let from = 0; from < chunk.bytes.length; ) {
+    let lf = chunk.bytes.indexOf(0x0a, from);
+    if (lf < 0) lf = chunk.bytes.length;
+    let end = lf;
+    if (end > from && chunk.bytes[end - 1] === 0x0d) end--;
+    const segment = chunk.bytes.subarray(from, end);
+    // A CR alone breaks a line too (as chunkLines splits), so one segment may hold several lines.
+    let lines = 1;
+    for (let i = segment.indexOf(0x0d); i >= 0; i = segment.indexOf(0x0d, i + 1)) lines++;
+    let valid = true;
+    try {
+      strict.decode(segment);
+    } catch {
+      valid = false;
+    }
+    if (!valid) for (let k = 0; k < lines; k++) invalid.push(index + k);
+    index += lines;
+    from = lf + 1;
+  }
+  return invalid;
+}
+
+/** The lines of a piece, decoded (malformed UTF-8 becomes U+FFFD, see {@link invalidUtf8Lines}), without their line breaks. */
 export function chunkLines(chunk: InputChunk): string[] {
   const lines = (chunk.atStart ? decoder : keepBom).decode(chunk.bytes).split(LINE_BREAK);
   if (lines[lines.length - 1] === '') lines.pop();

@@ -69,6 +69,11 @@ export class PubTatorReader {
     return undefined;
   }
 
+  /** Skips the document now open (the caller has reported why, e.g. a line that is not UTF-8). */
+  skipDocument(): void {
+    if (this.doc) this.doc.bad = true;
+  }
+
   /** The document still open at the end of the input (or of a piece cut at {@link isPubTatorCut}). */
   finish(): SourceDoc | undefined {
     const d = this.doc;
