@@ -107,10 +107,17 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     return 2;
   }
   const jobsFlag = flags.get('jobs');
-  const jobs = jobsFlag === undefined ? os.availableParallelism() : Number(jobsFlag);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    io.err('oncolex: --jobs must be a whole number of at least 1\n');
+  const cores = os.availableParallelism();
+  // A positive decimal whole number (not `0x2`, `1e1` or nothing); more than the cores only costs memory
+  // (each job loads the lexicon), so it is capped, saying so.
+  if (jobsFlag !== undefined && (typeof jobsFlag !== 'string' || !/^[1-9]\d{0,5}$/.test(jobsFlag))) {
+    io.err('oncolex: --jobs must be a whole number of at least 1 (such as --jobs 2)\n');
     return 2;
+  }
+  let jobs = jobsFlag === undefined ? cores : Number(jobsFlag);
+  if (jobs > cores) {
+    io.err(`oncolex: --jobs ${jobs} is more than the ${cores} cores: using ${cores}\n`);
+    jobs = cores;
   }
   if (jobs > 1 && jobs >= os.availableParallelism()) optimizeLater();
   const files = positional.length === 0 && STDIN_BY_DEFAULT.includes(format) ? ['-'] : positional;

@@ -131,6 +131,15 @@ const JSONL_INPUTS: Record<string, (k: number) => string> = {
   missing: (k) => path.join(dir, `l${k}-missing.jsonl`),
 };
 
+/** Standard error without the line saying that --jobs was capped at the cores (asserted there when it must be). */
+function withoutCap(err: string, jobs: number): string {
+  const cores = os.availableParallelism();
+  const line = `oncolex: --jobs ${jobs} is more than the ${cores} cores: using ${cores}\n`;
+  if (jobs <= cores) return err;
+  assert.ok(err.startsWith(line), `expected the cap line first: ${err}`);
+  return err.slice(line.length);
+}
+
 describe('the pool, property: any mix of good and bad inputs, any number of jobs, the bytes of one job', () => {
   it('BioC: the process exits with the stdout, stderr and status of --jobs 1', { timeout: 600_000 }, async () => {
     await fc.assert(
@@ -138,7 +147,7 @@ describe('the pool, property: any mix of good and bad inputs, any number of jobs
         const files = kinds.map((k, i) => BIOC_INPUTS[k](i));
         const one = await run(['annotate', '--format', format, '--jobs', '1', ...files]);
         const many = spawnCli(['annotate', '--format', format, '--jobs', String(jobs), ...files]);
-        assert.equal(many.err, one.err);
+        assert.equal(withoutCap(many.err, jobs), one.err);
         assert.equal(many.out, one.out);
         assert.equal(many.code, one.code);
       }),
@@ -152,7 +161,7 @@ describe('the pool, property: any mix of good and bad inputs, any number of jobs
         const files = kinds.map((k, i) => JSONL_INPUTS[k](i));
         const one = await run(['annotate', '--format', 'jsonl', '--jobs', '1', ...files]);
         const many = spawnCli(['annotate', '--format', 'jsonl', '--jobs', String(jobs), ...files]);
-        assert.equal(many.err, one.err);
+        assert.equal(withoutCap(many.err, jobs), one.err);
         assert.equal(many.out, one.out);
         assert.equal(many.code, one.code);
       }),
@@ -279,5 +288,32 @@ describe('streamed input that is not UTF-8', () => {
     assert.equal(r.err, `oncolex: ${f}:4: is not valid UTF-8 text (its document is skipped)\n`);
     assert.equal(r.code, 1);
     assert.deepEqual([...r.out.matchAll(/^(\d+)\|t\|/gm)].map((m) => m[1]), ['1', '3']);
+  });
+});
+
+describe('--jobs and JSON Lines ids', () => {
+  it('--jobs takes a positive decimal whole number: no value, 0x2, 1e1, 0, -1 and 2.5 are refused (exit 2); more than the cores is capped, saying so', async () => {
+    const f = file('jobs.jsonl', '{"id":1,"text":"PD-1"}\n');
+    for (const bad of [['--jobs'], ['--jobs', '0x2'], ['--jobs', '1e1'], ['--jobs', '0'], ['--jobs=-1'], ['--jobs', '2.5'], ['--jobs', '']]) {
+      const r = await run(['annotate', '--format', 'jsonl', f, ...bad]);
+      assert.equal(r.code, 2, bad.join(' '));
+      assert.equal(r.err, 'oncolex: --jobs must be a whole number of at least 1 (such as --jobs 2)\n');
+      assert.equal(r.out, '');
+    }
+    const cores = os.availableParallelism();
+    const r = await run(['annotate', '--format', 'jsonl', '--jobs', '100', f]);
+    assert.equal(r.err, `oncolex: --jobs 100 is more than the ${cores} cores: using ${cores}\n`);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^\{"id":1,"mentions":\[/);
+  });
+
+  it('JSON Lines ids keep their text: above 2^53, with a fraction or an exponent, repeated keys, keys in nested objects', async () => {
+    const input = ['{"id":9007199254740993,"text":"PD-1"}', '{"text":"x","id" : 123456789012345678901234567890,"meta":{"id":5}}', '{"id":1.50,"text":"SBRT"}', '{"id":1E+2,"text":"a"}', '{"id":-0,"text":"a"}', '{"id":1,"id":"s","text":"a"}', '{"id":"s","\\u0069d":2e0,"text":"a"}', '{"meta":{"id":3},"text":"no id"}'].join('\n');
+    const r = await run(['annotate', '--format', 'jsonl', '--jobs', '1'], {}, input);
+    assert.equal(r.err, '');
+    assert.deepEqual(
+      r.out.trim().split('\n').map((l) => /^\{"id":([^,]*),/.exec(l)?.[1]),
+      ['9007199254740993', '123456789012345678901234567890', '1.50', '1E+2', '-0', '"s"', '2e0', '8'],
+    );
   });
 });
