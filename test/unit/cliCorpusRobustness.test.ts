@@ -317,3 +317,68 @@ describe('--jobs and JSON Lines ids', () => {
     );
   });
 });
+
+describe('annotate --format brat --out-dir: no file replaced', () => {
+  it('an existing paper.txt is kept (exit 2, nothing written) unless --force replaces it', async () => {
+    const d = fs.mkdtempSync(path.join(dir, 'brat-'));
+    const md = path.join(d, 'paper.md');
+    fs.writeFileSync(md, 'Pembrolizumab after SBRT.\n');
+    fs.writeFileSync(path.join(d, 'paper.txt'), 'my own notes\n');
+    const r = await run(['annotate', '--format', 'brat', '--jobs', '1', '--out-dir', d, md]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `oncolex annotate: ${path.join(d, 'paper.txt')} exists: give --force to replace it, or another --out-dir\n`);
+    assert.equal(fs.readFileSync(path.join(d, 'paper.txt'), 'utf8'), 'my own notes\n');
+    assert.equal(fs.existsSync(path.join(d, 'paper.ann')), false);
+    const forced = await run(['annotate', '--format', 'brat', '--jobs', '1', '--force', '--out-dir', d, md]);
+    assert.equal(forced.code, 0, forced.err);
+    assert.equal(fs.readFileSync(path.join(d, 'paper.txt'), 'utf8'), 'Pembrolizumab after SBRT.\n');
+    assert.match(fs.readFileSync(path.join(d, 'paper.ann'), 'utf8'), /^T1\tdrug 0 13\tPembrolizumab\n/);
+  });
+
+  it('a .txt input is never written over, not even with --force (its BOM and text stay)', async () => {
+    const d = fs.mkdtempSync(path.join(dir, 'brat-'));
+    const txt = path.join(d, 'paper.txt');
+    fs.writeFileSync(txt, '\ufeffNivolumab.\r\n');
+    for (const force of [[], ['--force']]) {
+      const r = await run(['annotate', '--format', 'brat', '--jobs', '1', ...force, '--out-dir', d, txt]);
+      assert.equal(r.code, 2);
+      assert.equal(r.err, `oncolex annotate: ${txt} would be written over the input ${txt}: give another --out-dir\n`);
+      assert.equal(fs.readFileSync(txt, 'utf8'), '\ufeffNivolumab.\r\n');
+    }
+  });
+
+  it('two inputs of the same name are refused before anything is written', async () => {
+    const d = fs.mkdtempSync(path.join(dir, 'brat-'));
+    const a = file(path.relative(dir, path.join(d, 'a', 'x.md')), 'PD-1.\n');
+    const b = file(path.relative(dir, path.join(d, 'b', 'x.md')), 'SBRT.\n');
+    const c = file(path.relative(dir, path.join(d, 'c.md')), 'Durvalumab.\n');
+    const out = path.join(d, 'out');
+    const r = await run(['annotate', '--format', 'brat', '--jobs', '1', '--force', '--out-dir', out, c, a, b]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `oncolex annotate: ${a} and ${b} would both be written to ${path.join(out, 'x.txt')}: rename one, or annotate them into different --out-dir\n`);
+    assert.equal(fs.existsSync(out), false);
+  });
+
+  it('a file that cannot be written is one line naming it; the other documents are written (1 job)', async () => {
+    const d = fs.mkdtempSync(path.join(dir, 'brat-'));
+    // A directory where w.txt goes: replacing it fails (EISDIR) as a full disk or a read-only one would.
+    fs.mkdirSync(path.join(d, 'w.txt'));
+    const w = file('w.md', 'PD-1.\n');
+    const v = file('v.md', 'Nivolumab.\n');
+    const r = await run(['annotate', '--format', 'brat', '--jobs', '1', '--force', '--out-dir', d, w, v]);
+    assert.equal(r.code, 1);
+    assert.equal(r.err, `oncolex: ${w}: EISDIR: illegal operation on a directory, open '${path.join(d, 'w.txt')}'\n`);
+    assert.match(fs.readFileSync(path.join(d, 'v.ann'), 'utf8'), /^T1\tdrug 0 9\tNivolumab\n/);
+  });
+});
+
+describe('annotate --format bioc-json: document ids', () => {
+  it('two wrapped files of the same name get different ids (their paths); a lone file keeps its name', async () => {
+    const a = file('ids/a/x.md', 'PD-1.\n');
+    const b = file('ids/b/x.md', 'SBRT.\n');
+    const c = file('ids/c.md', 'Durvalumab.\n');
+    const r = await run(['annotate', '--format', 'bioc-json', '--jobs', '1', a, b, c]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(docIds(r.out, 'bioc-json'), [a, b, 'c.md']);
+  });
+});
