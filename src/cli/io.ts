@@ -41,11 +41,26 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-// Output piped into `head` and closed early is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+/**
+ * What happens when standard output fails: output piped into `head` and closed early (EPIPE) is not an
+ * error; any other failure (a full disk: ENOSPC) is one line on stderr and exit status 1, not a stack trace.
+ */
+export function onOutputError(e: NodeJS.ErrnoException, err: (text: string) => void, exit: (code: number) => void): void {
+  if (e.code === 'EPIPE') {
+    exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    return;
+  }
+  err(`oncolex: cannot write the output (${e.code ?? e.message})\n`);
+  exit(1);
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) =>
+  onOutputError(
+    e,
+    (t) => process.stderr.write(t),
+    (code) => process.exit(code),
+  ),
+);
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),

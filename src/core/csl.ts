@@ -185,7 +185,8 @@ export function formatBibliography(items: readonly CslItem[], style: CslStyle, l
   try {
     engine = new CSL.Engine(sys, 'json' in style ? fromCompact(style.json) : style.xml, lang);
   } catch (e) {
-    throw new CslError(`the CSL style could not be read: ${(e as Error).message}`);
+    // citeproc-js throws strings as well as Errors.
+    throw new CslError(`the CSL style could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
   engine.setOutputFormat('text');
   engine.updateItems(items.map((i) => i.id));

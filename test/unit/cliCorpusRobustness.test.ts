@@ -382,3 +382,44 @@ describe('annotate --format bioc-json: document ids', () => {
     assert.deepEqual(docIds(r.out, 'bioc-json'), [a, b, 'c.md']);
   });
 });
+
+describe('errors are one line, not a stack trace', () => {
+  it('standard output on a full disk (ENOSPC): one line and exit 1; a closed pipe (EPIPE): a quiet exit', async (t) => {
+    const { onOutputError } = await import('../../src/cli/io');
+    const seen: (string | number)[] = [];
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    onOutputError(enospc, (text) => seen.push(text), (code) => seen.push(code));
+    assert.deepEqual(seen, ['oncolex: cannot write the output (ENOSPC)\n', 1]);
+    seen.length = 0;
+    onOutputError(Object.assign(new Error('EPIPE'), { code: 'EPIPE' }), (text) => seen.push(text), (code) => seen.push(code));
+    assert.deepEqual(seen, [0]);
+    if (!fs.existsSync('/dev/full')) {
+      t.skip('no /dev/full to write to');
+      return;
+    }
+    // The real thing: /dev/full fails every write with ENOSPC.
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'annotate', '--format', 'jsonl', '--jobs', '1'], { input: '{"id":1,"text":"PD-1"}\n', stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.stderr, 'oncolex: cannot write the output (ENOSPC)\n');
+      assert.equal(r.status, 1);
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  it('cite: a CSL style with recursive macros, and a .csl that is not XML, are one line saying why (exit 2)', async () => {
+    const bib = file('refs.bib', '@article{a, title={Radiotherapy and immunity}, author={Smith, John}, journal={Lancet}, year={2020}}\n');
+    const recursive = file(
+      'recursive.csl',
+      '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>R</title><id>r</id><updated>2020-01-01T00:00:00+00:00</updated></info><macro name="a"><text macro="b"/></macro><macro name="b"><text macro="a"/></macro><citation><layout><text macro="a"/></layout></citation><bibliography><layout><text macro="a"/></layout></bibliography></style>',
+    );
+    const r = await run(['cite', '--bib', bib, '--style', recursive, 'a']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^oncolex cite: the CSL style could not be read: .*call to macro "a" would cause an infinite loop\n$/);
+    const notXml = file('not-xml.csl', 'this is not a style\n');
+    const n = await run(['cite', '--bib', bib, '--style', notXml, 'a']);
+    assert.equal(n.code, 2);
+    assert.equal(n.err, `oncolex cite: ${notXml}: is not a CSL style (a CSL style is XML)\n`);
+  });
+});
