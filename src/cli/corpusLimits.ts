@@ -7,6 +7,7 @@
  * file with more than the limit is refused with a message naming it; so is JSON nested deeper than V8's
  * parser copes with in linear time.
  */
+import { jsonStringEnd } from './formats/jsonl';
 /**
  * The most XML elements, or JSON objects and arrays, one BioC file may hold: two million. Read, each costs
  * about 200–350 bytes of memory (measured: 8 million tiny JSON documents, 3.2 GB; 800,000 empty XML
@@ -77,14 +78,7 @@ function jsonShape(text: string, maxItems: number): Shape {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      // To the closing quote: one not escaped by an odd run of backslashes.
-      let q = text.indexOf('"', i + 1);
-      while (q > 0) {
-        let b = q - 1;
-        while (text.charCodeAt(b) === 0x5c) b--;
-        if ((q - 1 - b) % 2 === 0) break;
-        q = text.indexOf('"', q + 1);
-      }
+      const q = jsonStringEnd(text, i);
       if (q < 0) break;
       i = q;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {

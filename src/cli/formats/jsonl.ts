@@ -29,6 +29,18 @@ export function jsonLineDoc(line: string, n: number, file: string, problem: (mes
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** The index of the quote closing the JSON string that opens at `open` (one not escaped by an odd run of backslashes), or -1. */
+export function jsonStringEnd(text: string, open: number): number {
+  let q = text.indexOf('"', open + 1);
+  while (q > 0) {
+    let b = q - 1;
+    while (text.charCodeAt(b) === 0x5c) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return -1;
+}
+
 /**
  * The text of the number a JSON object's top-level `"id"` has (the last one, as JSON.parse keeps the last of
  * a repeated key), for a line JSON.parse has accepted; one pass, strings skipped by search.
@@ -41,13 +53,7 @@ function rawIdNumber(line: string): string | undefined {
     if (c === 0x7b || c === 0x5b) depth++;
     else if (c === 0x7d || c === 0x5d) depth--;
     else if (c === 0x22) {
-      let q = line.indexOf('"', i + 1);
-      while (q > 0) {
-        let b = q - 1;
-        while (line.charCodeAt(b) === 0x5c) b--;
-        if ((q - 1 - b) % 2 === 0) break;
-        q = line.indexOf('"', q + 1);
-      }
+      const q = jsonStringEnd(line, i);
       if (q < 0) return found;
       const token = line.slice(i, q + 1);
       i = q;
