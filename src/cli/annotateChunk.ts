@@ -7,7 +7,7 @@ import type { AnnotationOptions } from '../core/documentAnnotation';
 import type { Entry, Lexicon } from '../core/lexicon';
 import { annotateFile } from './annotate';
 import type { InputChunk } from './formats/chunks';
-import { chunkLines, chunkRawLines } from './formats/chunks';
+import { chunkLines, chunkRawLines, invalidUtf8Lines } from './formats/chunks';
 import { jsonLineDoc, jsonlWriter } from './formats/jsonl';
 import type { SourceDoc } from './formats/model';
 import { annotatedDoc, annotationTasks } from './formats/model';
@@ -35,23 +35,38 @@ export function annotateChunk(chunk: InputChunk, setup: StreamSetup, lexicon: Le
   const writer = setup.format === 'pubtator' ? pubtatorWriter(ctx) : jsonlWriter(ctx);
   const write = (d: SourceDoc | undefined) => {
     if (!d) return;
-    let results;
+    // Whatever fails for one document (its annotation, or its output: the writers add a document in one
+    // piece, so nothing of it is half-written) is that document's problem only.
     try {
-      results = annotationTasks(d).map((t) => annotateFile(t.text, t.language, lexicon, setup.options));
+      const results = annotationTasks(d).map((t) => annotateFile(t.text, t.language, lexicon, setup.options));
+      writer.doc(annotatedDoc(d, results, setup.offsets, byId));
     } catch (e) {
-      problem(`${d.file}: document ${d.id}: ${(e as Error).message}`);
-      return;
+      problem(`${d.file}: document ${d.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    writer.doc(annotatedDoc(d, results, setup.offsets, byId));
   };
+  // Lines that are not UTF-8 are reported and their records skipped: read with U+FFFD in place of the bad
+  // bytes, they would be annotated (and their offsets counted) on text that is not the input's.
+  const invalid = new Set(invalidUtf8Lines(chunk));
+  const notUtf8 = (i: number) => problem(`${chunk.file}:${chunk.firstLine + i}: is not valid UTF-8 text${setup.format === 'pubtator' ? ' (its document is skipped)' : ''}`);
   if (setup.format === 'pubtator') {
     const lines = chunkRawLines(chunk);
     const reader = new PubTatorReader(chunk.file, problem);
-    for (let i = 0; i < lines.length; i++) write(reader.line(lines[i], chunk.firstLine + i));
+    for (let i = 0; i < lines.length; i++) {
+      if (!invalid.has(i)) {
+        write(reader.line(lines[i], chunk.firstLine + i));
+        continue;
+      }
+      notUtf8(i);
+      write(reader.line(lines[i], chunk.firstLine + i));
+      reader.skipDocument();
+    }
     write(reader.finish());
   } else {
     const lines = chunkLines(chunk);
-    for (let i = 0; i < lines.length; i++) write(jsonLineDoc(lines[i], chunk.firstLine + i, chunk.file, problem));
+    for (let i = 0; i < lines.length; i++) {
+      if (invalid.has(i)) notUtf8(i);
+      else write(jsonLineDoc(lines[i], chunk.firstLine + i, chunk.file, problem));
+    }
   }
   return { bytes: ctx.out.bytes(), problems };
 }

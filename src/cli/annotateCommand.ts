@@ -6,16 +6,19 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Lexicon } from '../core/lexicon';
 import { indexById } from '../core/lexicon';
 import type { CliIo } from './io';
 import { ChunkedWriter, InputFileError, parseArgs, readStdinText, readTextFile } from './io';
+import { biocCostProblem } from './corpusLimits';
 import { lexiconWith } from './lexiconOption';
+import { outputProblem } from './outputFiles';
 import { AnnotationPool } from './pool';
 import { biocJsonWriter, biocXmlWriter } from './formats/bioc';
 import { BiocError, biocKind, readBioc, wrapFile } from './formats/biocRead';
-import { bratWriter } from './formats/brat';
+import { bratFiles, bratWriter } from './formats/brat';
 import { jsonWriter } from './formats/json';
 import { CHUNK_BYTES } from './formats/chunks';
 import type { AnnotatedDoc, SourceDoc } from './formats/model';
@@ -72,12 +75,21 @@ async function* textFiles(files: string[], io: CliIo, problem: (message: string)
 
 /** BioC files read as collections, other files wrapped as one document each; the first collection's source, date and key head the output. */
 async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, problem: (message: string) => void): AsyncGenerator<SourceDoc> {
+  // A wrapped file's document id is its name, or its path where two inputs share the name (so ids stay unique).
+  const names = new Map<string, number>();
+  for (const f of files) names.set(path.basename(f), (names.get(path.basename(f)) ?? 0) + 1);
   for (const file of files) {
     const text = await inputText(file, io, problem);
     if (text === undefined) continue;
     const kind = biocKind(file, text);
     if (!kind) {
-      yield wrapFile(text, file);
+      const doc = wrapFile(text, file);
+      yield names.get(path.basename(file))! > 1 ? { ...doc, id: file } : doc;
+      continue;
+    }
+    const tooCostly = biocCostProblem(text, file, kind, io.maxCollectionItems);
+    if (tooCostly !== undefined) {
+      problem(tooCostly);
       continue;
     }
     let read: ReturnType<typeof readBioc>;
@@ -106,10 +118,17 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     return 2;
   }
   const jobsFlag = flags.get('jobs');
-  const jobs = jobsFlag === undefined ? os.availableParallelism() : Number(jobsFlag);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    io.err('oncolex: --jobs must be a whole number of at least 1\n');
+  const cores = os.availableParallelism();
+  // A positive decimal whole number (not `0x2`, `1e1` or nothing); more than the cores only costs memory
+  // (each job loads the lexicon), so it is capped, saying so.
+  if (jobsFlag !== undefined && (typeof jobsFlag !== 'string' || !/^[1-9]\d{0,5}$/.test(jobsFlag))) {
+    io.err('oncolex: --jobs must be a whole number of at least 1 (such as --jobs 2)\n');
     return 2;
+  }
+  let jobs = jobsFlag === undefined ? cores : Number(jobsFlag);
+  if (jobs > cores) {
+    io.err(`oncolex: --jobs ${jobs} is more than the ${cores} cores: using ${cores}\n`);
+    jobs = cores;
   }
   if (jobs > 1 && jobs >= os.availableParallelism()) optimizeLater();
   const files = positional.length === 0 && STDIN_BY_DEFAULT.includes(format) ? ['-'] : positional;
@@ -121,6 +140,15 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   if (format === 'brat' && typeof outDir !== 'string' && files.length > 1) {
     io.err('oncolex annotate: brat writes one .ann per file: give --out-dir DIR for several files\n');
     return 2;
+  }
+  const force = flags.get('force') === true;
+  if (format === 'brat' && typeof outDir === 'string') {
+    // Checked before anything is written, so a refused run leaves the directory as it was.
+    const refused = outputProblem(files, (f) => bratFiles(outDir, f), force);
+    if (refused !== undefined) {
+      io.err(`oncolex annotate: ${refused}\n`);
+      return 2;
+    }
   }
   if (typeof outDir === 'string') fs.mkdirSync(outDir, { recursive: true });
   const lexiconFile = typeof flags.get('lexicon') === 'string' ? (flags.get('lexicon') as string) : undefined;
@@ -145,7 +173,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     failures += await annotateStreamed(files, io, setup, lexicon, byId, streamPool);
     return failures > 0 ? 1 : 0;
   }
-  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined };
+  const ctx: WriterContext = { out: new ChunkedWriter((t) => io.out(t), io.chunk), outDir: typeof outDir === 'string' ? outDir : undefined, force };
   // In input order: each document (settled once annotated) and each problem met while reading. Documents are
   // written, and problems reported, from the head of the queue only, so stdout and stderr are the same
   // whatever the number of jobs.
@@ -177,7 +205,14 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     if (!d) return;
     if (!begun) writer.begin();
     begun = true;
-    writer.doc(d);
+    try {
+      writer.doc(d);
+    } catch (e) {
+      // A file that cannot be written (brat's .txt/.ann: no permission, a full disk, one that appeared
+      // meanwhile) is that document's problem: one line, and the others are still written.
+      failures++;
+      io.err(`oncolex: ${d.source.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
   };
   // Called as each document settles: writes every settled document (and reports every problem) at the head of the queue.
   const writeSettled = () => {

@@ -18,6 +18,10 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
   /** The largest input file read, in bytes ({@link MAX_INPUT_BYTES} unless set; tests set it low). */
   maxInputBytes?: number;
+  /** The largest record of a streamed input (a JSON Lines line, a PubTator document), in bytes ({@link MAX_RECORD_BYTES} unless set; tests set it low). */
+  maxRecordBytes?: number;
+  /** The most XML elements, or JSON objects and arrays, one BioC file may hold ({@link MAX_COLLECTION_ITEMS} unless set; tests set it low). */
+  maxCollectionItems?: number;
 }
 
 /** Output is written in pieces of about 1 Mi characters. */
@@ -29,11 +33,34 @@ export const OUTPUT_CHUNK = 1 << 20;
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-// Output piped into `head` and closed early is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+/**
+ * The largest record of a streamed input: 8 MiB (a full-text article is well under 1 MiB). Its annotation
+ * must fit in memory and its output line in one string (a dense record writes ~30 bytes per input byte,
+ * and V8's longest string is ~512 Mi units); a 63 MB line used to abort the process with `Invalid string
+ * length`. A larger record is reported (file and line) and skipped.
+ */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * What happens when standard output fails: output piped into `head` and closed early (EPIPE) is not an
+ * error; any other failure (a full disk: ENOSPC) is one line on stderr and exit status 1, not a stack trace.
+ */
+export function onOutputError(e: NodeJS.ErrnoException, err: (text: string) => void, exit: (code: number) => void): void {
+  if (e.code === 'EPIPE') {
+    exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    return;
+  }
+  err(`oncolex: cannot write the output (${e.code ?? e.message})\n`);
+  exit(1);
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) =>
+  onOutputError(
+    e,
+    (t) => process.stderr.write(t),
+    (code) => process.exit(code),
+  ),
+);
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
@@ -44,6 +71,13 @@ export const processIo: CliIo = {
 
 /** A file the CLI could not read, with a one-line message naming it. */
 export class InputFileError extends Error {}
+
+/** A regular file's status; throws {@link InputFileError} when it is missing, a directory, or a device, FIFO or socket (reading those could last forever). */
+export function statRegularFile(file: string): fs.Stats {
+  const stat = statInput(file);
+  if (!stat.isFile()) throw new InputFileError(`${file}: is not a regular file (a device, FIFO or socket); give a file`);
+  return stat;
+}
 
 /** A file's status for reading it as input; throws {@link InputFileError} when it is missing or a directory. */
 export function statInput(file: string): fs.Stats {
@@ -63,8 +97,7 @@ export function statInput(file: string): fs.Stats {
  * reading those could last forever), larger than `maxBytes`, binary (contains NUL bytes) or not valid UTF-8.
  */
 export function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): string {
-  const stat = statInput(file);
-  if (!stat.isFile()) throw new InputFileError(`${file}: is not a regular file (a device, FIFO or socket); give a file`);
+  const stat = statRegularFile(file);
   if (stat.size > maxBytes) {
     throw new InputFileError(`${file}: is too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}): split it into smaller files`);
   }
@@ -107,7 +140,8 @@ export async function readStdinText(io: CliIo): Promise<string> {
   return decodeInput('-', Buffer.concat(parts), maxBytes);
 }
 
-function formatBytes(n: number): string {
+/** A size for a message: `12.5 MiB`, `3 KiB`, `100 bytes`. */
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
   if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
   return `${n} bytes`;

@@ -132,6 +132,10 @@ export async function annotateStreamed(files: string[], io: CliIo, setup: Stream
     for (const file of files) {
       try {
         for await (const chunk of readChunks(file, io, isCut)) {
+          if (chunk.problem !== undefined) {
+            add({ bytes: NOTHING, problems: [chunk.problem] });
+            continue;
+          }
           const slot = first ? undefined : workers?.take();
           first = false;
           if (slot) {

@@ -204,7 +204,8 @@ function bibliographyIn(items: readonly CslItem[], style: CslStyle, locales: Csl
   try {
     engine = new CSL.Engine(sys, 'json' in style ? fromCompact(style.json) : style.xml, lang, forceLang);
   } catch (e) {
-    throw new CslError(`the CSL style could not be read: ${(e as Error).message}`);
+    // citeproc-js throws strings as well as Errors.
+    throw new CslError(`the CSL style could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
   engine.setOutputFormat('text');
   engine.updateItems(items.map((i) => i.id));

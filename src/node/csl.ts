@@ -29,11 +29,15 @@ export function builtinLocales(): CslLocales {
 export function loadStyle(nameOrFile: string): CslStyle {
   if ((BUILTIN_STYLES as readonly string[]).includes(nameOrFile)) return { json: read(`${nameOrFile}.json`) };
   if (/\.csl$/i.test(nameOrFile)) {
+    let xml: string;
     try {
-      return { xml: fs.readFileSync(nameOrFile, 'utf8') };
+      xml = fs.readFileSync(nameOrFile, 'utf8');
     } catch {
       throw new CslError(`${nameOrFile}: no such style file`);
     }
+    // citeproc-js would read anything else as JSON and fail with a parser's message.
+    if (!/^\uFEFF?\s*</.test(xml)) throw new CslError(`${nameOrFile}: is not a CSL style (a CSL style is XML)`);
+    return { xml };
   }
   throw new CslError(`unknown style '${nameOrFile}': use one of ${BUILTIN_STYLES.join(', ')}, or a .csl file`);
 }

@@ -77,6 +77,49 @@ export function stringInfons(raw: unknown): Record<string, string> {
   return infons;
 }
 
+/** How deeply an infon's value may nest (BioC infons are strings; deeper JSON is refused, since writing it back recurses). */
+const MAX_INFON_DEPTH = 100;
+/** How deeply anything else in a BioC JSON document may nest, for the same reason. */
+const MAX_DOCUMENT_DEPTH = 200;
+
+/** Whether `value` nests deeper than `limit` (checked without recursion). */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const c of Object.values(v)) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
+/** Why an object of infons cannot be written back, if it cannot. */
+function infonDepthProblem(infons: unknown): string | undefined {
+  if (!isObject(infons)) return undefined;
+  for (const [k, v] of Object.entries(infons)) if (nestsDeeper(v, MAX_INFON_DEPTH)) return `infon "${k}" is nested more than ${MAX_INFON_DEPTH} deep`;
+  return undefined;
+}
+
+/** Why a JSON value (a document, the collection's own keys) cannot be written back, if it cannot: its infons or itself nest too deep. One pass, without recursion. */
+function depthProblem(value: unknown): string | undefined {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > MAX_DOCUMENT_DEPTH) return `nested more than ${MAX_DOCUMENT_DEPTH} deep`;
+    for (const [k, c] of Object.entries(v)) {
+      if (k === 'infons' && !Array.isArray(v) && isObject(c)) {
+        const p = infonDepthProblem(c);
+        if (p !== undefined) return p;
+        continue;
+      }
+      stack.push([c, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 function parsesAlone(line: string): boolean {
   try {
     JSON.parse(line);
@@ -125,6 +168,8 @@ function readBiocJson(text: string, file: string, problem: (message: string) => 
       if (k === 'documents') seen = true;
       else (seen ? after : before)[k] = v;
     }
+    const deep = depthProblem({ before, after });
+    if (deep !== undefined) throw new BiocError(`${file}: the collection's ${/^infon /.test(deep) ? 'infons' : 'keys'}: ${deep}`);
     info = { source: String(data.source ?? ''), date: String(data.date ?? ''), key: String(data.key ?? ''), infons: stringInfons(data.infons), json: { before, after } };
   } else if (isObject(data) && Array.isArray(data.PubTator3)) rawDocs = data.PubTator3;
   else if (isObject(data) && Array.isArray(data.passages)) rawDocs = [data];
@@ -146,6 +191,11 @@ function jsonDocument(raw: unknown, file: string, where: string, problem: (messa
     return undefined;
   }
   const id = idOf(raw.id);
+  const deep = depthProblem(raw);
+  if (deep !== undefined) {
+    problem(`${where}${id ? ` (id ${id})` : ''}: ${deep}`);
+    return undefined;
+  }
   const passages: SourcePassage[] = [];
   const jsonUnits: JsonObject[] = [];
   const bad = (what: string) => {

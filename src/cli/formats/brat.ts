@@ -110,7 +110,13 @@ function writeConf(dir: string, name: string, conf: Conf): void {
   if (text !== existing) fs.writeFileSync(file, text);
 }
 
-export function bratWriter({ out, outDir }: WriterContext): FormatWriter {
+/** The `.txt` and `.ann` files an input gets in `--out-dir DIR`: DIR/NAME.txt and DIR/NAME.ann, NAME its name without extension. */
+export function bratFiles(outDir: string, file: string): [txt: string, ann: string] {
+  const base = path.join(outDir, path.basename(file).replace(/\.[^.]*$/, ''));
+  return [`${base}.txt`, `${base}.ann`];
+}
+
+export function bratWriter({ out, outDir, force }: WriterContext): FormatWriter {
   return {
     begin() {
       if (outDir === undefined) return;
@@ -122,9 +128,11 @@ export function bratWriter({ out, outDir }: WriterContext): FormatWriter {
         out.add(bratAnn(doc));
         return;
       }
-      const base = path.join(outDir, path.basename(doc.source.file).replace(/\.[^.]*$/, ''));
-      fs.writeFileSync(`${base}.txt`, doc.passages.map((p) => p.text).join(''));
-      fs.writeFileSync(`${base}.ann`, bratAnn(doc));
+      const [txt, ann] = bratFiles(outDir, doc.source.file);
+      // Created, never replaced, unless --force (a file that appeared since the command checked is kept).
+      const flag = force ? 'w' : 'wx';
+      fs.writeFileSync(txt, doc.passages.map((p) => p.text).join(''), { flag });
+      fs.writeFileSync(ann, bratAnn(doc), { flag });
     },
     end() {},
   };

@@ -56,6 +56,8 @@ interface OpenDoc {
   /** Past the document's first blank line: what follows belongs to no document until the next title. */
   closed: boolean;
   theirs: Set<string>;
+  /** Skipped (see {@link PubTatorReader.skipDocument}): not written. */
+  bad?: boolean;
 }
 
 /**
@@ -119,11 +121,16 @@ export class PubTatorReader {
     return undefined;
   }
 
+  /** Skips the document now open (the caller has reported why, e.g. a line that is not UTF-8). */
+  skipDocument(): void {
+    if (this.doc) this.doc.bad = true;
+  }
+
   /** The document still open at the end of the input (or of a piece cut at {@link isPubTatorCut}). */
   finish(): SourceDoc | undefined {
     const d = this.doc;
     this.doc = undefined;
-    if (!d) return undefined;
+    if (!d || d.bad) return undefined;
     const eol = d.lines.find((l) => l.end !== '')?.end ?? '\n';
     const pubtator: PubTatorSource = { lines: d.lines, after: d.after, eol: d.lines[0].end || eol, theirs: d.theirs };
     if (d.title === undefined) return { id: '', file: this.file, language: 'pubtator.txt', passages: [], pubtator };

@@ -16,6 +16,8 @@ export interface WriterContext {
   collection?: BiocCollectionInfo;
   /** `--out-dir`: where formats of one output file per input (brat) write them. */
   outDir?: string;
+  /** `--force`: files in `outDir` may be replaced (never without it). */
+  force?: boolean;
 }
 
 /** A field written on one line of a line-based format: tabs and line breaks become spaces (offsets are unchanged). */
