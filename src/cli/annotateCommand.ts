@@ -83,8 +83,7 @@ async function* biocFiles(files: string[], io: CliIo, ctx: WriterContext, proble
     if (text === undefined) continue;
     const kind = biocKind(file, text);
     if (!kind) {
-      const doc = wrapFile(text, file);
-      yield names.get(path.basename(file))! > 1 ? { ...doc, id: file } : doc;
+      yield wrapFile(text, file, names.get(path.basename(file))! > 1 ? file : undefined);
       continue;
     }
     const tooCostly = biocCostProblem(text, file, kind, io.maxCollectionItems);

@@ -46,9 +46,10 @@ const SPECS: Record<string, CommandSpec> = {
       [--offsets utf16|codepoint|utf8]     offset unit (utf16 for json/jsonl, codepoint for the others)
       [--jobs N]                           worker threads (default: the number of cores)
       [--out-dir DIR]                      write one output file per input file into DIR (brat: .txt and .ann)
+      [--force]                            with --out-dir: replace output files that exist (never an input)
 `,
     values: ['format', 'lexicon', 'offsets', 'jobs', 'out-dir'],
-    switches: ['include-generic'],
+    switches: ['include-generic', 'force'],
   },
   lexicon: { usage: '  lexicon [--format json]                  print the whole built-in lexicon\n', values: ['format'], switches: [] },
   lookup: { usage: '  lookup TERM                              show the entry for a term\n', values: [], switches: [] },

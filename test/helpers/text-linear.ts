@@ -77,7 +77,7 @@ export function unsplitSentence(size: number): string {
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < size; i++) {
-    const part = `${code(i).toLowerCase()}ish stromal cells and CD8 T cells with ${code(i + 7).toLowerCase()}ase receptor, `;
+    const part = `${code(i).toLowerCase()}ish suppressor cells and CD8 T cells with ${code(i + 7).toLowerCase()}ase receptor, `;
     parts.push(part);
     length += part.length;
   }

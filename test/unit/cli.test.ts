@@ -185,13 +185,14 @@ describe('terminal output from workspace lexicons', () => {
     }),
   );
   const doc = path.join(dir, 'esc\u001b[1mname.md');
-  fs.writeFileSync(doc, 'ZRB and ZRB again.\n');
+  // After radiotherapy: a short capital form is shown in a text of the field (docs/annotation.md §5).
+  fs.writeFileSync(doc, 'ZRB and ZRB again after radiotherapy.\n');
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
   it('annotate --format table shows escape sequences in labels and file names as text, never raw', async () => {
     const r = await run('annotate', '--format', 'table', '--lexicon', lexicon, doc);
     assert.equal(r.code, 0, r.err);
     assert.doesNotMatch(r.out, CONTROL);
-    assert.match(r.out, /esc\\u\{1B\}\[1mname\.md: 2 mentions/);
+    assert.match(r.out, /esc\\u\{1B\}\[1mname\.md: 3 mentions/);
     assert.match(r.out, /2 {2}concept {6}Zorb\\u\{1B\}\[2J\\u\{1B\}\[31mred\\u\{1B\}\[0m \(佐布\\u\{1B\}\]52;c;aGk=\\u\{07\}\)/);
   });
   it('dictionary leaves out forms holding control characters, in every format', async () => {

@@ -93,7 +93,7 @@ describe('matcher tables built with the extension', () => {
       ['extended.bin', Buffer.concat([good, Buffer.alloc(8)]), /extended\.bin: matcher tables: the file is truncated or extended/],
       // Issue 25: a changed word table mask made the kernel loop forever; other header numbers made it trap.
       ['mask.bin', headerWord(good, 6, 4094, false), /mask\.bin: matcher tables: the checksum does not match the contents/],
-      ['mask-resealed.bin', headerWord(good, 6, 8191, true), /mask-resealed\.bin: matcher tables: wordSlots has 32768 numbers for wordSlotMask 8191 \(the header does not fit the body\)/],
+      ['mask-resealed.bin', headerWord(good, 6, 8191, true), /mask-resealed\.bin: matcher tables: wordSlots has \d+ numbers for wordSlotMask 8191 \(the header does not fit the body\)/],
       ['nodes-resealed.bin', headerWord(good, 10 + 7, 4, true), /nodes-resealed\.bin: matcher tables: chainKey has \d+ entries for 1 nodes/],
       ['forms-resealed.bin', headerWord(good, 5, 100, true), /forms-resealed\.bin: matcher tables: patEntry has \d+ entries for 100 forms/],
       // A body byte changed (a trie node's key): the checksum.

@@ -34,7 +34,7 @@ const cli = path.join(ROOT, 'dist', 'cli.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-parity-'));
 
 // The examples with their bibliography (plus one broken entry), and a CSL-JSON bibliography beside it.
-for (const f of fs.readdirSync(path.join(ROOT, 'examples'))) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
+fs.cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
 fs.appendFileSync(path.join(dir, 'references.bib'), '\n@article{brokenkey,\n  title = {Unclosed\n');
 fs.writeFileSync(
   path.join(dir, 'refs.json'),

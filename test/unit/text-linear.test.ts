@@ -51,9 +51,9 @@ describe('mining: bounded evidence', () => {
     assert.ok(evidence.length > 1000, `${evidence.length} pieces of evidence`);
     for (const e of evidence) assert.ok(e.sentence.length <= 404, `${e.sentence.length} characters of evidence`);
     // Each window names its term and is cut at spaces, with an ellipsis where it is cut.
-    const stromal = r.entries.find((e) => e.label.en === 'wdaish stromal cells')!;
+    const stromal = r.entries.find((e) => e.label.en === 'wdaish suppressor cells')!;
     assert.ok(stromal, 'the term of the unsplit sentence is found');
-    assert.match(stromal.evidence[0].sentence, /^… .*wdaish stromal cells.* …$/);
+    assert.match(stromal.evidence[0].sentence, /^… .*wdaish suppressor cells.* …$/);
     const json = JSON.stringify(r);
     assert.ok(json.length < 40 * text.length, `${json.length} characters of JSON for ${text.length} of text`);
   });

@@ -62,10 +62,10 @@ export function readBioc(text: string, file: string, kind: 'xml' | 'json', probl
 }
 
 /** A plain, Markdown or LaTeX file as one BioC document of one passage. */
-export function wrapFile(text: string, file: string): SourceDoc {
+export function wrapFile(text: string, file: string, id = path.basename(file)): SourceDoc {
   const passage: JsonObject = { offset: 0, infons: { type: 'text' }, text, sentences: [], annotations: [], relations: [] };
-  const json: JsonObject = { id: path.basename(file), infons: {}, passages: [passage], annotations: [], relations: [] };
-  return { id: path.basename(file), file, language: file, passages: [{ offset: 0, text }], bioc: { json, jsonUnits: [passage] } };
+  const json: JsonObject = { id, infons: {}, passages: [passage], annotations: [], relations: [] };
+  return { id, file, language: file, passages: [{ offset: 0, text }], bioc: { json, jsonUnits: [passage] } };
 }
 
 const isObject = (x: unknown): x is JsonObject => x !== null && typeof x === 'object' && !Array.isArray(x);
