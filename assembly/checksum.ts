@@ -1,5 +1,5 @@
 /**
- * The checksum of a matcher tables file (src/core/matcherTables.ts writes it at build time and checks it
+ * The checksum of a matcher tables file (src/core/matching/matcherTables.ts writes it at build time and checks it
  * before the tables are used). Here rather than in TypeScript because a cold start checks 1.7 MB with it:
  * WebAssembly runs it at full speed at once, where JavaScript would first spend milliseconds interpreted.
  */

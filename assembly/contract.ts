@@ -1,5 +1,5 @@
 /**
- * The contract between the matcher's TypeScript (src/core/matcher.ts, matcherTables.ts, regions.ts) and its
+ * The contract between the matcher's TypeScript (src/core/matching/matcher.ts, matcherTables.ts, regions.ts) and its
  * WebAssembly kernel (this folder), in one place: both sides import these constants, so neither keeps a copy
  * of its own. Written in the subset of TypeScript that AssemblyScript also compiles (integer constants, no
  * types): AssemblyScript reads each as an i32, TypeScript as a number.
@@ -39,7 +39,7 @@ export const NAME_SLOTS_MAX = 4096;
 
 // ---------------------------------------------------------------------------------------- header slots
 // The slot of each table's address (or number) in the header, read by init() in assembly/text.ts and
-// written by layoutKernel in src/core/matcher.ts.
+// written by layoutKernel in src/core/matching/matcher.ts.
 
 export const SLOT_FOLD = 0;
 export const SLOT_FOLD_TEX = 1;

@@ -1,6 +1,6 @@
 /**
  * The matcher's hot loops, compiled to WebAssembly (AssemblyScript; `npm run build:wasm` writes
- * src/core/kernelWasm.ts). src/core/matcher.ts builds the trie and its tables, lays them out in this
+ * src/core/matching/kernelWasm.ts). src/core/matching/matcher.ts builds the trie and its tables, lays them out in this
  * module's memory (it writes the header read by `init`) and calls `scanMarkdown`, `scanLatex` or, for
  * plain text, `scan`. A document is read once: the region scan skips code, math, comments and the like,
  * and in the plain text between them words are hashed as they are read; a walk starts only at a word that

@@ -1,5 +1,5 @@
 /**
- * The LaTeX region scan (`scanLatex`; the lists of commands and environments are in src/core/regions.ts,
+ * The LaTeX region scan (`scanLatex`; the lists of commands and environments are in src/core/text/regions.ts,
  * laid out by the matcher as a hash table of names with their kinds). What opens, what closes it, and what
  * bounds it when unclosed:
  * - `%` comments, to the end of the line;
@@ -21,7 +21,7 @@ import { finish, flushSkip, skip } from './output';
 import { backslashMath, beginRegions, bound, closingDollar, displayMathOrMarkup, generation, handOver, plainToConstruct } from './regions';
 import { NAME_MASK, NAME_POOL, NAME_SLOTS, NL, TEXT_LEN, ch, chAt, findBalanced, indexOfChar, indexOfCharBefore, isAsciiLetter, lineEnd, paragraphEnd } from './text';
 
-/** Kinds of names (the contract's NAME_…, as LATEX_NAME_KIND in src/core/regions.ts). */
+/** Kinds of names (the contract's NAME_…, as LATEX_NAME_KIND in src/core/text/regions.ts). */
 export const SKIP_ONE_ARGUMENT: u32 = NAME_SKIP_ONE_ARGUMENT;
 
 export const SKIP_TWO_ARGUMENTS: u32 = NAME_SKIP_TWO_ARGUMENTS;

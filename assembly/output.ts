@@ -1,6 +1,6 @@
 /**
  * The output areas: mentions as (start, end, pattern) triples and skipped ranges as (start, end) pairs,
- * handed over to src/core/matcher.ts when one fills up (the scan is then called again from where it
+ * handed over to src/core/matching/matcher.ts when one fills up (the scan is then called again from where it
  * stopped), and the RESULT words that say how many of each were written.
  */
 

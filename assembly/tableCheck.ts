@@ -1,5 +1,5 @@
 /**
- * The bounds of a tables file's body, checked before the tables are used (src/core/matcherTables.ts calls
+ * The bounds of a tables file's body, checked before the tables are used (src/core/matching/matcherTables.ts calls
  * it on the copy the checksum was computed over). The checksum catches damage; this catches a file whose
  * checksum was made to match: every number the scans use as an index into a table must lie inside it, and
  * the word table must have a free slot (its probes stop at one), so that no tables file can make the

@@ -4,7 +4,7 @@
  * language's tables, and the character and search helpers every scan shares.
  *
  * Lines end at `\n`, `\r\n` or a lone `\r`; a blank line holds only whitespace (JavaScript's \s, so U+3000
- * too): the same rule as src/core/regions.ts and VS Code's lines. Paragraphs are separated by blank lines.
+ * too): the same rule as src/core/text/regions.ts and VS Code's lines. Paragraphs are separated by blank lines.
  */
 
 import {
@@ -280,7 +280,7 @@ export function indexOfBreak(from: i32): i32 {
 /**
  * End of the paragraph containing pos: the index of the line break before the first blank line, or end.
  * A line ends at `\n`, `\r\n` or a lone `\r`; a blank line holds only whitespace (JavaScript's \s, so
- * U+3000 too). The same rule as paragraphEnd in src/core/regions.ts, and as VS Code's lines.
+ * U+3000 too). The same rule as paragraphEnd in src/core/text/regions.ts, and as VS Code's lines.
  */
 export function paragraphEnd(pos: i32, end: i32): i32 {
   let i = pos;

@@ -2,7 +2,7 @@
  * Benchmark of the BibTeX reader: parses a generated 5 MB bibliography (real-world shapes: macros,
  * accents, nested braces, crossrefs) several times and reports the median. `npm run bench` calls it.
  */
-import { parseBibtex } from '../src/core/bibtex';
+import { parseBibtex } from '../src/core/citations/bibtex';
 
 /** Builds a .bib text of about `bytes` bytes from varied entries. Deterministic. */
 export function generateBib(bytes: number): string {

@@ -6,8 +6,8 @@
  * every Node program, and VS Code's extension host has already paid it).
  */
 import { performance } from 'node:perf_hooks';
-import { annotateDocument } from '../src/core/documentAnnotation';
-import { Matcher } from '../src/core/matcher';
+import { annotateDocument } from '../src/core/matching/documentAnnotation';
+import { Matcher } from '../src/core/matching/matcher';
 import { readBuiltLexicon } from '../src/node/builtin';
 
 export function firstMentions(t0: number, lexiconFile: string, tablesFile: string, text: string): object {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Lexicon } from '../src/core/lexicon';
+import type { Lexicon } from '../src/core/lexicon/lexicon';
 
 const OGER_PLUS_PLUS_ABSTRACTS_PER_SEC = 9.7;
 

@@ -6,10 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { entryForms, toEntry } from '../src/core/build';
-import type { Category, Entry, Lexicon, SourceEntry } from '../src/core/lexicon';
-import { CATEGORIES } from '../src/core/lexicon';
-import { SearchIndex } from '../src/core/search';
+import { entryForms, toEntry } from '../src/core/lexicon/build';
+import type { Category, Entry, Lexicon, SourceEntry } from '../src/core/lexicon/lexicon';
+import { CATEGORIES } from '../src/core/lexicon/lexicon';
+import { SearchIndex } from '../src/core/search/search';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 
 /** Resolved from the repository root, where benchmarks and tests run. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildLexicon, serializeLexicon } from '../src/core/build';
+import { buildLexicon, serializeLexicon } from '../src/core/lexicon/build';
 import { LEXICON_OUT, readSources } from './lexicon-sources';
 
 function main(): number {

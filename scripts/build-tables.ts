@@ -1,5 +1,5 @@
 /**
- * Builds the built-in lexicon's matcher tables (src/core/matcherTables.ts) at build time, when the lexicon
+ * Builds the built-in lexicon's matcher tables (src/core/matching/matcherTables.ts) at build time, when the lexicon
  * is fixed: reads generated/lexicon.json and writes dist/matcher-tables.bin, which the extension (desktop and
  * web), the language server and the CLI load instead of building the trie at start-up, and dist/lexicon.json,
  * the same lexicon without indentation (it parses faster; src/node/builtin.ts reads both). Run by
@@ -7,8 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Entry } from '../src/core/lexicon';
-import { buildTables, encodeTables, formsDigest } from '../src/core/matcherTables';
+import type { Entry } from '../src/core/lexicon/lexicon';
+import { buildTables, encodeTables, formsDigest } from '../src/core/matching/matcherTables';
 
 /** The repository's root: the first argument, else the working directory. */
 const ROOT = path.resolve(process.argv[2] ?? '.');

@@ -1,14 +1,14 @@
 // `npm run build:wasm`: compiles the matcher's kernel (assembly/kernel.ts, AssemblyScript) to WebAssembly and
-// writes it, base64-encoded, to src/core/kernelWasm.ts (committed; a unit test fails when it is stale).
+// writes it, base64-encoded, to src/core/matching/kernelWasm.ts (committed; a unit test fails when it is stale).
 // `node scripts/build-wasm.mjs --check` (run by npm test) is the kernel's type check: it fails on any error or
-// warning of the AssemblyScript compiler (pedantic), and when the committed src/core/kernelWasm.ts is stale.
+// warning of the AssemblyScript compiler (pedantic), and when the committed src/core/matching/kernelWasm.ts is stale.
 import asc from 'assemblyscript/asc';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const OUTPUT = path.join(ROOT, 'src', 'core', 'kernelWasm.ts');
+export const OUTPUT = path.join(ROOT, 'src', 'core', 'matching', 'kernelWasm.ts');
 
 /** Compiles the kernel and returns the TypeScript module's text; `onDiagnostics` hears the compiler's warnings. */
 export async function compileKernel(onDiagnostics = (text) => process.stderr.write(text)) {
@@ -45,7 +45,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       process.stderr.write(`${path.relative(ROOT, OUTPUT)} is stale: run npm run build:wasm\n`);
       process.exit(1);
     }
-    console.log('assembly/: compiles without warnings, and src/core/kernelWasm.ts is current');
+    console.log('assembly/: compiles without warnings, and src/core/matching/kernelWasm.ts is current');
   } else {
     fs.writeFileSync(OUTPUT, await compileKernel());
     console.log(`wrote ${path.relative(ROOT, OUTPUT)}`);

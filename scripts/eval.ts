@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CliMention } from '../src/cli/annotate';
-import { CATEGORIES } from '../src/core/lexicon';
+import { CATEGORIES } from '../src/core/lexicon/lexicon';
 import { loadBuiltinLexicon } from '../src/node/builtin';
 import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';

@@ -1,9 +1,9 @@
 /** Reads and validates the curated lexicon sources, the review and the generated tier (shared by the build script and tests). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BuildInput } from '../src/core/build';
-import type { LexiconError, SourceEntry } from '../src/core/lexicon';
-import { validateSourceFile } from '../src/core/lexicon';
+import type { BuildInput } from '../src/core/lexicon/build';
+import type { LexiconError, SourceEntry } from '../src/core/lexicon/lexicon';
+import { validateSourceFile } from '../src/core/lexicon/lexicon';
 import { compromiseInflector } from '../src/node/inflect';
 
 export const ROOT = path.resolve(__dirname, '..');

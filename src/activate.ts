@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from './core/ids';
-import { EDITOR_LANGUAGES } from './core/documentLanguages';
+import { EDITOR_LANGUAGES } from './core/text/documentLanguages';
 import type { Logger } from './core/log';
 import { logErrors } from './core/log';
 import { CardView } from './vscode/cardView';

@@ -8,10 +8,10 @@
 import type * as vscode from 'vscode';
 import type { OncoLexApi } from './activate';
 import { activateOn } from './activate';
-import type { Lexicon } from './core/lexicon';
+import type { Lexicon } from './core/lexicon/lexicon';
 import type { ExtensionHost } from './vscode/host';
 import lexiconJson from '../generated/lexicon.json';
-import { attachTables, decodeTables } from './core/matcherTables';
+import { attachTables, decodeTables } from './core/matching/matcherTables';
 import tablesFile from '../dist/matcher-tables.bin';
 
 let builtin: Lexicon | undefined;

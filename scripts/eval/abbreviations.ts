@@ -1,14 +1,14 @@
 /**
  * The abbreviation pairs of the evaluation set: gold pairs (`passages/<id>.abbr.tsv`, `SHORT<TAB>long form`
  * per line, `#` starts a comment; written by reading each passage) against the pairs `oncolex mine` reports
- * (src/core/mine.ts, the same detector as a manuscript's own abbreviations). A pair counts when its short
+ * (src/core/mining/mine.ts, the same detector as a manuscript's own abbreviations). A pair counts when its short
  * form (a plural `s` aside) and its long form (case, spaces and dash kinds aside) are those of a gold pair.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { singular } from '../../src/core/definedAbbreviations';
-import { Matcher } from '../../src/core/matcher';
-import { mine } from '../../src/core/mine';
+import { singular } from '../../src/core/matching/definedAbbreviations';
+import { Matcher } from '../../src/core/matching/matcher';
+import { mine } from '../../src/core/mining/mine';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import type { Passage } from './passages';
 import { goldDir } from './passages';

@@ -12,7 +12,7 @@
  * after), and never inside the passage's non-prose regions: a Markdown file's front matter, a LaTeX citation,
  * reference or label argument. Every listed line must yield at least one span, or resolution fails.
  */
-import { CATEGORIES } from '../../src/core/lexicon';
+import { CATEGORIES } from '../../src/core/lexicon/lexicon';
 
 export interface GoldSpan {
   start: number;

@@ -1,15 +1,15 @@
 /**
  * `oncolex abbreviations FILE [--format acro|glossaries|acronym|pandoc|quarto|markdown|text] [--min-uses N]
- * [--lang en|zh] [--lexicon FILE.oncolex.json]`: the document's abbreviation list (src/core/abbreviationList.ts)
+ * [--lang en|zh] [--lexicon FILE.oncolex.json]`: the document's abbreviation list (src/core/writing/abbreviationList.ts)
  * in a journal's or a LaTeX/Pandoc package's form. The language defaults to the document's writing language.
  */
 import * as path from 'node:path';
-import type { AbbreviationFormat } from '../core/abbreviationList';
-import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/abbreviationList';
-import { annotateDocument } from '../core/documentAnnotation';
-import { writingLanguage } from '../core/insert';
-import { indexById } from '../core/lexicon';
-import { languageOf } from '../core/regions';
+import type { AbbreviationFormat } from '../core/writing/abbreviationList';
+import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/writing/abbreviationList';
+import { annotateDocument } from '../core/matching/documentAnnotation';
+import { writingLanguage } from '../core/writing/insert';
+import { indexById } from '../core/lexicon/lexicon';
+import { languageOf } from '../core/text/regions';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';
 import { parseArgs, readInput, wholeNumberFlag } from './io';

@@ -1,16 +1,16 @@
 /**
  * What `oncolex annotate` reports for one document. The CLI and the evaluation (`npm run eval`) both call
  * {@link annotateFile}, so the evaluation measures exactly what a user of the CLI gets: the document's
- * annotation (src/core/documentAnnotation.ts), with its own abbreviations and without generic words unless
+ * annotation (src/core/matching/documentAnnotation.ts), with its own abbreviations and without generic words unless
  * asked for.
  */
 import * as path from 'node:path';
-import type { AnnotationOptions } from '../core/documentAnnotation';
-import { annotateDocument } from '../core/documentAnnotation';
-import type { Lexicon } from '../core/lexicon';
-import { lineIndexAt, lineStarts } from '../core/lines';
-import { Matcher } from '../core/matcher';
-import { languageOf } from '../core/regions';
+import type { AnnotationOptions } from '../core/matching/documentAnnotation';
+import { annotateDocument } from '../core/matching/documentAnnotation';
+import type { Lexicon } from '../core/lexicon/lexicon';
+import { lineIndexAt, lineStarts } from '../core/text/lines';
+import { Matcher } from '../core/matching/matcher';
+import { languageOf } from '../core/text/regions';
 import { loadBuiltinLexicon } from '../node/builtin';
 
 /** One mention as the CLI reports it; offsets are UTF-16 code units, as JavaScript strings count. */

@@ -3,8 +3,8 @@
  * written — the whole per-document work of those formats, done by the main thread or a worker thread alike,
  * so `--jobs N` writes the bytes `--jobs 1` writes.
  */
-import type { AnnotationOptions } from '../core/documentAnnotation';
-import type { Entry, Lexicon } from '../core/lexicon';
+import type { AnnotationOptions } from '../core/matching/documentAnnotation';
+import type { Entry, Lexicon } from '../core/lexicon/lexicon';
 import { annotateFile } from './annotate';
 import type { InputChunk } from './formats/chunks';
 import { chunkLines, chunkRawLines, invalidUtf8Lines } from './formats/chunks';

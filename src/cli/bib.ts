@@ -1,5 +1,5 @@
-import type { BibEntry, BibParseResult } from '../core/bibtex';
-import { readBibliography } from '../core/bibliography/read';
+import type { BibEntry, BibParseResult } from '../core/citations/bibtex';
+import { readBibliography } from '../core/citations/bibliography/read';
 import { ChunkedWriter, parseArgs, readInput } from './io';
 import type { CliIo } from './io';
 import { clipColumns, count, displayWidth, padEndColumns } from './text';

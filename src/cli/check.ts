@@ -1,7 +1,7 @@
 /**
  * `oncolex check FILE... [--format text|json] [--min-uses N] [--disable CODE,…] [--bib FILE,…]
  * [--lexicon FILE.oncolex.json]`: the manuscript checks the editor shows as diagnostics
- * (abbreviation-before-definition, the checks of src/core/manuscriptChecks.ts, undefined-citation), one line
+ * (abbreviation-before-definition, the checks of src/core/checks/manuscriptChecks.ts, undefined-citation), one line
  * each (`file:line:col code message`) or as JSON with 1-based lines and columns (UTF-16 units). The
  * bibliography is what the document names (Pandoc `bibliography:`, `\bibliography{}`, `\addbibresource{}`)
  * plus `--bib`; without any, citations are not checked. Exits 1 when it reports anything (for CI and
@@ -9,11 +9,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BibliographyIndex } from '../core/bibliography/keyIndex';
-import type { ReadBibliography } from '../core/bibliography/keyIndex';
-import { readBibliography } from '../core/bibliography/read';
-import { indexById } from '../core/lexicon';
-import { namedBibliographies } from '../core/namedBibliographies';
+import { BibliographyIndex } from '../core/citations/bibliography/keyIndex';
+import type { ReadBibliography } from '../core/citations/bibliography/keyIndex';
+import { readBibliography } from '../core/citations/bibliography/read';
+import { indexById } from '../core/lexicon/lexicon';
+import { namedBibliographies } from '../core/citations/namedBibliographies';
 import { DIAGNOSTIC_CODES } from '../core/service/constants';
 import type { DiagnosticCode } from '../core/service/constants';
 import { citationSyntaxOf, textDocument } from '../core/service/document';

@@ -1,13 +1,13 @@
 /**
  * `oncolex cite --bib FILE[,FILE…] [--style NAME|FILE.csl] KEY...`: the references of KEYs formatted by a CSL
- * style (src/core/csl.ts), in the style's order, one per line. The default style is Vancouver; GB/T 7714
+ * style (src/core/citations/csl.ts), in the style's order, one per line. The default style is Vancouver; GB/T 7714
  * formats with the Chinese locale.
  */
-import { BibliographyIndex } from '../core/bibliography/keyIndex';
-import type { ReadBibliography } from '../core/bibliography/keyIndex';
-import { readBibliography } from '../core/bibliography/read';
-import type { CslItem } from '../core/csl';
-import { CslError, cslItemFromBib, formatBibliography } from '../core/csl';
+import { BibliographyIndex } from '../core/citations/bibliography/keyIndex';
+import type { ReadBibliography } from '../core/citations/bibliography/keyIndex';
+import { readBibliography } from '../core/citations/bibliography/read';
+import type { CslItem } from '../core/citations/csl';
+import { CslError, cslItemFromBib, formatBibliography } from '../core/citations/csl';
 import { builtinLocales, loadStyle } from '../node/csl';
 import type { CliIo } from './io';
 import { parseArgs, readInput } from './io';

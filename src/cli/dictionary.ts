@@ -1,9 +1,9 @@
 /**
  * `oncolex dictionary [--format cspell|ltex|plain] [--lexicon FILE.oncolex.json]`: the lexicon's words as a
- * spell-checker dictionary (src/core/dictionary.ts), on stdout.
+ * spell-checker dictionary (src/core/lexicon/dictionary.ts), on stdout.
  */
-import type { DictionaryFormat } from '../core/dictionary';
-import { DICTIONARY_FORMATS, formatDictionary } from '../core/dictionary';
+import type { DictionaryFormat } from '../core/lexicon/dictionary';
+import { DICTIONARY_FORMATS, formatDictionary } from '../core/lexicon/dictionary';
 import type { CliIo } from './io';
 import { parseArgs } from './io';
 import { lexiconOption } from './lexiconOption';

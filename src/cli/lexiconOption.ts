@@ -1,5 +1,5 @@
-import type { Lexicon } from '../core/lexicon';
-import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
+import type { Lexicon } from '../core/lexicon/lexicon';
+import { buildWorkspaceLexicon } from '../core/lexicon/workspaceLexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
 import type { CliIo } from './io';
 import { readTextFile } from './io';

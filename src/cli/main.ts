@@ -14,8 +14,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexById } from '../core/lexicon';
-import { entryAsText, lookupTerm } from '../core/lookup';
+import { indexById } from '../core/lexicon/lexicon';
+import { entryAsText, lookupTerm } from '../core/lexicon/lookup';
 import { loadBuiltinLexicon } from '../node/builtin';
 import { annotateCommand } from './annotateCommand';
 import type { CliIo } from './io';

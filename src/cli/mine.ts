@@ -1,13 +1,13 @@
 /**
  * `oncolex mine FILE... [--format json] [-o NAME.oncolex.json] [--force]`: the terms and abbreviations of
  * texts (reviews in Markdown, LaTeX or text extracted from a PDF), with their evidence, as JSON on stdout or
- * as a workspace lexicon file. The mining itself is src/core/mine.ts.
+ * as a workspace lexicon file. The mining itself is src/core/mining/mine.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mine, minedLexiconText } from '../core/mine';
-import type { MineInput } from '../core/mine';
-import { languageOf } from '../core/regions';
+import { mine, minedLexiconText } from '../core/mining/mine';
+import type { MineInput } from '../core/mining/mine';
+import { languageOf } from '../core/text/regions';
 import { loadBuiltinLexicon } from '../node/builtin';
 import { matcherFor } from './annotate';
 import type { CliIo } from './io';

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnnotationOptions } from '../core/documentAnnotation';
-import type { Lexicon } from '../core/lexicon';
+import type { AnnotationOptions } from '../core/matching/documentAnnotation';
+import type { Lexicon } from '../core/lexicon/lexicon';
 import type { FileAnnotation } from './annotate';
 import { annotateFile } from './annotate';
 import type { ChunkResult, StreamSetup } from './annotateChunk';

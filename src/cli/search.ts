@@ -5,8 +5,8 @@
  * definition, a distant likeness) are shown with --all; without them, nothing found is said on stderr with
  * what else to try.
  */
-import type { SearchResult } from '../core/search';
-import { searchLexicon } from '../core/search';
+import type { SearchResult } from '../core/search/search';
+import { searchLexicon } from '../core/search/search';
 import { loadBuiltinLexicon } from '../node/builtin';
 import type { CliIo } from './io';
 import { parseArgs } from './io';

@@ -8,7 +8,7 @@
  * main thread alone: workers start from the second piece — or at once for a large file
  * ({@link StreamWorkers.prestart}), so the first boots while the main thread loads the lexicon.
  */
-import type { Entry, Lexicon } from '../core/lexicon';
+import type { Entry, Lexicon } from '../core/lexicon/lexicon';
 import type { ChunkResult, StreamSetup } from './annotateChunk';
 import { annotateChunk } from './annotateChunk';
 import type { InputChunk } from './formats/chunks';

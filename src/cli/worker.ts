@@ -6,7 +6,7 @@
  * (src/cli/streamed.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexById } from '../core/lexicon';
+import { indexById } from '../core/lexicon/lexicon';
 import { loadBuiltinLexicon } from '../node/builtin';
 import { annotateFile, matcherFor } from './annotate';
 import { annotateChunk } from './annotateChunk';

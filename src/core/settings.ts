@@ -1,7 +1,7 @@
 /** The extension's settings with their defaults, shared by the adapters and checked against package.json. */
-import type { Category } from './lexicon';
-import { CATEGORIES } from './lexicon';
-import { EDITOR_LANGUAGES } from './documentLanguages';
+import type { Category } from './lexicon/lexicon';
+import { CATEGORIES } from './lexicon/lexicon';
+import { EDITOR_LANGUAGES } from './text/documentLanguages';
 
 export type HighlightStyle = 'background' | 'underline' | 'text';
 export type DisplayLanguageSetting = 'auto' | 'en' | 'zh';

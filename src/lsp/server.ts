@@ -11,7 +11,7 @@
 import type { Connection, InitializeParams, InitializeResult, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextChange } from '../core/incremental';
+import type { TextChange } from '../core/matching/incremental';
 import { settingsFrom } from '../core/settings';
 import { TOKEN_TYPES } from '../core/service/semanticTokens';
 import { DiagnosticsFeature } from './diagnostics';

@@ -4,18 +4,18 @@
  * the service over them that every handler asks.
  */
 import type { Connection } from 'vscode-languageserver';
-import type { Inflector } from '../core/build';
-import { BibliographyIndex } from '../core/bibliography/keyIndex';
-import type { ReadBibliography } from '../core/bibliography/keyIndex';
-import { readBibliography } from '../core/bibliography/read';
-import type { Entry, Lexicon } from '../core/lexicon';
-import { indexById } from '../core/lexicon';
-import { Matcher } from '../core/matcher';
+import type { Inflector } from '../core/lexicon/build';
+import { BibliographyIndex } from '../core/citations/bibliography/keyIndex';
+import type { ReadBibliography } from '../core/citations/bibliography/keyIndex';
+import { readBibliography } from '../core/citations/bibliography/read';
+import type { Entry, Lexicon } from '../core/lexicon/lexicon';
+import { indexById } from '../core/lexicon/lexicon';
+import { Matcher } from '../core/matching/matcher';
 import { createOncoLexService } from '../core/service/service';
 import type { OncoLexService } from '../core/service/service';
 import type { Settings } from '../core/settings';
 import { settingsFrom } from '../core/settings';
-import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
+import { buildWorkspaceLexicon } from '../core/lexicon/workspaceLexicon';
 
 /** What the server reads from the machine it runs on. */
 export interface ServerHost {

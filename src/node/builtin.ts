@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Entry, Lexicon } from '../core/lexicon';
-import { MAX_TABLES_BYTES, attachTables, decodeTables } from '../core/matcherTables';
+import type { Entry, Lexicon } from '../core/lexicon/lexicon';
+import { MAX_TABLES_BYTES, attachTables, decodeTables } from '../core/matching/matcherTables';
 
 /** The first of the files that exists, relative to the bundle (dist/) or to the sources (src/node/) when run by tsx. */
 function shipped(relativeToBundle: string, relativeToSources: string): string | undefined {

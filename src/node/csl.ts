@@ -1,8 +1,8 @@
 /** The CSL styles and locales shipped in assets/csl/ (see its README for their source and licence). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompactNode, CslLocales, CslStyle } from '../core/csl';
-import { BUILTIN_STYLES, CslError } from '../core/csl';
+import type { CompactNode, CslLocales, CslStyle } from '../core/citations/csl';
+import { BUILTIN_STYLES, CslError } from '../core/citations/csl';
 
 /** assets/csl, found from the bundle (dist/) or from the sources (src/node/) when run by tsx. */
 function cslDir(): string {

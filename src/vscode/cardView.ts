@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { keepCardLinks, renderCard } from '../core/card';
+import { keepCardLinks, renderCard } from '../core/cards/card';
 import { HOVER_COMMANDS } from '../core/ids';
 import type { Logger } from '../core/log';
 import { displayLanguage } from './config';

@@ -1,11 +1,11 @@
 /**
  * "OncoLex: Spell-Checker Dictionary": the lexicon's words (built-in and workspace lexicons) as a Code Spell
- * Checker configuration, LTeX's `ltex.dictionary` setting or a word list (src/core/dictionary.ts), opened as
+ * Checker configuration, LTeX's `ltex.dictionary` setting or a word list (src/core/lexicon/dictionary.ts), opened as
  * an unsaved document to save where the spell checker reads it.
  */
 import * as vscode from 'vscode';
-import type { DictionaryFormat } from '../core/dictionary';
-import { formatDictionary } from '../core/dictionary';
+import type { DictionaryFormat } from '../core/lexicon/dictionary';
+import { formatDictionary } from '../core/lexicon/dictionary';
 import { COMMANDS } from '../core/ids';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DocumentMentions } from '../core/incremental';
+import type { DocumentMentions } from '../core/matching/incremental';
 
 let last: vscode.TextEditor | undefined;
 

@@ -1,13 +1,13 @@
 /**
- * "OncoLex: Export Abbreviations": the document's abbreviation list (src/core/abbreviationList.ts) in a
+ * "OncoLex: Export Abbreviations": the document's abbreviation list (src/core/writing/abbreviationList.ts) in a
  * format picked from a QuickPick, inserted at the cursor (one undoable edit) or copied to the clipboard.
  * A keybinding or a test may pass `{ format, target }` to skip the QuickPicks.
  */
 import * as vscode from 'vscode';
-import type { AbbreviationFormat } from '../core/abbreviationList';
-import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/abbreviationList';
+import type { AbbreviationFormat } from '../core/writing/abbreviationList';
+import { ABBREVIATION_FORMATS, abbreviationList, formatAbbreviationList } from '../core/writing/abbreviationList';
 import { COMMANDS } from '../core/ids';
-import { writingLanguage } from '../core/insert';
+import { writingLanguage } from '../core/writing/insert';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';
 import { documentEditor } from './editors';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from '../core/ids';
-import type { DocumentMentions, ParagraphReader } from '../core/incremental';
-import { DocumentMentions as Mentions } from '../core/incremental';
-import type { Category } from '../core/lexicon';
-import { CATEGORIES } from '../core/lexicon';
+import type { DocumentMentions, ParagraphReader } from '../core/matching/incremental';
+import { DocumentMentions as Mentions } from '../core/matching/incremental';
+import type { Category } from '../core/lexicon/lexicon';
+import { CATEGORIES } from '../core/lexicon/lexicon';
 import type { Logger } from '../core/log';
-import type { Mention } from '../core/matcher';
-import { isBlankLine, languageOf } from '../core/regions';
+import type { Mention } from '../core/matching/matcher';
+import { isBlankLine, languageOf } from '../core/text/regions';
 import type { HighlightStyle } from '../core/settings';
 import { onSettingsChanged, setting } from './config';
 import { documentEditor } from './editors';

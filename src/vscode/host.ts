@@ -4,9 +4,9 @@
  * same in both; only this differs.
  */
 import type * as vscode from 'vscode';
-import type { Inflector } from '../core/build';
-import type { Reference } from '../core/citations';
-import type { Lexicon } from '../core/lexicon';
+import type { Inflector } from '../core/lexicon/build';
+import type { Reference } from '../core/citations/citations';
+import type { Lexicon } from '../core/lexicon/lexicon';
 
 export interface ExtensionHost {
   readonly kind: 'desktop' | 'web';

@@ -3,10 +3,10 @@
  * language of the surrounding text and the escaping (math, LaTeX); this only reads the context and edits.
  */
 import * as vscode from 'vscode';
-import type { InsertForm } from '../core/insert';
-import { isInMath, textToInsert, writingLanguage } from '../core/insert';
-import type { Entry } from '../core/lexicon';
-import { languageOf } from '../core/regions';
+import type { InsertForm } from '../core/writing/insert';
+import { isInMath, textToInsert, writingLanguage } from '../core/writing/insert';
+import type { Entry } from '../core/lexicon/lexicon';
+import { languageOf } from '../core/text/regions';
 
 /** How much text around the cursor decides the writing language and whether it is in math. */
 const CONTEXT_BEFORE = 20000;

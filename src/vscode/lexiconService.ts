@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Entry, Lexicon } from '../core/lexicon';
+import type { Entry, Lexicon } from '../core/lexicon/lexicon';
 import type { Logger } from '../core/log';
-import { indexById } from '../core/lexicon';
-import { Matcher } from '../core/matcher';
+import { indexById } from '../core/lexicon/lexicon';
+import { Matcher } from '../core/matching/matcher';
 import type { ExtensionHost } from './host';
 
 /**

@@ -4,13 +4,13 @@
  * "Search Terms" and `oncolex search` (pinyin, initials, misspellings included).
  */
 import * as vscode from 'vscode';
-import { categoryPluralLabel } from '../core/card';
-import type { DocumentTerm } from '../core/documentAnnotation';
+import { categoryPluralLabel } from '../core/cards/card';
+import type { DocumentTerm } from '../core/matching/documentAnnotation';
 import { COMMANDS, VIEWS } from '../core/ids';
-import { primaryAbbreviation } from '../core/insert';
-import type { Category, Entry } from '../core/lexicon';
-import { CATEGORIES } from '../core/lexicon';
-import type { Mention } from '../core/matcher';
+import { primaryAbbreviation } from '../core/writing/insert';
+import type { Category, Entry } from '../core/lexicon/lexicon';
+import { CATEGORIES } from '../core/lexicon/lexicon';
+import type { Mention } from '../core/matching/matcher';
 import { displayLanguage } from './config';
 import { documentEditor } from './editors';
 import type { TermActions } from './termItems';

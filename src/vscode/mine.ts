@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';
-import { Matcher } from '../core/matcher';
-import { mine, minedLexiconText } from '../core/mine';
-import { languageOf } from '../core/regions';
-import type { Lexicon } from '../core/lexicon';
+import { Matcher } from '../core/matching/matcher';
+import { mine, minedLexiconText } from '../core/mining/mine';
+import { languageOf } from '../core/text/regions';
+import type { Lexicon } from '../core/lexicon/lexicon';
 
 /** The matcher over the built-in lexicon, built on first use (mining always compares with the built-in lexicon). */
 let builtinMatcher: Matcher | undefined;

@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
-import type { InsertForm } from '../core/insert';
-import type { Entry, IdSystem, Lexicon } from '../core/lexicon';
-import { ID_SYSTEM_LABELS } from '../core/lexicon';
+import type { InsertForm } from '../core/writing/insert';
+import type { Entry, IdSystem, Lexicon } from '../core/lexicon/lexicon';
+import { ID_SYSTEM_LABELS } from '../core/lexicon/lexicon';
 import { logErrors } from '../core/log';
-import type { SearchIndex } from '../core/search';
-import { searchIndexFor } from '../core/search';
+import type { SearchIndex } from '../core/search/search';
+import { searchIndexFor } from '../core/search/search';
 import { displayLanguage } from './config';
 import { termAtCursor } from './editors';
 import { insertEntry } from './insertTerm';

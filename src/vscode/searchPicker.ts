@@ -7,10 +7,10 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
-import { primaryAbbreviation } from '../core/insert';
-import type { Entry } from '../core/lexicon';
+import { primaryAbbreviation } from '../core/writing/insert';
+import type { Entry } from '../core/lexicon/lexicon';
 import { logErrors } from '../core/log';
-import type { SearchResult } from '../core/search';
+import type { SearchResult } from '../core/search/search';
 import { displayLanguage } from './config';
 import type { TermActions } from './termItems';
 import { CATEGORY_ICONS, shortDefinition } from './termItems';

@@ -4,12 +4,12 @@
  * one-line definition) and how a command's argument names a term.
  */
 import type * as vscode from 'vscode';
-import type { DocumentMentions } from '../core/incremental';
-import type { InsertForm } from '../core/insert';
-import { INSERT_FORMS } from '../core/insert';
-import type { Category, Entry } from '../core/lexicon';
+import type { DocumentMentions } from '../core/matching/incremental';
+import type { InsertForm } from '../core/writing/insert';
+import { INSERT_FORMS } from '../core/writing/insert';
+import type { Category, Entry } from '../core/lexicon/lexicon';
 import type { Logger } from '../core/log';
-import type { SearchIndex } from '../core/search';
+import type { SearchIndex } from '../core/search/search';
 import type { LexiconService } from './lexiconService';
 
 export interface SearchDeps {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../core/service/constants';
 import type { Logger } from '../core/log';
 import { logErrors } from '../core/log';
-import { buildWorkspaceLexicon } from '../core/workspaceLexicon';
+import { buildWorkspaceLexicon } from '../core/lexicon/workspaceLexicon';
 import type { ExtensionHost } from './host';
 import { onSettingsChanged, setting } from './config';
 import type { LexiconService } from './lexiconService';

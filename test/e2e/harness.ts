@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CliMention } from '../../src/cli/annotate';
-import type { Entry, Lexicon } from '../../src/core/lexicon';
+import type { Entry, Lexicon } from '../../src/core/lexicon/lexicon';
 
 export const root = path.resolve(__dirname, '../..');
 export const cache = process.env.ONCOLEX_E2E_CACHE ?? path.join(root, '.e2e-cache');

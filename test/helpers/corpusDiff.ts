@@ -6,7 +6,7 @@
  * and how many items were added.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CATEGORIES } from '../../src/core/lexicon';
+import { CATEGORIES } from '../../src/core/lexicon/lexicon';
 import { parseXml } from '../../src/cli/formats/xml';
 import type { XmlElement } from '../../src/cli/formats/xml';
 

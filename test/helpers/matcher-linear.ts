@@ -3,8 +3,8 @@
  * annotation time grows from n to 4n bytes (run by test/unit/matcher-linear.test.ts in a worker with a
  * time limit).
  */
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
 

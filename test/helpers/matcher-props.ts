@@ -8,17 +8,17 @@
  * document — with the whitespace and invisible characters manuscripts hold.
  */
 import fc from 'fast-check';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
-import type { TextChange } from '../../src/core/incremental';
-import { buildLexicon } from '../../src/core/build';
-import type { Lexicon, SourceEntry } from '../../src/core/lexicon';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/matching/incremental';
+import type { TextChange } from '../../src/core/matching/incremental';
+import { buildLexicon } from '../../src/core/lexicon/build';
+import type { Lexicon, SourceEntry } from '../../src/core/lexicon/lexicon';
 import { compromiseInflector } from '../../src/node/inflect';
-import { Matcher } from '../../src/core/matcher';
-import type { Mention } from '../../src/core/matcher';
-import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from '../../src/core/normalize';
-import type { DocLanguage } from '../../src/core/regions';
-import { MarkerRules } from '../../src/core/spans';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { Mention } from '../../src/core/matching/matcher';
+import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from '../../src/core/text/normalize';
+import type { DocLanguage } from '../../src/core/text/regions';
+import { MarkerRules } from '../../src/core/text/spans';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
 import { MINI_SOURCES, miniLexicon } from './mini-lexicon';

@@ -1,6 +1,6 @@
 /** A small hand-written lexicon for matcher tests, built through the real build path. */
-import { buildLexicon } from '../../src/core/build';
-import type { Lexicon, SourceEntry } from '../../src/core/lexicon';
+import { buildLexicon } from '../../src/core/lexicon/build';
+import type { Lexicon, SourceEntry } from '../../src/core/lexicon/lexicon';
 import { compromiseInflector } from '../../src/node/inflect';
 
 const def = { en: 'Test definition.', zh: '测试定义。' };

@@ -13,11 +13,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { Mention } from '../../src/core/matcher';
-import { Matcher } from '../../src/core/matcher';
-import type { MatcherTables } from '../../src/core/matcherTables';
-import { attachedTables, decodeTables, sealTables } from '../../src/core/matcherTables';
-import type { DocLanguage } from '../../src/core/regions';
+import type { Mention } from '../../src/core/matching/matcher';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { MatcherTables } from '../../src/core/matching/matcherTables';
+import { attachedTables, decodeTables, sealTables } from '../../src/core/matching/matcherTables';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { builtinLexiconPath, loadBuiltinLexicon, readBuiltLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
 

@@ -3,14 +3,14 @@
  * quadratic or worse, and a measurement of how the CPU time grows from n to 4n characters (run by
  * test/unit/text-linear.test.ts in a worker with a time limit, so that a hang fails its test).
  */
-import { abbreviationsUsedBeforeDefinition } from '../../src/core/abbreviations';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { indexById } from '../../src/core/lexicon';
-import type { Entry } from '../../src/core/lexicon';
-import { checkManuscript } from '../../src/core/manuscriptChecks';
-import { Matcher } from '../../src/core/matcher';
-import { mine, minedLexiconText } from '../../src/core/mine';
-import type { DocLanguage } from '../../src/core/regions';
+import { abbreviationsUsedBeforeDefinition } from '../../src/core/checks/abbreviations';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import type { Entry } from '../../src/core/lexicon/lexicon';
+import { checkManuscript } from '../../src/core/checks/manuscriptChecks';
+import { Matcher } from '../../src/core/matching/matcher';
+import { mine, minedLexiconText } from '../../src/core/mining/mine';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

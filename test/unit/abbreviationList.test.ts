@@ -5,11 +5,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { matcherFor } from '../../src/cli/annotate';
-import type { AbbreviationItem } from '../../src/core/abbreviationList';
-import { abbreviationList, formatAbbreviationList, latexId, latexText } from '../../src/core/abbreviationList';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { indexById } from '../../src/core/lexicon';
-import { languageOf } from '../../src/core/regions';
+import type { AbbreviationItem } from '../../src/core/writing/abbreviationList';
+import { abbreviationList, formatAbbreviationList, latexId, latexText } from '../../src/core/writing/abbreviationList';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import { languageOf } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const lexicon = loadBuiltinLexicon();

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { abbreviationsUsedBeforeDefinition, firstUseEdits, firstUseForm } from '../../src/core/abbreviations';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import type { Lexicon } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
+import { abbreviationsUsedBeforeDefinition, firstUseEdits, firstUseForm } from '../../src/core/checks/abbreviations';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import type { Lexicon } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { definitionsLexicon } from '../helpers/mini-lexicon';
 

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_EXPANDED_VALUE, MAX_MACRO_DEPTH, expansionBudget, parseBibtex } from '../../src/core/bibtex';
-import { parseCslJson } from '../../src/core/cslJson';
-import { MAX_ACCENT_DEPTH, decodeTex } from '../../src/core/texText';
-import { referenceFromBibEntry } from '../../src/core/citations';
-import { doiUrl, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/referenceFormat';
+import { MAX_EXPANDED_VALUE, MAX_MACRO_DEPTH, expansionBudget, parseBibtex } from '../../src/core/citations/bibtex';
+import { parseCslJson } from '../../src/core/citations/cslJson';
+import { MAX_ACCENT_DEPTH, decodeTex } from '../../src/core/citations/texText';
+import { referenceFromBibEntry } from '../../src/core/citations/citations';
+import { doiUrl, referenceHoverMarkdown, safeLinkTarget } from '../../src/core/citations/referenceFormat';
 import { runBib } from '../../src/cli/bib';
 import { main } from '../../src/cli/main';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseBibtex } from '../../src/core/bibtex';
+import { parseBibtex } from '../../src/core/citations/bibtex';
 
 describe('BibTeX warnings', () => {
   const text = '@string{nejm = {N Engl J Med}}\n@book{a, title={T}, isbn = 1-405-12345-6, year=2020}\n@article{b, journal = jnci, month = mar, year = 2020}\n@article{c, journal = nejm}\n@article{A, title={Dup}}\n';

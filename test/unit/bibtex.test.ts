@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fieldText, parseBibtex, parseNames } from '../../src/core/bibtex';
-import { looksLikeCslJson, parseCslJson } from '../../src/core/cslJson';
-import { decodeTex } from '../../src/core/texText';
+import { fieldText, parseBibtex, parseNames } from '../../src/core/citations/bibtex';
+import { looksLikeCslJson, parseCslJson } from '../../src/core/citations/cslJson';
+import { decodeTex } from '../../src/core/citations/texText';
 import { generateBib } from '../../scripts/bench-bib';
 import { runBib } from '../../src/cli/bib';
 

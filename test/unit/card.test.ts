@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createRequire } from 'node:module';
-import { commandLink, isCardLinkTarget, keepCardLinks, renderCard } from '../../src/core/card';
-import { escapeMarkdown } from '../../src/core/markdown';
+import { commandLink, isCardLinkTarget, keepCardLinks, renderCard } from '../../src/core/cards/card';
+import { escapeMarkdown } from '../../src/core/cards/markdown';
 import { COMMANDS, HOVER_COMMANDS } from '../../src/core/ids';
-import type { Entry } from '../../src/core/lexicon';
-import { indexById } from '../../src/core/lexicon';
+import type { Entry } from '../../src/core/lexicon/lexicon';
+import { indexById } from '../../src/core/lexicon/lexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { miniLexicon } from '../helpers/mini-lexicon';
 

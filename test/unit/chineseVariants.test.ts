@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { chineseVariants, familyChineseName } from '../../src/core/chineseVariants';
-import { Matcher } from '../../src/core/matcher';
+import { chineseVariants, familyChineseName } from '../../src/core/lexicon/chineseVariants';
+import { Matcher } from '../../src/core/matching/matcher';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 describe('Chinese names by rule', () => {

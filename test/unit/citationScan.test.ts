@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { citationContextAt, findCitations } from '../../src/core/citationSyntax';
-import type { CitationSyntax } from '../../src/core/citationSyntax';
+import { citationContextAt, findCitations } from '../../src/core/citations/citationSyntax';
+import type { CitationSyntax } from '../../src/core/citations/citationSyntax';
 
 /** `unit` repeated to about `size` characters, then `tail`. */
 const fill = (unit: string, size: number, head = '', tail = '') => head + unit.repeat(Math.ceil(size / unit.length)) + tail;

@@ -128,7 +128,7 @@ describe('oncolex mine', () => {
     const out = path.join(dir, 'mined.oncolex.json');
     const first = await run('mine', review, '-o', out);
     assert.equal(first.code, 0, first.err);
-    const { validateSourceFile } = await import('../../src/core/lexicon');
+    const { validateSourceFile } = await import('../../src/core/lexicon/lexicon');
     assert.deepEqual(validateSourceFile(JSON.parse(fs.readFileSync(out, 'utf8')), out).errors, []);
     fs.writeFileSync(out, '{"entries": []}');
     const again = await run('mine', review, '-o', out);

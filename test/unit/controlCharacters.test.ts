@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { printable, printableLine } from '../../src/cli/terminal';
-import { Matcher } from '../../src/core/matcher';
-import { foldForm } from '../../src/core/normalize';
+import { Matcher } from '../../src/core/matching/matcher';
+import { foldForm } from '../../src/core/text/normalize';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 describe('control characters inside words', () => {

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
-import { CATEGORIES } from '../../src/core/lexicon';
+import { CATEGORIES } from '../../src/core/lexicon/lexicon';
 import type { Diff } from '../helpers/corpusDiff';
 import { biocJsonDiff, biocXmlDiff, pubtatorDiff, rawLines } from '../helpers/corpusDiff';
 

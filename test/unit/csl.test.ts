@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseBibtex } from '../../src/core/bibtex';
-import { referenceFromBibEntry } from '../../src/core/citations';
-import { BUILTIN_STYLES, cslItemFromBib, cslItemFromReference, defaultStyle, formatBibliography, frontMatterStyle } from '../../src/core/csl';
+import { parseBibtex } from '../../src/core/citations/bibtex';
+import { referenceFromBibEntry } from '../../src/core/citations/citations';
+import { BUILTIN_STYLES, cslItemFromBib, cslItemFromReference, defaultStyle, formatBibliography, frontMatterStyle } from '../../src/core/citations/csl';
 import { builtinLocales, loadStyle } from '../../src/node/csl';
 
 const BIB = `@article{shu2024,

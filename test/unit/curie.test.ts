@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { BIOREGISTRY_PREFIXES, ONCOLEX_PREFIX, bioregistryPrefix, curieOf } from '../../src/core/curie';
-import type { IdSystem } from '../../src/core/lexicon';
-import { ID_SYSTEMS } from '../../src/core/lexicon';
+import { BIOREGISTRY_PREFIXES, ONCOLEX_PREFIX, bioregistryPrefix, curieOf } from '../../src/core/lexicon/curie';
+import type { IdSystem } from '../../src/core/lexicon/lexicon';
+import { ID_SYSTEMS } from '../../src/core/lexicon/lexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 describe('CURIEs', () => {

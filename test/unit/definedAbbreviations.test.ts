@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findAbbreviationDefinitions } from '../../src/core/definedAbbreviations';
-import { applyDocumentTerms } from '../../src/core/documentAnnotation';
-import type { DocumentTerm } from '../../src/core/documentAnnotation';
+import { findAbbreviationDefinitions } from '../../src/core/matching/definedAbbreviations';
+import { applyDocumentTerms } from '../../src/core/matching/documentAnnotation';
+import type { DocumentTerm } from '../../src/core/matching/documentAnnotation';
 
 /** The pairs a text defines, as "SHORT=long form". */
 function pairs(text: string, skips: number[] = []): string[] {

@@ -1,7 +1,7 @@
 /** Spell-checker dictionaries from the lexicon: what a user's spell checker stops flagging. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { dictionaryWords, formatDictionary } from '../../src/core/dictionary';
+import { dictionaryWords, formatDictionary } from '../../src/core/lexicon/dictionary';
 import { main } from '../../src/cli/main';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 

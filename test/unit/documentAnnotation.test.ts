@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { definedAsNote, renderDocumentTermCard } from '../../src/core/card';
-import type { DocumentAnnotation } from '../../src/core/documentAnnotation';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { buildLexicon } from '../../src/core/build';
-import { indexById } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
+import { definedAsNote, renderDocumentTermCard } from '../../src/core/cards/card';
+import type { DocumentAnnotation } from '../../src/core/matching/documentAnnotation';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { buildLexicon } from '../../src/core/lexicon/build';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { definitionsLexicon } from '../helpers/mini-lexicon';
 
 const matcher = new Matcher(definitionsLexicon());

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
-import { Matcher } from '../../src/core/matcher';
-import { frontMatterProse } from '../../src/core/regions';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/matching/incremental';
+import { Matcher } from '../../src/core/matching/matcher';
+import { frontMatterProse } from '../../src/core/text/regions';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
 const matcher = new Matcher(miniLexicon());

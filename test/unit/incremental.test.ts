@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { DocumentMention } from '../../src/core/documentAnnotation';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
-import type { TextChange } from '../../src/core/incremental';
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
+import type { DocumentMention } from '../../src/core/matching/documentAnnotation';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/matching/incremental';
+import type { TextChange } from '../../src/core/matching/incremental';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { definitionsLexicon, miniLexicon } from '../helpers/mini-lexicon';
 
 const matcher = new Matcher(miniLexicon());

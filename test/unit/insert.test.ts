@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeLatex, escapeMarkdownInline, fullEnglishName, insertionText, isInMath, latexMath, primaryAbbreviation, textToInsert, writingLanguage } from '../../src/core/insert';
-import type { Entry } from '../../src/core/lexicon';
-import { indexById } from '../../src/core/lexicon';
+import { escapeLatex, escapeMarkdownInline, fullEnglishName, insertionText, isInMath, latexMath, primaryAbbreviation, textToInsert, writingLanguage } from '../../src/core/writing/insert';
+import type { Entry } from '../../src/core/lexicon/lexicon';
+import { indexById } from '../../src/core/lexicon/lexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { miniLexicon } from '../helpers/mini-lexicon';
 

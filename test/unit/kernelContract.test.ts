@@ -1,7 +1,7 @@
 /**
  * Issue 21 §5: the TypeScript↔WebAssembly contract (header slots, memory layout, class bits, trie and
  * pattern flags, LaTeX name kinds) is in one place, assembly/contract.ts, which both sides import. These
- * tests fail when the two sides drift: the committed kernel (src/core/kernelWasm.ts) was compiled from
+ * tests fail when the two sides drift: the committed kernel (src/core/matching/kernelWasm.ts) was compiled from
  * other values than the TypeScript reads, a side keeps a copy of its own, or the kernel's layers import
  * upwards.
  */
@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as contract from '../../assembly/contract';
-import { newKernel } from '../../src/core/kernel';
-import { IGNORABLE, SPACE } from '../../src/core/normalize';
+import { newKernel } from '../../src/core/matching/kernel';
+import { IGNORABLE, SPACE } from '../../src/core/text/normalize';
 
 const ROOT = path.join(__dirname, '..', '..');
 const ASSEMBLY = path.join(ROOT, 'assembly');
@@ -54,7 +54,7 @@ describe('the kernel contract (assembly/contract.ts)', () => {
   it('neither side keeps its own copy: no header slot read or written by number, no class bit or address defined apart', () => {
     const files = [
       ...fs.readdirSync(ASSEMBLY).filter((f) => f.endsWith('.ts') && f !== 'contract.ts').map((f) => path.join(ASSEMBLY, f)),
-      ...['matcher.ts', 'matcherTables.ts', 'kernel.ts', 'regions.ts'].map((f) => path.join(ROOT, 'src', 'core', f)),
+      ...['matching/matcher.ts', 'matching/matcherTables.ts', 'matching/kernel.ts', 'text/regions.ts'].map((f) => path.join(ROOT, 'src', 'core', f)),
     ];
     const copies: string[] = [];
     for (const file of files) {

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { annotateFile } from '../../src/cli/annotate';
-import { findAbbreviationDefinitions } from '../../src/core/definedAbbreviations';
+import { findAbbreviationDefinitions } from '../../src/core/matching/definedAbbreviations';
 
 const defined = (text: string) => findAbbreviationDefinitions(text).map((d) => `${text.slice(d.shortStart, d.shortEnd)}=${text.slice(d.longStart, d.longEnd)}`);
 const mentions = (text: string) => annotateFile(text, 'abstract.txt').mentions.map((m) => `${m.text}/${m.category}`);

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildLexicon, serializeLexicon } from '../../src/core/build';
-import { CATEGORIES, LexiconError, validateSourceFile } from '../../src/core/lexicon';
-import { lookupTerm } from '../../src/core/lookup';
-import { Matcher } from '../../src/core/matcher';
-import { splitSections } from '../../src/core/review';
+import { buildLexicon, serializeLexicon } from '../../src/core/lexicon/build';
+import { CATEGORIES, LexiconError, validateSourceFile } from '../../src/core/lexicon/lexicon';
+import { lookupTerm } from '../../src/core/lexicon/lookup';
+import { Matcher } from '../../src/core/matching/matcher';
+import { splitSections } from '../../src/core/lexicon/review';
 import { LEXICON_OUT, ROOT, readSources } from '../../scripts/lexicon-sources';
 
 const { input, errors } = readSources();

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { matcherFor } from '../../src/cli/annotate';
-import { annotateDocument } from '../../src/core/documentAnnotation';
-import { indexById } from '../../src/core/lexicon';
-import type { CheckCode, CheckFix, CheckOptions, CheckProblem } from '../../src/core/manuscriptChecks';
-import { checkManuscript, checkMessage } from '../../src/core/manuscriptChecks';
+import { annotateDocument } from '../../src/core/matching/documentAnnotation';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import type { CheckCode, CheckFix, CheckOptions, CheckProblem } from '../../src/core/checks/manuscriptChecks';
+import { checkManuscript, checkMessage } from '../../src/core/checks/manuscriptChecks';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const lexicon = loadBuiltinLexicon();

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { IsolatedRunner } from '../helpers/isolate';
 import type { LexiconName, PropertyArgs, PropertyResult } from '../helpers/matcher-props';
-import type { DocLanguage } from '../../src/core/regions';
+import type { DocLanguage } from '../../src/core/text/regions';
 
 const PROPS = path.join(__dirname, '..', 'helpers', 'matcher-props.ts');
 const SEED = 42;

@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { TextChange } from '../../src/core/incremental';
-import type { DocLanguage } from '../../src/core/regions';
+import type { TextChange } from '../../src/core/matching/incremental';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { IsolatedRunner } from '../helpers/isolate';
 import { markupTokens } from '../helpers/matcher-props';
 

@@ -4,12 +4,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
-import { buildLexicon } from '../../src/core/build';
-import type { SourceEntry } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
-import { isBlankLine, paragraphEnd, paragraphStart } from '../../src/core/regions';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/matching/incremental';
+import { buildLexicon } from '../../src/core/lexicon/build';
+import type { SourceEntry } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
+import { isBlankLine, paragraphEnd, paragraphStart } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const builtin = new Matcher(loadBuiltinLexicon());

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { lookupTerm } from '../../src/core/lookup';
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
+import { lookupTerm } from '../../src/core/lexicon/lookup';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { miniLexicon } from '../helpers/mini-lexicon';
 
@@ -80,10 +80,10 @@ describe('matcher: forms, case and boundaries', () => {
 });
 
 describe('matcher: the WebAssembly kernel', () => {
-  it('committed src/core/kernelWasm.ts is current (run npm run build:wasm)', async () => {
+  it('committed src/core/matching/kernelWasm.ts is current (run npm run build:wasm)', async () => {
     const root = path.resolve(__dirname, '..', '..');
     const { compileKernel, OUTPUT } = await import(pathToFileURL(path.join(root, 'scripts', 'build-wasm.mjs')).href);
-    assert.equal(fs.readFileSync(OUTPUT, 'utf8'), await compileKernel(), 'src/core/kernelWasm.ts is stale');
+    assert.equal(fs.readFileSync(OUTPUT, 'utf8'), await compileKernel(), 'src/core/matching/kernelWasm.ts is stale');
   });
   it('hands over its mentions in batches when a text has more than its output area holds', () => {
     const text = 'PD-L1 '.repeat(10000);

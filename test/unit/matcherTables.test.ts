@@ -11,11 +11,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { mergeLexicons } from '../../src/core/build';
-import type { Lexicon } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
-import { MAX_TABLES_BYTES, attachTables, buildTables, decodeTables, encodeTables, formsDigest, sealTables } from '../../src/core/matcherTables';
-import type { DocLanguage } from '../../src/core/regions';
+import { mergeLexicons } from '../../src/core/lexicon/build';
+import type { Lexicon } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
+import { MAX_TABLES_BYTES, attachTables, buildTables, decodeTables, encodeTables, formsDigest, sealTables } from '../../src/core/matching/matcherTables';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { builtinLexiconPath, loadBuiltinLexicon, readBuiltLexicon } from '../../src/node/builtin';
 import { documentArb } from '../helpers/matcher-props';
 
@@ -32,8 +32,8 @@ describe('matcher tables built with the extension', () => {
   it('the fold tables made from the differences stored with the tables equal those built by lowercasing (fresh processes)', () => {
     const script = (seed: boolean) => `
       const fs = require('node:fs');
-      const { decodeTables } = require('./src/core/matcherTables.ts');
-      const n = require('./src/core/normalize.ts');
+      const { decodeTables } = require('./src/core/matching/matcherTables.ts');
+      const n = require('./src/core/text/normalize.ts');
       ${seed ? "const t = decodeTables(fs.readFileSync('dist/matcher-tables.bin')); n.seedFoldTables({ cs: t.tables.foldCs, lower: t.tables.foldLower });" : ''}
       const f = n.foldTables();
       process.stdout.write(JSON.stringify([f.fold, f.foldCs, f.foldTex, f.word].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64'))));`;

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { joinExtractedLines } from '../../src/core/extractedText';
-import { validateSourceFile } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
-import type { MinedEntry } from '../../src/core/mine';
-import { mine } from '../../src/core/mine';
-import { citationsIn, documentSentences } from '../../src/core/sentences';
+import { joinExtractedLines } from '../../src/core/text/extractedText';
+import { validateSourceFile } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { MinedEntry } from '../../src/core/mining/mine';
+import { mine } from '../../src/core/mining/mine';
+import { citationsIn, documentSentences } from '../../src/core/text/sentences';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { schemaProblems } from '../helpers/jsonSchema';
 
@@ -132,10 +132,10 @@ describe('mining a lexicon from a text', () => {
     assert.equal(new Set(r.entries.map((e) => e.id)).size, r.entries.length);
   });
   it('gives a file that loads as a workspace lexicon without problems: known terms keep their id and show the text’s evidence first', async () => {
-    const { buildWorkspaceLexicon } = await import('../../src/core/workspaceLexicon');
+    const { buildWorkspaceLexicon } = await import('../../src/core/lexicon/workspaceLexicon');
     const { compromiseInflector } = await import('../../src/node/inflect');
-    const { indexById } = await import('../../src/core/lexicon');
-    const { minedLexiconText } = await import('../../src/core/mine');
+    const { indexById } = await import('../../src/core/lexicon/lexicon');
+    const { minedLexiconText } = await import('../../src/core/mining/mine');
     const r = mine([{ file: 'abscopal-review-2024.txt', text: review, language: 'plain' }], builtin);
     const lexicon = loadBuiltinLexicon();
     const ws = buildWorkspaceLexicon([{ file: 'review.oncolex.json', text: minedLexiconText(r, ['abscopal-review-2024.txt']) }], lexicon, review, compromiseInflector);
@@ -151,7 +151,7 @@ describe('mining a lexicon from a text', () => {
     for (const s of ['TLR4', 'IFN 1', 'DAMP', 'TME', 'IFN β', 'PD-1/PD-L1', 'Treg', 'CTLA4', 'ICI', 'NSCLC', 'GM-CSF', 'MDSC']) assert.ok(shorts.has(s), s);
   });
   it('finds at least 75% of the built-in entries with review evidence in the review (matched by form), and every specific one', async () => {
-    const { foldForm } = await import('../../src/core/normalize');
+    const { foldForm } = await import('../../src/core/text/normalize');
     const r = mine([{ file: 'abscopal-review-2024.txt', text: review, language: 'plain' }], builtin);
     const mined = new Set(r.entries.flatMap((e) => [e.label.en, e.label.zh, ...(e.abbreviations ?? []), ...(e.synonyms ?? []), ...(e.zh ?? [])]).map((f) => foldForm(f, false)));
     const withEvidence = loadBuiltinLexicon().entries.filter((e) => e.evidence.length > 0);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { namedBibliographies } from '../../src/core/namedBibliographies';
+import { namedBibliographies } from '../../src/core/citations/namedBibliographies';
 
 describe('the bibliographies a document names', () => {
   it('reads Pandoc front matter: one path, a flow list, a block list', () => {

@@ -15,12 +15,12 @@ import { createMessageConnection, ResponseError, StreamMessageReader, StreamMess
 import type { MessageConnection } from 'vscode-languageserver/node';
 import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver';
 import { main } from '../../src/cli/main';
-import { BibliographyIndex } from '../../src/core/bibliography/keyIndex';
-import { readBibliography } from '../../src/core/bibliography/read';
-import { CitationIndex } from '../../src/core/citationIndex';
-import { citationSyntaxFor } from '../../src/core/citationSyntax';
-import { DOCUMENT_LANGUAGES, EDITOR_LANGUAGES } from '../../src/core/documentLanguages';
-import { languageOf } from '../../src/core/regions';
+import { BibliographyIndex } from '../../src/core/citations/bibliography/keyIndex';
+import { readBibliography } from '../../src/core/citations/bibliography/read';
+import { CitationIndex } from '../../src/core/citations/citationIndex';
+import { citationSyntaxFor } from '../../src/core/citations/citationSyntax';
+import { DOCUMENT_LANGUAGES, EDITOR_LANGUAGES } from '../../src/core/text/documentLanguages';
+import { languageOf } from '../../src/core/text/regions';
 import { computeCitationCompletions, resolveCitationCompletion } from '../../src/core/service/completion';
 import { COMPLETION_LIMIT } from '../../src/core/service/constants';
 import { textDocument } from '../../src/core/service/document';
@@ -102,12 +102,12 @@ describe('one place per capability', () => {
   const using = (re: RegExp) => files.filter((f) => re.test(f.text)).map((f) => f.file).sort();
 
   it('abbreviation-before-definition is assembled once (the service), not per host', () => {
-    assert.deepEqual(using(/abbreviationsUsedBeforeDefinition\(/), ['src/core/abbreviations.ts', 'src/core/service/diagnostics.ts']);
-    assert.deepEqual(using(/is used before it is defined/), ['src/core/abbreviations.ts', 'src/core/service/diagnostics.ts', 'src/vscode/manuscriptChecks.ts']);
+    assert.deepEqual(using(/abbreviationsUsedBeforeDefinition\(/), ['src/core/checks/abbreviations.ts', 'src/core/service/diagnostics.ts']);
+    assert.deepEqual(using(/is used before it is defined/), ['src/core/checks/abbreviations.ts', 'src/core/service/diagnostics.ts', 'src/vscode/manuscriptChecks.ts']);
   });
 
   it('undefined-citation has one rule', () => {
-    assert.deepEqual(using(/isCrossReference\(/), ['src/core/citationSyntax.ts', 'src/core/service/diagnostics.ts', 'src/core/service/hover.ts']);
+    assert.deepEqual(using(/isCrossReference\(/), ['src/core/citations/citationSyntax.ts', 'src/core/service/diagnostics.ts', 'src/core/service/hover.ts']);
     assert.deepEqual(using(/code(: |\s*=\s*)'undefined-citation'/), ['src/core/service/diagnostics.ts']);
   });
 

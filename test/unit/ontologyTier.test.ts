@@ -5,9 +5,9 @@ import { englishWords, readTierInput, TIER_OUT } from '../../scripts/build-ontol
 import { ONTOLOGY_DIR } from '../../scripts/ontology/sources';
 import type { Tier } from '../../scripts/ontology/tier';
 import { buildTier, serializeTier } from '../../scripts/ontology/tier';
-import { renderCard } from '../../src/core/card';
-import { indexById } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
+import { renderCard } from '../../src/core/cards/card';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const committed = JSON.parse(fs.readFileSync(TIER_OUT, 'utf8')) as Tier;

@@ -17,11 +17,11 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { MessageConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, Hover, InitializeResult } from 'vscode-languageserver';
 import { main } from '../../src/cli/main';
-import { BibliographyIndex } from '../../src/core/bibliography/keyIndex';
-import { readBibliography } from '../../src/core/bibliography/read';
-import { DocumentMentions, stringParagraphReader } from '../../src/core/incremental';
-import { indexById } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
+import { BibliographyIndex } from '../../src/core/citations/bibliography/keyIndex';
+import { readBibliography } from '../../src/core/citations/bibliography/read';
+import { DocumentMentions, stringParagraphReader } from '../../src/core/matching/incremental';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
 import { documentLanguage, textDocument } from '../../src/core/service/document';
 import type { ServiceDocument } from '../../src/core/service/document';
 import { createOncoLexService } from '../../src/core/service/service';

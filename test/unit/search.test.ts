@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Lexicon } from '../../src/core/lexicon';
-import { SearchIndex, searchIndexFor, searchKey, searchLexicon } from '../../src/core/search';
+import type { Lexicon } from '../../src/core/lexicon/lexicon';
+import { SearchIndex, searchIndexFor, searchKey, searchLexicon } from '../../src/core/search/search';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { evaluateRelevance, readRelevanceQueries, syntheticLexicon } from '../../scripts/bench-search';
 import { runSearch } from '../../src/cli/search';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { READINGS_FILE, buildSearchReadings, builtLexicons, readingOf as buildReading, serializeSearchReadings } from '../../scripts/build-search-readings';
-import { readingOf, toSimplified, withoutOptionalHan, withoutToneMarks } from '../../src/core/searchReadings';
+import { readingOf, toSimplified, withoutOptionalHan, withoutToneMarks } from '../../src/core/search/searchReadings';
 
 const GENERATED = path.join(process.cwd(), 'generated');
 

@@ -1,10 +1,10 @@
 /** The span rules of docs/annotation.md that the matcher follows: each test names its rule. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildLexicon, withoutGenericHead } from '../../src/core/build';
-import type { SourceEntry } from '../../src/core/lexicon';
-import { Matcher } from '../../src/core/matcher';
-import type { DocLanguage } from '../../src/core/regions';
+import { buildLexicon, withoutGenericHead } from '../../src/core/lexicon/build';
+import type { SourceEntry } from '../../src/core/lexicon/lexicon';
+import { Matcher } from '../../src/core/matching/matcher';
+import type { DocLanguage } from '../../src/core/text/regions';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { compromiseInflector } from '../../src/node/inflect';
 

@@ -11,8 +11,8 @@ import { after, describe, it } from 'node:test';
 import { IsolatedRunner } from '../helpers/isolate';
 import { TEXT_SHAPES, unsplitSentence } from '../helpers/text-linear';
 import type { TextGrowth } from '../helpers/text-linear';
-import { Matcher } from '../../src/core/matcher';
-import { mine } from '../../src/core/mine';
+import { Matcher } from '../../src/core/matching/matcher';
+import { mine } from '../../src/core/mining/mine';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 
 const MODULE = path.join(__dirname, '..', 'helpers', 'text-linear.ts');

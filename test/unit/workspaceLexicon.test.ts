@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { indexById } from '../../src/core/lexicon';
-import { lookupTerm } from '../../src/core/lookup';
-import { Matcher } from '../../src/core/matcher';
-import { buildWorkspaceLexicon } from '../../src/core/workspaceLexicon';
+import { indexById } from '../../src/core/lexicon/lexicon';
+import { lookupTerm } from '../../src/core/lexicon/lookup';
+import { Matcher } from '../../src/core/matching/matcher';
+import { buildWorkspaceLexicon } from '../../src/core/lexicon/workspaceLexicon';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { compromiseCallCount, compromiseInflector, workspaceInflector } from '../../src/node/inflect';
 
@@ -127,7 +127,7 @@ describe('inflection of workspace lexicons', () => {
 
 describe('the JSON schema for lexicon files', () => {
   it('names the same categories, relation types and identifier systems as the code', async () => {
-    const { CATEGORIES, ID_SYSTEMS, RELATION_TYPES } = await import('../../src/core/lexicon');
+    const { CATEGORIES, ID_SYSTEMS, RELATION_TYPES } = await import('../../src/core/lexicon/lexicon');
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/lexicon.schema.json'), 'utf8'));
     const entry = schema.properties.entries.items.properties;
     assert.deepEqual(entry.category.enum, [...CATEGORIES]);
@@ -155,7 +155,7 @@ describe('mined entries in workspace lexicons (status, extends, evidence)', () =
     assert.deepEqual(m.map((x) => x.id), ['pd-l1', 'pd-l1']);
   });
   it('keep a new candidate with its status and evidence, and show it in the hover card', async () => {
-    const { renderCard } = await import('../../src/core/card');
+    const { renderCard } = await import('../../src/core/cards/card');
     const { lexicon } = buildWorkspaceLexicon(
       [file('mined.oncolex.json', [{ id: 'zorblat-cell', status: 'candidate', category: 'immune-cell', label: { en: 'zorblat cell', zh: '佐布拉特细胞' }, definition: def, evidence }])],
       builtin,
@@ -185,7 +185,7 @@ describe('mined entries in workspace lexicons (status, extends, evidence)', () =
     assert.match(messages, /entry 'c-thing', field 'evidence\[0\]': 'sentence' must be a non-empty string/);
   });
   it('the schema lists exactly the fields the validator accepts', async () => {
-    const { SOURCE_FIELDS } = await import('../../src/core/lexicon');
+    const { SOURCE_FIELDS } = await import('../../src/core/lexicon/lexicon');
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/lexicon.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties.entries.items.properties).sort(), [...SOURCE_FIELDS].sort());
   });

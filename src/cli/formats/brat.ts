@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contributes } from '../../../package.json';
-import { CATEGORIES } from '../../core/lexicon';
+import { CATEGORIES } from '../../core/lexicon/lexicon';
 import type { AnnotatedDoc } from './model';
 import type { FormatWriter, WriterContext } from './writer';
 import { oneLine } from './writer';

@@ -6,8 +6,8 @@
  * result into the units and converts it into the chosen offset unit — the only place offsets change unit —
  * and the writers under src/cli/formats/ only lay the result out.
  */
-import { curieOf } from '../../core/curie';
-import type { Entry } from '../../core/lexicon';
+import { curieOf } from '../../core/lexicon/curie';
+import type { Entry } from '../../core/lexicon/lexicon';
 import type { CliAbbreviation, FileAnnotation } from '../annotate';
 import type { BiocSource } from './biocRead';
 import type { OffsetUnit } from './offsets';

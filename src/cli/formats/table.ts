@@ -1,5 +1,5 @@
 /** `--format table`: per file, how often each entry is mentioned, most frequent first. */
-import type { Entry } from '../../core/lexicon';
+import type { Entry } from '../../core/lexicon/lexicon';
 import { count } from '../text';
 import { printableLine } from '../terminal';
 import type { FormatWriter, WriterContext } from './writer';

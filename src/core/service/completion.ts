@@ -4,12 +4,12 @@
  * items, the best for what is typed so far, and says when there are more (the editor asks again as the
  * user types); each item's documentation is resolved on request ({@link resolveCitationCompletion}).
  */
-import type { CitationIndex } from '../citationIndex';
-import { citationContextAt } from '../citationSyntax';
-import { BUILTIN_SOURCE } from '../citations';
-import { referenceDetail, referenceHoverMarkdown } from '../referenceFormat';
-import type { CitationSyntax } from '../citationSyntax';
-import type { Reference } from '../citations';
+import type { CitationIndex } from '../citations/citationIndex';
+import { citationContextAt } from '../citations/citationSyntax';
+import { BUILTIN_SOURCE } from '../citations/citations';
+import { referenceDetail, referenceHoverMarkdown } from '../citations/referenceFormat';
+import type { CitationSyntax } from '../citations/citationSyntax';
+import type { Reference } from '../citations/citations';
 import { COMPLETION_LIMIT } from './constants';
 import type { Position, Range, ServiceDocument } from './document';
 import { rangeOf } from './document';

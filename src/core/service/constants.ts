@@ -3,8 +3,8 @@
  * wait after typing before checking, how large a document the checks read, how many completion items one
  * reply carries. Hosts read these; none defines its own.
  */
-import { CHECK_CODES, CHECK_SEVERITY } from '../manuscriptChecks';
-import type { CheckSeverity } from '../manuscriptChecks';
+import { CHECK_CODES, CHECK_SEVERITY } from '../checks/manuscriptChecks';
+import type { CheckSeverity } from '../checks/manuscriptChecks';
 import type { Settings } from '../settings';
 
 /** The `source` of every diagnostic OncoLex reports. */

@@ -6,18 +6,18 @@
  * them and puts their answers in one shape: ranges in protocol positions, offsets, the English message with
  * its template and arguments (a host that translates fills its own copy of the template), and fixes as edits.
  */
-import { abbreviationsUsedBeforeDefinition, earlyAbbreviationMessage, firstUseEdits, firstUseForm } from '../abbreviations';
-import type { BibliographyIndex } from '../bibliography/keyIndex';
-import { findCitations, isCrossReference } from '../citationSyntax';
-import type { CitationSyntax } from '../citationSyntax';
-import type { Reference } from '../citations';
-import type { DocumentAnnotation } from '../documentAnnotation';
-import { writingLanguage } from '../insert';
-import type { Entry } from '../lexicon';
-import type { CheckCode, CheckFix, CheckProblem } from '../manuscriptChecks';
-import { checkManuscript, checkMessage } from '../manuscriptChecks';
-import type { CheckSeverity } from '../manuscriptChecks';
-import type { DocLanguage } from '../regions';
+import { abbreviationsUsedBeforeDefinition, earlyAbbreviationMessage, firstUseEdits, firstUseForm } from '../checks/abbreviations';
+import type { BibliographyIndex } from '../citations/bibliography/keyIndex';
+import { findCitations, isCrossReference } from '../citations/citationSyntax';
+import type { CitationSyntax } from '../citations/citationSyntax';
+import type { Reference } from '../citations/citations';
+import type { DocumentAnnotation } from '../matching/documentAnnotation';
+import { writingLanguage } from '../writing/insert';
+import type { Entry } from '../lexicon/lexicon';
+import type { CheckCode, CheckFix, CheckProblem } from '../checks/manuscriptChecks';
+import { checkManuscript, checkMessage } from '../checks/manuscriptChecks';
+import type { CheckSeverity } from '../checks/manuscriptChecks';
+import type { DocLanguage } from '../text/regions';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SEVERITY } from './constants';
 import type { DiagnosticCode } from './constants';
 import type { Range, ServiceDocument, ServiceTextEdit } from './document';

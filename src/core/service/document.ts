@@ -3,11 +3,11 @@
  * language server's `TextDocument`), and positions in the Language Server Protocol's shape: 0-based lines,
  * characters in UTF-16 code units. The CLI makes one from a string with {@link textDocument}.
  */
-import { citationSyntaxFor } from '../citationSyntax';
-import type { CitationSyntax } from '../citationSyntax';
-import { lineIndexAt } from '../lines';
-import { languageOf } from '../regions';
-import type { DocLanguage } from '../regions';
+import { citationSyntaxFor } from '../citations/citationSyntax';
+import type { CitationSyntax } from '../citations/citationSyntax';
+import { lineIndexAt } from '../text/lines';
+import { languageOf } from '../text/regions';
+import type { DocLanguage } from '../text/regions';
 
 export interface Position {
   line: number;

@@ -2,15 +2,15 @@
  * Hover content as data and as Markdown: the card of the lexicon mention, or of the document's own term,
  * under the cursor (card.ts), else the reference card of the citation key under it (citations.ts).
  */
-import { mentionCardAt } from '../card';
-import type { DisplayLanguage } from '../card';
-import type { CitationIndex } from '../citationIndex';
-import { findCitations, isCrossReference } from '../citationSyntax';
-import { referenceHoverMarkdown } from '../referenceFormat';
-import type { CitationSyntax } from '../citationSyntax';
-import type { Reference } from '../citations';
-import type { DocumentMentions } from '../incremental';
-import type { Entry } from '../lexicon';
+import { mentionCardAt } from '../cards/card';
+import type { DisplayLanguage } from '../cards/card';
+import type { CitationIndex } from '../citations/citationIndex';
+import { findCitations, isCrossReference } from '../citations/citationSyntax';
+import { referenceHoverMarkdown } from '../citations/referenceFormat';
+import type { CitationSyntax } from '../citations/citationSyntax';
+import type { Reference } from '../citations/citations';
+import type { DocumentMentions } from '../matching/incremental';
+import type { Entry } from '../lexicon/lexicon';
 import { HOVER_EVIDENCE } from './constants';
 import type { Range, ServiceDocument } from './document';
 import { rangeOf } from './document';

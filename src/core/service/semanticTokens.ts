@@ -3,9 +3,9 @@
  * relative start, length, type, modifiers). The legend: one token type per lexicon category, in this order —
  * `immuneCell`, `molecule`, `drug`, `tumor`, `concept`, `trial`, `outcome` — and no modifiers.
  */
-import type { DocumentMention } from '../documentAnnotation';
-import type { Category } from '../lexicon';
-import { CATEGORIES } from '../lexicon';
+import type { DocumentMention } from '../matching/documentAnnotation';
+import type { Category } from '../lexicon/lexicon';
+import { CATEGORIES } from '../lexicon/lexicon';
 import type { ServiceDocument } from './document';
 
 /** The token types of the legend, one per category. */

@@ -9,16 +9,16 @@
  * The service keeps each document's annotation keyed on its text (not a version number, which a client may
  * reuse), updated paragraph by paragraph when the host passes the edits ({@link OncoLexService.applyChanges}).
  */
-import { abbreviationList } from '../abbreviationList';
-import type { AbbreviationItem, AbbreviationListOptions } from '../abbreviationList';
-import type { BibliographyIndex } from '../bibliography/keyIndex';
-import { CitationIndex } from '../citationIndex';
-import type { Reference } from '../citations';
-import type { DocumentMention, DocumentTerm } from '../documentAnnotation';
-import { DocumentMentions, stringParagraphReader } from '../incremental';
-import type { TextChange } from '../incremental';
-import type { Entry, Lexicon } from '../lexicon';
-import type { Matcher } from '../matcher';
+import { abbreviationList } from '../writing/abbreviationList';
+import type { AbbreviationItem, AbbreviationListOptions } from '../writing/abbreviationList';
+import type { BibliographyIndex } from '../citations/bibliography/keyIndex';
+import { CitationIndex } from '../citations/citationIndex';
+import type { Reference } from '../citations/citations';
+import type { DocumentMention, DocumentTerm } from '../matching/documentAnnotation';
+import { DocumentMentions, stringParagraphReader } from '../matching/incremental';
+import type { TextChange } from '../matching/incremental';
+import type { Entry, Lexicon } from '../lexicon/lexicon';
+import type { Matcher } from '../matching/matcher';
 import type { Settings } from '../settings';
 import { resolveDisplayLanguage } from '../settings';
 import { computeCitationCompletions, resolveCitationCompletion } from './completion';

@@ -1,15 +1,15 @@
 /** The Insert Citation and Cite Evidence commands, with the offer to add a built-in study to a .bib. */
 import * as vscode from 'vscode';
 import type { ReferenceFormatter } from '../host';
-import { citationContextAt, formatCitation } from '../../core/citationSyntax';
-import { BUILTIN_SOURCE, normalizeDoi, studiesForEntry } from '../../core/citations';
-import { bibAppendText, referenceDetail, shortAuthors, toBibtex } from '../../core/referenceFormat';
-import type { Reference } from '../../core/citations';
-import type { ReferenceSearch } from '../../core/referenceSearch';
+import { citationContextAt, formatCitation } from '../../core/citations/citationSyntax';
+import { BUILTIN_SOURCE, normalizeDoi, studiesForEntry } from '../../core/citations/citations';
+import { bibAppendText, referenceDetail, shortAuthors, toBibtex } from '../../core/citations/referenceFormat';
+import type { Reference } from '../../core/citations/citations';
+import type { ReferenceSearch } from '../../core/citations/referenceSearch';
 import { COMMANDS, SETTINGS } from '../../core/ids';
-import type { Lexicon } from '../../core/lexicon';
+import type { Lexicon } from '../../core/lexicon/lexicon';
 import type { Logger } from '../../core/log';
-import type { CitationIndex } from '../../core/citationIndex';
+import type { CitationIndex } from '../../core/citations/citationIndex';
 import { syntaxOf } from './documents';
 import type { BibliographyStore } from './store';
 import { ZoteroError } from './zotero';

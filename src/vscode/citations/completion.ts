@@ -3,7 +3,7 @@
  * resolved when the item is shown), and opening the list when `@` starts a citation in Markdown.
  */
 import * as vscode from 'vscode';
-import { citationContextAt } from '../../core/citationSyntax';
+import { citationContextAt } from '../../core/citations/citationSyntax';
 import { logErrors } from '../../core/log';
 import type { Logger } from '../../core/log';
 import type { OncoLexService } from '../../core/service/service';

@@ -1,9 +1,9 @@
 /** The reference of a citation as the document's CSL style prints it, for the citation hover. */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { Reference } from '../../core/citations';
-import { cslItemFromReference, defaultStyle, formatBibliography, frontMatterStyle } from '../../core/csl';
-import { writingLanguage } from '../../core/insert';
+import type { Reference } from '../../core/citations/citations';
+import { cslItemFromReference, defaultStyle, formatBibliography, frontMatterStyle } from '../../core/citations/csl';
+import { writingLanguage } from '../../core/writing/insert';
 import { builtinLocales, loadStyle } from '../../node/csl';
 import { setting } from '../config';
 

@@ -3,7 +3,7 @@
  * bibliography defines are the service's `undefined-citation`, shown with every other diagnostic.)
  */
 import * as vscode from 'vscode';
-import type { BibError } from '../../core/bibtex';
+import type { BibError } from '../../core/citations/bibtex';
 import { DIAGNOSTIC_SOURCE } from '../../core/service/constants';
 import type { BibliographyStore } from './store';
 

@@ -1,8 +1,8 @@
 /** Which documents cite, and in which syntax: shared by citation completion, hover and diagnostics. */
 import type * as vscode from 'vscode';
-import { citationSyntaxFor } from '../../core/citationSyntax';
-import { EDITOR_LANGUAGES } from '../../core/documentLanguages';
-import type { CitationSyntax } from '../../core/citationSyntax';
+import { citationSyntaxFor } from '../../core/citations/citationSyntax';
+import { EDITOR_LANGUAGES } from '../../core/text/documentLanguages';
+import type { CitationSyntax } from '../../core/citations/citationSyntax';
 
 const CITING_LANGUAGES = EDITOR_LANGUAGES.filter((id) => citationSyntaxFor(id) !== undefined);
 

@@ -4,7 +4,7 @@ import type { OncoLexService } from '../../core/service/service';
 import type { ReferenceFormatter } from '../host';
 import { serviceDocument } from '../service';
 import { CITING_SELECTOR } from './documents';
-import { escapeMarkdown } from '../../core/markdown';
+import { escapeMarkdown } from '../../core/cards/markdown';
 
 /** Text from .bib files is untrusted: no command links, no HTML. */
 function untrusted(markdown: string): vscode.MarkdownString {

@@ -4,11 +4,11 @@
  * their keys are the core's {@link BibliographyIndex}, which every provider and the checks look up.
  */
 import * as vscode from 'vscode';
-import type { BibError, BibParseResult } from '../../core/bibtex';
-import { BibliographyIndex } from '../../core/bibliography/keyIndex';
-import { isBibliographyText, readBibliography } from '../../core/bibliography/read';
-import type { Reference } from '../../core/citations';
-import type { ReferenceStore } from '../../core/citationIndex';
+import type { BibError, BibParseResult } from '../../core/citations/bibtex';
+import { BibliographyIndex } from '../../core/citations/bibliography/keyIndex';
+import { isBibliographyText, readBibliography } from '../../core/citations/bibliography/read';
+import type { Reference } from '../../core/citations/citations';
+import type { ReferenceStore } from '../../core/citations/citationIndex';
 import { SETTINGS } from '../../core/ids';
 import { logErrors } from '../../core/log';
 import type { Logger } from '../../core/log';

@@ -1,8 +1,8 @@
 /** Optional Zotero search: Better BibTeX's JSON-RPC, on loopback only. */
 import * as vscode from 'vscode';
-import { parseCslJson } from '../../core/cslJson';
-import { referenceFromBibEntry } from '../../core/citations';
-import type { Reference } from '../../core/citations';
+import { parseCslJson } from '../../core/citations/cslJson';
+import { referenceFromBibEntry } from '../../core/citations/citations';
+import type { Reference } from '../../core/citations/citations';
 import { SETTINGS } from '../../core/ids';
 
 const ZOTERO_TIMEOUT_MS = 1500;

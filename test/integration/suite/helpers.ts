@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OncoLexApi } from '../../../src/extension';
-import type { Entry, Lexicon } from '../../../src/core/lexicon';
+import type { Entry, Lexicon } from '../../../src/core/lexicon/lexicon';
 
 export const EXTENSION_ID = 'oncolex.oncolex';
 

@@ -1,8 +1,8 @@
 /** CSL-JSON (Zotero's and Pandoc's bibliography format) read into the same entries as BibTeX. */
 import type { BibName, BibParseResult } from './bibtex';
 import { dict } from './bibtex';
-import { jsonArrayItemOffsets } from './jsonItems';
-import { lineIndexAt, lineStarts } from './lines';
+import { jsonArrayItemOffsets } from '../text/jsonItems';
+import { lineIndexAt, lineStarts } from '../text/lines';
 
 const CSL_TYPES: ReadonlyMap<string, string> = new Map([
   ['article-journal', 'article'],

@@ -6,7 +6,7 @@
 import type { BibName } from './bibtex';
 import { BUILTIN_SOURCE, DOI_RE, normalizeDoi } from './citations';
 import type { Reference } from './citations';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../cards/markdown';
 
 /** "Pevzner AM, Tsyganov MM, Ibragimova MK, et al." (Vancouver style, `max` names then et al.). */
 export function formatAuthors(authors: readonly BibName[], max = 3): string {

@@ -8,7 +8,7 @@
  * markers right after a full stop stay with the sentence they close. Sentences of a References section are
  * left out: a reference list is not prose. One pass over the text.
  */
-import { LatexCiteScanner } from './citationScan';
+import { LatexCiteScanner } from '../citations/citationScan';
 import { isHeadingLine } from './extractedText';
 import type { DocLanguage } from './regions';
 

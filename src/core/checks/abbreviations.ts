@@ -6,13 +6,13 @@
  * (documentAnnotation.ts), so the hints agree with what is highlighted; generic words, which are not shown,
  * raise none.
  */
-import type { DocumentMention, DocumentTerm } from './documentAnnotation';
-import { shortFormUse } from './documentAnnotation';
-import { textToInsert } from './insert';
-import { abbreviationNumber, atSentenceStart } from './abbreviationList';
-import type { Entry } from './lexicon';
+import type { DocumentMention, DocumentTerm } from '../matching/documentAnnotation';
+import { shortFormUse } from '../matching/documentAnnotation';
+import { textToInsert } from '../writing/insert';
+import { abbreviationNumber, atSentenceStart } from '../writing/abbreviationList';
+import type { Entry } from '../lexicon/lexicon';
 import type { TextEdit } from './manuscriptChecks';
-import type { DocLanguage } from './regions';
+import type { DocLanguage } from '../text/regions';
 
 /** A use of a short form before the document defines it. */
 export interface EarlyAbbreviation {

@@ -111,7 +111,7 @@ function withFold(foldCs: Uint16Array, fold: Uint16Array): FoldTables {
 /**
  * The fold tables as their differences, [code unit, folded] pairs: the case-sensitive fold from the
  * identity, and the fold from the case-sensitive fold. Built with the matcher's tables
- * (src/core/matcherTables.ts), so that a start-up needs none of the lowercasing that building them takes.
+ * (src/core/matching/matcherTables.ts), so that a start-up needs none of the lowercasing that building them takes.
  */
 export function foldDifferences(): { cs: Int32Array; lower: Int32Array } {
   const { fold, foldCs } = foldTables();

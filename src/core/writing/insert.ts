@@ -4,8 +4,8 @@
  * never applied in LaTeX and LaTeX escaping never in Markdown; Greek letters stay Unicode in LaTeX text
  * (modern engines and `inputenc` read them) and become commands only in math.
  */
-import type { Entry } from './lexicon';
-import type { DocLanguage } from './regions';
+import type { Entry } from '../lexicon/lexicon';
+import type { DocLanguage } from '../text/regions';
 
 /** Which name to insert. */
 export type InsertForm = 'preferred' | 'firstUse' | 'abbreviation';

@@ -10,9 +10,9 @@
  * form the document defines, else the lexicon's. A use is every occurrence of the short form, the one inside
  * its definition included.
  */
-import type { DocumentAnnotation } from './documentAnnotation';
+import type { DocumentAnnotation } from '../matching/documentAnnotation';
 import { fullEnglishName, escapeLatex, escapeMarkdownInline, singularPhrase } from './insert';
-import type { Entry } from './lexicon';
+import type { Entry } from '../lexicon/lexicon';
 
 /** One row of the list. */
 export interface AbbreviationItem {

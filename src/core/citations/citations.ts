@@ -6,7 +6,7 @@
  */
 import type { BibEntry, BibName } from './bibtex';
 import { fieldText } from './bibtex';
-import type { Entry, Lexicon } from './lexicon';
+import type { Entry, Lexicon } from '../lexicon/lexicon';
 
 /** One reference, from a .bib file, a CSL-JSON file, Zotero or the built-in studies of the review. */
 export interface Reference {

@@ -3,12 +3,12 @@
  * lexicon may come from a workspace someone else wrote; the only links are identifier pages built from
  * validated identifiers and command links to this extension's own commands.
  */
-import type { CommandId } from './ids';
-import { COMMANDS, HOVER_COMMANDS } from './ids';
-import type { DocumentTerm } from './documentAnnotation';
-import type { DocumentMentions } from './incremental';
-import type { Category, Entry, Evidence, IdSystem } from './lexicon';
-import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
+import type { CommandId } from '../ids';
+import { COMMANDS, HOVER_COMMANDS } from '../ids';
+import type { DocumentTerm } from '../matching/documentAnnotation';
+import type { DocumentMentions } from '../matching/incremental';
+import type { Category, Entry, Evidence, IdSystem } from '../lexicon/lexicon';
+import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from '../lexicon/lexicon';
 import { escapeMarkdown } from './markdown';
 
 export type DisplayLanguage = 'en' | 'zh';

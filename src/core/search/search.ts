@@ -36,8 +36,8 @@
  */
 import Fuse from 'fuse.js';
 import type { FuseIndex, IFuseOptions } from 'fuse.js';
-import type { Entry, Lexicon } from './lexicon';
-import { IGNORABLE, foldForm, foldTables } from './normalize';
+import type { Entry, Lexicon } from '../lexicon/lexicon';
+import { IGNORABLE, foldForm, foldTables } from '../text/normalize';
 import { readingOf, toSimplified, withoutOptionalHan, withoutToneMarks } from './searchReadings';
 
 /** One ranked hit. */

@@ -16,7 +16,7 @@
  * bounded: inline constructs end at the paragraph (blank line), block constructs whose closing line never
  * comes end at the next blank line, so one stray `$` or fence never blanks the rest of a document.
  */
-import { NAME_MATH_ENVIRONMENT, NAME_SKIP_ONE_ARGUMENT, NAME_SKIP_TWO_ARGUMENTS, NAME_VERBATIM_COMMAND, NAME_VERBATIM_ENVIRONMENT } from '../../assembly/contract';
+import { NAME_MATH_ENVIRONMENT, NAME_SKIP_ONE_ARGUMENT, NAME_SKIP_TWO_ARGUMENTS, NAME_VERBATIM_COMMAND, NAME_VERBATIM_ENVIRONMENT } from '../../../assembly/contract';
 
 import { documentLanguageOf } from './documentLanguages';
 

@@ -14,11 +14,11 @@
  * `abbreviation-before-definition` lives in abbreviations.ts and `undefined-citation` in citations; the
  * adapters and `oncolex check` report them beside these.
  */
-import { abbreviationNumber, atSentenceStart, decapitalize, isAbbreviationOf } from './abbreviationList';
-import type { DocumentAnnotation, ResolvedDefinition } from './documentAnnotation';
-import { shortFormUse } from './documentAnnotation';
-import type { Entry } from './lexicon';
-import { lineIndexAt, lineStarts } from './lines';
+import { abbreviationNumber, atSentenceStart, decapitalize, isAbbreviationOf } from '../writing/abbreviationList';
+import type { DocumentAnnotation, ResolvedDefinition } from '../matching/documentAnnotation';
+import { shortFormUse } from '../matching/documentAnnotation';
+import type { Entry } from '../lexicon/lexicon';
+import { lineIndexAt, lineStarts } from '../text/lines';
 
 export const CHECK_CODES = ['abbreviation-redefined', 'abbreviation-unused', 'abbreviation-rare', 'mixed-spelling', 'brand-name'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];

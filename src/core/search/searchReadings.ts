@@ -7,7 +7,7 @@
  * characters read in context and corrected where it errs in this vocabulary) and loaded here as data:
  * nothing computes pinyin at a keystroke, and no host loads pinyin-pro.
  */
-import data from '../../generated/search-readings.json';
+import data from '../../../generated/search-readings.json';
 
 interface ReadingsFile {
   readings: Record<string, [string, string]>;

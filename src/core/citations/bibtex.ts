@@ -13,7 +13,7 @@
  * - TeX accent arguments are decoded recursively at most `MAX_ACCENT_DEPTH` deep (texText.ts); deeper accents
  *   keep their argument undecorated, so {@link decodeTex} never overflows the stack and stays linear.
  */
-import { lineIndexAt, lineStarts } from './lines';
+import { lineIndexAt, lineStarts } from '../text/lines';
 import { decodeTex, matchingBrace } from './texText';
 
 /** A person named in `author` or `editor`. */

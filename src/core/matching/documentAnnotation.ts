@@ -25,9 +25,9 @@
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
-import type { Category, Entry } from './lexicon';
+import type { Category, Entry } from '../lexicon/lexicon';
 import type { Matcher, Mention } from './matcher';
-import type { DocLanguage } from './regions';
+import type { DocLanguage } from '../text/regions';
 
 /** A letter or digit, ASCII or Greek: what short forms are made of (as in definedAbbreviations.ts). */
 function isAlnum(c: number): boolean {

@@ -7,10 +7,10 @@
  */
 import type { Inflector } from './build';
 import { buildLexiconReport, mergeLexicons } from './build';
-import { jsonArrayItemOffsets, jsonMemberOffset } from './jsonItems';
+import { jsonArrayItemOffsets, jsonMemberOffset } from '../text/jsonItems';
 import type { Lexicon, SourceEntry } from './lexicon';
 import { validateSourceFile } from './lexicon';
-import { lineIndexAt, lineStarts } from './lines';
+import { lineIndexAt, lineStarts } from '../text/lines';
 
 export interface LexiconProblem {
   file: string;

@@ -5,7 +5,7 @@
  * position and the longest one is taken before moving past it, the result is the leftmost-longest,
  * non-overlapping set of mentions without failure links.
  *
- * Its tables are built from the lexicon (src/core/matcherTables.ts), or come built with it (the built-in
+ * Its tables are built from the lexicon (src/core/matching/matcherTables.ts), or come built with it (the built-in
  * lexicon's are built with the extension); the scanning runs in a WebAssembly kernel (assembly/kernel.ts),
  * which gets a copy of the tables and of each text. See the benchmark
  * (`npm run bench`) for its speed against a plain character scan.
@@ -15,15 +15,15 @@ import {
   SLOT_CLS_TEX, SLOT_COUNT, SLOT_CS_POOL, SLOT_DENSE, SLOT_EDGES, SLOT_FOLD, SLOT_FOLD_CS, SLOT_FOLD_TEX, SLOT_NAME_MASK, SLOT_NAME_POOL,
   SLOT_NAME_SLOTS, SLOT_NODES, SLOT_OUT, SLOT_OUT_CAP, SLOT_OUT_LIST, SLOT_PAT_CS, SLOT_PAT_FLAGS, SLOT_ROOT, SLOT_SKIPS, SLOT_SKIPS_CAP,
   SLOT_WORD_BITS, SLOT_WORD_MASK, SLOT_WORD_POOL, SLOT_WORD_SLOTS, TABLES_AT,
-} from '../../assembly/contract';
-import type { Category, Entry, Lexicon } from './lexicon';
+} from '../../../assembly/contract';
+import type { Category, Entry, Lexicon } from '../lexicon/lexicon';
 import type { MatcherTables } from './matcherTables';
 import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
-import { foldMathAlphanumerics, foldTables, widenToPairs } from './normalize';
-import type { DocLanguage, Regions } from './regions';
+import { foldMathAlphanumerics, foldTables, widenToPairs } from '../text/normalize';
+import type { DocLanguage, Regions } from '../text/regions';
 import { newKernel } from './kernel';
-import { frontMatterProse, latexNameKinds } from './regions';
-import { MarkerRules } from './spans';
+import { frontMatterProse, latexNameKinds } from '../text/regions';
+import { MarkerRules } from '../text/spans';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -52,7 +52,7 @@ export class Matcher {
   private readonly patEntry: Int32Array;
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
-  /** Markers composed with the cells they mark (src/core/spans.ts). */
+  /** Markers composed with the cells they mark (src/core/text/spans.ts). */
   private readonly markers: MarkerRules;
   /** Number of distinct folded forms. */
   readonly formCount: number;

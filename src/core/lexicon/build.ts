@@ -5,9 +5,9 @@
  */
 import type { Entry, Evidence, Form, GeneratedSource, GeneratedSourceEntry, IdSystem, Lexicon, Relation, SourceEntry, SourceEvidence } from './lexicon';
 import { CATEGORIES, INVERSE_RELATION, LexiconError } from './lexicon';
-import { Matcher } from './matcher';
-import { formsDigest } from './matcherTables';
-import { foldForm, hyphenatedCellName, spellingVariants } from './normalize';
+import { Matcher } from '../matching/matcher';
+import { formsDigest } from '../matching/matcherTables';
+import { foldForm, hyphenatedCellName, spellingVariants } from '../text/normalize';
 import { chineseVariants, familyChineseName } from './chineseVariants';
 import { reviewSentences } from './review';
 

@@ -17,21 +17,21 @@
  * Plain text is first joined back into running text ({@link joinExtractedLines}). The work is linear in the
  * text: regular expressions run per sentence with bounded look-back, and every lookup is by hash.
  */
-import type { AbbreviationDefinition } from './definedAbbreviations';
-import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
-import { entryForms } from './build';
-import type { JoinedText } from './extractedText';
-import { joinExtractedLines } from './extractedText';
-import type { Category, Entry, SourceEntry, SourceEvidence } from './lexicon';
-import { lineIndexAt, lineStarts } from './lines';
-import type { Mention } from './matcher';
-import { Matcher } from './matcher';
-import { foldForm } from './normalize';
-import type { DocLanguage } from './regions';
-import type { Sentence } from './sentences';
-import { citationsIn, documentSentences } from './sentences';
+import type { AbbreviationDefinition } from '../matching/definedAbbreviations';
+import { findAbbreviationDefinitions, singular } from '../matching/definedAbbreviations';
+import { entryForms } from '../lexicon/build';
+import type { JoinedText } from '../text/extractedText';
+import { joinExtractedLines } from '../text/extractedText';
+import type { Category, Entry, SourceEntry, SourceEvidence } from '../lexicon/lexicon';
+import { lineIndexAt, lineStarts } from '../text/lines';
+import type { Mention } from '../matching/matcher';
+import { Matcher } from '../matching/matcher';
+import { foldForm } from '../text/normalize';
+import type { DocLanguage } from '../text/regions';
+import type { Sentence } from '../text/sentences';
+import { citationsIn, documentSentences } from '../text/sentences';
 import { pinyin } from 'pinyin-pro';
-import { atSentenceStart } from './abbreviationList';
+import { atSentenceStart } from '../writing/abbreviationList';
 
 /** One text to mine. */
 export interface MineInput {

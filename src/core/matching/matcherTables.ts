@@ -8,12 +8,12 @@ import {
   CLS_IGNORABLE, CLS_SPACE, CLS_SPECIAL, CLS_START_ANYWHERE, CLS_WORD, DENSE_ROW, NODE_CHILDREN_SHIFT, NODE_FLAGS_SHIFT, NODE_MANY_OUTPUTS, NODE_WORDS,
   PAT_BOUNDARY_END, PAT_CASE, TABLES_BAD_CASE_FORMS, TABLES_BAD_EDGES, TABLES_BAD_NODES, TABLES_BAD_OUTPUTS, TABLES_BAD_WORD_SLOTS, TABLES_OK,
   WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
-} from '../../assembly/contract';
+} from '../../../assembly/contract';
 import type { Kernel } from './kernel';
 import { kernelChecksum, kernelWithCopy } from './kernel';
-import type { Entry } from './lexicon';
-import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from './normalize';
-import { isSpecial } from './regions';
+import type { Entry } from '../lexicon/lexicon';
+import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
+import { isSpecial } from '../text/regions';
 
 /** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
 export interface MatcherTables {

@@ -1,7 +1,7 @@
 /** Fuzzy search over references (Fuse.js), for the Insert Citation picker. */
 import Fuse from 'fuse.js';
 import type { Reference } from './citations';
-import type { Lexicon } from './lexicon';
+import type { Lexicon } from '../lexicon/lexicon';
 
 /** One search hit. */
 export interface ReferenceHit {

@@ -3,7 +3,7 @@
  * of it. The module is compiled once, by whichever comes first: a tables file's checksum or the first
  * matcher.
  */
-import { TABLES_AT } from '../../assembly/contract';
+import { TABLES_AT } from '../../../assembly/contract';
 import { KERNEL_WASM } from './kernelWasm';
 
 /** The kernel's exports (assembly/kernel.ts). */

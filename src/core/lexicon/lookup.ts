@@ -2,7 +2,7 @@
 import type { Entry, Lexicon } from './lexicon';
 import { ID_SYSTEM_LABELS, identifierUrl } from './lexicon';
 import type { IdSystem } from './lexicon';
-import { foldForm } from './normalize';
+import { foldForm } from '../text/normalize';
 
 /**
  * The entry whose id, name or any form equals `term` (folded: case, width and dashes are ignored, so a

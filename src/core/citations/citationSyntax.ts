@@ -3,7 +3,7 @@
  * typed at the cursor (for completion), the citations a document makes (for checks and hover), and writing one.
  */
 import { BracketTracker, LatexCiteScanner, maskMarkdownCode } from './citationScan';
-import { DOCUMENT_LANGUAGES } from './documentLanguages';
+import { DOCUMENT_LANGUAGES } from '../text/documentLanguages';
 
 /** How a document cites: LaTeX `\cite{…}` or Pandoc `[@…]` (Markdown, Quarto, R Markdown). */
 export type CitationSyntax = 'latex' | 'pandoc';

@@ -2,8 +2,8 @@
 import { BUILTIN_SOURCE, entryLabelMap, loadStudies, normalizeDoi } from './citations';
 import { ReferenceSearch } from './referenceSearch';
 import type { Reference } from './citations';
-import type { Lexicon } from './lexicon';
-import studiesJson from '../../data/references/review-studies.json';
+import type { Lexicon } from '../lexicon/lexicon';
+import studiesJson from '../../../data/references/review-studies.json';
 
 /**
  * The workspace's references as each host reads them (the VS Code extension through its file system and

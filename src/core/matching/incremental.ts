@@ -8,8 +8,8 @@
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
 import { aboutTheField, annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
 import type { Matcher } from './matcher';
-import type { DocLanguage } from './regions';
-import { paragraphEnd, paragraphStart } from './regions';
+import type { DocLanguage } from '../text/regions';
+import { paragraphEnd, paragraphStart } from '../text/regions';
 
 /** One change in the coordinates of the text before it. */
 export interface TextChange {

@@ -5,8 +5,8 @@
  * `CD8$^+$` or `CD8+ cells` for CD8+ T cells. Applied by the matcher to its mentions, so every consumer sees
  * the same spans; one pass over the mentions, reading only the few characters between them.
  */
-import type { Category, Entry } from './lexicon';
-import type { Mention } from './matcher';
+import type { Category, Entry } from '../lexicon/lexicon';
+import type { Mention } from '../matching/matcher';
 
 /** A composed mention (the matcher's own mentions are of a private class; both are plain data to callers). */
 class ComposedMention implements Mention {
