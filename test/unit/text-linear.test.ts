@@ -67,4 +67,12 @@ describe('mining: bounded evidence', () => {
     assert.match(e.sentence, /^… .*the ZCs rose \[@b\].* …$/);
     assert.deepEqual(e.keys, ['b']);
   });
+  it('keeps at most 50 sentences of evidence a term, the first ones: a term named on every line does not copy the text', () => {
+    const text = 'Zeta cells (ZCs) rose.\n'.concat(Array.from({ length: 400 }, (_, i) => `Line ${i}: the ZCs rose again.\n`).join(''));
+    const r = mine([{ file: 'x.md', text, language: 'markdown' }], builtin);
+    const z = r.entries.find((x) => x.abbreviations?.includes('ZC'))!;
+    assert.equal(z.evidence.length, 50);
+    assert.equal(z.evidence[0].line, 1);
+    assert.ok(z.evidence.every((e, i) => i === 0 || e.line! > z.evidence[i - 1].line!));
+  });
 });

@@ -252,7 +252,7 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
     const texts = new Map<number, string>();
     const addEvidence = (c: Candidate, si: number, m: Mention) => {
       const key = fi * 0x100000000 + si;
-      if (c.sentences.has(key)) return;
+      if (c.sentences.has(key) || c.evidence.length >= MAX_EVIDENCE_PER_TERM) return;
       c.sentences.add(key);
       const s = f.sentences[si];
       const w = evidenceWindow(f.joined.text, s, m);
@@ -310,6 +310,12 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
     .map((c) => toMinedEntry(c, ids, inputs.length === 1 ? inputs[0].file : `${inputs.length} files`));
   return { entries: out.sort((a, b) => a.id.localeCompare(b.id)), abbreviations };
 }
+
+/**
+ * How many sentences one term keeps as evidence: enough for its card and for a reviewer, while a long
+ * document that names a term on every page (5 MB gave 81 MB of JSON) stays a lexicon, not a copy of the text.
+ */
+const MAX_EVIDENCE_PER_TERM = 50;
 
 /** Evidence longer than this many characters is cut to a window around the term. */
 const MAX_EVIDENCE = 400;
