@@ -340,3 +340,50 @@ describe('oncolex annotate --format brat / pubannotation', () => {
     assert.deepEqual(doc.attributes[0], { id: 'A1', subj: 'T1', pred: 'identifier', obj: 'HGNC:8760' });
   });
 });
+
+describe('one text, six formats: the same mentions (issue 21)', () => {
+  // Title and abstract as PubTator holds them, and the same two lines as a plain file: a document is one text,
+  // its units joined by a line break, so every format sees the same spans.
+  const title = 'Pembrolizumab and radiotherapy in NSCLC';
+  const abstract = 'We gave stereotactic body radiotherapy (SBRT) with PD-1 blockade; SBRT raised CD8+ T cells and IFN-γ.';
+  const plain = file('six.txt', `${title}\n${abstract}\n`);
+  const pubtator = file('six.pubtator', `77|t|${title}\n77|a|${abstract}\n\n`);
+  const CATEGORIES = new Set(['immune-cell', 'molecule', 'drug', 'tumor', 'concept', 'trial', 'outcome']);
+  type Found = string[];
+  const sorted = (xs: Found) => [...xs].sort();
+
+  it('json, pubtator, bioc-json, bioc-xml, brat and pubannotation give the same span, category and identifier', async () => {
+    const out = async (format: string, f = plain) => {
+      const r = await run(['annotate', '--format', format, '--jobs', '1', f]);
+      assert.equal(r.code, 0, `${format}: ${r.err}`);
+      return r.out;
+    };
+    const json = JSON.parse(await out('json')) as { files: { mentions: { start: number; end: number; category: string }[] }[] };
+    const spans = sorted(json.files[0].mentions.map((m) => `${m.start}-${m.end} ${m.category}`));
+    assert.ok(spans.length >= 8, spans.join(', '));
+
+    const pt = (await out('pubtator', pubtator)).split('\n').filter((l) => /^77\t\d/.test(l)).map((l) => l.split('\t'));
+    const withIds = sorted(pt.map((f) => `${f[1]}-${f[2]} ${f[4]} ${f[5]}`));
+    assert.deepEqual(sorted(pt.map((f) => `${f[1]}-${f[2]} ${f[4]}`)), spans, 'pubtator');
+
+    type Bioc = { documents: { passages: { annotations: { infons: { type: string; identifier?: string }; locations: { offset: number; length: number }[] }[] }[] }[] };
+    const biocIds = (b: Bioc) => sorted(b.documents[0].passages.flatMap((p) => p.annotations).filter((a) => CATEGORIES.has(a.infons.type)).map((a) => `${a.locations[0].offset}-${a.locations[0].offset + a.locations[0].length} ${a.infons.type} ${a.infons.identifier}`));
+    assert.deepEqual(biocIds(JSON.parse(await out('bioc-json')) as Bioc), withIds, 'bioc-json');
+    // BioC XML, read back as BioC JSON by our own reader.
+    const xml = file('six.xml', await out('bioc-xml'));
+    const fromXml = JSON.parse((await run(['annotate', '--format', 'bioc-json', '--jobs', '1', xml])).out) as Bioc;
+    assert.deepEqual(biocIds(fromXml), withIds, 'bioc-xml');
+
+    const brat = (await out('brat')).split('\n');
+    const normOf = new Map(brat.filter((l) => l.startsWith('N')).map((l) => l.split('\t')[1].split(' ')).map((f) => [f[1], f[2]]));
+    const bratIds = brat.filter((l) => l.startsWith('T')).map((l) => l.split('\t')).filter((f) => CATEGORIES.has(f[1].split(' ')[0])).map((f) => {
+      const [category, start, end] = f[1].split(' ');
+      return `${start}-${end} ${category} ${normOf.get(f[0])}`;
+    });
+    assert.deepEqual(sorted(bratIds), withIds, 'brat');
+
+    const pa = JSON.parse(await out('pubannotation')) as { denotations: { id: string; span: { begin: number; end: number }; obj: string }[]; attributes: { subj: string; pred: string; obj: string }[] };
+    const paId = new Map(pa.attributes.filter((a) => a.pred === 'identifier').map((a) => [a.subj, a.obj]));
+    assert.deepEqual(sorted(pa.denotations.filter((d) => CATEGORIES.has(d.obj)).map((d) => `${d.span.begin}-${d.span.end} ${d.obj} ${paId.get(d.id)}`)), withIds, 'pubannotation');
+  });
+});
