@@ -286,13 +286,22 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 /** Puts the cursor of the active editor at a line and column with Go to Line (Ctrl+G "line:col"). */
 export async function goTo(line: number, col: number): Promise<void> {
   const p = ui();
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('Control+G');
   const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${line}:${col}`);
-  await p.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await p.keyboard.press('Escape');
+      await p.keyboard.press('Control+G');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`:${line}:${col}`, { timeout: 5000 });
+      await p.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 5000 });
+      return;
+    } catch (e) {
+      // The quick input can close between showing and taking the text (focus moving while an editor opens,
+      // seen once in CI): open it again. Navigation only; what the check asserts comes after.
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** Moves the mouse onto the text at the editor's cursor (the cursor is put inside a word first). */
