@@ -62,7 +62,7 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   }
   const idWidth = Math.max(...results.map((r) => r.entry.id.length));
   for (const r of results) {
-    io.out(`${r.score.toFixed(3)}  ${r.entry.category.padEnd(11)}  ${r.entry.id.padEnd(idWidth)}  ${r.entry.label.en} · ${r.entry.label.zh}\n`);
+    io.out(`${r.score.toFixed(3)}  ${r.entry.category.padEnd(11)}  ${r.entry.id.padEnd(idWidth)}  ${[r.entry.label.en, r.entry.label.zh].filter((x) => x !== '').join(' · ')}\n`);
   }
   return 0;
 }

@@ -9,7 +9,7 @@ import type { DocumentTerm } from '../core/matching/documentAnnotation';
 import { COMMANDS, VIEWS } from '../core/ids';
 import { primaryAbbreviation } from '../core/writing/insert';
 import type { Category, Entry } from '../core/lexicon/lexicon';
-import { CATEGORIES } from '../core/lexicon/lexicon';
+import { CATEGORIES, definitionIn, labelIn } from '../core/lexicon/lexicon';
 import type { Mention } from '../core/matching/matcher';
 import { displayLanguage } from './config';
 import { documentEditor } from './editors';
@@ -96,7 +96,7 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
     const lang = displayLanguage();
     return entries
       .filter((e) => e.category === node.category)
-      .sort((a, b) => a.label[lang].localeCompare(b.label[lang], lang === 'zh' ? 'zh-CN' : 'en'))
+      .sort((a, b) => labelIn(a, lang).localeCompare(labelIn(b, lang), lang === 'zh' ? 'zh-CN' : 'en'))
       .map((entry) => ({ kind: 'entry', entry }));
   }
 
@@ -139,14 +139,14 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
     }
     const e = node.entry;
     const count = this.counts.get(e.id) ?? 0;
-    const item = new vscode.TreeItem(e.label[lang], vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(labelIn(e, lang), vscode.TreeItemCollapsibleState.None);
     // A filtered entry is another tree item than the same entry under its category (VS Code keys items by id).
     item.id = `${this.filter === '' ? '' : 'filtered:'}entry:${e.id}`;
     const abbr = primaryAbbreviation(e);
     const other = this.filter === '' ? undefined : e.label[lang === 'en' ? 'zh' : 'en'];
-    item.description = [count > 0 ? `${count}` : undefined, abbr, other].filter((x) => x !== undefined).join(' · ');
+    item.description = [count > 0 ? `${count}` : undefined, abbr, other].filter((x) => x !== undefined && x !== '').join(' · ');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${e.label.en} · ${e.label.zh}\n\n${shortDefinition(e.definition[lang], 400)}\n\n`);
+    tooltip.appendText(`${[e.label.en, e.label.zh].filter((x) => x !== '').join(' · ')}\n\n${shortDefinition(definitionIn(e, lang), 400)}\n\n`);
     tooltip.appendText(count > 0 ? vscode.l10n.t('{0} mentions in this document; click to go to the next one.', count) : vscode.l10n.t('Not mentioned in this document; click to open its card.'));
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(count > 0 ? 'circle-filled' : 'circle-outline');

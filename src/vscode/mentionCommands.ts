@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { DOCUMENT_TERM_PREFIX } from '../core/matching/documentAnnotation';
+import { labelIn } from '../core/lexicon/lexicon';
 import { displayLanguage } from './config';
 import type { TermActions } from './termItems';
 import { argId } from './termItems';
@@ -25,7 +26,7 @@ export async function showMentions(actions: TermActions, arg: unknown, searchTer
   const lang = displayLanguage();
   const own = mentions.mentions.filter((m) => m.id === id);
   if (own.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is not mentioned in this document.', entry.label[lang]));
+    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is not mentioned in this document.', labelIn(entry, lang)));
     return;
   }
   type LineItem = vscode.QuickPickItem & { range: vscode.Range };
@@ -40,7 +41,7 @@ export async function showMentions(actions: TermActions, arg: unknown, searchTer
   }
   const original = editor.selections;
   const qp = vscode.window.createQuickPick<LineItem>();
-  qp.title = vscode.l10n.t('Mentions of “{0}” ({1})', entry.label[lang], own.length);
+  qp.title = vscode.l10n.t('Mentions of “{0}” ({1})', labelIn(entry, lang), own.length);
   qp.placeholder = vscode.l10n.t('Filter the lines; Enter goes to the mention');
   qp.matchOnDescription = true;
   qp.items = items;

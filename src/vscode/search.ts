@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
 import type { InsertForm } from '../core/writing/insert';
 import type { Entry, IdSystem, Lexicon } from '../core/lexicon/lexicon';
-import { ID_SYSTEM_LABELS } from '../core/lexicon/lexicon';
+import { ID_SYSTEM_LABELS, labelIn } from '../core/lexicon/lexicon';
 import { logErrors } from '../core/log';
 import type { SearchIndex } from '../core/search/search';
 import { searchIndexFor } from '../core/search/search';
@@ -60,7 +60,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchDep
     const pick =
       choices.length === 1
         ? choices[0]
-        : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Copy an identifier of “{0}”', entry.label[lang]), placeHolder: vscode.l10n.t('Identifier to copy') });
+        : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Copy an identifier of “{0}”', labelIn(entry, lang)), placeHolder: vscode.l10n.t('Identifier to copy') });
     if (!pick) return;
     await vscode.env.clipboard.writeText(pick.value);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', `${pick.description ?? ''} ${pick.value}`.trim()), 4000);

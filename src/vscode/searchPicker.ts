@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../core/ids';
 import { primaryAbbreviation } from '../core/writing/insert';
 import type { Entry } from '../core/lexicon/lexicon';
+import { definitionIn, labelIn } from '../core/lexicon/lexicon';
 import { logErrors } from '../core/log';
 import type { SearchResult } from '../core/search/search';
 import { displayLanguage } from './config';
@@ -39,9 +40,9 @@ export async function showSearchPicker(actions: TermActions): Promise<void> {
     const abbr = primaryAbbreviation(e);
     return {
       id: e.id,
-      label: `$(${CATEGORY_ICONS[e.category]}) ${e.label[lang]}`,
-      description: [abbr, e.label[other]].filter((x) => x !== undefined && x !== e.label[lang]).join(' · '),
-      detail: shortDefinition(e.definition[lang]),
+      label: `$(${CATEGORY_ICONS[e.category]}) ${labelIn(e, lang)}`,
+      description: [abbr, e.label[other]].filter((x) => x !== undefined && x !== '' && x !== labelIn(e, lang)).join(' · '),
+      detail: shortDefinition(definitionIn(e, lang)),
       // VS Code's own filter would hide matches it does not understand ("pembro" → Keytruda, "pbl" → 帕博利珠单抗).
       alwaysShow: ranked,
       buttons: [buttons.firstUse, buttons.card, buttons.copy],
@@ -63,7 +64,7 @@ export async function showSearchPicker(actions: TermActions): Promise<void> {
   qp.placeholder = vscode.l10n.t('Name, abbreviation, brand, Chinese term or its pinyin (e.g. pembro, pdl1, 调节性, pbl)');
   qp.matchOnDescription = false;
   qp.matchOnDetail = false;
-  const browse = () => [...deps.lexicon.lexicon.entries].sort((a, b) => a.label[lang].localeCompare(b.label[lang])).map((e) => toItem(e, false));
+  const browse = () => [...deps.lexicon.lexicon.entries].sort((a, b) => labelIn(a, lang).localeCompare(labelIn(b, lang))).map((e) => toItem(e, false));
   const update = (value: string) => {
     const t0 = Date.now();
     qp.title = title;

@@ -369,3 +369,12 @@ describe('the CLI speaks correctly', () => {
     assert.equal(titleColumn[0], titleColumn[1], rows.join('\n'));
   });
 });
+
+describe('oncolex search shows a name without an empty other half', () => {
+  it('a generated entry with no Chinese name is listed without a trailing " · "', async () => {
+    const r = await run('search', 'cd19');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /CD19\n/);
+    for (const line of r.out.split('\n')) assert.ok(!/ · ?$/.test(line), JSON.stringify(line));
+  });
+});

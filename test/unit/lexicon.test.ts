@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildLexicon, serializeLexicon } from '../../src/core/lexicon/build';
-import { CATEGORIES, LexiconError, validateSourceFile } from '../../src/core/lexicon/lexicon';
+import { CATEGORIES, LexiconError, definitionIn, indexById, labelIn, validateSourceFile } from '../../src/core/lexicon/lexicon';
+import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { lookupTerm } from '../../src/core/lexicon/lookup';
 import { Matcher } from '../../src/core/matching/matcher';
 import { splitSections } from '../../src/core/lexicon/review';
@@ -131,5 +132,18 @@ describe('lexicon validation messages', () => {
         }),
       (e: Error) => /a\.json: entry 'a', field 'relations': 'targets' points to unknown entry 'nope'/.test(e.message) && /entry 'b', field 'forms': form 'Alpha drug' also belongs to 'a'/.test(e.message),
     );
+  });
+});
+
+describe('names shown for an entry without a name in the UI language', () => {
+  it('a generated entry with no Chinese name shows its English name and definition in a Chinese UI, never an empty string', () => {
+    const byId = indexById(loadBuiltinLexicon());
+    const cd19 = [...byId.values()].find((e) => e.tier === 'generated' && e.label.zh === '' && e.definition.zh === '')!;
+    assert.ok(cd19, 'a generated entry without Chinese');
+    assert.equal(labelIn(cd19, 'zh'), cd19.label.en);
+    assert.equal(definitionIn(cd19, 'zh'), cd19.definition.en);
+    const treg = byId.get('treg')!;
+    assert.equal(labelIn(treg, 'zh'), '调节性 T 细胞');
+    assert.equal(labelIn(treg, 'en'), 'regulatory T cell');
   });
 });

@@ -370,3 +370,16 @@ export const ID_SYSTEM_LABELS: Record<IdSystem, string> = {
 export function indexById(lexicon: Lexicon): Map<string, Entry> {
   return new Map(lexicon.entries.map((e) => [e.id, e]));
 }
+
+/**
+ * An entry's name in `lang`, or in the other language where it has none (a generated entry from an English
+ * ontology has no Chinese name): what a list, a picker or a message shows, never an empty string.
+ */
+export function labelIn(e: Pick<Entry, 'label'>, lang: 'en' | 'zh'): string {
+  return e.label[lang] || e.label[lang === 'en' ? 'zh' : 'en'];
+}
+
+/** An entry's definition in `lang`, or in the other language where it has none. */
+export function definitionIn(e: Pick<Entry, 'definition'>, lang: 'en' | 'zh'): string {
+  return e.definition[lang] || e.definition[lang === 'en' ? 'zh' : 'en'];
+}
