@@ -18,7 +18,7 @@ import { Matcher } from '../../src/core/matching/matcher';
 import type { Mention } from '../../src/core/matching/matcher';
 import { IGNORABLE, SPACE, foldForm, foldTables, isCjk } from '../../src/core/text/normalize';
 import type { DocLanguage } from '../../src/core/text/regions';
-import { MarkerRules } from '../../src/core/text/spans';
+import { MarkerRules } from '../../src/core/matching/spans';
 import { loadBuiltinLexicon } from '../../src/node/builtin';
 import { isolateReport } from './isolate';
 import { MINI_SOURCES, miniLexicon } from './mini-lexicon';

@@ -23,7 +23,7 @@ import { foldMathAlphanumerics, foldTables, widenToPairs } from '../text/normali
 import type { DocLanguage, Regions } from '../text/regions';
 import { newKernel } from './kernel';
 import { frontMatterProse, latexNameKinds } from '../text/regions';
-import { MarkerRules } from '../text/spans';
+import { MarkerRules } from './spans';
 
 /** One mention of a lexicon entry in a text (UTF-16 offsets, half-open). */
 export interface Mention {
@@ -52,7 +52,7 @@ export class Matcher {
   private readonly patEntry: Int32Array;
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
-  /** Markers composed with the cells they mark (src/core/text/spans.ts). */
+  /** Markers composed with the cells they mark (spans.ts). */
   private readonly markers: MarkerRules;
   /** Number of distinct folded forms. */
   readonly formCount: number;

@@ -6,7 +6,7 @@
  * the same spans; one pass over the mentions, reading only the few characters between them.
  */
 import type { Category, Entry } from '../lexicon/lexicon';
-import type { Mention } from '../matching/matcher';
+import type { Mention } from './matcher';
 
 /** A composed mention (the matcher's own mentions are of a private class; both are plain data to callers). */
 class ComposedMention implements Mention {
