@@ -8,6 +8,7 @@
  * it, so an annotation's location is the unit's offset plus its place in the unit's text.
  */
 import * as path from 'node:path';
+import { jsonErrorOffset } from '../../core/text/jsonItems';
 import type { SourceDoc, SourcePassage } from './model';
 import type { XmlElement } from './xml';
 import { XmlError, parseXml } from './xml';
@@ -152,8 +153,8 @@ function readBiocJson(text: string, file: string, problem: (message: string) => 
       });
       return { docs };
     }
-    const m = /position (\d+)/.exec((e as Error).message);
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+    const at = jsonErrorOffset(e);
+    const line = at !== undefined ? text.slice(0, at).split('\n').length : undefined;
     throw new BiocError(`${file}${line ? `:${line}` : ''}: not valid JSON`);
   }
   let rawDocs: unknown[];

@@ -1,7 +1,7 @@
 /** CSL-JSON (Zotero's and Pandoc's bibliography format) read into the same entries as BibTeX. */
 import type { BibName, BibParseResult } from './bibtex';
 import { dict } from './bibtex';
-import { jsonArrayItemOffsets } from '../text/jsonItems';
+import { jsonArrayItemOffsets, jsonErrorOffset } from '../text/jsonItems';
 import { lineIndexAt, lineStarts } from '../text/lines';
 
 const CSL_TYPES: ReadonlyMap<string, string> = new Map([
@@ -32,9 +32,8 @@ export function parseCslJson(text: string): BibParseResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    result.errors.push({ line: at ? lineIndexAt(starts, Number(at[1])) + 1 : 1, message: `not valid JSON: ${message}` });
+    const at = jsonErrorOffset(e);
+    result.errors.push({ line: at !== undefined ? lineIndexAt(starts, at) + 1 : 1, message: `not valid JSON: ${(e as Error).message}` });
     return result;
   }
   const items = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : undefined;

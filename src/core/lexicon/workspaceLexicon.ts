@@ -7,7 +7,7 @@
  */
 import type { Inflector } from './build';
 import { buildLexiconReport, mergeLexicons } from './build';
-import { jsonArrayItemOffsets, jsonMemberOffset } from '../text/jsonItems';
+import { jsonArrayItemOffsets, jsonErrorOffset, jsonMemberOffset } from '../text/jsonItems';
 import type { Lexicon, SourceEntry } from './lexicon';
 import { validateSourceFile } from './lexicon';
 import { lineIndexAt, lineStarts } from '../text/lines';
@@ -61,9 +61,8 @@ export function buildWorkspaceLexicon(
     try {
       data = JSON.parse(text);
     } catch (e) {
-      const message = (e as Error).message;
-      const at = /position (\d+)/.exec(message);
-      problems.push({ file, line: at ? lines.lineAt(Number(at[1])) : 0, message: `${file}: not valid JSON (${message})` });
+      const at = jsonErrorOffset(e);
+      problems.push({ file, line: at !== undefined ? lines.lineAt(at) : 0, message: `${file}: not valid JSON (${(e as Error).message})` });
       continue;
     }
     const r = validateSourceFile(data, file);

@@ -109,3 +109,9 @@ export function jsonMemberOffset(text: string, objectStart: number, key: string)
   }
   return undefined;
 }
+
+/** Where `JSON.parse` failed in its text (V8 names the offset in its message: "… at position N"), if it says. */
+export function jsonErrorOffset(e: unknown): number | undefined {
+  const at = /position (\d+)/.exec(e instanceof Error ? e.message : String(e));
+  return at ? Number(at[1]) : undefined;
+}
