@@ -3,11 +3,12 @@
  * quadratic or worse, and a measurement of how the CPU time grows from n to 4n characters (run by
  * test/unit/text-linear.test.ts in a worker with a time limit, so that a hang fails its test).
  */
-import { abbreviationsUsedBeforeDefinition } from '../../src/core/checks/abbreviations';
 import { annotateDocument } from '../../src/core/matching/documentAnnotation';
 import { indexById } from '../../src/core/lexicon/lexicon';
-import type { Entry } from '../../src/core/lexicon/lexicon';
-import { checkManuscript } from '../../src/core/checks/manuscriptChecks';
+import type { Entry, Lexicon } from '../../src/core/lexicon/lexicon';
+import { createOncoLexService } from '../../src/core/service/service';
+import { textDocument } from '../../src/core/service/document';
+import { settingsFrom } from '../../src/core/settings';
 import { Matcher } from '../../src/core/matching/matcher';
 import { mine, minedLexiconText } from '../../src/core/mining/mine';
 import type { DocLanguage } from '../../src/core/text/regions';
@@ -123,9 +124,13 @@ export function runCommand(command: TextCommand, text: string, language: DocLang
     case 'annotate':
       return annotateDocument(matcher, text, language).mentions.length;
     case 'check': {
-      const annotation = annotateDocument(matcher, text, language);
-      const early = abbreviationsUsedBeforeDefinition(annotation.mentions, annotation.terms);
-      return early.length + checkManuscript(text, annotation, (id) => entries.get(id), { minUses: 3 }).length;
+      // Through the service, as `oncolex check` asks it: every diagnostic with its fixes.
+      const lexicon = { source: 'built-in', entries: matcher.entries } as Lexicon;
+      const m = matcher;
+      const settings = { ...settingsFrom(undefined), 'highlight.maxFileSizeKB': 0 };
+      const service = createOncoLexService({ matcher: () => m, lexicon: () => lexicon, byId: () => entries, settings: () => settings, bibliographies: () => undefined, maxCheckedLength: Infinity });
+      const file = language === 'latex' ? 'x.tex' : language === 'markdown' ? 'x.md' : 'x.txt';
+      return service.diagnostics(textDocument(file, '', text), { disabled: new Set(), minUses: 3 }).length;
     }
   }
 }

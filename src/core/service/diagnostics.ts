@@ -102,7 +102,10 @@ export function computeDiagnostics(doc: ServiceDocument, input: DiagnosticsInput
   const out: ServiceDiagnostic[] = [];
   if (on('abbreviation-before-definition')) out.push(...beforeDefinition(doc, text, input));
   const checks = checkManuscript(text, input.annotation, input.entry, { disabled: input.disabled as ReadonlySet<CheckCode>, minUses: input.minUses, lang: writingLanguage(text) });
-  for (const p of checks) out.push(checkDiagnostic(doc, p));
+  // A mixed-spelling or brand fix is one object shared by every problem of its group (it edits them all):
+  // its edits are converted once, not once per problem (that was quadratic in the group's size).
+  const converted = new WeakMap<object, ServiceTextEdit[]>();
+  for (const p of checks) out.push(checkDiagnostic(doc, p, converted));
   if (on('undefined-citation') && input.syntax !== undefined && input.bibliographies !== undefined && !input.bibliographies.isEmpty) {
     out.push(...undefinedCitations(doc, text, input.syntax, input.bibliographies, input.builtinStudies ?? []));
   }
@@ -142,7 +145,7 @@ function beforeDefinition(doc: ServiceDocument, text: string, input: Diagnostics
 /** The English template of a manuscript check's message: checkMessage's own, with its placeholders kept. */
 const checkTemplate = (code: CheckCode) => checkMessage({ code, args: ['{0}', '{1}', '{2}', '{3}'] });
 
-function checkDiagnostic(doc: ServiceDocument, p: CheckProblem): ServiceDiagnostic {
+function checkDiagnostic(doc: ServiceDocument, p: CheckProblem, converted: WeakMap<object, ServiceTextEdit[]>): ServiceDiagnostic {
   const related = p.related !== undefined ? { offset: p.related, range: rangeOf(doc, p.related, p.related), message: MESSAGE_TEMPLATES.firstDefinedHere } : undefined;
   return {
     code: p.code,
@@ -160,11 +163,21 @@ function checkDiagnostic(doc: ServiceDocument, p: CheckProblem): ServiceDiagnost
         kind: f.kind,
         title: fill(FIX_TITLES[f.kind], args),
         args,
-        edits: f.edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), start: e.start, end: e.end, newText: e.text })),
+        edits: editsOf(doc, f.edits, converted),
         preferred: i === 0,
       };
     }),
   };
+}
+
+/** `edits` as the service's text edits, converted once per array however many diagnostics share it. */
+function editsOf(doc: ServiceDocument, edits: CheckProblem['fixes'][number]['edits'], converted: WeakMap<object, ServiceTextEdit[]>): ServiceTextEdit[] {
+  let out = converted.get(edits);
+  if (out === undefined) {
+    out = edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), start: e.start, end: e.end, newText: e.text }));
+    converted.set(edits, out);
+  }
+  return out;
 }
 
 function undefinedCitations(doc: ServiceDocument, text: string, syntax: CitationSyntax, bibs: BibliographyIndex, studies: readonly Reference[]): ServiceDiagnostic[] {
