@@ -130,6 +130,37 @@ export async function assertHoverCard(file: string, phrase: string): Promise<voi
 }
 
 /**
+ * Opens `file`, moves the mouse onto `phrase` (which starts with a mention of a generated, ontology-tier
+ * entry) and checks its card: the ontology's name, the definition, and where it comes from (source,
+ * identifier, licence), as the hover card of a generated entry promises.
+ */
+export async function assertGeneratedHoverCard(file: string, phrase: string): Promise<void> {
+  const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+  const offset = text.indexOf(phrase);
+  assert(offset >= 0, `${file} no longer contains '${phrase}'`);
+  const m = cliMentions(path.join(workspace, file)).find((x) => x.start <= offset && offset < x.end);
+  assert(m, `the CLI finds no mention at '${phrase}'`);
+  const e = lexiconEntry(m.id);
+  assert(e.origin, `'${m.id}' is not a generated entry`);
+  await openFile(file);
+  const p = ui();
+  const box = await findOnScreen(phrase);
+  await p.mouse.move(box.x + 20, box.y - 60);
+  await p.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
+  const end = Date.now() + 10_000;
+  let hover = '';
+  while (Date.now() < end && !hover.includes(e.origin.curie)) {
+    await p.waitForTimeout(250);
+    hover = await visibleHoverText();
+  }
+  const h = squash(hover);
+  assert(h.includes(e.label.en), `no hover with the name '${e.label.en}'; hover text: '${h.slice(0, 300)}'`);
+  for (const part of [e.origin.curie, e.origin.licence, squash(e.origin.source).slice(0, 30), squash(e.definition.en).slice(0, 30)]) {
+    assert(h.includes(part), `the card lacks '${part}'; hover text: '${h.slice(0, 400)}'`);
+  }
+}
+
+/**
  * Hovering a citation key (`\cite{…key…}` in LaTeX, `[@key]` in Markdown) of a workspace file shows the
  * reference of references.bib: its title, key and DOI, linked to doi.org.
  */

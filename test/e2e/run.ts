@@ -20,7 +20,7 @@ import { CATEGORIES } from '../../src/core/lexicon/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
 import type { PaintLine } from './editor-checks';
 import { assertCorpusGrammar, CORPUS_FILES } from './corpus-checks';
-import { assertCitationHover, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
+import { assertCitationHover, assertGeneratedHoverCard, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
 import type { Server } from './harness';
 import {
   DECORATION, assert, cache, check, chromiumPath, cliMentions, closePage, entry, findCommand, findOnScreen, frameTextWith,
@@ -200,6 +200,26 @@ async function uiPhase(browser: Browser): Promise<void> {
 
     await check('hovering Pembrolizumab shows its card (English, Chinese, definition, evidence)', async () => {
       await assertHoverCard('review-section.md', 'Pembrolizumab and nivolumab block');
+    });
+    await ui().mouse.move(5, 5);
+
+    // A Quarto manuscript: its title and abstract (front matter) are prose and marked, its paths and
+    // affiliations are not; ontology-tier terms (osteosarcoma, Langerhans cells, ZAP70) are marked as well.
+    const qmd = 'osteosarcoma-protocol.qmd';
+    await check(`${qmd}: front-matter prose and ontology-tier terms are decorated, as many as the CLI finds`, async () => {
+      const ms = cliMentions(path.join(workspace, qmd));
+      const text = fs.readFileSync(path.join(workspace, qmd), 'utf8');
+      const fmEnd = text.indexOf('\n---', 4);
+      assert(ms.some((m) => m.end <= fmEnd && m.text === 'osteosarcoma'), 'the CLI marks nothing in the title or abstract');
+      for (const off of [text.indexOf('references.bib'), text.indexOf('Radiation Oncology')]) {
+        assert(!ms.some((m) => m.start <= off && off < m.end), `the CLI marks a front-matter value that is not prose ('${text.slice(off, off + 20)}')`);
+      }
+      await openFile(qmd);
+      const s = await pollState(`${ms.length} decorations in ${qmd}`, (x) => x.editors.some((e) => e.fileName.endsWith(`/${qmd}`) && e.decorated === ms.length));
+      assert(s.editors.some((e) => e.fileName.endsWith(`/${qmd}`) && e.languageId === 'quarto'), `${qmd} did not open as Quarto`);
+    });
+    await check('hovering osteosarcoma (Disease Ontology tier) shows its source, identifier and licence', async () => {
+      await assertGeneratedHoverCard(qmd, 'osteosarcoma respond');
     });
     await ui().mouse.move(5, 5);
 
