@@ -13,7 +13,7 @@ import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';
 import { scoreAbbreviations } from './eval/abbreviations';
 import type { EvalSet } from './eval/passages';
-import { EVAL_SETS, goldDir, loadPassages, OPTIONAL_SETS, textDir, textRoots, textsAvailable } from './eval/passages';
+import { EVAL_SETS, goldDir, loadPassages, MissingTextError, OPTIONAL_SETS, textDir, textRoots, textsAvailable } from './eval/passages';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -175,6 +175,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`oncolex eval: ${(e as Error).stack ?? String(e)}`);
+  // Missing texts are the user's setup, not a bug: the message names where they were looked for.
+  console.error(`oncolex eval: ${e instanceof MissingTextError ? e.message : ((e as Error).stack ?? String(e))}`);
   process.exitCode = 1;
 });
