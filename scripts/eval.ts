@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of each evaluation
- * set (`passages`, then `pool`; `--set NAME` runs one) and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
+ * set (`passages`, then `pool`, then the held-out `fresh` where its texts are present; `--set NAME` runs one)
+ * and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
  * and overall, the misses and false marks of each passage, and ends each set with one JSON line for tools.
  */
 import * as path from 'node:path';
@@ -12,7 +13,7 @@ import type { Counts, Mode, Span } from './eval/score';
 import { countByCategory, countDocument, prf } from './eval/score';
 import { scoreAbbreviations } from './eval/abbreviations';
 import type { EvalSet } from './eval/passages';
-import { EVAL_SETS, goldDir, loadPassages, textDir } from './eval/passages';
+import { EVAL_SETS, goldDir, loadPassages, MissingTextError, OPTIONAL_SETS, textDir, textRoots, textsAvailable } from './eval/passages';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -66,7 +67,10 @@ async function annotateAll(passages: { text: string; file: string }[]): Promise<
   return out;
 }
 
-/** The sets to run: `--set pool` (or `passages`) runs one; by default both, each reported on its own. */
+/**
+ * The sets to run: `--set NAME` runs one; by default all, each reported on its own, except an optional set
+ * whose texts this checkout lacks (main says so).
+ */
 function setsFromArgs(argv: readonly string[]): EvalSet[] {
   const i = argv.indexOf('--set');
   if (i < 0) return [...EVAL_SETS];
@@ -158,10 +162,20 @@ async function evaluate(set: EvalSet): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  for (const set of setsFromArgs(process.argv.slice(2))) await evaluate(set);
+  const args = process.argv.slice(2);
+  const named = args.includes('--set');
+  for (const set of setsFromArgs(args)) {
+    if (!named && OPTIONAL_SETS.includes(set) && !textsAvailable(set)) {
+      const looked = textRoots().map((r) => path.join(r, set)).join(', ');
+      console.log(`\n===== ${set}: not run, its texts are not in ${looked} (gold in ${path.relative(process.cwd(), goldDir(set))}; set ONCOLEX_EVAL_TEXTS to a folder holding ${set}/) =====`);
+      continue;
+    }
+    await evaluate(set);
+  }
 }
 
 main().catch((e: unknown) => {
-  console.error(`oncolex eval: ${(e as Error).stack ?? String(e)}`);
+  // Missing texts are the user's setup, not a bug: the message names where they were looked for.
+  console.error(`oncolex eval: ${e instanceof MissingTextError ? e.message : ((e as Error).stack ?? String(e))}`);
   process.exitCode = 1;
 });
