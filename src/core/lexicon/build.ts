@@ -288,7 +288,7 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
     for (const name of g.names) {
       for (const v of spellingVariants(name)) {
         add(v, false);
-        const p = g.category !== 'molecule' && inflectable(v) ? regularPlural(v) : undefined;
+        const p = (g.category === 'immune-cell' || g.category === 'tumor') && inflectable(v) ? regularPlural(v) : undefined;
         if (p) add(p, false);
       }
     }
