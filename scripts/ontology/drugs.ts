@@ -19,7 +19,8 @@
  * Precision guards (besides the tier's own, see tier.ts): a name that is a drug class rather than a drug
  * (`… Inhibitor`, `… Agent`, `… Therapy`), that another generated entry has (a gene, a cell or a cancer name:
  * `Tumor Necrosis Factor` stays the gene's) is left out; a code name (`MK-3475`, `BGB-A317`) is a symbol,
- * matched case-sensitively, and needs a digit.
+ * matched case-sensitively, and needs a digit; NCIt's `<class> <code>` names of investigational agents
+ * (`ERK Inhibitor MK-8353`) are kept as their code, which is what prose writes.
  */
 import { SOURCES } from './sources';
 
@@ -138,6 +139,18 @@ export function drugRecords(files: DrugFiles, drop: (why: string) => void): Drug
 
 /** A name that is a class of drugs (`PD-1 Inhibitor`, `Alkylating Agent`), by its last word. */
 export const isClassName = (name: string): boolean => CLASS_HEADS.has(name.toLowerCase().split(/\s+/).pop() ?? '');
+
+/**
+ * The code an NCIt name of the form `<class words> <CODE>` ends with (`ERK Inhibitor MK-8353` → `MK-8353`,
+ * `Anti-PD-1 Monoclonal Antibody BGB-A317` → `BGB-A317`): a code name of at least 4 letters and digits after
+ * at least two words; else undefined (`Vitamin D3`, `Monoclonal Antibody 3F8` stay names).
+ */
+export function trailingCode(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1];
+  if (words.length < 3 || !/[a-z]/.test(words.slice(0, -1).join(' '))) return undefined;
+  return /^[A-Z][A-Z0-9-]*$/.test(last) && isCodeName(last) && last.replace(/-/g, '').length >= 4 ? last : undefined;
+}
 
 /** A drug's code name (`MK-3475`, `AZD4547`): capitals and digits, a hyphen or space at most between. */
 export const isCodeName = (name: string): boolean => /^[A-Z][A-Z0-9]*(?:[- ]?[A-Z0-9]+)*$/.test(name) && /\d/.test(name) && /[A-Z]/.test(name);

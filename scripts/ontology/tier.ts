@@ -12,7 +12,7 @@
  * least {@link MIN_NAME_LENGTH} characters and is not an English word. What a guard leaves out is counted in
  * the tier's `leftOut`.
  */
-import { drugRecords, isClassName, isCodeName } from './drugs';
+import { drugRecords, isClassName, isCodeName, trailingCode } from './drugs';
 import type { OntologySource } from './sources';
 import { SOURCES } from './sources';
 
@@ -290,7 +290,11 @@ export function buildTier(input: TierInput): Tier {
   for (const r of drugs) {
     const symbols: string[] = [];
     const names: string[] = [];
-    for (const n of r.names) {
+    for (const name of r.names) {
+      // NCIt names an investigational agent by its class and code (`ERK Inhibitor MK-8353`); prose writes the code.
+      const code = trailingCode(name);
+      if (code) drop('drug: a class-and-code name, kept as its code');
+      const n = code ?? name;
       if (isClassName(n)) drop('drug: a class of drugs, not a drug');
       else if (otherForms.has(n.toLowerCase())) drop('drug: another generated entry’s form');
       else if (/^[A-Z0-9-]+$/.test(n)) {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { DrugFiles } from '../../scripts/ontology/drugs';
-import { drugRecords, isClassName, isCodeName } from '../../scripts/ontology/drugs';
+import { drugRecords, isClassName, isCodeName, trailingCode } from '../../scripts/ontology/drugs';
 
 /** Rows in the extracts' own formats (scripts/ontology/SOURCES.md), codes and names as NCI gives them. */
 const files = (over: Partial<DrugFiles> = {}): DrugFiles => ({
@@ -65,6 +65,14 @@ describe('drug name guards', () => {
     assert.ok(isClassName('Platinum Compound'));
     assert.ok(!isClassName('Trastuzumab Emtansine'));
     assert.ok(!isClassName('BCG Vaccine'));
+  });
+
+  it('keeps an investigational agent’s class-and-code name as the code prose writes', () => {
+    assert.equal(trailingCode('ERK Inhibitor MK-8353'), 'MK-8353');
+    assert.equal(trailingCode('Anti-PD-1 Monoclonal Antibody BGB-A317'), 'BGB-A317');
+    assert.equal(trailingCode('Vitamin D3'), undefined);
+    assert.equal(trailingCode('Monoclonal Antibody 3F8'), undefined);
+    assert.equal(trailingCode('Trastuzumab Emtansine'), undefined);
   });
 
   it('takes a code name only with a digit', () => {
