@@ -13,6 +13,7 @@
  * the tier's `leftOut`.
  */
 import { drugRecords, isClassName, isCodeName, trailingCode } from './drugs';
+import { DRUG_ZH } from './drugsZh';
 import type { OntologySource } from './sources';
 import { SOURCES } from './sources';
 
@@ -95,6 +96,8 @@ export interface TierEntry {
   names: string[];
   /** An NCI Thesaurus code, where the source gives one. */
   ncit?: string;
+  /** Verified Chinese generic names of a drug (drugsZh.ts), the first being the label's. */
+  zh?: string[];
 }
 
 export interface Tier {
@@ -314,6 +317,7 @@ export function buildTier(input: TierInput): Tier {
       symbols,
       names,
       ncit: r.code,
+      ...(DRUG_ZH[r.code] ? { zh: DRUG_ZH[r.code].zh } : {}),
     });
   }
 

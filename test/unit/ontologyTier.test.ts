@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { englishWords, extractPaths, readTierInput, TIER_OUT } from '../../scripts/build-ontology-tier';
 import type { Tier } from '../../scripts/ontology/tier';
+import { DRUG_ZH } from '../../scripts/ontology/drugsZh';
 import { buildTier, serializeTier } from '../../scripts/ontology/tier';
 import { renderCard } from '../../src/core/cards/card';
 import { indexById } from '../../src/core/lexicon/lexicon';
@@ -72,6 +73,26 @@ describe('the built-in lexicon with its generated tier', () => {
     assert.match(md, /^\*\*Lenvatinib\*\*/);
     assert.ok(md.includes('*Generated from NCI Thesaurus drug subsets via NCI GDC 2024-02-13 and NCI term maps 2018 (NCIT:C95124; licence CC BY 4.0 (NCI Thesaurus))*'), md);
     assert.ok(md.includes('](https://ncit.nci.nih.gov/ncitbrowser/ConceptReport.jsp?dictionary=NCI_Thesaurus&code=C95124)'), md);
+  });
+
+  it('finds a generated drug by its verified Chinese generic name, and shows it as the label in Chinese', () => {
+    const text = '贝伐珠单抗联合化疗，或贝伐单抗；替莫唑胺同步放化疗；仑伐替尼。';
+    const drugs = matcher
+      .annotate(text, 'plain')
+      .filter((m) => m.id.startsWith('ncit-'))
+      .map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(drugs, [
+      ['贝伐珠单抗', 'ncit-c2039'],
+      ['贝伐单抗', 'ncit-c2039'],
+      ['替莫唑胺', 'ncit-c1244'],
+      ['仑伐替尼', 'ncit-c95124'],
+    ]);
+    assert.match(renderCard(byId.get('ncit-c2039')!, { lang: 'zh', byId }), /^\*\*贝伐珠单抗\*\*/);
+  });
+
+  it('has each verified Chinese name on a drug the tier holds', () => {
+    const tierCodes = new Set(committed.entries.filter((e) => e.source === 'ncit').map((e) => e.ncit));
+    for (const code of Object.keys(DRUG_ZH)) assert.ok(tierCodes.has(code), `${code}: not a generated drug`);
   });
 
   it('keeps a curated drug curated: cisplatin is the curated entry, not the generated one', () => {
