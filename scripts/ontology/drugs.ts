@@ -31,6 +31,9 @@ export const CLASS_HEADS = new Set([
   'supplement', 'modulator', 'analog', 'analogue', 'derivative', 'combination', 'trial', 'placebo', 'other',
 ]);
 
+/** GDC values that are answers of a form, not agents, though GDC gives them an NCIt code (`Not Reported`: C43234). */
+export const NON_AGENT_VALUES = new Set(['not reported', 'unknown', 'not applicable', 'none', 'other', 'placebo']);
+
 /** A drug entry before the tier's common shape is applied (tier.ts adds the common fields). */
 export interface DrugRecord {
   code: string;
@@ -117,6 +120,10 @@ export function drugRecords(files: DrugFiles, drop: (why: string) => void): Drug
   for (const [i, l] of gdc.slice(1).entries()) {
     const [name, given, definition = ''] = l.split('\t');
     if (given && !/^C\d+$/.test(given)) throw new Error(`${file(0)}:${i + 2}: '${given}' is not an NCIt code`);
+    if (NON_AGENT_VALUES.has(name.toLowerCase())) {
+      drop('drug: a form’s answer, not an agent');
+      continue;
+    }
     const code = given || codeByName.get(name.toLowerCase()) || ddCodeByName.get(name.toLowerCase());
     if (!code) {
       drop(given === '' && codeByName.get(name.toLowerCase()) === null ? 'drug: name of two NCIt codes' : 'drug: no NCIt code in the files');

@@ -12,6 +12,7 @@ const files = (over: Partial<DrugFiles> = {}): DrugFiles => ({
     'Dacomitinib\t\t',
     'Chemotherapy\t\t',
     'Twin Name\t\t',
+    'Not Reported\tC43234\t',
   ].join('\n'),
   termMap: ['C376|Cisplatin', 'C53398|Dacomitinib', 'C65216|Adalimumab', 'C1311|Tacrolimus', 'C1,C2|Twin Name'].join('\n'),
   drugDictionary: ['39515|cisplatin|C376', '1|cis-diamminedichloroplatinum|C376', '2|dacomitinib|C88291', '3|something new|NULL'].join('\r\n'),
@@ -45,8 +46,10 @@ describe('drug records from the NCI extracts', () => {
     assert.equal(byCode.get('C1311'), undefined, 'tacrolimus is C308 but not an antibody');
   });
 
-  it('leaves out, and counts, an agent without a code and a name two codes share', () => {
+  it('leaves out, and counts, an agent without a code, a name two codes share and a form’s answer', () => {
     assert.equal(records.find((r) => r.label === 'Chemotherapy'), undefined);
+    assert.equal(byCode.get('C43234'), undefined, 'GDC codes Not Reported, but it is no agent');
+    assert.ok(dropped.includes('drug: a form’s answer, not an agent'));
     assert.ok(dropped.includes('drug: no NCIt code in the files'));
     assert.ok(dropped.includes('drug: name of two NCIt codes'));
     assert.ok(dropped.includes('drug: no NCIt name in the files'), 'C2039 has no name in the term map here');
