@@ -298,7 +298,9 @@ export function buildTier(input: TierInput): Tier {
       const code = trailingCode(name);
       if (code) drop('drug: a class-and-code name, kept as its code');
       const n = code ?? name;
-      if (isClassName(n)) drop('drug: a class of drugs, not a drug');
+      // `Tyrosinase:146-156 Peptide`: peptide notation, and Markdown would read `word:` as a link's scheme.
+      if (n.includes(':')) drop('drug: a label with a colon');
+      else if (isClassName(n)) drop('drug: a class of drugs, not a drug');
       else if (otherForms.has(n.toLowerCase())) drop('drug: another generated entry’s form');
       else if (/^[A-Z0-9-]+$/.test(n)) {
         if (!isCodeName(n)) drop('drug: capitals without a digit');
@@ -306,14 +308,18 @@ export function buildTier(input: TierInput): Tier {
       } else if (!names.some((m) => m.toLowerCase() === n.toLowerCase()) && nameOk(n)) names.push(n);
     }
     if (symbols.length === 0 && names.length === 0) continue;
+    // A label that is no form (`ERK Inhibitor MK-8353`, kept as MK-8353) is not shown as one, nor searched: the
+    // entry is labelled by its first form, and the NCIt name is said in the definition.
+    const labelKept = names.some((n) => n.toLowerCase() === r.label.toLowerCase()) || symbols.includes(r.label);
+    const definition = r.definition || `${r.kind === 'antineoplastic agent' ? 'An antineoplastic agent' : 'An immunomodulating monoclonal antibody'} of the NCI Thesaurus (${r.code}).`;
     entries.push({
       id: `ncit-${r.code.toLowerCase()}`,
       category: 'drug',
       kind: r.kind,
       curie: `NCIT:${r.code}`,
       source: 'ncit',
-      label: r.label,
-      definition: r.definition || `${r.kind === 'antineoplastic agent' ? 'An antineoplastic agent' : 'An immunomodulating monoclonal antibody'} of the NCI Thesaurus (${r.code}).`,
+      label: labelKept ? r.label : (names[0] ?? symbols[0]),
+      definition: labelKept ? definition : `${definition} NCI Thesaurus name: ${r.label}.`,
       symbols,
       names,
       ncit: r.code,
