@@ -1,13 +1,15 @@
 /**
  * `npm run build:ontology`: writes generated/ontology-tier.json (committed build output) from the ontology
- * extracts in ../shared/ontologies/ (or the folder ONCOLEX_ONTOLOGIES names). Run by hand when the extracts
- * change, then `npm run build:lexicon`; the extension's build never reads the ontologies, so a fresh clone
- * builds offline. test/unit/ontologyTier.test.ts checks the committed tier is current where the extracts exist.
+ * extracts in ../shared/ontologies/ (or the folder ONCOLEX_ONTOLOGIES names); the drug extracts (`drugs/…`)
+ * are read from the same folder, or from the one ONCOLEX_DRUG_SOURCES or `-- --drugs DIR` names (see
+ * scripts/ontology/SOURCES.md). Run by hand when the extracts change, then `npm run build:lexicon`; the
+ * extension's build never reads the ontologies, so a fresh clone builds offline.
+ * test/unit/ontologyTier.test.ts checks the committed tier is current where the extracts exist.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ONTOLOGY_DIR, SOURCES } from './ontology/sources';
-import type { TierInput } from './ontology/tier';
+import { DRUG_DIR, ONTOLOGY_DIR, SOURCES } from './ontology/sources';
+import type { Tier, TierInput } from './ontology/tier';
 import { buildTier, serializeTier } from './ontology/tier';
 
 export const TIER_OUT = path.join(__dirname, '..', 'generated', 'ontology-tier.json');
@@ -25,32 +27,48 @@ export function englishWords(): Set<string> {
   return new Set(ENGLISH_LEVELS.flatMap((l) => lists[`english/${l}`]).map((w) => w.toLowerCase()));
 }
 
+/** Where each extract is read from: the drug extracts from `drugDir`, the others from `dir`. */
+export function extractPaths(dir = ONTOLOGY_DIR, drugDir = DRUG_DIR): { file: string; path: string; source: string }[] {
+  return Object.values(SOURCES).flatMap((s) => s.files.map((f) => ({ file: f, path: path.join(s.key === 'ncit' ? drugDir : dir, f), source: s.name })));
+}
+
 /** Reads the extracts; throws naming the missing file. */
-export function readTierInput(dir = ONTOLOGY_DIR): TierInput {
+export function readTierInput(dir = ONTOLOGY_DIR, drugDir = DRUG_DIR): TierInput {
   const files: Record<string, string> = {};
-  for (const s of Object.values(SOURCES)) {
-    for (const f of s.files) {
-      const p = path.join(dir, f);
-      if (!fs.existsSync(p)) throw new Error(`${p}: missing (the ${s.name} extract; see ${path.join(dir, 'SOURCES.md')})`);
-      files[f] = fs.readFileSync(p, 'utf8');
+  for (const x of extractPaths(dir, drugDir)) {
+    if (!fs.existsSync(x.path)) {
+      const hint = x.file.startsWith('drugs/') ? 'scripts/ontology/SOURCES.md; set ONCOLEX_DRUG_SOURCES or --drugs to the folder holding drugs/' : path.join(dir, 'SOURCES.md');
+      throw new Error(`${x.path}: missing (the ${x.source} extract; see ${hint})`);
     }
+    files[x.file] = fs.readFileSync(x.path, 'utf8');
   }
   return { files, englishWords: englishWords() };
 }
 
-function main(): number {
+function main(argv: string[]): number {
+  const at = argv.indexOf('--drugs');
+  if (at >= 0 && !argv[at + 1]) {
+    console.error('build:ontology: --drugs needs a folder (the one holding drugs/…)');
+    return 2;
+  }
   let input: TierInput;
   try {
-    input = readTierInput();
+    input = readTierInput(ONTOLOGY_DIR, at >= 0 ? path.resolve(argv[at + 1]) : DRUG_DIR);
   } catch (e) {
     console.error(`build:ontology: ${(e as Error).message}`);
     return 1;
   }
-  const tier = buildTier(input);
+  let tier: Tier;
+  try {
+    tier = buildTier(input);
+  } catch (e) {
+    console.error(`build:ontology: ${(e as Error).message}`);
+    return 1;
+  }
   fs.writeFileSync(TIER_OUT, serializeTier(tier));
   const by = (k: string) => tier.entries.filter((e) => e.source === k).length;
-  console.log(`ontology tier: ${tier.entries.length} entries (HGNC ${by('hgnc')}, CL ${by('cl')}, DO ${by('doid')}); left out: ${JSON.stringify(tier.leftOut)}`);
+  console.log(`ontology tier: ${tier.entries.length} entries (HGNC ${by('hgnc')}, CL ${by('cl')}, DO ${by('doid')}, NCIt drugs ${by('ncit')}); left out: ${JSON.stringify(tier.leftOut)}`);
   return 0;
 }
 
-if (require.main === module) process.exitCode = main();
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

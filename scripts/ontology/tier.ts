@@ -1,7 +1,8 @@
 /**
  * Builds the generated tier of the lexicon from the ontology extracts (see sources.ts): genes and proteins
  * from HGNC restricted to the gene groups the field writes about, cell types from the Cell Ontology's
- * haematopoietic branch, cancer types from the Disease Ontology's cancer branch. Pure: file texts in, tier
+ * haematopoietic branch, cancer types from the Disease Ontology's cancer branch, antineoplastic and
+ * immunomodulating agents from the NCI Thesaurus (drugs.ts). Pure: file texts in, tier
  * out, so that the build script and the staleness test give the same bytes.
  *
  * Precision guards applied here (docs/annotation.md §5 says why, and `npm run eval` / `eval:nonbio` measure
@@ -11,6 +12,8 @@
  * least {@link MIN_NAME_LENGTH} characters and is not an English word. What a guard leaves out is counted in
  * the tier's `leftOut`.
  */
+import { drugRecords, isClassName, isCodeName, trailingCode } from './drugs';
+import { DRUG_ZH } from './drugsZh';
 import type { OntologySource } from './sources';
 import { SOURCES } from './sources';
 
@@ -80,9 +83,9 @@ const FAMILY_NUMBER = /^(?:CD|IL|HLA)-?\d/;
 /** One entry of the generated tier (what generated/ontology-tier.json holds). */
 export interface TierEntry {
   id: string;
-  category: 'molecule' | 'immune-cell' | 'tumor';
+  category: 'molecule' | 'immune-cell' | 'tumor' | 'drug';
   kind: string;
-  /** Its identifier in its source, as a CURIE (HGNC:3236, CL:0000084, DOID:1909). */
+  /** Its identifier in its source, as a CURIE (HGNC:3236, CL:0000084, DOID:1909, NCIT:C376). */
   curie: string;
   source: OntologySource['key'];
   label: string;
@@ -93,6 +96,8 @@ export interface TierEntry {
   names: string[];
   /** An NCI Thesaurus code, where the source gives one. */
   ncit?: string;
+  /** Verified Chinese generic names of a drug (drugsZh.ts), the first being the label's. */
+  zh?: string[];
 }
 
 export interface Tier {
@@ -277,7 +282,52 @@ export function buildTier(input: TierInput): Tier {
     });
   }
 
-  const order = ['hgnc', 'cl', 'doid'];
+  // NCI Thesaurus: antineoplastic agents and immunomodulating antibodies (drugs.ts says which and why). A
+  // name another generated entry already has (`Tumor Necrosis Factor`, the gene's) stays that entry's.
+  const otherForms = new Set(entries.flatMap((e) => [...e.symbols, ...e.names]).map((f) => f.toLowerCase()));
+  const drugFiles = SOURCES.ncit.files.map((f) => {
+    if (input.files[f] === undefined) throw new Error(`${f}: not read (the NCI Thesaurus drug extract)`);
+    return input.files[f];
+  });
+  const drugs = drugRecords({ gdc: drugFiles[0], termMap: drugFiles[1], drugDictionary: drugFiles[2], descendants: drugFiles[3] }, drop);
+  for (const r of drugs) {
+    const symbols: string[] = [];
+    const names: string[] = [];
+    for (const name of r.names) {
+      // NCIt names an investigational agent by its class and code (`ERK Inhibitor MK-8353`); prose writes the code.
+      const code = trailingCode(name);
+      if (code) drop('drug: a class-and-code name, kept as its code');
+      const n = code ?? name;
+      // `Tyrosinase:146-156 Peptide`: peptide notation, and Markdown would read `word:` as a link's scheme.
+      if (n.includes(':')) drop('drug: a label with a colon');
+      else if (isClassName(n)) drop('drug: a class of drugs, not a drug');
+      else if (otherForms.has(n.toLowerCase())) drop('drug: another generated entry’s form');
+      else if (/^[A-Z0-9-]+$/.test(n)) {
+        if (!isCodeName(n)) drop('drug: capitals without a digit');
+        else if (!symbols.includes(n) && symbolOk(n)) symbols.push(n);
+      } else if (!names.some((m) => m.toLowerCase() === n.toLowerCase()) && nameOk(n)) names.push(n);
+    }
+    if (symbols.length === 0 && names.length === 0) continue;
+    // A label that is no form (`ERK Inhibitor MK-8353`, kept as MK-8353) is not shown as one, nor searched: the
+    // entry is labelled by its first form, and the NCIt name is said in the definition.
+    const labelKept = names.some((n) => n.toLowerCase() === r.label.toLowerCase()) || symbols.includes(r.label);
+    const definition = r.definition || `${r.kind === 'antineoplastic agent' ? 'An antineoplastic agent' : 'An immunomodulating monoclonal antibody'} of the NCI Thesaurus (${r.code}).`;
+    entries.push({
+      id: `ncit-${r.code.toLowerCase()}`,
+      category: 'drug',
+      kind: r.kind,
+      curie: `NCIT:${r.code}`,
+      source: 'ncit',
+      label: labelKept ? r.label : (names[0] ?? symbols[0]),
+      definition: labelKept ? definition : `${definition} NCI Thesaurus name: ${r.label}.`,
+      symbols,
+      names,
+      ncit: r.code,
+      ...(DRUG_ZH[r.code] ? { zh: DRUG_ZH[r.code].zh } : {}),
+    });
+  }
+
+  const order = ['hgnc', 'cl', 'doid', 'ncit'];
   entries.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.id.localeCompare(b.id, 'en'));
   return { sources: order.map((k) => SOURCES[k as OntologySource['key']]), geneGroups: GENE_GROUPS, namedGenes: [...NAMED_GENES], leftOut, entries };
 }

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { englishWords, readTierInput, TIER_OUT } from '../../scripts/build-ontology-tier';
-import { ONTOLOGY_DIR } from '../../scripts/ontology/sources';
+import { englishWords, extractPaths, readTierInput, TIER_OUT } from '../../scripts/build-ontology-tier';
 import type { Tier } from '../../scripts/ontology/tier';
+import { DRUG_ZH } from '../../scripts/ontology/drugsZh';
 import { buildTier, serializeTier } from '../../scripts/ontology/tier';
 import { renderCard } from '../../src/core/cards/card';
 import { indexById } from '../../src/core/lexicon/lexicon';
@@ -13,7 +13,10 @@ import { loadBuiltinLexicon } from '../../src/node/builtin';
 const committed = JSON.parse(fs.readFileSync(TIER_OUT, 'utf8')) as Tier;
 
 describe('the generated tier (generated/ontology-tier.json)', () => {
-  it('is current with the ontology extracts, where ../shared/ontologies/ is beside the checkout', { skip: fs.existsSync(ONTOLOGY_DIR) ? false : `${ONTOLOGY_DIR} is not here` }, () => {
+  const missing = extractPaths()
+    .map((x) => x.path)
+    .filter((p) => !fs.existsSync(p));
+  it('is current with the ontology extracts, where ../shared/ontologies/ (and the drug extracts) are here', { skip: missing.length === 0 ? false : `not here: ${missing.join(', ')}` }, () => {
     assert.equal(fs.readFileSync(TIER_OUT, 'utf8'), serializeTier(buildTier(readTierInput())), 'generated/ontology-tier.json is stale: run npm run build:ontology, then npm run build:lexicon');
   });
 
@@ -22,7 +25,8 @@ describe('the generated tier (generated/ontology-tier.json)', () => {
     for (const s of committed.sources) for (const f of ['name', 'version', 'licence'] as const) assert.ok(s[f], `${s.key}: no ${f}`);
     for (const e of committed.entries) {
       assert.ok(keys.has(e.source), `${e.id}: unknown source ${e.source}`);
-      assert.match(e.curie, /^(HGNC|CL|DOID):\d+$/, e.id);
+      assert.match(e.curie, /^(HGNC:\d+|CL:\d+|DOID:\d+|NCIT:C\d+)$/, e.id);
+      if (e.source === 'ncit') assert.equal(`NCIT:${e.ncit}`, e.curie, e.id);
     }
   });
 
@@ -48,6 +52,61 @@ describe('the built-in lexicon with its generated tier', () => {
     for (const name of ['EGFR', 'HER2', 'KRAS', 'BRCA1', 'CD20', 'CCL19', 'CCL21', 'HLA-A', 'ZAP70', 'LCK', 'SHP-2', 'Langerhans cells', 'sarcoma', 'osteosarcoma', 'neuroblastoma']) {
       assert.ok(found.has(name), `${name} is not found (found: ${[...found].join(', ')})`);
     }
+  });
+
+  it('finds the drugs of the field the curated lexicon lacked, as generated drugs with their NCIt codes (issue 22)', () => {
+    const text = 'Temozolomide, bevacizumab, trastuzumab, sorafenib and lenvatinib; adalimumab for colitis.';
+    const mentions = matcher.annotate(text, 'plain');
+    for (const [name, code] of [['Temozolomide', 'C1244'], ['bevacizumab', 'C2039'], ['trastuzumab', 'C1647'], ['sorafenib', 'C61948'], ['lenvatinib', 'C95124'], ['adalimumab', 'C65216']]) {
+      const m = mentions.find((x) => text.slice(x.start, x.end) === name);
+      assert.ok(m, `${name} is not found`);
+      const e = byId.get(m.id)!;
+      assert.equal(e.category, 'drug', name);
+      assert.equal(e.tier, 'generated', name);
+      assert.equal(e.ids.ncit, code, name);
+      assert.equal(e.origin?.curie, `NCIT:${code}`, name);
+    }
+  });
+
+  it('shows on a generated drug’s hover card its source, NCIt code and licence', () => {
+    const md = renderCard(byId.get('ncit-c95124')!, { lang: 'en', byId });
+    assert.match(md, /^\*\*Lenvatinib\*\*/);
+    assert.ok(md.includes('*Generated from NCI Thesaurus drug subsets via NCI GDC 2024-02-13 and NCI term maps 2018 (NCIT:C95124; licence CC BY 4.0 (NCI Thesaurus))*'), md);
+    assert.ok(md.includes('](https://ncit.nci.nih.gov/ncitbrowser/ConceptReport.jsp?dictionary=NCI_Thesaurus&code=C95124)'), md);
+  });
+
+  it('finds a generated drug by its verified Chinese generic name, and shows it as the label in Chinese', () => {
+    const text = '贝伐珠单抗联合化疗，或贝伐单抗；替莫唑胺同步放化疗；仑伐替尼。';
+    const drugs = matcher
+      .annotate(text, 'plain')
+      .filter((m) => m.id.startsWith('ncit-'))
+      .map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(drugs, [
+      ['贝伐珠单抗', 'ncit-c2039'],
+      ['贝伐单抗', 'ncit-c2039'],
+      ['替莫唑胺', 'ncit-c1244'],
+      ['仑伐替尼', 'ncit-c95124'],
+    ]);
+    assert.match(renderCard(byId.get('ncit-c2039')!, { lang: 'zh', byId }), /^\*\*贝伐珠单抗\*\*/);
+  });
+
+  it('has each verified Chinese name on a drug the tier holds', () => {
+    const tierCodes = new Set(committed.entries.filter((e) => e.source === 'ncit').map((e) => e.ncit));
+    for (const code of Object.keys(DRUG_ZH)) assert.ok(tierCodes.has(code), `${code}: not a generated drug`);
+  });
+
+  it('keeps a curated drug curated: cisplatin is the curated entry, not the generated one', () => {
+    const text = 'Cisplatin with radiotherapy.';
+    const m = matcher.annotate(text, 'plain').find((x) => text.slice(x.start, x.end) === 'Cisplatin');
+    assert.ok(m);
+    assert.equal(m.id, 'cisplatin');
+    assert.equal(byId.get('cisplatin')!.tier, undefined);
+    assert.equal(byId.get('ncit-c376'), undefined, 'the generated cisplatin adds nothing and is not built');
+  });
+
+  it('marks no drug name that is an English word (garlic, quinine and platinum are NCIt agents)', () => {
+    const text = 'She roasted garlic, drank tonic with quinine and wore a platinum ring.';
+    assert.deepEqual(matcher.annotate(text, 'plain').map((m) => text.slice(m.start, m.end)), []);
   });
 
   it('lets curated entries win: no generated entry has a form of a curated one', () => {

@@ -284,11 +284,11 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
       if (h) add(h, true);
     }
     const zh = g.category === 'molecule' ? familyChineseName(g.label) : undefined;
-    for (const v of zh ? chineseVariants(zh) : []) add(v, false);
+    for (const z of [...(g.zh ?? []), ...(zh ? [zh] : [])]) for (const v of chineseVariants(z)) add(v, false);
     for (const name of g.names) {
       for (const v of spellingVariants(name)) {
         add(v, false);
-        const p = g.category !== 'molecule' && inflectable(v) ? regularPlural(v) : undefined;
+        const p = (g.category === 'immune-cell' || g.category === 'tumor') && inflectable(v) ? regularPlural(v) : undefined;
         if (p) add(p, false);
       }
     }
@@ -326,10 +326,10 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
       kind: g.kind,
       tier: 'generated',
       origin: { source: src ? `${src.name} ${src.version}` : g.source, licence: src?.licence ?? 'unknown', curie: g.curie },
-      label: { en: g.label, zh: (g.category === 'molecule' && familyChineseName(g.label)) || '' },
+      label: { en: g.label, zh: g.zh?.[0] ?? ((g.category === 'molecule' && familyChineseName(g.label)) || '') },
       abbreviations: g.symbols,
       synonyms: g.names.filter((n) => n !== g.label),
-      zh: [],
+      zh: g.zh?.slice(1) ?? [],
       brands: [],
       definition: { en: g.definition, zh: '' },
       relations: [],

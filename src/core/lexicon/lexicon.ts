@@ -161,6 +161,8 @@ export interface GeneratedSourceEntry {
   /** Matched case-insensitively. */
   names: string[];
   ncit?: string;
+  /** Verified Chinese generic names, the first being the label's (scripts/ontology/drugsZh.ts). */
+  zh?: string[];
 }
 
 /** The generated tier's sources as the tier file lists them. */
