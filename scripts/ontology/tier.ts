@@ -14,6 +14,7 @@
  */
 import { drugRecords, isClassName, isCodeName, trailingCode } from './drugs';
 import { DRUG_ZH } from './drugsZh';
+import { GENE_ZH } from './genesZh';
 import type { OntologySource } from './sources';
 import { SOURCES } from './sources';
 
@@ -137,9 +138,15 @@ const multi = (v: string, sep: string | RegExp): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-/** The first sentence of a definition, at most 300 characters. */
+/**
+ * The ontologies' logical definitions name their relations as identifiers ('located_in',
+ * 'has_material_basis_in'); a reader's card says them in words.
+ */
+const RELATION_WORDS = /\b(part_of|derives_from|results_in(?:_formation_of)?|has_material_basis_in|transmitted_by|located_in|has_symptom)\b/g;
+
+/** The first sentence of a definition, at most 300 characters, its relation names in words. */
 function firstSentence(text: string): string {
-  const t = text.trim();
+  const t = text.trim().replace(RELATION_WORDS, (r) => r.replace(/_/g, ' '));
   const m = /^(.+?[.;])(?:\s|$)/.exec(t);
   const s = m ? m[1] : t;
   return s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/, '')}…`;
@@ -228,6 +235,7 @@ export function buildTier(input: TierInput): Tier {
       definition: `${name} (gene ${symbol}; HGNC group: ${groups.join(', ') || 'none; named gene of the field'}).`,
       symbols,
       names,
+      ...(GENE_ZH[r.hgnc_id] ? { zh: GENE_ZH[r.hgnc_id].zh } : {}),
     });
   }
 

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { englishWords, extractPaths, readTierInput, TIER_OUT } from '../../scripts/build-ontology-tier';
 import type { Tier } from '../../scripts/ontology/tier';
 import { DRUG_ZH } from '../../scripts/ontology/drugsZh';
+import { GENE_ZH } from '../../scripts/ontology/genesZh';
 import { buildTier, serializeTier } from '../../scripts/ontology/tier';
 import { renderCard } from '../../src/core/cards/card';
 import { indexById } from '../../src/core/lexicon/lexicon';
@@ -93,6 +94,22 @@ describe('the built-in lexicon with its generated tier', () => {
   it('has each verified Chinese name on a drug the tier holds', () => {
     const tierCodes = new Set(committed.entries.filter((e) => e.source === 'ncit').map((e) => e.ncit));
     for (const code of Object.keys(DRUG_ZH)) assert.ok(tierCodes.has(code), `${code}: not a generated drug`);
+  });
+
+  it('finds genes by their verified Chinese names, with the Chinese name on the card', () => {
+    const text = '表皮生长因子受体突变与人表皮生长因子受体2扩增，以及间变性淋巴瘤激酶融合。';
+    const genes = matcher
+      .annotate(text, 'plain')
+      .filter((m) => m.id.startsWith('hgnc-'))
+      .map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(genes, [
+      ['表皮生长因子受体', 'hgnc-3236'],
+      ['人表皮生长因子受体2', 'hgnc-3430'],
+      ['间变性淋巴瘤激酶', 'hgnc-427'],
+    ]);
+    assert.match(renderCard(byId.get('hgnc-3236')!, { lang: 'zh', byId }), /^\*\*表皮生长因子受体\*\* · EGFR/);
+    const tierGenes = new Set(committed.entries.filter((e) => e.source === 'hgnc').map((e) => e.curie));
+    for (const id of Object.keys(GENE_ZH)) assert.ok(tierGenes.has(id), `${id}: not a generated gene`);
   });
 
   it('keeps a curated drug curated: cisplatin is the curated entry, not the generated one', () => {
