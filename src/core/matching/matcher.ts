@@ -16,7 +16,7 @@ import {
   SLOT_NAME_SLOTS, SLOT_NODES, SLOT_OUT, SLOT_OUT_CAP, SLOT_OUT_LIST, SLOT_PAT_CS, SLOT_PAT_FLAGS, SLOT_ROOT, SLOT_SKIPS, SLOT_SKIPS_CAP,
   SLOT_WORD_BITS, SLOT_WORD_MASK, SLOT_WORD_POOL, SLOT_WORD_SLOTS, TABLES_AT,
 } from '../../../assembly/contract';
-import type { Category, Entry, Lexicon } from '../lexicon/lexicon';
+import type { Category, Entry, Lexicon, MatchEntry } from '../lexicon/lexicon';
 import type { MatcherTables } from './matcherTables';
 import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
 import { foldMathAlphanumerics, foldTables, widenToPairs } from '../text/normalize';
@@ -48,7 +48,9 @@ class FoundMention implements Mention {
  * from built tables, some tens to build them): reuse it.
  */
 export class Matcher {
-  readonly entries: readonly Entry[];
+  /** The entries as matching and the document's annotation read them: the lexicon's `matching` where it has them, else its entries. */
+  readonly matching: readonly MatchEntry[];
+  private readonly lexicon: Lexicon | readonly Entry[];
   private readonly patEntry: Int32Array;
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
@@ -69,16 +71,22 @@ export class Matcher {
    * lexicon's), else with tables built now, which costs some tens of milliseconds for the built-in lexicon.
    */
   constructor(lexicon: Lexicon | readonly Entry[]) {
-    this.entries = Array.isArray(lexicon) ? lexicon : (lexicon as Lexicon).entries;
-    const given = attachedTables(this.entries);
-    const tables = given ?? buildTables(this.entries);
+    this.lexicon = lexicon;
+    this.matching = Array.isArray(lexicon) ? lexicon : ((lexicon as Lexicon).matching ?? (lexicon as Lexicon).entries);
+    const given = attachedTables(this.matching);
+    const tables = given ?? buildTables(this.matching);
     this.prebuilt = given !== undefined;
     this.formCount = tables.formCount;
     this.patEntry = tables.patEntry;
-    this.entryIds = this.entries.map((e) => e.id);
-    this.entryCategories = this.entries.map((e) => e.category);
-    this.markers = new MarkerRules(this.entries);
+    this.entryIds = this.matching.map((e) => e.id);
+    this.entryCategories = this.matching.map((e) => e.category);
+    this.markers = new MarkerRules(this.matching);
     this.layoutKernel(tables);
+  }
+
+  /** The lexicon's entries, whole (the built-in lexicon's are read on first use: see Lexicon.matching). */
+  get entries(): readonly Entry[] {
+    return Array.isArray(this.lexicon) ? (this.lexicon as readonly Entry[]) : (this.lexicon as Lexicon).entries;
   }
 
   /**

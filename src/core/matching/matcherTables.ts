@@ -11,7 +11,7 @@ import {
 } from '../../../assembly/contract';
 import type { Kernel } from './kernel';
 import { kernelChecksum, kernelWithCopy } from './kernel';
-import type { Entry } from '../lexicon/lexicon';
+import type { MatchEntry } from '../lexicon/lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
 import { isSpecial } from '../text/regions';
 
@@ -74,7 +74,7 @@ const MANY_OUTPUTS = NODE_MANY_OUTPUTS;
  * nodes are made in depth-first order with their children in key order: the layout the kernel reads, with
  * no map of edges and no renumbering.
  */
-export function buildTables(entries: readonly Entry[]): MatcherTables {
+export function buildTables(entries: readonly MatchEntry[]): MatcherTables {
   const { word } = foldTables();
   // Patterns in lexicon order, each once per entry; the patterns of each folded form, in that order.
   const patEntry: number[] = [];
@@ -294,7 +294,7 @@ export function freeSlot(slots: Int32Array, stride: number, h: number): number {
  * A digest of what the tables depend on: the number of entries and each entry's forms (text and case), in
  * order. Two 32-bit hashes of the same stream (FNV-1a and the kernel's), as 16 hex digits.
  */
-export function formsDigest(entries: readonly Entry[]): string {
+export function formsDigest(entries: readonly MatchEntry[]): string {
   let a = 0x811c9dc5;
   let b = entries.length;
   const mix = (c: number): void => {
@@ -323,7 +323,7 @@ export interface BuiltTables {
 }
 
 /** Tables built with a lexicon, by the very array of entries they serve (see {@link attachTables}). */
-const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
+const prebuilt = new WeakMap<readonly MatchEntry[], MatcherTables>();
 
 /**
  * Lets matchers of exactly these entries (this array, not a copy or a changed one) use tables built with
@@ -331,7 +331,7 @@ const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
  * the tables were built from. Returns whether they were attached; throws when the tables name entries the
  * lexicon does not have.
  */
-export function attachTables(entries: readonly Entry[], built: BuiltTables, digest: string | undefined): boolean {
+export function attachTables(entries: readonly MatchEntry[], built: BuiltTables, digest: string | undefined): boolean {
   if (digest === undefined || built.digest !== digest) return false;
   const tables = built.tables;
   // Each pattern's entry must be one of these (the matcher looks their ids up by it).
@@ -346,7 +346,7 @@ export function attachTables(entries: readonly Entry[], built: BuiltTables, dige
 }
 
 /** The tables attached to these entries, if any. */
-export function attachedTables(entries: readonly Entry[]): MatcherTables | undefined {
+export function attachedTables(entries: readonly MatchEntry[]): MatcherTables | undefined {
   return prebuilt.get(entries);
 }
 
