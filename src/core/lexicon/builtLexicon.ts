@@ -4,7 +4,8 @@
  *
  * - The core (dist/lexicon.json): what matching and the document's annotation read before the first
  *   mentions — each entry's id, category, tier, generic flag and forms — packed as a few flat arrays (the
- *   forms as one string, split on a separator no form holds), which parse several times faster than the
+ *   forms as two strings, Latin-1 and wider, split on a separator no form holds, so that a Latin-1 form is
+ *   kept in one byte a character), which parse several times faster than the
  *   entries' objects.
  * - The details (dist/lexicon-details.json): everything else of each entry (names, definition, relations,
  *   identifiers, evidence, origin), by entry, with each generated source's name and licence written once.
@@ -24,6 +25,9 @@ export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 1';
 /** The keys read before the first mentions; the others are details. */
 const CORE_KEYS = new Set(['id', 'category', 'tier', 'generic', 'forms']);
 
+/** A character outside Latin-1: a string holding one takes two bytes a character. */
+const WIDE = /[^\u0000-\u00ff]/;
+
 /** The characters the forms may be joined with: the first that no form holds is used. */
 const SEPARATORS = ['|', '\t', '\u0001', '\u001f'];
 
@@ -42,11 +46,16 @@ interface CoreFile {
   /** Only for the entries whose shape has the key. */
   tier: ('generated' | null)[];
   generic: (boolean | null)[];
-  /** Each entry's number of forms, then all forms' texts joined by `separator`, and '1' (case-sensitive) or '0' per form. */
+  /**
+   * Each entry's number of forms; the forms' texts joined by `separator`, those of Latin-1 characters only in
+   * `forms` and the others in `wideForms`, in order; and one digit per form: 1 if it is case-sensitive, plus 2
+   * if it is in `wideForms`.
+   */
   formCounts: number[];
   separator: string;
   forms: string;
-  caseSensitive: string;
+  wideForms: string;
+  formFlags: string;
 }
 
 /** The details file's contents. */
@@ -116,8 +125,9 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     generic: data.entries.map((e) => e.generic ?? null),
     formCounts: data.entries.map((e) => e.forms.length),
     separator,
-    forms: all.join(separator),
-    caseSensitive: data.entries.map((e) => e.forms.map((f) => (f.caseSensitive ? '1' : '0')).join('')).join(''),
+    forms: all.filter((t) => !WIDE.test(t)).join(separator),
+    wideForms: all.filter((t) => WIDE.test(t)).join(separator),
+    formFlags: data.entries.map((e) => e.forms.map((f) => String((f.caseSensitive ? 1 : 0) + (WIDE.test(f.text) ? 2 : 0))).join('')).join(''),
   };
   return { core: JSON.stringify(core), details: detailsText };
 }
@@ -148,27 +158,35 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   if (!isBuiltLexiconCore(core)) fail(`not a built lexicon of format '${BUILT_LEXICON_FORMAT}'`);
   const n = Array.isArray(core.id) ? core.id.length : fail('no ids');
   for (const key of ['shape', 'category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
-  if (!Array.isArray(core.shapes) || typeof core.forms !== 'string' || typeof core.caseSensitive !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
-  const texts = core.forms === '' ? [] : core.forms.split(core.separator);
+  const flags = core.formFlags;
+  if (!Array.isArray(core.shapes) || typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
   let total = 0;
   for (const c of core.formCounts) total += c;
-  if (texts.length !== total || core.caseSensitive.length !== total) fail(`${texts.length} forms and ${core.caseSensitive.length} case flags for ${total} forms`);
+  let wide = 0;
+  for (let f = 0; f < flags.length; f++) if (flags.charCodeAt(f) >= 50) wide++;
+  const texts = core.forms === '' && flags.length === wide ? [] : core.forms.split(core.separator);
+  const wideTexts = core.wideForms === '' && wide === 0 ? [] : core.wideForms.split(core.separator);
+  if (flags.length !== total || texts.length !== total - wide || wideTexts.length !== wide) fail(`${texts.length} + ${wideTexts.length} forms and ${flags.length} flags for ${total} forms`);
   const matching: MatchEntry[] = new Array(n);
-  const cs = core.caseSensitive;
-  for (let i = 0, at = 0; i < n; i++) {
+  for (let i = 0, at = 0, narrowAt = 0, wideAt = 0; i < n; i++) {
     const keys = core.shapes[core.shape[i]] ?? fail(`entry ${i} has shape ${core.shape[i]}, which is not listed`);
     const forms: Form[] = new Array(core.formCounts[i]);
-    for (let f = 0; f < forms.length; f++, at++) forms[f] = { text: texts[at], caseSensitive: cs.charCodeAt(at) === 49 };
+    for (let f = 0; f < forms.length; f++, at++) {
+      const flag = flags.charCodeAt(at) - 48;
+      forms[f] = { text: flag >= 2 ? wideTexts[wideAt++] : texts[narrowAt++], caseSensitive: (flag & 1) === 1 };
+    }
     const e: MatchEntry = { id: core.id[i], category: core.category[i], forms };
     if (core.tier[i] !== null && keys.includes('tier')) e.tier = core.tier[i]!;
     if (core.generic[i] !== null && keys.includes('generic')) e.generic = core.generic[i]!;
     matching[i] = e;
   }
+  // What making the entries needs of the core (not the core itself, which is let go).
+  const layout: Layout = { shapes: core.shapes, shape: core.shape, formsDigest: core.formsDigest, detailsBytes: core.detailsBytes, count: n };
   let entries: Entry[] | undefined;
   const lexicon = {
     source: 'built-in',
     get entries(): Entry[] {
-      return (entries ??= wholeEntries(core, matching, readDetails(details, core)));
+      return (entries ??= wholeEntries(layout, matching, readDetails(details, layout)));
     },
   };
   // Not enumerable: a copy of the lexicon (`{ ...builtin, entries }`) is another lexicon, which a matcher reads whole.
@@ -176,8 +194,11 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   return { formsDigest: core.formsDigest, lexicon, matching };
 }
 
+/** What the entries are made with, besides the details. */
+type Layout = Pick<CoreFile, 'shapes' | 'shape' | 'formsDigest' | 'detailsBytes'> & { count: number };
+
 /** The entries with their details, each key where generated/lexicon.json has it; forms are those of `matching`. */
-function wholeEntries(core: CoreFile, matching: readonly MatchEntry[], file: DetailsFile): Entry[] {
+function wholeEntries(core: Layout, matching: readonly MatchEntry[], file: DetailsFile): Entry[] {
   const origins = file.sources.map(([source, licence]) => ({ source, licence }));
   return matching.map((m, i) => {
     const d = file.entries[i];
@@ -193,12 +214,12 @@ function wholeEntries(core: CoreFile, matching: readonly MatchEntry[], file: Det
   });
 }
 /** The details file, parsed and checked against the core it was built with. */
-function readDetails(source: DetailsSource, core: CoreFile): DetailsFile {
+function readDetails(source: DetailsSource, core: Layout): DetailsFile {
   const { text, bytes } = source.read();
   const stale = `${source.name} was not built with the lexicon's core (rebuild with npm run build)`;
   if (bytes !== core.detailsBytes) throw new Error(`${stale}: ${bytes} bytes, the core says ${core.detailsBytes}`);
   const file = JSON.parse(text) as DetailsFile;
-  if (file.formsDigest !== core.formsDigest || !Array.isArray(file.entries) || file.entries.length !== core.id.length || !Array.isArray(file.sources)) throw new Error(stale);
+  if (file.formsDigest !== core.formsDigest || !Array.isArray(file.entries) || file.entries.length !== core.count || !Array.isArray(file.sources)) throw new Error(stale);
   return file;
 }
 
