@@ -5,8 +5,7 @@
  * - The core (dist/lexicon.json): what matching and the document's annotation read before the first
  *   mentions — each entry's id, category, tier, generic flag and forms — packed as a few flat arrays (the
  *   forms as two strings, Latin-1 and wider, split on a separator no form holds, so that a Latin-1 form is
- *   kept in one byte a character), which parse several times faster than the
- *   entries' objects.
+ *   kept in one byte a character), which parse several times faster than the entries' objects.
  * - The details (dist/lexicon-details.json): everything else of each entry (names, definition, relations,
  *   identifiers, evidence, origin), by entry, with each generated source's name and licence written once.
  *   Parsed the first time any of it is read (a hover card, a view, search, a check that reads brands…).
@@ -213,6 +212,7 @@ function wholeEntries(core: Layout, matching: readonly MatchEntry[], file: Detai
     return e as unknown as Entry;
   });
 }
+
 /** The details file, parsed and checked against the core it was built with. */
 function readDetails(source: DetailsSource, core: Layout): DetailsFile {
   const { text, bytes } = source.read();
