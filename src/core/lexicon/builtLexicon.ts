@@ -22,7 +22,8 @@ import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './
 export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 1';
 
 /** The keys read before the first mentions; the others are details. */
-const CORE_KEYS = new Set(['id', 'category', 'tier', 'generic', 'forms']);
+const CORE_KEY_LIST = ['id', 'category', 'tier', 'generic', 'forms'] as const;
+const CORE_KEYS = new Set<string>(CORE_KEY_LIST);
 
 /** A character outside Latin-1: a string holding one takes two bytes a character. */
 const WIDE = /[^\u0000-\u00ff]/;
@@ -37,12 +38,9 @@ interface CoreFile {
   formsDigest: string;
   /** The details file's length in UTF-8 bytes: a details file of another build is refused. */
   detailsBytes: number;
-  /** The distinct key orders of the entries; `shape` gives each entry's. */
-  shapes: string[][];
-  shape: number[];
   id: string[];
   category: Category[];
-  /** Only for the entries whose shape has the key. */
+  /** null where the entry has no such key. */
   tier: ('generated' | null)[];
   generic: (boolean | null)[];
   /**
@@ -63,7 +61,11 @@ interface DetailsFile {
   formsDigest: string;
   /** Each generated source's [name, licence], once. */
   sources: [string, string][];
-  /** Each entry's details, in key order; an origin is [its source's index in `sources`, its CURIE]. */
+  /**
+   * Each entry with every key it has, in its order: the core's keys hold 0 (their values are the core's),
+   * an origin is [its source's index in `sources`, its CURIE]. So JSON.parse makes the entries' objects,
+   * with their keys in order, and only the core's values and the origins are put in.
+   */
   entries: Record<string, unknown>[];
 }
 
@@ -76,15 +78,13 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
   const all = data.entries.flatMap((e) => e.forms.map((f) => f.text));
   const separator = SEPARATORS.find((s) => all.every((t) => !t.includes(s)));
   if (separator === undefined) throw new Error('built lexicon: every separator occurs in some form');
-  const shapes: string[][] = [];
-  const shapeIndex = new Map<string, number>();
   const sources: [string, string][] = [];
   const sourceIndex = new Map<string, number>();
   const details = data.entries.map((e) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(e)) {
-      if (CORE_KEYS.has(key)) continue;
-      if (key === 'origin') {
+      if (CORE_KEYS.has(key)) out[key] = 0;
+      else if (key === 'origin') {
         const o = value as EntryOrigin;
         const k = JSON.stringify([o.source, o.licence]);
         if (!sourceIndex.has(k)) {
@@ -97,27 +97,18 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     }
     return out;
   });
-  const shape = data.entries.map((e) => {
-    const keys = Object.keys(e);
-    const k = keys.join();
-    let s = shapeIndex.get(k);
-    if (s === undefined) {
-      shapeIndex.set(k, (s = shapes.length));
-      shapes.push(keys);
-    }
+  for (const e of data.entries) {
+    if (Object.keys(e).some((k) => (e as unknown as Record<string, unknown>)[k] === undefined)) throw new Error(`built lexicon: entry '${e.id}' has a key whose value is undefined`);
     for (const f of e.forms) if (Object.keys(f).join() !== 'text,caseSensitive') throw new Error(`built lexicon: entry '${e.id}': a form has keys ${Object.keys(f).join(', ')}`);
     if (e.tier !== undefined && e.tier !== 'generated') throw new Error(`built lexicon: entry '${e.id}': tier '${String(e.tier)}'`);
     if (e.generic !== undefined && typeof e.generic !== 'boolean') throw new Error(`built lexicon: entry '${e.id}': generic is not true or false`);
-    return s;
-  });
+  }
   const detailsText = JSON.stringify({ generatedBy, formsDigest: data.formsDigest, sources, entries: details } satisfies DetailsFile);
   const core: CoreFile = {
     generatedBy,
     format: BUILT_LEXICON_FORMAT,
     formsDigest: data.formsDigest,
     detailsBytes: utf8Length(detailsText),
-    shapes,
-    shape,
     id: data.entries.map((e) => e.id),
     category: data.entries.map((e) => e.category),
     tier: data.entries.map((e) => e.tier ?? null),
@@ -156,9 +147,9 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   };
   if (!isBuiltLexiconCore(core)) fail(`not a built lexicon of format '${BUILT_LEXICON_FORMAT}'`);
   const n = Array.isArray(core.id) ? core.id.length : fail('no ids');
-  for (const key of ['shape', 'category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
+  for (const key of ['category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
   const flags = core.formFlags;
-  if (!Array.isArray(core.shapes) || typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
+  if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
   let total = 0;
   for (const c of core.formCounts) total += c;
   let wide = 0;
@@ -168,24 +159,23 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   if (flags.length !== total || texts.length !== total - wide || wideTexts.length !== wide) fail(`${texts.length} + ${wideTexts.length} forms and ${flags.length} flags for ${total} forms`);
   const matching: MatchEntry[] = new Array(n);
   for (let i = 0, at = 0, narrowAt = 0, wideAt = 0; i < n; i++) {
-    const keys = core.shapes[core.shape[i]] ?? fail(`entry ${i} has shape ${core.shape[i]}, which is not listed`);
     const forms: Form[] = new Array(core.formCounts[i]);
     for (let f = 0; f < forms.length; f++, at++) {
       const flag = flags.charCodeAt(at) - 48;
       forms[f] = { text: flag >= 2 ? wideTexts[wideAt++] : texts[narrowAt++], caseSensitive: (flag & 1) === 1 };
     }
     const e: MatchEntry = { id: core.id[i], category: core.category[i], forms };
-    if (core.tier[i] !== null && keys.includes('tier')) e.tier = core.tier[i]!;
-    if (core.generic[i] !== null && keys.includes('generic')) e.generic = core.generic[i]!;
+    if (core.tier[i] !== null) e.tier = core.tier[i]!;
+    if (core.generic[i] !== null) e.generic = core.generic[i]!;
     matching[i] = e;
   }
   // What making the entries needs of the core (not the core itself, which is let go).
-  const layout: Layout = { shapes: core.shapes, shape: core.shape, formsDigest: core.formsDigest, detailsBytes: core.detailsBytes, count: n };
+  const layout: Layout = { formsDigest: core.formsDigest, detailsBytes: core.detailsBytes, count: n };
   let entries: Entry[] | undefined;
   const lexicon = {
     source: 'built-in',
     get entries(): Entry[] {
-      return (entries ??= wholeEntries(layout, matching, readDetails(details, layout)));
+      return (entries ??= wholeEntries(matching, readDetails(details, layout)));
     },
   };
   // Not enumerable: a copy of the lexicon (`{ ...builtin, entries }`) is another lexicon, which a matcher reads whole.
@@ -194,20 +184,17 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
 }
 
 /** What the entries are made with, besides the details. */
-type Layout = Pick<CoreFile, 'shapes' | 'shape' | 'formsDigest' | 'detailsBytes'> & { count: number };
+type Layout = Pick<CoreFile, 'formsDigest' | 'detailsBytes'> & { count: number };
 
-/** The entries with their details, each key where generated/lexicon.json has it; forms are those of `matching`. */
-function wholeEntries(core: Layout, matching: readonly MatchEntry[], file: DetailsFile): Entry[] {
+/** The entries of the details file with the core's values and the origins put in; forms are those of `matching`. */
+function wholeEntries(matching: readonly MatchEntry[], file: DetailsFile): Entry[] {
   const origins = file.sources.map(([source, licence]) => ({ source, licence }));
   return matching.map((m, i) => {
-    const d = file.entries[i];
-    const e: Record<string, unknown> = {};
-    for (const key of core.shapes[core.shape[i]]) {
-      if (CORE_KEYS.has(key)) e[key] = m[key as keyof MatchEntry];
-      else if (key === 'origin') {
-        const [s, curie] = d.origin as [number, string];
-        e.origin = { ...origins[s], curie };
-      } else e[key] = d[key];
+    const e = file.entries[i];
+    for (const key of CORE_KEY_LIST) if (key in e) e[key] = m[key];
+    if ('origin' in e) {
+      const [s, curie] = e.origin as [number, string];
+      e.origin = { ...origins[s], curie };
     }
     return e as unknown as Entry;
   });
