@@ -271,11 +271,22 @@ export function mineBench(): object {
   };
 }
 
-/** A 20 KB manuscript: the example review section, repeated. */
+/**
+ * A 20 KB manuscript: the example review section, each copy followed by a paragraph with terms of the
+ * generated tier (genes, cells and tumours from the field's ontologies), so that the first mentions include
+ * both tiers.
+ */
 function manuscript20k(): string {
-  const section = fs.readFileSync(path.join(ROOT, 'examples', 'review-section.md'), 'utf8');
+  const section = fs.readFileSync(path.join(ROOT, 'examples', 'review-section.md'), 'utf8') + GENERATED_TIER_PARAGRAPH;
   return section.repeat(Math.ceil(20000 / section.length)).slice(0, 20000);
 }
+
+const GENERATED_TIER_PARAGRAPH = `
+Dendritic cells follow CCL19 and CCL21 to the lymph node, where T-cell receptor signalling through LCK and
+ZAP70 begins once HLA-A presents a tumour peptide. Langerhans cells sit in the epidermis. Patients with
+osteosarcoma, Ewing sarcoma or neuroblastoma were included; KRAS and BRCA1 were sequenced, and EGFR, ERBB2
+and CD20 were stained.
+`;
 
 /**
  * §3 of issue 15: from loading the code to the first mentions of a 20 KB manuscript, in fresh processes

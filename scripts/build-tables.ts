@@ -1,12 +1,14 @@
 /**
  * Builds the built-in lexicon's matcher tables (src/core/matching/matcherTables.ts) at build time, when the lexicon
  * is fixed: reads generated/lexicon.json and writes dist/matcher-tables.bin, which the extension (desktop and
- * web), the language server and the CLI load instead of building the trie at start-up, and dist/lexicon.json,
- * the same lexicon without indentation (it parses faster; src/node/builtin.ts reads both). Run by
- * scripts/build.mjs before the bundles (the web bundle embeds the tables).
+ * web), the language server and the CLI load instead of building the trie at start-up, and the same lexicon
+ * split in two (src/core/lexicon/builtLexicon.ts): dist/lexicon.json, what the first mentions need, and
+ * dist/lexicon-details.json, read on first use (src/node/builtin.ts reads them). Run by scripts/build.mjs
+ * before the bundles (the web bundle embeds the tables).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { splitBuiltLexicon } from '../src/core/lexicon/builtLexicon';
 import type { Entry } from '../src/core/lexicon/lexicon';
 import { buildTables, encodeTables, formsDigest } from '../src/core/matching/matcherTables';
 
@@ -23,7 +25,9 @@ function main(): void {
   }
   fs.mkdirSync(path.dirname(TABLES_OUT), { recursive: true });
   fs.writeFileSync(TABLES_OUT, encodeTables(buildTables(data.entries), digest));
-  fs.writeFileSync(path.join(ROOT, 'dist', 'lexicon.json'), JSON.stringify(data));
+  const { core, details } = splitBuiltLexicon({ formsDigest: digest, entries: data.entries });
+  fs.writeFileSync(path.join(ROOT, 'dist', 'lexicon.json'), core);
+  fs.writeFileSync(path.join(ROOT, 'dist', 'lexicon-details.json'), details);
 }
 
 main();

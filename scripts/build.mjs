@@ -2,7 +2,9 @@
 // built-in lexicon's matcher tables (scripts/build-tables.ts → dist/matcher-tables.bin), which the web bundle
 // embeds and the others read beside them. Types are checked separately by `tsc --noEmit`.
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -62,6 +64,16 @@ module.exports = new Proxy(function () {}, {
   },
 };
 
+/** `import text from './file?text'`: the file's contents as a string (the web build bundles the lexicon so: a string parses faster than an object literal). */
+const textImport = {
+  name: 'text-import',
+  /** @param {import('esbuild').PluginBuild} build */
+  setup(build) {
+    build.onResolve({ filter: /\?text$/ }, (args) => ({ path: path.join(args.resolveDir, args.path.slice(0, -'?text'.length)), namespace: 'text-import' }));
+    build.onLoad({ filter: /.*/, namespace: 'text-import' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -80,7 +92,7 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyVendor] },
   // The web extension (package.json `browser`) for vscode.dev's web worker: no Node built-in may resolve, so a
   // stray import of one fails the build instead of the extension in the browser.
-  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [noNodeBuiltins], loader: { '.bin': 'binary' } },
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/web.ts'], outfile: 'dist/web.js', plugins: [textImport, noNodeBuiltins], loader: { '.bin': 'binary' } },
   // `oncolex annotate --jobs N` starts this beside dist/cli.js (src/cli/pool.ts).
   { ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [lazyVendor] },
   ...LAZY_VENDOR.map((name) => ({ ...common, entryPoints: [name], outfile: `dist/vendor/${name}.js` })),

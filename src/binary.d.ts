@@ -3,3 +3,9 @@ declare module '*.bin' {
   const bytes: Uint8Array;
   export default bytes;
 }
+
+/** Files bundled as their text, imported as `path?text` (the web build's `text-import` plugin, scripts/build.mjs). */
+declare module '*?text' {
+  const text: string;
+  export default text;
+}

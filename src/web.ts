@@ -8,23 +8,31 @@
 import type * as vscode from 'vscode';
 import type { OncoLexApi } from './activate';
 import { activateOn } from './activate';
+import { readBuiltCore } from './core/lexicon/builtLexicon';
 import type { Lexicon } from './core/lexicon/lexicon';
 import type { ExtensionHost } from './vscode/host';
-import lexiconJson from '../generated/lexicon.json';
+import coreText from '../dist/lexicon.json?text';
+import detailsText from '../dist/lexicon-details.json?text';
 import { attachTables, decodeTables } from './core/matching/matcherTables';
 import tablesFile from '../dist/matcher-tables.bin';
 
 let builtin: Lexicon | undefined;
 
-/** The bundled lexicon, with the matcher tables built with it (scripts/build-tables.ts). */
+/**
+ * The bundled lexicon, with the matcher tables built with it (scripts/build-tables.ts): its core and its
+ * details are bundled as text, the details parsed when first read (src/core/lexicon/builtLexicon.ts).
+ */
 function bundledLexicon(onProblem?: (message: string) => void): Lexicon {
-  const data = lexiconJson as unknown as { formsDigest?: string; entries: Lexicon['entries'] };
+  const { lexicon, matching, formsDigest } = readBuiltCore(JSON.parse(coreText), 'the bundled lexicon', {
+    name: 'the bundled lexicon details',
+    read: () => ({ text: detailsText, bytes: new TextEncoder().encode(detailsText).length }),
+  });
   try {
-    if (!attachTables(data.entries, decodeTables(tablesFile), data.formsDigest)) onProblem?.('the bundled matcher tables were built from another lexicon; the matcher is built instead');
+    if (!attachTables(matching, decodeTables(tablesFile), formsDigest)) onProblem?.('the bundled matcher tables were built from another lexicon; the matcher is built instead');
   } catch (e) {
     onProblem?.(`the bundled matcher tables: ${(e as Error).message}; the matcher is built instead`);
   }
-  return { source: 'built-in', entries: data.entries };
+  return lexicon;
 }
 
 const webHost: ExtensionHost = {

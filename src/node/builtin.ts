@@ -1,10 +1,13 @@
 /**
- * Loads the built lexicon shipped beside the bundle (dist/lexicon.json, generated/lexicon.json without its
- * indentation, which parses a third faster), with the matcher tables built from it (dist/matcher-tables.bin);
- * both are written by scripts/build-tables.ts, so the first matcher needs no build.
+ * Loads the built lexicon shipped beside the bundle — its core (dist/lexicon.json: what the first mentions
+ * need) now, its details (dist/lexicon-details.json) when first read (see src/core/lexicon/builtLexicon.ts) —
+ * with the matcher tables built from it (dist/matcher-tables.bin); all three are written by
+ * scripts/build-tables.ts, so the first matcher needs no build. Run from the sources before a build, it reads
+ * generated/lexicon.json whole.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isBuiltLexiconCore, readBuiltCore } from '../core/lexicon/builtLexicon';
 import type { Entry, Lexicon } from '../core/lexicon/lexicon';
 import { MAX_TABLES_BYTES, attachTables, decodeTables } from '../core/matching/matcherTables';
 
@@ -27,19 +30,49 @@ export function builtinLexiconPath(): string {
  * used (see decodeTables).
  */
 export function readBuiltLexicon(lexiconFile: string, tablesFile: string | undefined, onTables?: (problem: string) => void): Lexicon {
-  const data = JSON.parse(readBounded(lexiconFile, MAX_LEXICON_BYTES, lexiconFile).toString('utf8')) as { formsDigest?: string; entries: Entry[] };
+  const { lexicon, formsDigest } = readLexiconFile(lexiconFile);
   if (tablesFile !== undefined) {
     try {
       const built = decodeTables(readBounded(tablesFile, MAX_TABLES_BYTES, 'matcher tables'));
-      if (!attachTables(data.entries, built, data.formsDigest)) onTables?.(`${tablesFile} was built from another lexicon than ${lexiconFile}; the matcher is built instead`);
+      if (!attachTables(lexicon.matching ?? lexicon.entries, built, formsDigest)) onTables?.(`${tablesFile} was built from another lexicon than ${lexiconFile}; the matcher is built instead`);
     } catch (e) {
       onTables?.(`${tablesFile}: ${(e as Error).message}; the matcher is built instead`);
     }
   }
-  return { source: 'built-in', entries: data.entries };
+  return lexicon;
 }
 
-/** The built lexicon is about 1 MB; a file far larger is not one. */
+/** The path of the details file of a core file (`lexicon.json` → `lexicon-details.json`). */
+export function detailsPath(lexiconFile: string): string {
+  return lexiconFile.replace(/(\.json)?$/, '-details.json');
+}
+
+/**
+ * A lexicon file's lexicon: a core file's (its details read from beside it when first needed, see
+ * builtLexicon.ts), or a whole lexicon's (generated/lexicon.json). The details file must be there, of the
+ * size the core says, when the core is read.
+ */
+function readLexiconFile(lexiconFile: string): { lexicon: Lexicon; formsDigest: string | undefined } {
+  const data = JSON.parse(readBounded(lexiconFile, MAX_LEXICON_BYTES, lexiconFile).toString('utf8')) as unknown;
+  if (!isBuiltLexiconCore(data)) {
+    const whole = data as { formsDigest?: string; entries: Entry[] };
+    return { lexicon: { source: 'built-in', entries: whole.entries }, formsDigest: whole.formsDigest };
+  }
+  const details = detailsPath(lexiconFile);
+  const size = fs.existsSync(details) ? fs.statSync(details).size : undefined;
+  const expected = (data as { detailsBytes?: unknown }).detailsBytes;
+  if (size === undefined) throw new Error(`${details} is missing (it is built with ${lexiconFile}); run npm run build`);
+  if (size !== expected) throw new Error(`${details} was not built with ${lexiconFile} (${size} bytes, ${lexiconFile} says ${String(expected)}); run npm run build`);
+  return readBuiltCore(data, lexiconFile, {
+    name: details,
+    read: () => {
+      const bytes = readBounded(details, MAX_LEXICON_BYTES, details);
+      return { text: bytes.toString('utf8'), bytes: bytes.length };
+    },
+  });
+}
+
+/** The built lexicon is a few MB; a file far larger is not one. */
 const MAX_LEXICON_BYTES = 256 * 1024 * 1024;
 
 /**

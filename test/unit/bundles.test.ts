@@ -86,7 +86,7 @@ describe('the shipped bundles load large libraries on first use', () => {
   it('a broken tables file beside the CLI is reported on stderr, naming it, and annotate still finds the mentions', () => {
     const copy = path.join(dir, 'dist-copy');
     fs.mkdirSync(copy, { recursive: true });
-    for (const f of ['cli.js', 'lexicon.json']) fs.copyFileSync(path.join(dist, f), path.join(copy, f));
+    for (const f of ['cli.js', 'lexicon.json', 'lexicon-details.json']) fs.copyFileSync(path.join(dist, f), path.join(copy, f));
     const tables = path.join(copy, 'matcher-tables.bin');
     fs.writeFileSync(tables, 'not tables at all, just some text. '.repeat(10));
     const file = path.join(dir, 'c.md');

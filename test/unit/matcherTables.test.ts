@@ -61,6 +61,24 @@ describe('matcher tables built with the extension', () => {
     });
   }
 
+  it("the first matcher of the built tables (in the kernel that checked them) and a later one (a copy) find what one built from the entries finds (random documents)", () => {
+    const lexicon = readBuiltLexicon(path.join(__dirname, '..', '..', 'dist', 'lexicon.json'), TABLES, (p) => assert.fail(p));
+    const first = new Matcher(lexicon);
+    const later = new Matcher(lexicon);
+    const built = new Matcher([...lexicon.entries]);
+    assert.deepEqual([first.prebuilt, later.prebuilt, built.prebuilt], [true, true, false]);
+    for (const language of ['markdown', 'latex', 'plain'] as DocLanguage[]) {
+      fc.assert(
+        fc.property(documentArb(language, lexicon), (text) => {
+          const expected = built.annotateWithRegions(text, language);
+          assert.deepEqual(first.annotateWithRegions(text, language), expected);
+          assert.deepEqual(later.annotateWithRegions(text, language), expected);
+        }),
+        { seed: 11, numRuns: 100 },
+      );
+    }
+  });
+
   it('a lexicon that adds forms to a built-in entry (a workspace lexicon) builds its own tables and finds its forms', () => {
     const workspace: Lexicon = {
       source: 'terms.oncolex.json',

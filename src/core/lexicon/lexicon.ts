@@ -199,10 +199,19 @@ export interface Entry {
   evidence: Evidence[];
 }
 
+/** What matching and the document's annotation read of an entry (see {@link Lexicon.matching}). */
+export type MatchEntry = Pick<Entry, 'id' | 'category' | 'tier' | 'generic' | 'forms'>;
+
 export interface Lexicon {
   /** Where the lexicon came from, for display ("built-in" or a file path). */
   source: string;
   entries: Entry[];
+  /**
+   * The entries as matching reads them, one per entry in the same order, where the lexicon has them before
+   * its entries: the built-in lexicon reads its entries' details on first use (src/core/lexicon/builtLexicon.ts),
+   * and its first matcher needs only these. Not enumerable, so a copy of the lexicon does not keep them.
+   */
+  readonly matching?: readonly MatchEntry[];
   /**
    * Built workspace entries that extend a built-in entry (entry id → built-in id), until
    * {@link mergeLexicons} (build.ts) folds them into it.

@@ -25,7 +25,7 @@
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
-import type { Category, Entry } from '../lexicon/lexicon';
+import type { Category, MatchEntry } from '../lexicon/lexicon';
 import type { Matcher, Mention } from './matcher';
 import type { DocLanguage } from '../text/regions';
 
@@ -137,9 +137,9 @@ function commonSuffix(a: string, b: string): number {
  */
 const SUFFIX_AGREEMENT = 4;
 
-const factsCache = new WeakMap<readonly Entry[], LexiconFacts>();
+const factsCache = new WeakMap<readonly MatchEntry[], LexiconFacts>();
 
-function factsOf(entries: readonly Entry[]): LexiconFacts {
+function factsOf(entries: readonly MatchEntry[]): LexiconFacts {
   let f = factsCache.get(entries);
   if (!f) {
     const byId = new Map(entries.map((e) => [e.id, e]));
@@ -238,7 +238,7 @@ function isFieldDocument(all: readonly Mention[], f: LexiconFacts, terms: Readon
  * Whether the document whose mentions these are (all of them, generic ones included) is about the field: then
  * the field gate keeps every mention, and what is shown of a part of the document can be decided from that part.
  */
-export function aboutTheField(all: readonly Mention[], entries: readonly Entry[], terms?: ReadonlyMap<string, DocumentTerm>): boolean {
+export function aboutTheField(all: readonly Mention[], entries: readonly MatchEntry[], terms?: ReadonlyMap<string, DocumentTerm>): boolean {
   return isFieldDocument(all, factsOf(entries), terms);
 }
 
@@ -247,7 +247,7 @@ export function aboutTheField(all: readonly Mention[], entries: readonly Entry[]
  * the document defines; `aboutField`: the caller knows the whole document is about the field (a part of it is
  * then shown without the gate).
  */
-export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>, aboutField = false): M[] {
+export function shownMentions<M extends Mention>(all: M[], entries: readonly MatchEntry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>, aboutField = false): M[] {
   const f = factsOf(entries);
   let out = all;
   if (options.includeGenerated === false && f.generated.size > 0) out = out.filter((m) => !f.generated.has(m.id));
@@ -263,8 +263,8 @@ export function shownMentions<M extends Mention>(all: M[], entries: readonly Ent
  */
 export function annotateDocument(matcher: Matcher, text: string, language: DocLanguage, options: AnnotationOptions = {}): DocumentAnnotation {
   const { mentions, regions } = matcher.annotateWithRegions(text, language);
-  const layer = defineAndApply(matcher.entries, text, mentions, regions.skips, undefined);
-  return { ...layer, mentions: shownMentions(layer.all, matcher.entries, options, layer.terms), skips: regions.skips };
+  const layer = defineAndApply(matcher.matching, text, mentions, regions.skips, undefined);
+  return { ...layer, mentions: shownMentions(layer.all, matcher.matching, options, layer.terms), skips: regions.skips };
 }
 
 /**
@@ -273,7 +273,7 @@ export function annotateDocument(matcher: Matcher, text: string, language: DocLa
  * `terms` are the short forms in force; when omitted, they are the ones this text defines.
  */
 export function defineAndApply(
-  entries: readonly Entry[],
+  entries: readonly MatchEntry[],
   text: string,
   mentions: Mention[],
   skips: readonly number[],
@@ -316,7 +316,7 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
 }
 
 /** The definitions of text with what each names, given the matcher's mentions of the same text. */
-export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
+export function findDefinitions(entries: readonly MatchEntry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
   const facts = factsOf(entries);
   const found = findAbbreviationDefinitions(text, skips);
   return [...found, ...lexiconDefinitions(text, mentions, facts, found)]

@@ -67,7 +67,7 @@ export class DocumentMentions {
 
   /** Sorted, non-overlapping: the mentions to show, count and report (generic ones only if asked for). */
   get mentions(): DocumentMention[] {
-    return (this.shown ??= shownMentions(this.everything, this.matcher.entries, this.options, this.terms));
+    return (this.shown ??= shownMentions(this.everything, this.matcher.matching, this.options, this.terms));
   }
 
   set mentions(mentions: DocumentMention[]) {
@@ -128,7 +128,7 @@ export class DocumentMentions {
     // Re-annotate the paragraph alone (front matter only exists at the very start of a document).
     const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
     // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
-    const found = findDefinitions(this.matcher.entries, para.text, scan.mentions, scan.regions.skips);
+    const found = findDefinitions(this.matcher.matching, para.text, scan.mentions, scan.regions.skips);
     const defAt = this.defAt;
     const dlo = lowerBound(defAt, paraStart);
     const dhi = lowerBound(defAt, paraEndOld);
@@ -198,11 +198,11 @@ export class DocumentMentions {
    * costs what the part costs); elsewhere the field gate reads the whole document's mentions.
    */
   between(from: number, to: number): DocumentMention[] {
-    const field = (this.field ??= aboutTheField(this.everything, this.matcher.entries, this.terms));
+    const field = (this.field ??= aboutTheField(this.everything, this.matcher.matching, this.terms));
     const ms = field ? this.everything : this.mentions;
     const out: DocumentMention[] = [];
     for (let i = firstEndingAfter(ms, from); i < ms.length && ms[i].start < to; i++) out.push(ms[i]);
-    return field ? shownMentions(out, this.matcher.entries, this.options, this.terms, true) : out;
+    return field ? shownMentions(out, this.matcher.matching, this.options, this.terms, true) : out;
   }
 }
 

@@ -16,11 +16,13 @@ import {
   SLOT_NAME_SLOTS, SLOT_NODES, SLOT_OUT, SLOT_OUT_CAP, SLOT_OUT_LIST, SLOT_PAT_CS, SLOT_PAT_FLAGS, SLOT_ROOT, SLOT_SKIPS, SLOT_SKIPS_CAP,
   SLOT_WORD_BITS, SLOT_WORD_MASK, SLOT_WORD_POOL, SLOT_WORD_SLOTS, TABLES_AT,
 } from '../../../assembly/contract';
-import type { Category, Entry, Lexicon } from '../lexicon/lexicon';
+import type { Category, Entry, Lexicon, MatchEntry } from '../lexicon/lexicon';
 import type { MatcherTables } from './matcherTables';
-import { attachedTables, buildTables, freeSlot, kernelHash } from './matcherTables';
+import type { TablesHome } from './matcherTables';
+import { attachedTables, buildTables, freeSlot, kernelHash, takeTablesHome } from './matcherTables';
 import { foldMathAlphanumerics, foldTables, widenToPairs } from '../text/normalize';
 import type { DocLanguage, Regions } from '../text/regions';
+import type { Kernel } from './kernel';
 import { newKernel } from './kernel';
 import { frontMatterProse, latexNameKinds } from '../text/regions';
 import { MarkerRules } from './spans';
@@ -48,7 +50,9 @@ class FoundMention implements Mention {
  * from built tables, some tens to build them): reuse it.
  */
 export class Matcher {
-  readonly entries: readonly Entry[];
+  /** The entries as matching and the document's annotation read them: the lexicon's `matching` where it has them, else its entries. */
+  readonly matching: readonly MatchEntry[];
+  private readonly lexicon: Lexicon | readonly Entry[];
   private readonly patEntry: Int32Array;
   private readonly entryIds: string[];
   private readonly entryCategories: Category[];
@@ -59,7 +63,7 @@ export class Matcher {
   /** The tables came built with the lexicon (see attachTables in matcherTables.ts), rather than built here. */
   readonly prebuilt: boolean;
   /** The WebAssembly kernel holding a copy of the tables, and where its output and text areas are. */
-  private readonly kernel = newKernel();
+  private readonly kernel: Kernel;
   private outAt = 0;
   private skipsAt = 0;
   private textAt = 0;
@@ -69,16 +73,25 @@ export class Matcher {
    * lexicon's), else with tables built now, which costs some tens of milliseconds for the built-in lexicon.
    */
   constructor(lexicon: Lexicon | readonly Entry[]) {
-    this.entries = Array.isArray(lexicon) ? lexicon : (lexicon as Lexicon).entries;
-    const given = attachedTables(this.entries);
-    const tables = given ?? buildTables(this.entries);
+    this.lexicon = lexicon;
+    this.matching = Array.isArray(lexicon) ? lexicon : ((lexicon as Lexicon).matching ?? (lexicon as Lexicon).entries);
+    const given = attachedTables(this.matching);
+    const tables = given ?? buildTables(this.matching);
     this.prebuilt = given !== undefined;
+    // The first matcher of built tables takes the kernel that checked them, with their copy in its memory.
+    const home = given && takeTablesHome(given);
+    this.kernel = home?.kernel ?? newKernel();
     this.formCount = tables.formCount;
     this.patEntry = tables.patEntry;
-    this.entryIds = this.entries.map((e) => e.id);
-    this.entryCategories = this.entries.map((e) => e.category);
-    this.markers = new MarkerRules(this.entries);
-    this.layoutKernel(tables);
+    this.entryIds = this.matching.map((e) => e.id);
+    this.entryCategories = this.matching.map((e) => e.category);
+    this.markers = new MarkerRules(this.matching);
+    this.layoutKernel(tables, home);
+  }
+
+  /** The lexicon's entries, whole (the built-in lexicon's are read on first use: see Lexicon.matching). */
+  get entries(): readonly Entry[] {
+    return Array.isArray(this.lexicon) ? (this.lexicon as readonly Entry[]) : (this.lexicon as Lexicon).entries;
   }
 
   /**
@@ -188,9 +201,10 @@ export class Matcher {
 
   /**
    * Lays the tables out in the kernel's memory and writes the header init() reads (assembly/text.ts): each
-   * slot (assembly/contract.ts) holds a table's address, or a number.
+   * slot (assembly/contract.ts) holds a table's address, or a number. A table the kernel's memory holds
+   * already (`home`: the checked copy of a tables file) stays where it is; the others go after it.
    */
-  private layoutKernel(t: MatcherTables): void {
+  private layoutKernel(t: MatcherTables, home: TablesHome | undefined): void {
     const { fold, foldCs, foldTex } = foldTables();
     const outArea = new Int32Array(MENTION_WORDS * OUT_CAPACITY);
     const skipArea = new Int32Array(SKIP_WORDS * SKIPS_CAPACITY);
@@ -222,10 +236,12 @@ export class Matcher {
     slots[SLOT_NAME_SLOTS] = nameSlots;
     slots[SLOT_NAME_MASK] = nameMask;
     slots[SLOT_NAME_POOL] = namePool;
-    let end = TABLES_AT;
+    let end = home === undefined ? TABLES_AT : (home.end + 7) & ~7;
     const offsets = Int32Array.from(slots, (s, i) => {
       if (s === undefined) throw new Error(`OncoLex matcher: header slot ${i} is not filled`);
       if (typeof s === 'number') return s;
+      const there = home?.at.get(s);
+      if (there !== undefined) return there;
       const at = end;
       end = (end + s.byteLength + 7) & ~7;
       return at;
@@ -237,7 +253,7 @@ export class Matcher {
     memory.grow(Math.ceil((end + 65536) / 65536) - memory.buffer.byteLength / 65536);
     const bytes = new Uint8Array(memory.buffer);
     slots.forEach((s, i) => {
-      if (typeof s !== 'number') bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), offsets[i]);
+      if (typeof s !== 'number' && !home?.at.has(s)) bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), offsets[i]);
     });
     new Int32Array(memory.buffer, HEADER_AT, HEADER_SLOTS).set(offsets);
     this.kernel.init();

@@ -11,7 +11,7 @@ import {
 } from '../../../assembly/contract';
 import type { Kernel } from './kernel';
 import { kernelChecksum, kernelWithCopy } from './kernel';
-import type { Entry } from '../lexicon/lexicon';
+import type { MatchEntry } from '../lexicon/lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
 import { isSpecial } from '../text/regions';
 
@@ -74,7 +74,7 @@ const MANY_OUTPUTS = NODE_MANY_OUTPUTS;
  * nodes are made in depth-first order with their children in key order: the layout the kernel reads, with
  * no map of edges and no renumbering.
  */
-export function buildTables(entries: readonly Entry[]): MatcherTables {
+export function buildTables(entries: readonly MatchEntry[]): MatcherTables {
   const { word } = foldTables();
   // Patterns in lexicon order, each once per entry; the patterns of each folded form, in that order.
   const patEntry: number[] = [];
@@ -294,7 +294,7 @@ export function freeSlot(slots: Int32Array, stride: number, h: number): number {
  * A digest of what the tables depend on: the number of entries and each entry's forms (text and case), in
  * order. Two 32-bit hashes of the same stream (FNV-1a and the kernel's), as 16 hex digits.
  */
-export function formsDigest(entries: readonly Entry[]): string {
+export function formsDigest(entries: readonly MatchEntry[]): string {
   let a = 0x811c9dc5;
   let b = entries.length;
   const mix = (c: number): void => {
@@ -320,10 +320,27 @@ function hex(x: number): string {
 export interface BuiltTables {
   digest: string;
   tables: MatcherTables;
+  /** The kernel that checked them, holding the copy it checked (see {@link TablesHome}). */
+  home?: TablesHome;
+}
+
+/**
+ * A kernel instance whose memory holds the checked copy of a tables file, and where each of the tables'
+ * arrays is in it: the first matcher of the tables takes it as its own kernel and lays out only what the
+ * file does not hold, instead of a new instance and a second copy of the whole file.
+ */
+export interface TablesHome {
+  kernel: Kernel;
+  /** Each array of the tables (by identity) → its address in the kernel's memory. */
+  at: Map<ArrayBufferView, number>;
+  /** The end of the copy in the kernel's memory. */
+  end: number;
 }
 
 /** Tables built with a lexicon, by the very array of entries they serve (see {@link attachTables}). */
-const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
+const prebuilt = new WeakMap<readonly MatchEntry[], MatcherTables>();
+/** The kernel holding the checked copy of attached tables, until a matcher takes it (see {@link takeTablesHome}). */
+const homes = new WeakMap<MatcherTables, TablesHome>();
 
 /**
  * Lets matchers of exactly these entries (this array, not a copy or a changed one) use tables built with
@@ -331,7 +348,7 @@ const prebuilt = new WeakMap<readonly Entry[], MatcherTables>();
  * the tables were built from. Returns whether they were attached; throws when the tables name entries the
  * lexicon does not have.
  */
-export function attachTables(entries: readonly Entry[], built: BuiltTables, digest: string | undefined): boolean {
+export function attachTables(entries: readonly MatchEntry[], built: BuiltTables, digest: string | undefined): boolean {
   if (digest === undefined || built.digest !== digest) return false;
   const tables = built.tables;
   // Each pattern's entry must be one of these (the matcher looks their ids up by it).
@@ -340,14 +357,22 @@ export function attachTables(entries: readonly Entry[], built: BuiltTables, dige
     if (patEntry[p] < 0 || patEntry[p] >= entries.length) throw new Error(`matcher tables: pattern ${p} names entry ${patEntry[p]}, the lexicon has ${entries.length}`);
   }
   prebuilt.set(entries, tables);
+  if (built.home) homes.set(tables, built.home);
   // The fold tables they were built with, made from their differences (cheaper than lowercasing).
   seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
   return true;
 }
 
 /** The tables attached to these entries, if any. */
-export function attachedTables(entries: readonly Entry[]): MatcherTables | undefined {
+export function attachedTables(entries: readonly MatchEntry[]): MatcherTables | undefined {
   return prebuilt.get(entries);
+}
+
+/** The kernel holding the checked copy of these tables, to the first caller only (a kernel serves one matcher). */
+export function takeTablesHome(tables: MatcherTables): TablesHome | undefined {
+  const home = homes.get(tables);
+  homes.delete(tables);
+  return home;
 }
 
 /** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
@@ -475,9 +500,11 @@ export function decodeTables(bytes: Uint8Array): BuiltTables {
   const rootPairs = view(Int32Array, 2 * header[H_ROOTS]) as Int32Array;
   const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array>;
   const offsets = {} as Record<ArrayName, number>;
+  const home: TablesHome = { kernel, at: new Map(), end: copyAt + size };
   ARRAYS.forEach((name, i) => {
     offsets[name] = copyAt + at;
     arrays[name] = view(KINDS[name], lengths[i]);
+    home.at.set(arrays[name], offsets[name]);
   });
   const nodeCount = lengths[ARRAYS.indexOf('nodes')] / NODE_WORDS;
   // The body's numbers that the scans use as indexes, checked by the kernel on its copy.
@@ -496,6 +523,7 @@ export function decodeTables(bytes: Uint8Array): BuiltTables {
   return {
     digest: hex(header[H_DIGEST]) + hex(header[H_DIGEST + 1]),
     tables: { ...(arrays as Pick<MatcherTables, ArrayName>), formCount: header[H_FORMS], wordSlotMask: header[H_WORD_MASK], root },
+    home,
   };
 }
 

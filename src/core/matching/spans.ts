@@ -5,7 +5,7 @@
  * `CD8$^+$` or `CD8+ cells` for CD8+ T cells. Applied by the matcher to its mentions, so every consumer sees
  * the same spans; one pass over the mentions, reading only the few characters between them.
  */
-import type { Category, Entry } from '../lexicon/lexicon';
+import type { Category, MatchEntry } from '../lexicon/lexicon';
 import type { Mention } from './matcher';
 
 /** A composed mention (the matcher's own mentions are of a private class; both are plain data to callers). */
@@ -96,7 +96,7 @@ export class MarkerRules {
   /** Marker text (as written, upper case) → the cell entry it names with a plus: CD8 → CD8+ T cell. */
   private readonly markedCells = new Map<string, { id: string; category: Category }>();
 
-  constructor(entries: readonly Entry[]) {
+  constructor(entries: readonly MatchEntry[]) {
     for (const e of entries) {
       if (e.category !== 'immune-cell') continue;
       for (const f of e.forms) {

@@ -1,0 +1,216 @@
+/**
+ * The built-in lexicon as dist/ ships it: two files written from generated/lexicon.json at build time
+ * (scripts/build-tables.ts), so that the first mentions need only the small one.
+ *
+ * - The core (dist/lexicon.json): what matching and the document's annotation read before the first
+ *   mentions — each entry's id, category, tier, generic flag and forms — packed as a few flat arrays (the
+ *   forms as two strings, Latin-1 and wider, split on a separator no form holds, so that a Latin-1 form is
+ *   kept in one byte a character), which parse several times faster than the entries' objects.
+ * - The details (dist/lexicon-details.json): everything else of each entry (names, definition, relations,
+ *   identifiers, evidence, origin), by entry, with each generated source's name and licence written once.
+ *   Parsed the first time any of it is read (a hover card, a view, search, a check that reads brands…).
+ *
+ * {@link readBuiltCore} gives the lexicon with its entries as matching reads them (`Lexicon.matching`: id,
+ * category, tier, generic, forms), which the matcher and the document's annotation use; the lexicon's
+ * `entries`, read by everything else (hover, views, search, checks, exports), are made from them and the
+ * details on first use: plain objects with the same keys, in the same order, as generated/lexicon.json's
+ * (test/unit/builtLexicon.test.ts).
+ */
+import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './lexicon';
+
+/** The core's `format`: a change of layout changes it. */
+export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 1';
+
+/** The keys read before the first mentions; the others are details. */
+const CORE_KEY_LIST = ['id', 'category', 'tier', 'generic', 'forms'] as const;
+const CORE_KEYS = new Set<string>(CORE_KEY_LIST);
+
+/** A character outside Latin-1: a string holding one takes two bytes a character. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** The characters the forms may be joined with: the first that no form holds is used. */
+const SEPARATORS = ['|', '\t', '\u0001', '\u001f'];
+
+/** The core file's contents (see the module comment). */
+interface CoreFile {
+  generatedBy: string;
+  format: string;
+  formsDigest: string;
+  /** The details file's length in UTF-8 bytes: a details file of another build is refused. */
+  detailsBytes: number;
+  id: string[];
+  category: Category[];
+  /** null where the entry has no such key. */
+  tier: ('generated' | null)[];
+  generic: (boolean | null)[];
+  /**
+   * Each entry's number of forms; the forms' texts joined by `separator`, those of Latin-1 characters only in
+   * `forms` and the others in `wideForms`, in order; and one digit per form: 1 if it is case-sensitive, plus 2
+   * if it is in `wideForms`.
+   */
+  formCounts: number[];
+  separator: string;
+  forms: string;
+  wideForms: string;
+  formFlags: string;
+}
+
+/** The details file's contents. */
+interface DetailsFile {
+  generatedBy: string;
+  formsDigest: string;
+  /** Each generated source's [name, licence], once. */
+  sources: [string, string][];
+  /**
+   * Each entry with every key it has, in its order: the core's keys hold 0 (their values are the core's),
+   * an origin is [its source's index in `sources`, its CURIE]. So JSON.parse makes the entries' objects,
+   * with their keys in order, and only the core's values and the origins are put in.
+   */
+  entries: Record<string, unknown>[];
+}
+
+/**
+ * Splits a built lexicon (generated/lexicon.json's data) into its core and details files' texts. Throws
+ * when an entry does not fit the format (which would otherwise be lost on the way).
+ */
+export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: string; entries: Entry[] }): { core: string; details: string } {
+  const generatedBy = 'scripts/build-tables.ts from generated/lexicon.json — do not edit';
+  const all = data.entries.flatMap((e) => e.forms.map((f) => f.text));
+  const separator = SEPARATORS.find((s) => all.every((t) => !t.includes(s)));
+  if (separator === undefined) throw new Error('built lexicon: every separator occurs in some form');
+  const sources: [string, string][] = [];
+  const sourceIndex = new Map<string, number>();
+  const details = data.entries.map((e) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(e)) {
+      if (CORE_KEYS.has(key)) out[key] = 0;
+      else if (key === 'origin') {
+        const o = value as EntryOrigin;
+        const k = JSON.stringify([o.source, o.licence]);
+        if (!sourceIndex.has(k)) {
+          sourceIndex.set(k, sources.length);
+          sources.push([o.source, o.licence]);
+        }
+        if (Object.keys(o).join() !== 'source,licence,curie') throw new Error(`built lexicon: entry '${e.id}': its origin has keys ${Object.keys(o).join(', ')}`);
+        out.origin = [sourceIndex.get(k), o.curie];
+      } else out[key] = value;
+    }
+    return out;
+  });
+  for (const e of data.entries) {
+    if (Object.keys(e).some((k) => (e as unknown as Record<string, unknown>)[k] === undefined)) throw new Error(`built lexicon: entry '${e.id}' has a key whose value is undefined`);
+    for (const f of e.forms) if (Object.keys(f).join() !== 'text,caseSensitive') throw new Error(`built lexicon: entry '${e.id}': a form has keys ${Object.keys(f).join(', ')}`);
+    if (e.tier !== undefined && e.tier !== 'generated') throw new Error(`built lexicon: entry '${e.id}': tier '${String(e.tier)}'`);
+    if (e.generic !== undefined && typeof e.generic !== 'boolean') throw new Error(`built lexicon: entry '${e.id}': generic is not true or false`);
+  }
+  const detailsText = JSON.stringify({ generatedBy, formsDigest: data.formsDigest, sources, entries: details } satisfies DetailsFile);
+  const core: CoreFile = {
+    generatedBy,
+    format: BUILT_LEXICON_FORMAT,
+    formsDigest: data.formsDigest,
+    detailsBytes: utf8Length(detailsText),
+    id: data.entries.map((e) => e.id),
+    category: data.entries.map((e) => e.category),
+    tier: data.entries.map((e) => e.tier ?? null),
+    generic: data.entries.map((e) => e.generic ?? null),
+    formCounts: data.entries.map((e) => e.forms.length),
+    separator,
+    forms: all.filter((t) => !WIDE.test(t)).join(separator),
+    wideForms: all.filter((t) => WIDE.test(t)).join(separator),
+    formFlags: data.entries.map((e) => e.forms.map((f) => String((f.caseSensitive ? 1 : 0) + (WIDE.test(f.text) ? 2 : 0))).join('')).join(''),
+  };
+  return { core: JSON.stringify(core), details: detailsText };
+}
+
+/** Whether a parsed lexicon file is a core file of this format (else it is a whole lexicon, as generated/lexicon.json). */
+export function isBuiltLexiconCore(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === BUILT_LEXICON_FORMAT;
+}
+
+/** Where the details come from, when first read: their text and their length in UTF-8 bytes. */
+export interface DetailsSource {
+  /** Names the details file in messages. */
+  name: string;
+  read(): { text: string; bytes: number };
+}
+
+/**
+ * The lexicon of a core file (parsed): its entries as matching reads them now (`matching`), and its whole
+ * entries (`entries`) made from them and the details the first time they are read. Throws (naming the file)
+ * when the core does not fit its format; reading the entries throws when the details file is not the one
+ * built with the core.
+ */
+export function readBuiltCore(data: unknown, coreName: string, details: DetailsSource): { formsDigest: string; lexicon: Lexicon; matching: MatchEntry[] } {
+  const core = data as CoreFile;
+  const fail = (what: string): never => {
+    throw new Error(`${coreName}: ${what} (the built lexicon is damaged; rebuild with npm run build)`);
+  };
+  if (!isBuiltLexiconCore(core)) fail(`not a built lexicon of format '${BUILT_LEXICON_FORMAT}'`);
+  const n = Array.isArray(core.id) ? core.id.length : fail('no ids');
+  for (const key of ['category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
+  const flags = core.formFlags;
+  if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
+  let total = 0;
+  for (const c of core.formCounts) total += c;
+  let wide = 0;
+  for (let f = 0; f < flags.length; f++) if (flags.charCodeAt(f) >= 50) wide++;
+  const texts = core.forms === '' && flags.length === wide ? [] : core.forms.split(core.separator);
+  const wideTexts = core.wideForms === '' && wide === 0 ? [] : core.wideForms.split(core.separator);
+  if (flags.length !== total || texts.length !== total - wide || wideTexts.length !== wide) fail(`${texts.length} + ${wideTexts.length} forms and ${flags.length} flags for ${total} forms`);
+  const matching: MatchEntry[] = new Array(n);
+  for (let i = 0, at = 0, narrowAt = 0, wideAt = 0; i < n; i++) {
+    const forms: Form[] = new Array(core.formCounts[i]);
+    for (let f = 0; f < forms.length; f++, at++) {
+      const flag = flags.charCodeAt(at) - 48;
+      forms[f] = { text: flag >= 2 ? wideTexts[wideAt++] : texts[narrowAt++], caseSensitive: (flag & 1) === 1 };
+    }
+    const e: MatchEntry = { id: core.id[i], category: core.category[i], forms };
+    if (core.tier[i] !== null) e.tier = core.tier[i]!;
+    if (core.generic[i] !== null) e.generic = core.generic[i]!;
+    matching[i] = e;
+  }
+  // What making the entries needs of the core (not the core itself, which is let go).
+  const layout: Layout = { formsDigest: core.formsDigest, detailsBytes: core.detailsBytes, count: n };
+  let entries: Entry[] | undefined;
+  const lexicon = {
+    source: 'built-in',
+    get entries(): Entry[] {
+      return (entries ??= wholeEntries(matching, readDetails(details, layout)));
+    },
+  };
+  // Not enumerable: a copy of the lexicon (`{ ...builtin, entries }`) is another lexicon, which a matcher reads whole.
+  Object.defineProperty(lexicon, 'matching', { value: matching, enumerable: false });
+  return { formsDigest: core.formsDigest, lexicon, matching };
+}
+
+/** What the entries are made with, besides the details. */
+type Layout = Pick<CoreFile, 'formsDigest' | 'detailsBytes'> & { count: number };
+
+/** The entries of the details file with the core's values and the origins put in; forms are those of `matching`. */
+function wholeEntries(matching: readonly MatchEntry[], file: DetailsFile): Entry[] {
+  const origins = file.sources.map(([source, licence]) => ({ source, licence }));
+  return matching.map((m, i) => {
+    const e = file.entries[i];
+    for (const key of CORE_KEY_LIST) if (key in e) e[key] = m[key];
+    if ('origin' in e) {
+      const [s, curie] = e.origin as [number, string];
+      e.origin = { ...origins[s], curie };
+    }
+    return e as unknown as Entry;
+  });
+}
+
+/** The details file, parsed and checked against the core it was built with. */
+function readDetails(source: DetailsSource, core: Layout): DetailsFile {
+  const { text, bytes } = source.read();
+  const stale = `${source.name} was not built with the lexicon's core (rebuild with npm run build)`;
+  if (bytes !== core.detailsBytes) throw new Error(`${stale}: ${bytes} bytes, the core says ${core.detailsBytes}`);
+  const file = JSON.parse(text) as DetailsFile;
+  if (file.formsDigest !== core.formsDigest || !Array.isArray(file.entries) || file.entries.length !== core.count || !Array.isArray(file.sources)) throw new Error(stale);
+  return file;
+}
+
+/** The length of a string in UTF-8 bytes. */
+function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
