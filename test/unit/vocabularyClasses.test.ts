@@ -1,0 +1,34 @@
+/**
+ * Vocabulary classes and the rules that give them their span and category (issue 22, docs/annotation.md):
+ * what a reader of a real abstract would notice marked, with its category and exact text, and what stays
+ * unmarked.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { annotateFile } from '../../src/cli/annotate';
+
+const mentions = (text: string, file = 'abstract.txt') => annotateFile(text, file).mentions.map((m) => `${m.text}/${m.category}`);
+
+describe('engineered cells and cell therapies', () => {
+  it('a CAR T cell is one immune-cell mention, whatever the hyphen (ASCII, U+2010, U+2011 non-breaking)', () => {
+    for (const cells of ['CAR T cells', 'CAR-T cells', 'CAR‑T cells', 'CAR‐T cells', 'CAR T-cells']) {
+      assert.deepEqual(mentions(`Radiotherapy helps ${cells} infiltrate melanoma.`), ['Radiotherapy/concept', `${cells}/immune-cell`, 'melanoma/tumor']);
+    }
+  });
+  it('the therapy named by the cells is a drug (a cell therapy by name), and so is CAR-T alone', () => {
+    assert.deepEqual(mentions('CAR T cell therapy and CAR‑T cell therapy with radiotherapy.'), ['CAR T cell therapy/drug', 'CAR‑T cell therapy/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('the application of CAR‑T technology with radiotherapy'), ['CAR‑T/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('CAR-T 细胞疗法联合放疗'), ['CAR-T 细胞疗法/drug', '放疗/concept']);
+  });
+  it('a cell name before -based stays the cell', () => {
+    assert.deepEqual(mentions('CAR T cell-based therapies'), ['CAR T cell/immune-cell']);
+  });
+  it('negative: the word car, and T cells without CAR, are what they were', () => {
+    assert.deepEqual(mentions('The patients came by car; their T cells were counted.'), ['T cells/immune-cell']);
+  });
+  it('haematological malignancies are a tumour group in both spellings', () => {
+    assert.deepEqual(mentions('hematological malignancies, haematopoietic malignancies and hematologic cancers'), [
+      'hematological malignancies/tumor', 'haematopoietic malignancies/tumor', 'hematologic cancers/tumor',
+    ]);
+  });
+});
