@@ -32,3 +32,19 @@ describe('engineered cells and cell therapies', () => {
     ]);
   });
 });
+
+describe('therapies named by a drug class are drugs', () => {
+  it('immune checkpoint therapy and the short form the document defines for it are drugs', () => {
+    assert.deepEqual(mentions('Immune checkpoint therapy (ICT) changed oncology, and ICT works with radiotherapy.'), [
+      'Immune checkpoint therapy/drug', 'ICT/drug', 'ICT/drug', 'radiotherapy/concept',
+    ]);
+    assert.deepEqual(mentions('failure of checkpoint therapy'), ['checkpoint therapy/drug']);
+  });
+  it('a slash-joined class is spelt each part its own way', () => {
+    assert.deepEqual(mentions('CTLA4 or PD1/PD-L1 blockade'), ['CTLA4/molecule', 'PD1/PD-L1 blockade/drug']);
+    assert.deepEqual(mentions('PD-1/PDL1 blockade'), ['PD-1/PDL1 blockade/drug']);
+  });
+  it('negative: therapy after a complete drug-class name is a generic head, outside the mention', () => {
+    assert.deepEqual(mentions('response to checkpoint blockade therapy'), ['checkpoint blockade/drug']);
+  });
+});

@@ -233,10 +233,17 @@ export function spellingVariants(form: string): string[] {
       if (re.test(base)) add(base.replace(re, (_m, pre: string) => `${pre}${letter}`));
     }
   }
+  const joined = /([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g;
   for (const base of [...out]) {
     if (/[A-Za-z0-9\u0370-\u03ff]-[A-Za-z0-9\u0370-\u03ff]/.test(base)) {
-      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1'));
-      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1 '));
+      add(base.replace(joined, '$1'));
+      add(base.replace(joined, '$1 '));
+      // Names joined by a slash are spelt each its own way: PD1/PD-L1 blockade, PD-1/PDL1 blockade.
+      const parts = base.split('/');
+      if (parts.length === 2) {
+        add(`${parts[0].replace(joined, '$1')}/${parts[1]}`);
+        add(`${parts[0]}/${parts[1].replace(joined, '$1')}`);
+      }
     }
   }
   for (const base of [...out]) add(hyphenatedCellName(base));
