@@ -48,3 +48,31 @@ describe('therapies named by a drug class are drugs', () => {
     assert.deepEqual(mentions('response to checkpoint blockade therapy'), ['checkpoint blockade/drug']);
   });
 });
+
+describe('a term the document defines is marked only when something says it is the field\'s', () => {
+  const field = ' Radiotherapy with PD-1 inhibitors in melanoma.';
+  it('not marked: no class head, no field term ending it (KPS, MRI), a head behind a preposition (AJCC), a generic description (TDFs)', () => {
+    for (const [text, short] of [
+      ['The Karnofsky performance status (KPS) was 90; KPS fell.', 'KPS'],
+      ['Staging followed the American Joint Committee on Cancer (AJCC); AJCC stage III.', 'AJCC'],
+      ['MDSCs respond to tumor-derived factors (TDFs), and TDFs vary.', 'TDF'],
+    ]) {
+      const found = mentions(text + field);
+      assert.ok(!found.some((m) => m.includes(short) || m.startsWith('Karnofsky') || m.startsWith('American') || m.startsWith('tumor-derived')), `${text}: ${found.join(', ')}`);
+    }
+  });
+  it('the lexicon keeps what the document leaves unmarked: PD-L1 inside an unmarked long form stays a mention', () => {
+    assert.deepEqual(mentions('The PD-L1 score (PLS) was high; PLS ≥ 50.' + field).slice(0, 2), ['PD-L1/molecule', 'Radiotherapy/concept']);
+  });
+  it('marked: a field term ends the long form (EBRT), a class head (CAR), a known short form ends the short form (ERT → RT)', () => {
+    assert.deepEqual(mentions('External beam radiotherapy (EBRT) then EBRT boost.'), ['External beam radiotherapy/concept', 'EBRT/concept', 'EBRT/concept']);
+    assert.deepEqual(mentions('a chimeric antigen receptor (CAR) and its CAR signal' + field).slice(0, 3), ['chimeric antigen receptor/molecule', 'CAR/molecule', 'CAR/molecule']);
+    assert.deepEqual(mentions('We built EclipseRT (ERT); ERT plans were scored.' + field).slice(0, 3), ['EclipseRT/concept', 'ERT/concept', 'ERT/concept']);
+  });
+  it('a combination with a modality is a modality (NICT), of drugs only a regimen (EP)', () => {
+    const text = '新辅助免疫+化疗（NICT）组与依托泊苷+顺铂（EP）方案比较，NICT 和 EP 的疗效。';
+    const found = mentions(text);
+    assert.ok(found.includes('NICT/concept') && !found.includes('NICT/drug'), found.join(', '));
+    assert.ok(found.includes('EP/drug'), found.join(', '));
+  });
+});

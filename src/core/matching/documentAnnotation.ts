@@ -5,8 +5,9 @@
  * 1. What the document defines (see definedAbbreviations.ts). A short form whose long form is a lexicon
  *    entry (`ionizing radiation (IR)`) names that entry wherever it is used in the document; any other
  *    becomes a term of this document only (`Low-dose radiotherapy (LDRT)`), in the category of the entry
- *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else
- *    `concept`. The document's meaning wins over the lexicon's: in a text that defines
+ *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else of a
+ *    short form of the field ending its own (ERT → RT); with none of these it is known but not marked
+ *    (`Karnofsky performance status (KPS)`, see {@link DocumentTerm.unmarked}). The document's meaning wins over the lexicon's: in a text that defines
  *    `insulin resistance (IR)`, IR is not ionizing radiation (a Chinese long form, whose start is a guess,
  *    never overrides the lexicon's meaning of a short form it knows). Uses are whole words, case-sensitive, outside
  *    skipped regions, with a plural `s` (`CPIs`) and as a hyphenated modifier (`IR-induced`). A use replaces
@@ -50,6 +51,13 @@ export interface DocumentTerm {
   local: boolean;
   /** For a local term, the lexicon entry its long form's head matches (radiotherapy for LDRT), if any. */
   related?: string;
+  /**
+   * For a local term, true when nothing says it is a term of the field (no lexicon term ends its long form,
+   * no class head, no known short form ends it: `Karnofsky performance status (KPS)`, `insulin resistance
+   * (IR)`), or its long form only describes with a generic word (`tumor-derived factors (TDFs)`). It is
+   * known (for the abbreviation checks, hover) but not marked: neither its long form nor its uses.
+   */
+  unmarked?: boolean;
   /** Offset where the document defines it: the start of the definition's long or short form. */
   definedAt: number;
 }
@@ -250,6 +258,7 @@ export function aboutTheField(all: readonly Mention[], entries: readonly Entry[]
 export function shownMentions<M extends Mention>(all: M[], entries: readonly Entry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>, aboutField = false): M[] {
   const f = factsOf(entries);
   let out = all;
+  if (terms !== undefined && [...terms.values()].some((t) => t.unmarked === true)) out = out.filter((m) => !(m.id.startsWith(DOCUMENT_TERM_PREFIX) && terms.get(m.id.slice(DOCUMENT_TERM_PREFIX.length))?.unmarked === true));
   if (options.includeGenerated === false && f.generated.size > 0) out = out.filter((m) => !f.generated.has(m.id));
   if (!aboutField) out = fieldGate(out, f, terms);
   if (options.includeGeneric === true || f.generic.size === 0) return out;
@@ -295,7 +304,7 @@ export function defineAndApply(
  * redefined as something else keeps each long form's own meaning.
  */
 export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[], terms?: ReadonlyMap<string, DocumentTerm>): DocumentMention[] {
-  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart).sort((a, b) => a.longStart - b.longStart);
+  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart && d.term.unmarked !== true).sort((a, b) => a.longStart - b.longStart);
   if (spans.length === 0) return mentions;
   const out: DocumentMention[] = [];
   let i = 0;
@@ -308,6 +317,8 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
     if (crossing) continue;
     const inForce = terms?.get(d.base);
     const term = inForce !== undefined && inForce.id === d.term.id ? inForce : d.term;
+    // A term the document defines that is not the field's leaves the lexicon's mentions inside its long form.
+    if (term.unmarked === true) continue;
     out.push({ start: d.longStart, end: d.longEnd, id: term.id, category: term.category });
     i = j;
   }
@@ -422,8 +433,49 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
       if (m.start >= d.longStart) related = m.id;
     }
   }
-  const category = last?.category ?? headCategory(d.long) ?? 'concept';
-  return { id: DOCUMENT_TERM_PREFIX + d.base, short: d.base, long: d.long, category, local: true, related, definedAt };
+  // What says the term is the field's: a lexicon term ending its long form, else its head word's class,
+  // else a short form of the field ending its own (EclipseRT (ERT) → RT, radiotherapy).
+  // A generic word ending it says nothing (`American Joint Committee on Cancer`).
+  const end = last !== undefined && !facts.generic.has(last.id) ? last : undefined;
+  const head = end === undefined ? headCategory(d.long) : undefined;
+  const ending = end === undefined && head === undefined ? knownShortEnding(d.base, facts) : undefined;
+  let category = end?.category ?? head ?? (ending !== undefined ? facts.category(ending) : undefined);
+  // A combination with a treatment modality is a modality (新辅助免疫+化疗, NICT); of drugs only, a regimen (EP).
+  if (category === 'drug' && COMBINED.test(d.long) && insideLongForm(d, mentions).some((m) => m.category === 'concept' && !facts.generic.has(m.id))) category = 'concept';
+  const unmarked = category === undefined || (end === undefined && describes(d.long, insideLongForm(d, mentions), facts));
+  return { id: DOCUMENT_TERM_PREFIX + d.base, short: d.base, long: d.long, category: category ?? 'concept', local: true, related: related ?? ending, definedAt, ...(unmarked ? { unmarked } : {}) };
+}
+
+/** A long form that joins two treatments: `依托泊苷+顺铂`, `新辅助免疫+化疗`, `immunotherapy plus chemotherapy`. */
+const COMBINED = /[+＋]|联合|\b(?:plus|with|and)\b/;
+
+/** The matcher's mentions inside a definition's long form. */
+function insideLongForm(d: AbbreviationDefinition, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = firstEndingAfter(mentions, d.longStart); i < mentions.length && mentions[i].start < d.longEnd; i++) if (mentions[i].start >= d.longStart && mentions[i].end <= d.longEnd) out.push(mentions[i]);
+  return out;
+}
+
+/**
+ * Whether a long form only describes: its one field word is a generic one joined as a modifier
+ * (`tumor-derived factors`, `cancer-related genes`, `American Joint Committee on Cancer`), so it names no
+ * thing of the field.
+ */
+function describes(long: string, inside: readonly Mention[], facts: LexiconFacts): boolean {
+  return inside.length > 0 && inside.every((m) => facts.generic.has(m.id)) && /\b(?:derived|associated|related|induced|secreted|on|of|for)\b/i.test(long);
+}
+
+/**
+ * The lexicon entry whose short form of capitals (at least two) ends the given short form and follows a
+ * capital or a lower-case prefix: ERT → RT (radiotherapy). Undefined if none does.
+ */
+function knownShortEnding(short: string, facts: LexiconFacts): string | undefined {
+  for (let i = 1; i + 2 <= short.length; i++) {
+    const tail = short.slice(i);
+    const id = facts.abbreviations.get(tail);
+    if (id !== undefined && /^[A-Z]{2,}$/.test(tail) && !facts.generic.has(id)) return id;
+  }
+  return undefined;
 }
 
 /** Head words (the last word of an English long form, singular) and Chinese endings that tell a category. */
@@ -439,6 +491,9 @@ const HEADS: [Category, string[], string[]][] = [
 /** The category a long form's head word tells, if any. */
 function headCategory(long: string): Category | undefined {
   // A trailing number or Greek letter is part of the name, not its head: `Toll-like receptor 4`, `…相关蛋白 4`.
+  // The head of `A of B`, `A on B` is A: `American Joint Committee on Cancer` is a committee, not a cancer.
+  const prepositional = /^(.+?)\s+(?:of|on|for|in|against|from|to)\s/i.exec(long);
+  if (prepositional && !/\p{Script=Han}/u.test(long)) long = prepositional[1];
   const name = long.replace(/[\s\d\u03b1-\u03c9-]+$/, '') || long;
   const words = name.toLowerCase().split(/[\s-]+/);
   let head = words[words.length - 1] ?? '';
