@@ -76,3 +76,23 @@ describe('a term the document defines is marked only when something says it is t
     assert.ok(found.includes('EP/drug'), found.join(', '));
   });
 });
+
+describe('Chinese histology, cells and modalities', () => {
+  it('histological types of NSCLC are tumours; a longer organ name stays one mention', () => {
+    assert.deepEqual(mentions('非小细胞肺癌主要包括腺癌、鳞癌和大细胞癌。'), ['非小细胞肺癌/tumor', '腺癌/tumor', '鳞癌/tumor', '大细胞癌/tumor']);
+    assert.deepEqual(mentions('肺腺癌与胰腺癌'), ['肺腺癌/tumor', '胰腺癌/tumor']);
+  });
+  it('髓样细胞 are myeloid cells; immature myeloid cells are one mention', () => {
+    assert.deepEqual(mentions('肿瘤招募多种髓样细胞至肿瘤部位'), ['髓样细胞/immune-cell']);
+    assert.deepEqual(mentions('MDSCs derive from immature myeloid cells.'), ['MDSCs/immune-cell', 'immature myeloid cells/immune-cell']);
+  });
+  it('timing within the treatment plan names the modality: 新辅助化疗 (drug, as chemotherapy), 辅助放疗, 新辅助放疗, 化放疗', () => {
+    assert.deepEqual(mentions('新辅助化疗后行辅助放疗或新辅助放疗，同步化放疗'), ['新辅助化疗/drug', '辅助放疗/concept', '新辅助放疗/concept', '同步化放疗/concept']);
+    assert.deepEqual(mentions('靶向治疗及放射增敏剂'), ['靶向治疗/concept', '放射增敏剂/drug']);
+  });
+  it('median, effect, and where a process happens stay outside: 中位[无进展生存时间], [免疫抑制]作用, tumour [hypoxia], cancer [immunosurveillance]', () => {
+    assert.deepEqual(mentions('中位无进展生存时间(PFS)与中位总生存时间'), ['无进展生存时间/outcome', 'PFS/outcome', '总生存时间/outcome']);
+    assert.deepEqual(mentions('发挥免疫抑制作用'), ['免疫抑制/concept']);
+    assert.deepEqual(mentions('tumor hypoxia limits cancer immunosurveillance'), ['hypoxia/concept', 'immunosurveillance/concept']);
+  });
+});
