@@ -96,3 +96,14 @@ describe('Chinese histology, cells and modalities', () => {
     assert.deepEqual(mentions('tumor hypoxia limits cancer immunosurveillance'), ['hypoxia/concept', 'immunosurveillance/concept']);
   });
 });
+
+describe('an abbreviation bracketed inside a name stays inside the name (§3.8)', () => {
+  it('the long form joined to the words after the bracket is the lexicon\'s name: one mention', () => {
+    assert.deepEqual(mentions('cyclic GMP-AMP (cGAMP) synthase senses DNA; cGAMP binds STING.'), ['cyclic GMP-AMP (cGAMP) synthase/molecule', 'cGAMP/molecule', 'STING/molecule']);
+    assert.deepEqual(mentions('Chimeric antigen receptor (CAR) T cell therapy has emerged.'), ['Chimeric antigen receptor (CAR) T cell therapy/drug']);
+    assert.deepEqual(mentions('the major histocompatibility complex (MHC) class II pathway'), ['major histocompatibility complex (MHC) class II/molecule']);
+  });
+  it('negative: a name the short form makes with the next word is not one (programmed death-ligand 1 (PD-L1) status)', () => {
+    assert.deepEqual(mentions('programmed death-ligand 1 (PD-L1) status was scored'), ['programmed death-ligand 1/molecule', 'PD-L1/molecule']);
+  });
+});

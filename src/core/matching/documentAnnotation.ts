@@ -84,7 +84,19 @@ export function shortFormUse(m: DocumentMention): { short: string; start: number
 /** One definition the document makes, with what its short form names. */
 export interface ResolvedDefinition extends AbbreviationDefinition {
   term: DocumentTerm;
+  /**
+   * A name the definition's bracket stands inside (`cyclic GMP-AMP (cGAMP) synthase`, `Chimeric antigen
+   * receptor (CAR) T cell therapy`): where it ends, and the lexicon entry it names. The whole of it, from the
+   * long form's start, is then one mention of that entry (docs/annotation.md §3.8).
+   */
+  name?: { end: number; id: string; category: Category };
 }
+
+/**
+ * The matcher's mentions of a short text (the `plain` language), for the rules that ask the lexicon about a
+ * phrase the document writes around a bracket: `(text) => matcher.annotate(text, 'plain')`.
+ */
+export type PhraseLookup = (text: string) => readonly Mention[];
 
 /** The per-document result every consumer reads. */
 export interface DocumentAnnotation {
@@ -272,7 +284,7 @@ export function shownMentions<M extends Mention>(all: M[], entries: readonly Ent
  */
 export function annotateDocument(matcher: Matcher, text: string, language: DocLanguage, options: AnnotationOptions = {}): DocumentAnnotation {
   const { mentions, regions } = matcher.annotateWithRegions(text, language);
-  const layer = defineAndApply(matcher.entries, text, mentions, regions.skips, undefined);
+  const layer = defineAndApply(matcher.entries, text, mentions, regions.skips, undefined, (phrase) => matcher.annotate(phrase, 'plain'));
   return { ...layer, mentions: shownMentions(layer.all, matcher.entries, options, layer.terms), skips: regions.skips };
 }
 
@@ -287,8 +299,9 @@ export function defineAndApply(
   mentions: Mention[],
   skips: readonly number[],
   terms: Map<string, DocumentTerm> | undefined,
+  lookup?: PhraseLookup,
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
-  const definitions = findDefinitions(entries, text, mentions, skips);
+  const definitions = findDefinitions(entries, text, mentions, skips, lookup);
   terms ??= termsInForce(definitions);
   return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), terms, definitions };
 }
@@ -304,17 +317,23 @@ export function defineAndApply(
  * redefined as something else keeps each long form's own meaning.
  */
 export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[], terms?: ReadonlyMap<string, DocumentTerm>): DocumentMention[] {
-  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart && d.term.unmarked !== true).sort((a, b) => a.longStart - b.longStart);
+  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart && (d.term.unmarked !== true || d.name !== undefined)).sort((a, b) => a.longStart - b.longStart);
   if (spans.length === 0) return mentions;
   const out: DocumentMention[] = [];
   let i = 0;
   for (const d of spans) {
     while (i < mentions.length && mentions[i].end <= d.longStart) out.push(mentions[i++]);
     if (out.length > 0 && out[out.length - 1].end > d.longStart) continue;
+    const end = d.name?.end ?? d.longEnd;
     let j = i;
-    while (j < mentions.length && mentions[j].end <= d.longEnd) j++;
-    const crossing = (j < mentions.length && mentions[j].start < d.longEnd) || (i < mentions.length && mentions[i].start < d.longStart);
+    while (j < mentions.length && mentions[j].end <= end) j++;
+    const crossing = (j < mentions.length && mentions[j].start < end) || (i < mentions.length && mentions[i].start < d.longStart);
     if (crossing) continue;
+    if (d.name !== undefined) {
+      out.push({ start: d.longStart, end, id: d.name.id, category: d.name.category });
+      i = j;
+      continue;
+    }
     const inForce = terms?.get(d.base);
     const term = inForce !== undefined && inForce.id === d.term.id ? inForce : d.term;
     // A term the document defines that is not the field's leaves the lexicon's mentions inside its long form.
@@ -326,13 +345,45 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
   return out;
 }
 
-/** The definitions of text with what each names, given the matcher's mentions of the same text. */
-export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
+/**
+ * The definitions of text with what each names, given the matcher's mentions of the same text; with
+ * `lookup`, also the names their brackets stand inside ({@link ResolvedDefinition.name}).
+ */
+export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[], lookup?: PhraseLookup): ResolvedDefinition[] {
   const facts = factsOf(entries);
   const found = findAbbreviationDefinitions(text, skips);
   return [...found, ...lexiconDefinitions(text, mentions, facts, found)]
-    .map((d) => ({ ...d, term: resolve(d, text, mentions, facts) }))
+    .map((d) => {
+      const name = lookup !== undefined ? bracketedName(d, text, lookup) : undefined;
+      return { ...d, term: resolve(d, text, mentions, facts), ...(name !== undefined ? { name } : {}) };
+    })
     .sort((a, b) => a.term.definedAt - b.term.definedAt);
+}
+
+/** Most characters after a definition's bracket that a name around it may take. */
+const NAME_TAIL = 48;
+
+/**
+ * The name a "long form (SHORT) rest" definition stands inside, if the lexicon has one: the long form joined
+ * to the words after the bracket is a lexicon term that reaches past the join (`cyclic
+ * GMP-AMP` + `synthase`, `Chimeric antigen receptor` + `T cell therapy`, `major histocompatibility complex`
+ * + `class II`). Reads at most {@link NAME_TAIL} characters after the bracket, up to the end of the line or a
+ * bracket, comma or full stop.
+ */
+function bracketedName(d: AbbreviationDefinition, text: string, lookup: PhraseLookup): ResolvedDefinition['name'] {
+  if (d.chinese || d.shortStart < d.longEnd) return undefined;
+  let close = d.shortEnd;
+  while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
+  if (text.charCodeAt(close) !== 0x29 || text.charCodeAt(close + 1) !== 0x20) return undefined;
+  let end = close + 2;
+  const limit = Math.min(text.length, end + NAME_TAIL);
+  while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
+  const rest = text.slice(close + 1, end);
+  if (!/^ [A-Za-z]/.test(rest)) return undefined;
+  // The long form, not the short one, carries the name: `programmed death-ligand 1 (PD-L1) status` is two
+  // mentions and a word (PD-L1 status is a term, programmed death-ligand 1 status is not).
+  const m = lookup(d.long + rest).find((x) => x.start === 0);
+  return m !== undefined && m.end > d.long.length + 1 ? { end: close + 1 + (m.end - d.long.length), id: m.id, category: m.category } : undefined;
 }
 
 /** Most characters between the brackets of a definition the lexicon vouches for (`(Tregs)`). */
@@ -377,7 +428,7 @@ export function termsInForce(definitions: readonly ResolvedDefinition[]): Map<st
 
 /** A key of what the terms in force do to mentions (short form, id, category): equal keys, equal mentions. */
 export function termsKey(terms: Map<string, DocumentTerm>): string {
-  return [...terms.values()].map((t) => `${t.short}\u0000${t.id}\u0000${t.category}`).sort().join('\u0001');
+  return [...terms.values()].map((t) => `${t.short}\u0000${t.id}\u0000${t.category}\u0000${t.unmarked === true ? 1 : 0}`).sort().join('\u0001');
 }
 
 /** Index of the first mention ending after `offset` (mentions are sorted and non-overlapping). */
