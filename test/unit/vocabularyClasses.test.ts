@@ -107,3 +107,23 @@ describe('an abbreviation bracketed inside a name stays inside the name (§3.8)'
     assert.deepEqual(mentions('programmed death-ligand 1 (PD-L1) status was scored'), ['programmed death-ligand 1/molecule', 'PD-L1/molecule']);
   });
 });
+
+describe('English spelling classes in running text', () => {
+  it('British spelling, Ag after a head, class-I, a one-character Roman numeral', () => {
+    assert.deepEqual(mentions('novel radiosensitisers targeting DNA repair pathways'), ['radiosensitisers/drug', 'DNA repair/concept']);
+    assert.deepEqual(mentions('cross-priming against tumor-associated Ag on their MHC class-I molecule'), ['cross-priming/concept', 'tumor-associated Ag/molecule', 'MHC class-I/molecule']);
+    assert.deepEqual(mentions('髓样细胞表达MHC-Ⅱ和Ⅰ型干扰素'), ['髓样细胞/immune-cell', 'MHC-Ⅱ/molecule', 'Ⅰ型干扰素/molecule']);
+  });
+  it('a generic head stays outside: [radiation] exposure; named irradiation is the technique', () => {
+    assert.deepEqual(mentions('cell cycle phase at time of radiation exposure'), ['radiation/concept']);
+    assert.deepEqual(mentions('Carbon ion irradiation plus CTLA4 blockade'), ['Carbon ion irradiation/concept', 'CTLA4 blockade/drug']);
+  });
+  it('molecules of MDSC suppression', () => {
+    assert.deepEqual(mentions('releasing reactive oxygen species and nitric oxide; arginase degrades L-arginine and downregulates CD3ζ'), [
+      'reactive oxygen species/molecule', 'nitric oxide/molecule', 'L-arginine/molecule', 'CD3ζ/molecule',
+    ]);
+  });
+  it('negative: Ag alone (silver) and NO (the word) are not marked', () => {
+    assert.deepEqual(mentions('Ag nanoparticles showed NO toxicity in the assay.'), []);
+  });
+});
