@@ -127,3 +127,14 @@ describe('English spelling classes in running text', () => {
     assert.deepEqual(mentions('Ag nanoparticles showed NO toxicity in the assay.'), []);
   });
 });
+
+describe('names of one thing joined by a slash are one mention (§3.3)', () => {
+  it('a trial named by each of its groups, a molecule by two names', () => {
+    assert.deepEqual(mentions('The ENGOT-cx11/GOG 3047/KEYNOTE-A18 trial enrolled patients.'), ['ENGOT-cx11/GOG 3047/KEYNOTE-A18/trial']);
+    assert.deepEqual(mentions('PD-L1/CD274 was measured'), ['PD-L1/CD274/molecule']);
+  });
+  it('negative: names of different things stay apart, and a spaced slash is not a join', () => {
+    assert.deepEqual(mentions('RT/PD-1 combinations'), ['RT/concept', 'PD-1/molecule']);
+    assert.deepEqual(mentions('PD-L1 / CD274 was measured'), ['PD-L1/molecule', 'CD274/molecule']);
+  });
+});
