@@ -138,3 +138,13 @@ describe('names of one thing joined by a slash are one mention (§3.3)', () => {
     assert.deepEqual(mentions('PD-L1 / CD274 was measured'), ['PD-L1/molecule', 'CD274/molecule']);
   });
 });
+
+describe('a drug class named after its target is a drug (§1, §3.5)', () => {
+  it('molecule + blockade, inhibitors, agonists (and 抑制剂) is one drug mention', () => {
+    assert.deepEqual(mentions('RT combined with CD47 blockade, CD73 inhibitors or STING agonists'), ['RT/concept', 'CD47 blockade/drug', 'CD73 inhibitors/drug', 'STING agonists/drug']);
+    assert.deepEqual(mentions('放疗联合CD47抑制剂'), ['放疗/concept', 'CD47抑制剂/drug']);
+  });
+  it('negative: the molecule alone, or before another word, stays a molecule', () => {
+    assert.deepEqual(mentions('CD47 expression and CD47-blocking strategies'), ['CD47/molecule', 'CD47/molecule']);
+  });
+});
