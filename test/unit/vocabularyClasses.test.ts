@@ -148,3 +148,12 @@ describe('a drug class named after its target is a drug (§1, §3.5)', () => {
     assert.deepEqual(mentions('CD47 expression and CD47-blocking strategies'), ['CD47/molecule', 'CD47/molecule']);
   });
 });
+
+describe('vocabulary of the old set\'s misses, as classes', () => {
+  it('mitochondrial DNA (mtDNA), gastrointestinal tumours, conventional radiotherapy, 辅助免疫', () => {
+    assert.deepEqual(mentions('tumor cell mitochondrial DNA (mtDNA) release'), ['mitochondrial DNA/molecule', 'mtDNA/molecule']);
+    assert.deepEqual(mentions('lymphopenia in patients with gastrointestinal tumors'), ['lymphopenia/concept', 'gastrointestinal tumors/tumor']);
+    assert.deepEqual(mentions('ICIs with conventional radiotherapy (RT)'), ['ICIs/drug', 'conventional radiotherapy/concept', 'RT/concept']);
+    assert.deepEqual(mentions('新辅助免疫、辅助免疫'), ['新辅助免疫/concept', '辅助免疫/concept']);
+  });
+});
