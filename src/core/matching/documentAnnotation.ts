@@ -352,38 +352,53 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
 export function findDefinitions(entries: readonly Entry[], text: string, mentions: readonly Mention[], skips: readonly number[], lookup?: PhraseLookup): ResolvedDefinition[] {
   const facts = factsOf(entries);
   const found = findAbbreviationDefinitions(text, skips);
-  return [...found, ...lexiconDefinitions(text, mentions, facts, found)]
-    .map((d) => {
-      const name = lookup !== undefined ? bracketedName(d, text, lookup) : undefined;
-      return { ...d, term: resolve(d, text, mentions, facts), ...(name !== undefined ? { name } : {}) };
-    })
+  const all = [...found, ...lexiconDefinitions(text, mentions, facts, found)];
+  const names = lookup !== undefined ? bracketedNames(all, text, lookup) : [];
+  return all
+    .map((d, i) => ({ ...d, term: resolve(d, text, mentions, facts), ...(names[i] !== undefined ? { name: names[i] } : {}) }))
     .sort((a, b) => a.term.definedAt - b.term.definedAt);
 }
 
 /** Most characters after a definition's bracket that a name around it may take. */
 const NAME_TAIL = 48;
 
+/** What separates the phrases of one lookup: a NUL breaks every word and every form (normalize.ts). */
+const PHRASE_SEPARATOR = '\n\u0000\n';
+
 /**
- * The name a "long form (SHORT) rest" definition stands inside, if the lexicon has one: the long form joined
- * to the words after the bracket is a lexicon term that reaches past the join (`cyclic
- * GMP-AMP` + `synthase`, `Chimeric antigen receptor` + `T cell therapy`, `major histocompatibility complex`
- * + `class II`). Reads at most {@link NAME_TAIL} characters after the bracket, up to the end of the line or a
- * bracket, comma or full stop.
+ * The names "long form (SHORT) rest" definitions stand inside, where the lexicon has one (by index of
+ * `definitions`): the long form joined to the words after the bracket is a lexicon term that reaches past the
+ * join (`cyclic GMP-AMP` + `synthase`, `Chimeric antigen receptor` + `T cell therapy`, `major
+ * histocompatibility complex` + `class II`). The long form, not the short one, carries the name:
+ * `programmed death-ligand 1 (PD-L1) status` is two mentions and a word (PD-L1 status is a term,
+ * programmed death-ligand 1 status is not). Reads at most {@link NAME_TAIL} characters after each bracket, up
+ * to the end of the line or a bracket, comma or full stop, and asks the lexicon once for all of them.
  */
-function bracketedName(d: AbbreviationDefinition, text: string, lookup: PhraseLookup): ResolvedDefinition['name'] {
-  if (d.chinese || d.shortStart < d.longEnd) return undefined;
-  let close = d.shortEnd;
-  while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
-  if (text.charCodeAt(close) !== 0x29 || text.charCodeAt(close + 1) !== 0x20) return undefined;
-  let end = close + 2;
-  const limit = Math.min(text.length, end + NAME_TAIL);
-  while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
-  const rest = text.slice(close + 1, end);
-  if (!/^ [A-Za-z]/.test(rest)) return undefined;
-  // The long form, not the short one, carries the name: `programmed death-ligand 1 (PD-L1) status` is two
-  // mentions and a word (PD-L1 status is a term, programmed death-ligand 1 status is not).
-  const m = lookup(d.long + rest).find((x) => x.start === 0);
-  return m !== undefined && m.end > d.long.length + 1 ? { end: close + 1 + (m.end - d.long.length), id: m.id, category: m.category } : undefined;
+function bracketedNames(definitions: readonly AbbreviationDefinition[], text: string, lookup: PhraseLookup): (ResolvedDefinition['name'] | undefined)[] {
+  const names: (ResolvedDefinition['name'] | undefined)[] = [];
+  const asked: { index: number; at: number; long: number; close: number }[] = [];
+  let phrases = '';
+  definitions.forEach((d, index) => {
+    if (d.chinese || d.shortStart < d.longEnd) return;
+    let close = d.shortEnd;
+    while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
+    if (text.charCodeAt(close) !== 0x29 || text.charCodeAt(close + 1) !== 0x20 || !/[A-Za-z]/.test(text.charAt(close + 2))) return;
+    let end = close + 2;
+    const limit = Math.min(text.length, end + NAME_TAIL);
+    while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
+    if (phrases.length > 0) phrases += PHRASE_SEPARATOR;
+    asked.push({ index, at: phrases.length, long: d.long.length, close });
+    phrases += d.long + text.slice(close + 1, end);
+  });
+  if (asked.length === 0) return names;
+  const found = lookup(phrases);
+  let k = 0;
+  for (const a of asked) {
+    while (k < found.length && found[k].start < a.at) k++;
+    const m = k < found.length && found[k].start === a.at ? found[k] : undefined;
+    if (m !== undefined && m.end > a.at + a.long + 1) names[a.index] = { end: a.close + 1 + (m.end - a.at - a.long), id: m.id, category: m.category };
+  }
+  return names;
 }
 
 /** Most characters between the brackets of a definition the lexicon vouches for (`(Tregs)`). */

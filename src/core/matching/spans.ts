@@ -177,6 +177,13 @@ export class MarkerRules {
 /** What names a drug class after its target: `CD47 blockade`, `CD73 inhibitors`, `STING agonists`, `CD47抑制剂`. */
 const DRUG_CLASS_HEAD = /^(?:[ -](?:blockade|inhibitors?|blockers?|agonists?|antagonists?)(?![\p{L}\p{N}])| ?(?:抑制剂|阻断剂|激动剂|拮抗剂))/u;
 
+/** Whether a drug-class head can begin at `at` (see {@link DRUG_CLASS_HEAD}). */
+function startsClassHead(text: string, at: number): boolean {
+  let c = text.charCodeAt(at);
+  if (c === 0x20 || c === 0x2d) c = text.charCodeAt(at + 1);
+  return c === 0x62 || c === 0x69 || c === 0x61 || c === 0x6291 || c === 0x963b || c === 0x6fc0 || c === 0x62ee;
+}
+
 /**
  * The mentions with a molecule named as the target of a drug class made one drug mention of it
  * (docs/annotation.md §1, §3.5: `CD47 blockade`, `PD-1 inhibitors`), where the lexicon has no entry for the
@@ -187,7 +194,9 @@ export function targetedDrugs(text: string, mentions: Mention[], generic: Readon
   let out: Mention[] | undefined;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const head = m.category === 'molecule' && !generic.has(m.id) ? DRUG_CLASS_HEAD.exec(text.slice(m.end, m.end + 13)) : null;
+    // Cheap tests first (this runs for every mention of every scan): a class head begins with a space or a
+    // hyphen and b, i or a (blockade, inhibitor, agonist, antagonist), or with one of 抑阻激拮.
+    const head = m.category === 'molecule' && startsClassHead(text, m.end) && !generic.has(m.id) ? DRUG_CLASS_HEAD.exec(text.slice(m.end, m.end + 13)) : null;
     const end = head ? m.end + head[0].length : 0;
     if (head && (i + 1 >= mentions.length || mentions[i + 1].start >= end)) {
       out ??= mentions.slice(0, i);
