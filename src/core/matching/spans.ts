@@ -95,12 +95,9 @@ function cellHeadAt(text: string, at: number): number {
 export class MarkerRules {
   /** Marker text (as written, upper case) → the cell entry it names with a plus: CD8 → CD8+ T cell. */
   private readonly markedCells = new Map<string, { id: string; category: Category }>();
-  /** Generic entries (cytokines, antigen): no drug class is named after them. */
-  private readonly generic = new Set<string>();
 
   constructor(entries: readonly Entry[]) {
     for (const e of entries) {
-      if (e.generic === true) this.generic.add(e.id);
       if (e.category !== 'immune-cell') continue;
       for (const f of e.forms) {
         const m = /^([A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)\+ ?T(?:[ -](?:cells?|lymphocytes?))?$/.exec(f.text);
@@ -170,43 +167,10 @@ export class MarkerRules {
       }
       out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
     }
-    return targetedDrugs(text, joinedNames(text, withoutCellModifiers(text, out)), this.generic);
+    return joinedNames(text, withoutCellModifiers(text, out));
   }
 }
 
-/** What names a drug class after its target: `CD47 blockade`, `CD73 inhibitors`, `STING agonists`, `CD47抑制剂`. */
-const DRUG_CLASS_HEAD = /^(?:[ -](?:blockade|inhibitors?|blockers?|agonists?|antagonists?)(?![\p{L}\p{N}])| ?(?:抑制剂|阻断剂|激动剂|拮抗剂))/u;
-
-/** Whether a drug-class head can begin at `at` (see {@link DRUG_CLASS_HEAD}). */
-function startsClassHead(text: string, at: number): boolean {
-  let c = text.charCodeAt(at);
-  if (c === 0x20 || c === 0x2d) c = text.charCodeAt(at + 1);
-  return c === 0x62 || c === 0x69 || c === 0x61 || c === 0x6291 || c === 0x963b || c === 0x6fc0 || c === 0x62ee;
-}
-
-/**
- * The mentions with a molecule named as the target of a drug class made one drug mention of it
- * (docs/annotation.md §1, §3.5: `CD47 blockade`, `PD-1 inhibitors`), where the lexicon has no entry for the
- * class itself (it would have matched the longer form). The mention keeps the molecule's entry, whose card is
- * the target's. Reads at most 12 characters after each molecule mention.
- */
-export function targetedDrugs(text: string, mentions: Mention[], generic: ReadonlySet<string>): Mention[] {
-  let out: Mention[] | undefined;
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    // Cheap tests first (this runs for every mention of every scan): a class head begins with a space or a
-    // hyphen and b, i or a (blockade, inhibitor, agonist, antagonist), or with one of 抑阻激拮.
-    const head = m.category === 'molecule' && startsClassHead(text, m.end) && !generic.has(m.id) ? DRUG_CLASS_HEAD.exec(text.slice(m.end, m.end + 13)) : null;
-    const end = head ? m.end + head[0].length : 0;
-    if (head && (i + 1 >= mentions.length || mentions[i + 1].start >= end)) {
-      out ??= mentions.slice(0, i);
-      out.push(new ComposedMention(m.start, end, m.id, 'drug'));
-      continue;
-    }
-    out?.push(m);
-  }
-  return out ?? mentions;
-}
 
 /**
  * The mentions with names of one thing joined by a slash made one mention (docs/annotation.md §3.3): a trial
