@@ -76,6 +76,10 @@ describe('abbreviation list', () => {
     assert.match(formatAbbreviationList(onlyEn, 'acro', 'zh'), /^% LDRT: no Chinese long form known/);
     assert.equal(formatAbbreviationList(onlyEn, 'text', 'zh'), 'LDRT（low-dose radiotherapy）。\n');
   });
+  it('lists a term the document defines outside the field, which is not marked (Karnofsky performance status (KPS))', () => {
+    const text = 'The Karnofsky performance status (KPS) was 90 before radiotherapy with PD-1 inhibitors for melanoma; KPS fell.';
+    assert.deepEqual(listOf(text).filter((x) => x.short === 'KPS').map((x) => [x.en, x.uses]), [['Karnofsky performance status', 2]]);
+  });
   it('lists singular entries: a plural definition or use gives a singular short and long form (the packages make the plural)', () => {
     const text = 'Immune checkpoint inhibitors (ICIs) work. ICIs, Tregs and MDSCs. Regulatory T cells (Tregs) suppress. Tregs again. Therapies (THs) and THs.';
     const items = listOf(text);

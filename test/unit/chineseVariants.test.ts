@@ -26,3 +26,25 @@ describe('Chinese names by rule', () => {
     for (const name of ['树突细胞', '白介素12', 'CC趋化因子配体21', '顺铂', '卡铂', '依托泊苷', '紫杉醇']) assert.ok(found.includes(name), `${name} not found in ${found.join(' · ')}`);
   });
 });
+
+describe('Chinese name families by rule (issue 22, docs/annotation.md §3.10)', () => {
+  const found = (text: string) => annotateText(text);
+  it('the programmed-death family: PD-1 with or without 细胞, with 蛋白, 受体, 因子受体 or 受体蛋白; the ligands with 蛋白, 受体 or a hyphen before 配体', () => {
+    assert.deepEqual(found('程序性细胞死亡1、程序性死亡因子受体-1与程序性细胞死亡受体蛋白1'), ['程序性细胞死亡1/pd-1', '程序性死亡因子受体-1/pd-1', '程序性细胞死亡受体蛋白1/pd-1']);
+    assert.deepEqual(found('程序性细胞死亡蛋白配体-1 (PD-L1)与程序性死亡受体配体2'), ['程序性细胞死亡蛋白配体-1/pd-l1', 'PD-L1/pd-l1', '程序性死亡受体配体2/pd-l2']);
+  });
+  it('negative: 性 stays in 程序性细胞死亡 (细胞 is not its head), and a receptor name never gives a ligand form', () => {
+    assert.ok(!chineseVariants('程序性细胞死亡蛋白 1').some((v) => v.startsWith('程序细胞') || v.includes('配体')));
+  });
+  it('抑制细胞 is also written 抑制性细胞', () => {
+    assert.deepEqual(found('髓源抑制性细胞'), ['髓源抑制性细胞/mdsc']);
+  });
+  it('an antibody name without 单抗 before 单药 (帕博利珠单药), only for stems of four characters or more', () => {
+    assert.deepEqual(found('102例患者接受帕博利珠单药治疗'), ['帕博利珠/pembrolizumab']);
+    assert.deepEqual(chineseVariants('西妥昔单抗'), ['西妥昔单抗']);
+  });
+});
+
+function annotateText(text: string): string[] {
+  return new Matcher(loadBuiltinLexicon()).annotate(text, 'plain').map((m) => `${text.slice(m.start, m.end)}/${m.id}`);
+}

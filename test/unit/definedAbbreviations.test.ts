@@ -105,3 +105,12 @@ function assertLinear(name: string, make: (n: number) => string, run: (text: str
   ts = Math.max(ts, 0.2);
   assert.ok(tl / ts < 8, `${name}: ${ts.toFixed(2)} ms for n, ${tl.toFixed(2)} ms for 4n`);
 }
+
+describe('a blank line holds any white space', () => {
+  it('a line of an ideographic or no-break space ends the paragraph: no definition pairs across it', () => {
+    for (const blank of ['\u3000', '\u00a0', ' \t']) {
+      assert.deepEqual(findAbbreviationDefinitions(`Tumour antigens TA\n${blank}\n (TK25+, mature thymocytes) were seen.`), []);
+    }
+    assert.equal(findAbbreviationDefinitions('Low-dose radiotherapy\n(LDRT) was given.').length, 1, 'a single line break is no blank line');
+  });
+});

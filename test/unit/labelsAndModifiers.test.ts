@@ -53,7 +53,7 @@ describe('a cell name as the modifier of a malignancy is not a cell mention', ()
 describe('a term the document defines twice keeps one category', () => {
   it('the long form of the second definition takes the category of the definition in force', () => {
     // A document of the field (radiotherapy, PD-1, macrophages), so its own terms are shown (docs/annotation.md §5).
-    const text = 'Radiotherapy, PD-1 and macrophages. A p62/sequestosome 1 (p62/SQSTM1) variant. Mutations of the p62/Sequestosome 1 gene (p62/SQSTM1) cause disease; p62/SQSTM1 is studied.';
+    const text = 'Radiotherapy, PD-1 and macrophages. A p62/sequestosome 1 protein (p62/SQSTM1) variant. Mutations of the p62/Sequestosome 1 gene (p62/SQSTM1) cause disease; p62/SQSTM1 is studied.';
     const ms = annotateFile(text, 'abstract.txt').mentions.filter((m) => m.id === 'doc:p62/SQSTM1');
     assert.equal(ms.length, 5, ms.map((m) => m.text).join(', '));
     assert.deepEqual([...new Set(ms.map((m) => m.category))], [ms[0].category]);

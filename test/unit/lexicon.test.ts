@@ -147,3 +147,11 @@ describe('names shown for an entry without a name in the UI language', () => {
     assert.equal(labelIn(treg, 'en'), 'regulatory T cell');
   });
 });
+
+describe('curated forms keep generic heads and modifiers outside (docs/annotation.md §3.4)', () => {
+  it('no Chinese form begins with 中位 (median) or ends with the head 作用 (effect); 副作用 is a word of its own', () => {
+    // 全身抗肿瘤作用 (the systemic antitumour effect) names the phenomenon itself, with 作用 as its head noun.
+    const bad = loadBuiltinLexicon().entries.filter((e) => e.tier !== 'generated').flatMap((e) => e.forms.map((f) => f.text)).filter((t) => t.startsWith('中位') || (t.endsWith('作用') && !t.endsWith('副作用') && t !== '全身抗肿瘤作用'));
+    assert.deepEqual(bad, []);
+  });
+});

@@ -175,3 +175,11 @@ describe('checks agree with each other', () => {
     assert.deepEqual(only('MDSCs and an MDSC.', 'mixed-spelling'), []);
   });
 });
+
+describe('a short form the document defines and uses is used, shown or not', () => {
+  it('a term outside the field (KPS) is not marked, and not reported unused', () => {
+    const text = 'The Karnofsky performance status (KPS) was 90 before radiotherapy with PD-1 inhibitors for melanoma; KPS fell later.';
+    assert.deepEqual(only(text, 'abbreviation-unused'), []);
+    assert.equal(only('The Karnofsky performance status (KPS) was 90 before radiotherapy with PD-1 inhibitors for melanoma.', 'abbreviation-unused').length, 1, 'never used again: unused');
+  });
+});

@@ -15,7 +15,7 @@
  * adapters and `oncolex check` report them beside these.
  */
 import { abbreviationNumber, atSentenceStart, decapitalize, isAbbreviationOf } from '../writing/abbreviationList';
-import type { DocumentAnnotation, ResolvedDefinition } from '../matching/documentAnnotation';
+import type { DocumentAnnotation, DocumentMention, ResolvedDefinition } from '../matching/documentAnnotation';
 import { shortFormUse } from '../matching/documentAnnotation';
 import type { Entry } from '../lexicon/lexicon';
 import { lineIndexAt, lineStarts } from '../text/lines';
@@ -145,7 +145,7 @@ function spelled(d: ResolvedDefinition): string | undefined {
  */
 export function checkManuscript(
   text: string,
-  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms' | 'definitions'>,
+  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms' | 'definitions'> & { all?: readonly DocumentMention[] },
   entry: (id: string) => Entry | undefined,
   options: CheckOptions = {},
 ): CheckProblem[] {
@@ -176,9 +176,10 @@ export function checkManuscript(
     out.push({ code: 'abbreviation-redefined', start: d.shortStart, end: d.shortEnd, args: [d.short, String(lineOf(first.term.definedAt))], related: first.term.definedAt, fixes });
   }
 
-  // Uses of each defined short form.
+  // Uses of each defined short form, shown or not (a term the document defines outside the field, and a short
+  // form the field gate hides, are still used: docs/annotation.md §3.9, §5).
   const uses = new Map<string, { start: number; end: number }[]>();
-  for (const m of mentions) {
+  for (const m of annotation.all ?? mentions) {
     // A use inside a longer term (`PD-L1 expression`) is a use too.
     const u = shortFormUse(m);
     if (u === undefined) continue;

@@ -9,6 +9,7 @@ import { Matcher } from '../matching/matcher';
 import { formsDigest } from '../matching/matcherTables';
 import { foldForm, hyphenatedCellName, spellingVariants } from '../text/normalize';
 import { chineseVariants, familyChineseName } from './chineseVariants';
+import { englishVariants } from './englishVariants';
 import { reviewSentences } from './review';
 
 /** Gives the other number of an English noun phrase (plural for singular, and back); may return nothing. */
@@ -215,6 +216,7 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
   addChineseVariants(entries, owner);
+  addEnglishVariants(entries, owner);
   addEvidence(entries, input.review);
   if (input.generated) entries.push(...generatedEntries(input.generated, owner));
   // Which built-in entry each entry extends (an unknown one is reported above, and the entry stands alone).
@@ -239,6 +241,24 @@ function addChineseVariants(entries: Entry[], owner: Map<string, string>): void 
           owner.set(key, e.id);
           e.forms.push({ text, caseSensitive: false });
         }
+      }
+    }
+  }
+}
+
+/**
+ * The English variants of each entry's case-insensitive Latin forms by rule (englishVariants.ts: British and
+ * American spelling, Ag for antigen after a word), as forms of that entry where no entry has them yet.
+ */
+function addEnglishVariants(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    for (const form of [...e.forms]) {
+      if (form.caseSensitive || HAN.test(form.text)) continue;
+      for (const text of englishVariants(form.text)) {
+        const key = formKey({ text, caseSensitive: false });
+        if (owner.has(key)) continue;
+        owner.set(key, e.id);
+        e.forms.push({ text, caseSensitive: false });
       }
     }
   }

@@ -57,6 +57,11 @@ const isAlnum = (c: number) => (c < 0x80 ? isDigit(c) || isLower(c | 0x20) : isG
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
 const isOpen = (c: number) => c === 0x28 || c === 0xff08;
+/**
+ * What a blank line may hold besides its line break: any white space (an ideographic space, a no-break space),
+ * as the paragraph split reads it (isBlankLine in regions.ts), and a CR of a CRLF.
+ */
+const isBlankFiller = (c: number) => c === 0x0d || (c !== 0x0a && (c === 0x20 || c === 0x09 || (c > 0x7f && /\s/.test(String.fromCharCode(c)))));
 /** Brackets (ASCII and full-width) and line feeds: what the definition scan stops at. */
 const SPECIAL = /[()\n\uff08\uff09]/g;
 
@@ -212,7 +217,7 @@ function windowStart(text: string, min: number, end: number, words: number): num
     if (c === 0x0a) {
       // A blank line ends it: look back over the line's blanks.
       let j = i - 2;
-      while (j >= limit && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j--;
+      while (j >= limit && isBlankFiller(text.charCodeAt(j))) j--;
       if (j < limit || text.charCodeAt(j) === 0x0a) break;
     }
     const sp = isSpace(c);
@@ -274,7 +279,7 @@ export function findAbbreviationDefinitions(text: string, skips: readonly number
       } else if (c === 0x0a) {
         // A blank line: no pair crosses it, and no window reaches back over it.
         let j = i + 1;
-        while (j < end && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j++;
+        while (j < end && isBlankFiller(text.charCodeAt(j))) j++;
         if (j >= end || text.charCodeAt(j) === 0x0a) {
           open = -1;
           floor = j;

@@ -5,8 +5,9 @@
  * 1. What the document defines (see definedAbbreviations.ts). A short form whose long form is a lexicon
  *    entry (`ionizing radiation (IR)`) names that entry wherever it is used in the document; any other
  *    becomes a term of this document only (`Low-dose radiotherapy (LDRT)`), in the category of the entry
- *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else
- *    `concept`. The document's meaning wins over the lexicon's: in a text that defines
+ *    its head matches (radiotherapy → concept), else of its head word (`… inhibitors` → drug), else of a
+ *    short form of the field ending its own (ERT → RT); with none of these it is known but not marked
+ *    (`Karnofsky performance status (KPS)`, see {@link DocumentTerm.unmarked}). The document's meaning wins over the lexicon's: in a text that defines
  *    `insulin resistance (IR)`, IR is not ionizing radiation (a Chinese long form, whose start is a guess,
  *    never overrides the lexicon's meaning of a short form it knows). Uses are whole words, case-sensitive, outside
  *    skipped regions, with a plural `s` (`CPIs`) and as a hyphenated modifier (`IR-induced`). A use replaces
@@ -50,6 +51,13 @@ export interface DocumentTerm {
   local: boolean;
   /** For a local term, the lexicon entry its long form's head matches (radiotherapy for LDRT), if any. */
   related?: string;
+  /**
+   * For a local term, true when nothing says it is a term of the field (no lexicon term ends its long form,
+   * no class head, no known short form ends it: `Karnofsky performance status (KPS)`, `insulin resistance
+   * (IR)`), or its long form only describes with a generic word (`tumor-derived factors (TDFs)`). It is
+   * known (for the abbreviation checks, hover) but not marked: neither its long form nor its uses.
+   */
+  unmarked?: boolean;
   /** Offset where the document defines it: the start of the definition's long or short form. */
   definedAt: number;
 }
@@ -76,7 +84,19 @@ export function shortFormUse(m: DocumentMention): { short: string; start: number
 /** One definition the document makes, with what its short form names. */
 export interface ResolvedDefinition extends AbbreviationDefinition {
   term: DocumentTerm;
+  /**
+   * A name the definition's bracket stands inside (`cyclic GMP-AMP (cGAMP) synthase`, `Chimeric antigen
+   * receptor (CAR) T cell therapy`): where it ends, and the lexicon entry it names. The whole of it, from the
+   * long form's start, is then one mention of that entry (docs/annotation.md §3.8).
+   */
+  name?: { end: number; id: string; category: Category };
 }
+
+/**
+ * The matcher's mentions of a short text (the `plain` language), for the rules that ask the lexicon about a
+ * phrase the document writes around a bracket: `(text) => matcher.annotate(text, 'plain')`.
+ */
+export type PhraseLookup = (text: string) => readonly Mention[];
 
 /** The per-document result every consumer reads. */
 export interface DocumentAnnotation {
@@ -250,6 +270,7 @@ export function aboutTheField(all: readonly Mention[], entries: readonly MatchEn
 export function shownMentions<M extends Mention>(all: M[], entries: readonly MatchEntry[], options: AnnotationOptions, terms?: ReadonlyMap<string, DocumentTerm>, aboutField = false): M[] {
   const f = factsOf(entries);
   let out = all;
+  if (terms !== undefined && [...terms.values()].some((t) => t.unmarked === true)) out = out.filter((m) => !(m.id.startsWith(DOCUMENT_TERM_PREFIX) && terms.get(m.id.slice(DOCUMENT_TERM_PREFIX.length))?.unmarked === true));
   if (options.includeGenerated === false && f.generated.size > 0) out = out.filter((m) => !f.generated.has(m.id));
   if (!aboutField) out = fieldGate(out, f, terms);
   if (options.includeGeneric === true || f.generic.size === 0) return out;
@@ -263,7 +284,7 @@ export function shownMentions<M extends Mention>(all: M[], entries: readonly Mat
  */
 export function annotateDocument(matcher: Matcher, text: string, language: DocLanguage, options: AnnotationOptions = {}): DocumentAnnotation {
   const { mentions, regions } = matcher.annotateWithRegions(text, language);
-  const layer = defineAndApply(matcher.matching, text, mentions, regions.skips, undefined);
+  const layer = defineAndApply(matcher.matching, text, mentions, regions.skips, undefined, (phrase) => matcher.annotate(phrase, 'plain'));
   return { ...layer, mentions: shownMentions(layer.all, matcher.matching, options, layer.terms), skips: regions.skips };
 }
 
@@ -278,8 +299,9 @@ export function defineAndApply(
   mentions: Mention[],
   skips: readonly number[],
   terms: Map<string, DocumentTerm> | undefined,
+  lookup?: PhraseLookup,
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
-  const definitions = findDefinitions(entries, text, mentions, skips);
+  const definitions = findDefinitions(entries, text, mentions, skips, lookup);
   terms ??= termsInForce(definitions);
   return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), terms, definitions };
 }
@@ -295,19 +317,27 @@ export function defineAndApply(
  * redefined as something else keeps each long form's own meaning.
  */
 export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[], terms?: ReadonlyMap<string, DocumentTerm>): DocumentMention[] {
-  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart).sort((a, b) => a.longStart - b.longStart);
+  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart && (d.term.unmarked !== true || d.name !== undefined)).sort((a, b) => a.longStart - b.longStart);
   if (spans.length === 0) return mentions;
   const out: DocumentMention[] = [];
   let i = 0;
   for (const d of spans) {
     while (i < mentions.length && mentions[i].end <= d.longStart) out.push(mentions[i++]);
     if (out.length > 0 && out[out.length - 1].end > d.longStart) continue;
+    const end = d.name?.end ?? d.longEnd;
     let j = i;
-    while (j < mentions.length && mentions[j].end <= d.longEnd) j++;
-    const crossing = (j < mentions.length && mentions[j].start < d.longEnd) || (i < mentions.length && mentions[i].start < d.longStart);
+    while (j < mentions.length && mentions[j].end <= end) j++;
+    const crossing = (j < mentions.length && mentions[j].start < end) || (i < mentions.length && mentions[i].start < d.longStart);
     if (crossing) continue;
+    if (d.name !== undefined) {
+      out.push({ start: d.longStart, end, id: d.name.id, category: d.name.category });
+      i = j;
+      continue;
+    }
     const inForce = terms?.get(d.base);
     const term = inForce !== undefined && inForce.id === d.term.id ? inForce : d.term;
+    // A term the document defines that is not the field's leaves the lexicon's mentions inside its long form.
+    if (term.unmarked === true) continue;
     out.push({ start: d.longStart, end: d.longEnd, id: term.id, category: term.category });
     i = j;
   }
@@ -315,13 +345,60 @@ export function markLongForms(mentions: DocumentMention[], definitions: readonly
   return out;
 }
 
-/** The definitions of text with what each names, given the matcher's mentions of the same text. */
-export function findDefinitions(entries: readonly MatchEntry[], text: string, mentions: readonly Mention[], skips: readonly number[]): ResolvedDefinition[] {
+/**
+ * The definitions of text with what each names, given the matcher's mentions of the same text; with
+ * `lookup`, also the names their brackets stand inside ({@link ResolvedDefinition.name}).
+ */
+export function findDefinitions(entries: readonly MatchEntry[], text: string, mentions: readonly Mention[], skips: readonly number[], lookup?: PhraseLookup): ResolvedDefinition[] {
   const facts = factsOf(entries);
   const found = findAbbreviationDefinitions(text, skips);
-  return [...found, ...lexiconDefinitions(text, mentions, facts, found)]
-    .map((d) => ({ ...d, term: resolve(d, text, mentions, facts) }))
+  const all = [...found, ...lexiconDefinitions(text, mentions, facts, found)];
+  const names = lookup !== undefined ? bracketedNames(all, text, lookup) : [];
+  return all
+    .map((d, i) => ({ ...d, term: resolve(d, text, mentions, facts), ...(names[i] !== undefined ? { name: names[i] } : {}) }))
     .sort((a, b) => a.term.definedAt - b.term.definedAt);
+}
+
+/** Most characters after a definition's bracket that a name around it may take. */
+const NAME_TAIL = 48;
+
+/** What separates the phrases of one lookup: a NUL breaks every word and every form (normalize.ts). */
+const PHRASE_SEPARATOR = '\n\u0000\n';
+
+/**
+ * The names "long form (SHORT) rest" definitions stand inside, where the lexicon has one (by index of
+ * `definitions`): the long form joined to the words after the bracket is a lexicon term that reaches past the
+ * join (`cyclic GMP-AMP` + `synthase`, `Chimeric antigen receptor` + `T cell therapy`, `major
+ * histocompatibility complex` + `class II`). The long form, not the short one, carries the name:
+ * `programmed death-ligand 1 (PD-L1) status` is two mentions and a word (PD-L1 status is a term,
+ * programmed death-ligand 1 status is not). Reads at most {@link NAME_TAIL} characters after each bracket, up
+ * to the end of the line or a bracket, comma or full stop, and asks the lexicon once for all of them.
+ */
+function bracketedNames(definitions: readonly AbbreviationDefinition[], text: string, lookup: PhraseLookup): (ResolvedDefinition['name'] | undefined)[] {
+  const names: (ResolvedDefinition['name'] | undefined)[] = [];
+  const asked: { index: number; at: number; long: number; close: number }[] = [];
+  let phrases = '';
+  definitions.forEach((d, index) => {
+    if (d.chinese || d.shortStart < d.longEnd) return;
+    let close = d.shortEnd;
+    while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
+    if (text.charCodeAt(close) !== 0x29 || text.charCodeAt(close + 1) !== 0x20 || !/[A-Za-z]/.test(text.charAt(close + 2))) return;
+    let end = close + 2;
+    const limit = Math.min(text.length, end + NAME_TAIL);
+    while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
+    if (phrases.length > 0) phrases += PHRASE_SEPARATOR;
+    asked.push({ index, at: phrases.length, long: d.long.length, close });
+    phrases += d.long + text.slice(close + 1, end);
+  });
+  if (asked.length === 0) return names;
+  const found = lookup(phrases);
+  let k = 0;
+  for (const a of asked) {
+    while (k < found.length && found[k].start < a.at) k++;
+    const m = k < found.length && found[k].start === a.at ? found[k] : undefined;
+    if (m !== undefined && m.end > a.at + a.long + 1) names[a.index] = { end: a.close + 1 + (m.end - a.at - a.long), id: m.id, category: m.category };
+  }
+  return names;
 }
 
 /** Most characters between the brackets of a definition the lexicon vouches for (`(Tregs)`). */
@@ -366,7 +443,7 @@ export function termsInForce(definitions: readonly ResolvedDefinition[]): Map<st
 
 /** A key of what the terms in force do to mentions (short form, id, category): equal keys, equal mentions. */
 export function termsKey(terms: Map<string, DocumentTerm>): string {
-  return [...terms.values()].map((t) => `${t.short}\u0000${t.id}\u0000${t.category}`).sort().join('\u0001');
+  return [...terms.values()].map((t) => `${t.short}\u0000${t.id}\u0000${t.category}\u0000${t.unmarked === true ? 1 : 0}`).sort().join('\u0001');
 }
 
 /** Index of the first mention ending after `offset` (mentions are sorted and non-overlapping). */
@@ -422,8 +499,49 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
       if (m.start >= d.longStart) related = m.id;
     }
   }
-  const category = last?.category ?? headCategory(d.long) ?? 'concept';
-  return { id: DOCUMENT_TERM_PREFIX + d.base, short: d.base, long: d.long, category, local: true, related, definedAt };
+  // What says the term is the field's: a lexicon term ending its long form, else its head word's class,
+  // else a short form of the field ending its own (EclipseRT (ERT) → RT, radiotherapy).
+  // A generic word ending it says nothing (`American Joint Committee on Cancer`).
+  const end = last !== undefined && !facts.generic.has(last.id) ? last : undefined;
+  const head = end === undefined ? headCategory(d.long) : undefined;
+  const ending = end === undefined && head === undefined ? knownShortEnding(d.base, facts) : undefined;
+  let category = end?.category ?? head ?? (ending !== undefined ? facts.category(ending) : undefined);
+  // A combination with a treatment modality is a modality (新辅助免疫+化疗, NICT); of drugs only, a regimen (EP).
+  if (category === 'drug' && COMBINED.test(d.long) && insideLongForm(d, mentions).some((m) => m.category === 'concept' && !facts.generic.has(m.id))) category = 'concept';
+  const unmarked = category === undefined || (end === undefined && describes(d.long, insideLongForm(d, mentions), facts));
+  return { id: DOCUMENT_TERM_PREFIX + d.base, short: d.base, long: d.long, category: category ?? 'concept', local: true, related: related ?? ending, definedAt, ...(unmarked ? { unmarked } : {}) };
+}
+
+/** A long form that joins two treatments: `依托泊苷+顺铂`, `新辅助免疫+化疗`, `immunotherapy plus chemotherapy`. */
+const COMBINED = /[+＋]|联合|\b(?:plus|with|and)\b/;
+
+/** The matcher's mentions inside a definition's long form. */
+function insideLongForm(d: AbbreviationDefinition, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = firstEndingAfter(mentions, d.longStart); i < mentions.length && mentions[i].start < d.longEnd; i++) if (mentions[i].start >= d.longStart && mentions[i].end <= d.longEnd) out.push(mentions[i]);
+  return out;
+}
+
+/**
+ * Whether a long form only describes: its one field word is a generic one joined as a modifier
+ * (`tumor-derived factors`, `cancer-related genes`, `American Joint Committee on Cancer`), so it names no
+ * thing of the field.
+ */
+function describes(long: string, inside: readonly Mention[], facts: LexiconFacts): boolean {
+  return inside.length > 0 && inside.every((m) => facts.generic.has(m.id)) && /\b(?:derived|associated|related|induced|secreted|on|of|for)\b/i.test(long);
+}
+
+/**
+ * The lexicon entry whose short form of capitals (at least two) ends the given short form and follows a
+ * capital or a lower-case prefix: ERT → RT (radiotherapy). Undefined if none does.
+ */
+function knownShortEnding(short: string, facts: LexiconFacts): string | undefined {
+  for (let i = 1; i + 2 <= short.length; i++) {
+    const tail = short.slice(i);
+    const id = facts.abbreviations.get(tail);
+    if (id !== undefined && /^[A-Z]{2,}$/.test(tail) && !facts.generic.has(id)) return id;
+  }
+  return undefined;
 }
 
 /** Head words (the last word of an English long form, singular) and Chinese endings that tell a category. */
@@ -439,6 +557,9 @@ const HEADS: [Category, string[], string[]][] = [
 /** The category a long form's head word tells, if any. */
 function headCategory(long: string): Category | undefined {
   // A trailing number or Greek letter is part of the name, not its head: `Toll-like receptor 4`, `…相关蛋白 4`.
+  // The head of `A of B`, `A on B` is A: `American Joint Committee on Cancer` is a committee, not a cancer.
+  const prepositional = /^(.+?)\s+(?:of|on|for|in|against|from|to)\s/i.exec(long);
+  if (prepositional && !/\p{Script=Han}/u.test(long)) long = prepositional[1];
   const name = long.replace(/[\s\d\u03b1-\u03c9-]+$/, '') || long;
   const words = name.toLowerCase().split(/[\s-]+/);
   let head = words[words.length - 1] ?? '';

@@ -128,7 +128,7 @@ export class DocumentMentions {
     // Re-annotate the paragraph alone (front matter only exists at the very start of a document).
     const scan = this.matcher.annotateWithRegions(para.text, this.language, 0, para.text.length, paraStart === 0);
     // The paragraph's definitions: if what the document defines changes, its uses anywhere may change.
-    const found = findDefinitions(this.matcher.matching, para.text, scan.mentions, scan.regions.skips);
+    const found = findDefinitions(this.matcher.matching, para.text, scan.mentions, scan.regions.skips, (phrase) => this.matcher.annotate(phrase, 'plain'));
     const defAt = this.defAt;
     const dlo = lowerBound(defAt, paraStart);
     const dhi = lowerBound(defAt, paraEndOld);

@@ -167,8 +167,31 @@ export class MarkerRules {
       }
       out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
     }
-    return withoutCellModifiers(text, out);
+    return joinedNames(text, withoutCellModifiers(text, out));
   }
+}
+
+
+/**
+ * The mentions with names of one thing joined by a slash made one mention (docs/annotation.md §3.3): a trial
+ * named by each of its cooperative groups, `ENGOT-cx11/GOG 3047/KEYNOTE-A18`, or a molecule by two names,
+ * `PD-L1/CD274`. Names of different entries stay apart (`RT/PD-1`). One pass, reading one character between
+ * neighbours.
+ */
+export function joinedNames(text: string, mentions: Mention[]): Mention[] {
+  let out: Mention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const done = out ?? mentions;
+    const prev = out !== undefined ? out[out.length - 1] : i > 0 ? mentions[i - 1] : undefined;
+    if (prev !== undefined && prev.id === m.id && m.start === prev.end + 1 && text.charCodeAt(prev.end) === 0x2f) {
+      out ??= done.slice(0, i);
+      out[out.length - 1] = new ComposedMention(prev.start, m.end, m.id, m.category);
+      continue;
+    }
+    out?.push(m);
+  }
+  return out ?? mentions;
 }
 
 /** Malignancies named after the cells they arise from: `T-cell lymphoma`, `B-cell … leukaemia`, `plasma cell myeloma`. */

@@ -11,7 +11,7 @@ import type { BibliographyIndex } from '../citations/bibliography/keyIndex';
 import { findCitations, isCrossReference } from '../citations/citationSyntax';
 import type { CitationSyntax } from '../citations/citationSyntax';
 import type { Reference } from '../citations/citations';
-import type { DocumentAnnotation } from '../matching/documentAnnotation';
+import type { DocumentAnnotation, DocumentMention } from '../matching/documentAnnotation';
 import { writingLanguage } from '../writing/insert';
 import type { Entry } from '../lexicon/lexicon';
 import type { CheckCode, CheckFix, CheckProblem } from '../checks/manuscriptChecks';
@@ -80,7 +80,7 @@ const fill = (template: string, args: readonly string[]) => template.replace(/\{
 /** What the diagnostics read besides the document. */
 export interface DiagnosticsInput {
   /** The document's annotation (mentions, terms in force, definitions). */
-  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms' | 'definitions'>;
+  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms' | 'definitions'> & { all?: readonly DocumentMention[] };
   markup: DocLanguage;
   entry(id: string): Entry | undefined;
   /** Codes not to report. */

@@ -173,7 +173,7 @@ export function createOncoLexService(config: OncoLexServiceConfig): OncoLexServi
       const bibliographies = config.bibliographies(doc);
       studies ??= bibliographies ? citationsOver(bibliographies).builtins() : undefined;
       return computeDiagnostics(doc, {
-        annotation: { mentions: ann.mentions, terms: ann.terms, definitions: ann.definitions },
+        annotation: { mentions: ann.mentions, terms: ann.terms, definitions: ann.definitions, ...(annotated ? { all: annotated.all } : {}) },
         markup: documentLanguage(doc),
         entry: (id) => byId.get(id),
         disabled,

@@ -206,6 +206,15 @@ const GREEK_NAMES: [string, string][] = [
   ['δ', 'delta'],
   ['κ', 'kappa'],
   ['ε', 'epsilon'],
+  ['ζ', 'zeta'],
+];
+
+/** Roman numerals as words (type I, class II, stage III, MHC-II) and as the one character of Number Forms (Ⅰ…Ⅳ). */
+const ROMAN: [string, string][] = [
+  ['IV', 'Ⅳ'],
+  ['III', 'Ⅲ'],
+  ['II', 'Ⅱ'],
+  ['I', 'Ⅰ'],
 ];
 
 /** Cell names are written hyphenated too: T cells / T-cells, NK cells / NK-cells, T lymphocytes / T-lymphocytes. */
@@ -233,13 +242,28 @@ export function spellingVariants(form: string): string[] {
       if (re.test(base)) add(base.replace(re, (_m, pre: string) => `${pre}${letter}`));
     }
   }
+  const joined = /([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g;
   for (const base of [...out]) {
     if (/[A-Za-z0-9\u0370-\u03ff]-[A-Za-z0-9\u0370-\u03ff]/.test(base)) {
-      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1'));
-      add(base.replace(/([A-Za-z0-9\u0370-\u03ff])-(?=[A-Za-z0-9\u0370-\u03ff])/g, '$1 '));
+      add(base.replace(joined, '$1'));
+      add(base.replace(joined, '$1 '));
+      // Names joined by a slash are spelt each its own way: PD1/PD-L1 blockade, PD-1/PDL1 blockade.
+      const parts = base.split('/');
+      if (parts.length === 2) {
+        add(`${parts[0].replace(joined, '$1')}/${parts[1]}`);
+        add(`${parts[0]}/${parts[1].replace(joined, '$1')}`);
+      }
     }
   }
   for (const base of [...out]) add(hyphenatedCellName(base));
+  // A Roman numeral after a word is hyphenated too (MHC class I / class-I, type I / type-I interferon), and
+  // written as one character, as Chinese texts do (MHC-Ⅱ, Ⅰ型干扰素).
+  for (const base of [...out]) {
+    add(base.replace(/\b([a-z]{3,}) (IV|I{1,3})(?![A-Za-z0-9])/g, '$1-$2'));
+    let roman = base;
+    for (const [word, char] of ROMAN) roman = roman.replace(new RegExp(`(?<=[\\s-]|^)${word}(?![A-Za-z0-9])(?=.)|(?<=[A-Za-z][\\s-])${word}$`, 'g'), char);
+    add(roman);
+  }
   // anti-PD-1 is written αPD-1 and α-PD-1; checkpoint is also written check-point, and immune checkpoint
   // immunocheckpoint.
   for (const base of [...out]) {
@@ -254,8 +278,8 @@ export function spellingVariants(form: string): string[] {
   }
   // Chinese writers put a space between a Latin term and Chinese text or not (T 细胞 / T细胞).
   for (const base of [...out]) {
-    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff]) (?=\p{Script=Han})/gu, '$1').replace(/(\p{Script=Han}) (?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1'));
-    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff])(?=\p{Script=Han})/gu, '$1 ').replace(/(\p{Script=Han})(?=[A-Za-z0-9\u0370-\u03ff])/gu, '$1 '));
+    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff\u2160-\u216f]) (?=\p{Script=Han})/gu, '$1').replace(/(\p{Script=Han}) (?=[A-Za-z0-9\u0370-\u03ff\u2160-\u216f])/gu, '$1'));
+    add(base.replace(/([A-Za-z0-9+\u0370-\u03ff\u2160-\u216f])(?=\p{Script=Han})/gu, '$1 ').replace(/(\p{Script=Han})(?=[A-Za-z0-9\u0370-\u03ff\u2160-\u216f])/gu, '$1 '));
   }
   return [...out];
 }

@@ -10,7 +10,7 @@
  * form the document defines, else the lexicon's. A use is every occurrence of the short form, the one inside
  * its definition included.
  */
-import type { DocumentAnnotation } from '../matching/documentAnnotation';
+import type { DocumentAnnotation, DocumentMention } from '../matching/documentAnnotation';
 import { fullEnglishName, escapeLatex, escapeMarkdownInline, singularPhrase } from './insert';
 import type { Entry } from '../lexicon/lexicon';
 
@@ -110,7 +110,7 @@ export function isAbbreviationOf(e: Entry, text: string): boolean {
  */
 export function abbreviationList(
   text: string,
-  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms'>,
+  annotation: Pick<DocumentAnnotation, 'mentions' | 'terms'> & { all?: readonly DocumentMention[] },
   entry: (id: string) => Entry | undefined,
   options: AbbreviationListOptions = {},
 ): AbbreviationItem[] {
@@ -126,7 +126,10 @@ export function abbreviationList(
     }
     definedById.set(t.id, d);
   }
-  for (const m of annotation.mentions) {
+  // The uses of a term the document defines outside the field are not shown (docs/annotation.md §3.9), but
+  // the document still uses the abbreviation (Karnofsky performance status (KPS)): it is listed.
+  const unshown = (annotation.all ?? []).filter((m) => annotation.terms.get(m.short ?? '')?.unmarked === true);
+  for (const m of unshown.length > 0 ? [...annotation.mentions, ...unshown] : annotation.mentions) {
     let form: string | undefined;
     let id = m.id;
     if (m.short !== undefined) form = m.short;

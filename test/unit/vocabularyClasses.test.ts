@@ -1,0 +1,159 @@
+/**
+ * Vocabulary classes and the rules that give them their span and category (issue 22, docs/annotation.md):
+ * what a reader of a real abstract would notice marked, with its category and exact text, and what stays
+ * unmarked.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { annotateFile } from '../../src/cli/annotate';
+
+const mentions = (text: string, file = 'abstract.txt') => annotateFile(text, file).mentions.map((m) => `${m.text}/${m.category}`);
+
+describe('engineered cells and cell therapies', () => {
+  it('a CAR T cell is one immune-cell mention, whatever the hyphen (ASCII, U+2010, U+2011 non-breaking)', () => {
+    for (const cells of ['CAR T cells', 'CAR-T cells', 'CAR‑T cells', 'CAR‐T cells', 'CAR T-cells']) {
+      assert.deepEqual(mentions(`Radiotherapy helps ${cells} infiltrate melanoma.`), ['Radiotherapy/concept', `${cells}/immune-cell`, 'melanoma/tumor']);
+    }
+  });
+  it('the therapy named by the cells is a drug (a cell therapy by name), and so is CAR-T alone', () => {
+    assert.deepEqual(mentions('CAR T cell therapy and CAR‑T cell therapy with radiotherapy.'), ['CAR T cell therapy/drug', 'CAR‑T cell therapy/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('the application of CAR‑T technology with radiotherapy'), ['CAR‑T/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('CAR-T 细胞疗法联合放疗'), ['CAR-T 细胞疗法/drug', '放疗/concept']);
+  });
+  it('a cell name before -based stays the cell', () => {
+    assert.deepEqual(mentions('CAR T cell-based therapies'), ['CAR T cell/immune-cell']);
+  });
+  it('negative: the word car, and T cells without CAR, are what they were', () => {
+    assert.deepEqual(mentions('The patients came by car; their T cells were counted.'), ['T cells/immune-cell']);
+  });
+  it('haematological malignancies are a tumour group in both spellings', () => {
+    assert.deepEqual(mentions('hematological malignancies, haematopoietic malignancies and hematologic cancers'), [
+      'hematological malignancies/tumor', 'haematopoietic malignancies/tumor', 'hematologic cancers/tumor',
+    ]);
+  });
+});
+
+describe('therapies named by a drug class are drugs', () => {
+  it('immune checkpoint therapy and the short form the document defines for it are drugs', () => {
+    assert.deepEqual(mentions('Immune checkpoint therapy (ICT) changed oncology, and ICT works with radiotherapy.'), [
+      'Immune checkpoint therapy/drug', 'ICT/drug', 'ICT/drug', 'radiotherapy/concept',
+    ]);
+    assert.deepEqual(mentions('failure of checkpoint therapy'), ['checkpoint therapy/drug']);
+  });
+  it('a slash-joined class is spelt each part its own way', () => {
+    assert.deepEqual(mentions('CTLA4 or PD1/PD-L1 blockade'), ['CTLA4/molecule', 'PD1/PD-L1 blockade/drug']);
+    assert.deepEqual(mentions('PD-1/PDL1 blockade'), ['PD-1/PDL1 blockade/drug']);
+  });
+  it('negative: therapy after a complete drug-class name is a generic head, outside the mention', () => {
+    assert.deepEqual(mentions('response to checkpoint blockade therapy'), ['checkpoint blockade/drug']);
+  });
+});
+
+describe('a term the document defines is marked only when something says it is the field\'s', () => {
+  const field = ' Radiotherapy with PD-1 inhibitors in melanoma.';
+  it('not marked: no class head, no field term ending it (KPS, MRI), a head behind a preposition (AJCC), a generic description (TDFs)', () => {
+    for (const [text, short] of [
+      ['The Karnofsky performance status (KPS) was 90; KPS fell.', 'KPS'],
+      ['Staging followed the American Joint Committee on Cancer (AJCC); AJCC stage III.', 'AJCC'],
+      ['MDSCs respond to tumor-derived factors (TDFs), and TDFs vary.', 'TDF'],
+    ]) {
+      const found = mentions(text + field);
+      assert.ok(!found.some((m) => m.includes(short) || m.startsWith('Karnofsky') || m.startsWith('American') || m.startsWith('tumor-derived')), `${text}: ${found.join(', ')}`);
+    }
+  });
+  it('the lexicon keeps what the document leaves unmarked: PD-L1 inside an unmarked long form stays a mention', () => {
+    assert.deepEqual(mentions('The PD-L1 score (PLS) was high; PLS ≥ 50.' + field).slice(0, 2), ['PD-L1/molecule', 'Radiotherapy/concept']);
+  });
+  it('marked: a field term ends the long form (EBRT), a class head (CAR), a known short form ends the short form (ERT → RT)', () => {
+    assert.deepEqual(mentions('External beam radiotherapy (EBRT) then EBRT boost.'), ['External beam radiotherapy/concept', 'EBRT/concept', 'EBRT/concept']);
+    assert.deepEqual(mentions('a chimeric antigen receptor (CAR) and its CAR signal' + field).slice(0, 3), ['chimeric antigen receptor/molecule', 'CAR/molecule', 'CAR/molecule']);
+    assert.deepEqual(mentions('We built EclipseRT (ERT); ERT plans were scored.' + field).slice(0, 3), ['EclipseRT/concept', 'ERT/concept', 'ERT/concept']);
+  });
+  it('a combination with a modality is a modality (NICT), of drugs only a regimen (EP)', () => {
+    const text = '新辅助免疫+化疗（NICT）组与依托泊苷+顺铂（EP）方案比较，NICT 和 EP 的疗效。';
+    const found = mentions(text);
+    assert.ok(found.includes('NICT/concept') && !found.includes('NICT/drug'), found.join(', '));
+    assert.ok(found.includes('EP/drug'), found.join(', '));
+  });
+});
+
+describe('Chinese histology, cells and modalities', () => {
+  it('histological types of NSCLC are tumours; a longer organ name stays one mention', () => {
+    assert.deepEqual(mentions('非小细胞肺癌主要包括腺癌、鳞癌和大细胞癌。'), ['非小细胞肺癌/tumor', '腺癌/tumor', '鳞癌/tumor', '大细胞癌/tumor']);
+    assert.deepEqual(mentions('肺腺癌与胰腺癌'), ['肺腺癌/tumor', '胰腺癌/tumor']);
+  });
+  it('髓样细胞 are myeloid cells; immature myeloid cells are one mention', () => {
+    assert.deepEqual(mentions('肿瘤招募多种髓样细胞至肿瘤部位'), ['髓样细胞/immune-cell']);
+    assert.deepEqual(mentions('MDSCs derive from immature myeloid cells.'), ['MDSCs/immune-cell', 'immature myeloid cells/immune-cell']);
+  });
+  it('timing within the treatment plan names the modality: 新辅助化疗 (drug, as chemotherapy), 辅助放疗, 新辅助放疗, 化放疗', () => {
+    assert.deepEqual(mentions('新辅助化疗后行辅助放疗或新辅助放疗，同步化放疗'), ['新辅助化疗/drug', '辅助放疗/concept', '新辅助放疗/concept', '同步化放疗/concept']);
+    assert.deepEqual(mentions('靶向治疗及放射增敏剂'), ['靶向治疗/concept', '放射增敏剂/drug']);
+  });
+  it('median, effect, and where a process happens stay outside: 中位[无进展生存时间], [免疫抑制]作用, tumour [hypoxia], cancer [immunosurveillance]', () => {
+    assert.deepEqual(mentions('中位无进展生存时间(PFS)与中位总生存时间'), ['无进展生存时间/outcome', 'PFS/outcome', '总生存时间/outcome']);
+    assert.deepEqual(mentions('发挥免疫抑制作用'), ['免疫抑制/concept']);
+    assert.deepEqual(mentions('tumor hypoxia limits cancer immunosurveillance'), ['hypoxia/concept', 'immunosurveillance/concept']);
+  });
+});
+
+describe('an abbreviation bracketed inside a name stays inside the name (§3.8)', () => {
+  it('the long form joined to the words after the bracket is the lexicon\'s name: one mention', () => {
+    assert.deepEqual(mentions('cyclic GMP-AMP (cGAMP) synthase senses DNA; cGAMP binds STING.'), ['cyclic GMP-AMP (cGAMP) synthase/molecule', 'cGAMP/molecule', 'STING/molecule']);
+    assert.deepEqual(mentions('Chimeric antigen receptor (CAR) T cell therapy has emerged.'), ['Chimeric antigen receptor (CAR) T cell therapy/drug']);
+    assert.deepEqual(mentions('the major histocompatibility complex (MHC) class II pathway'), ['major histocompatibility complex (MHC) class II/molecule']);
+  });
+  it('negative: a name the short form makes with the next word is not one (programmed death-ligand 1 (PD-L1) status)', () => {
+    assert.deepEqual(mentions('programmed death-ligand 1 (PD-L1) status was scored'), ['programmed death-ligand 1/molecule', 'PD-L1/molecule']);
+  });
+});
+
+describe('English spelling classes in running text', () => {
+  it('British spelling, Ag after a head, class-I, a one-character Roman numeral', () => {
+    assert.deepEqual(mentions('novel radiosensitisers targeting DNA repair pathways'), ['radiosensitisers/drug', 'DNA repair/concept']);
+    assert.deepEqual(mentions('cross-priming against tumor-associated Ag on their MHC class-I molecule'), ['cross-priming/concept', 'tumor-associated Ag/molecule', 'MHC class-I/molecule']);
+    assert.deepEqual(mentions('髓样细胞表达MHC-Ⅱ和Ⅰ型干扰素'), ['髓样细胞/immune-cell', 'MHC-Ⅱ/molecule', 'Ⅰ型干扰素/molecule']);
+  });
+  it('a generic head stays outside: [radiation] exposure; named irradiation is the technique', () => {
+    assert.deepEqual(mentions('cell cycle phase at time of radiation exposure'), ['radiation/concept']);
+    assert.deepEqual(mentions('Carbon ion irradiation plus CTLA4 blockade'), ['Carbon ion irradiation/concept', 'CTLA4 blockade/drug']);
+  });
+  it('molecules of MDSC suppression', () => {
+    assert.deepEqual(mentions('releasing reactive oxygen species and nitric oxide; arginase degrades L-arginine and downregulates CD3ζ'), [
+      'reactive oxygen species/molecule', 'nitric oxide/molecule', 'L-arginine/molecule', 'CD3ζ/molecule',
+    ]);
+  });
+  it('negative: Ag alone (silver) and NO (the word) are not marked', () => {
+    assert.deepEqual(mentions('Ag nanoparticles showed NO toxicity in the assay.'), []);
+  });
+});
+
+describe('names of one thing joined by a slash are one mention (§3.3)', () => {
+  it('a trial named by each of its groups, a molecule by two names', () => {
+    assert.deepEqual(mentions('The ENGOT-cx11/GOG 3047/KEYNOTE-A18 trial enrolled patients.'), ['ENGOT-cx11/GOG 3047/KEYNOTE-A18/trial']);
+    assert.deepEqual(mentions('PD-L1/CD274 was measured'), ['PD-L1/CD274/molecule']);
+  });
+  it('negative: names of different things stay apart, and a spaced slash is not a join', () => {
+    assert.deepEqual(mentions('RT/PD-1 combinations'), ['RT/concept', 'PD-1/molecule']);
+    assert.deepEqual(mentions('PD-L1 / CD274 was measured'), ['PD-L1/molecule', 'CD274/molecule']);
+  });
+});
+
+describe('a drug class named after its target is a drug (§1, §3.5)', () => {
+  it('CD47 blockade, as PD-1 blockade, is one drug mention', () => {
+    assert.deepEqual(mentions('RT combined with CD47 blockade or PD-1 blockade'), ['RT/concept', 'CD47 blockade/drug', 'PD-1 blockade/drug']);
+    assert.deepEqual(mentions('放疗联合CD47抑制剂'), ['放疗/concept', 'CD47抑制剂/drug']);
+  });
+  it('negative: the molecule alone, or before another word, stays a molecule', () => {
+    assert.deepEqual(mentions('CD47 expression and CD47-blocking strategies'), ['CD47/molecule', 'CD47/molecule']);
+  });
+});
+
+describe('vocabulary of the old set\'s misses, as classes', () => {
+  it('mitochondrial DNA (mtDNA), gastrointestinal tumours, conventional radiotherapy, 辅助免疫', () => {
+    assert.deepEqual(mentions('tumor cell mitochondrial DNA (mtDNA) release'), ['mitochondrial DNA/molecule', 'mtDNA/molecule']);
+    assert.deepEqual(mentions('lymphopenia in patients with gastrointestinal tumors'), ['lymphopenia/concept', 'gastrointestinal tumors/tumor']);
+    assert.deepEqual(mentions('ICIs with conventional radiotherapy (RT)'), ['ICIs/drug', 'conventional radiotherapy/concept', 'RT/concept']);
+    assert.deepEqual(mentions('新辅助免疫、辅助免疫'), ['新辅助免疫/concept', '辅助免疫/concept']);
+  });
+});
