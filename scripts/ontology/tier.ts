@@ -14,6 +14,7 @@
  */
 import { drugRecords, isClassName, isCodeName, trailingCode } from './drugs';
 import { DRUG_ZH } from './drugsZh';
+import { DISEASE_ZH } from './diseasesZh';
 import { GENE_ZH } from './genesZh';
 import type { OntologySource } from './sources';
 import { SOURCES } from './sources';
@@ -287,6 +288,7 @@ export function buildTier(input: TierInput): Tier {
       symbols,
       names,
       ...(ncit ? { ncit: ncit.slice('NCI:'.length) } : {}),
+      ...(DISEASE_ZH[r.id] ? { zh: DISEASE_ZH[r.id].zh } : {}),
     });
   }
 

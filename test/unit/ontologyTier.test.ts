@@ -5,6 +5,7 @@ import { englishWords, extractPaths, readTierInput, TIER_OUT } from '../../scrip
 import type { Tier } from '../../scripts/ontology/tier';
 import { DRUG_ZH } from '../../scripts/ontology/drugsZh';
 import { GENE_ZH } from '../../scripts/ontology/genesZh';
+import { DISEASE_ZH } from '../../scripts/ontology/diseasesZh';
 import { buildTier, serializeTier } from '../../scripts/ontology/tier';
 import { renderCard } from '../../src/core/cards/card';
 import { indexById } from '../../src/core/lexicon/lexicon';
@@ -110,6 +111,19 @@ describe('the built-in lexicon with its generated tier', () => {
     assert.match(renderCard(byId.get('hgnc-3236')!, { lang: 'zh', byId }), /^\*\*表皮生长因子受体\*\* · EGFR/);
     const tierGenes = new Set(committed.entries.filter((e) => e.source === 'hgnc').map((e) => e.curie));
     for (const id of Object.keys(GENE_ZH)) assert.ok(tierGenes.has(id), `${id}: not a generated gene`);
+  });
+
+  it('finds a gland’s cancer by its Chinese name, not the histology (腺癌) inside it', () => {
+    const text = '甲状腺癌与胸腺癌患者；甲状腺乳头状癌；肺腺癌。';
+    const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(found, [
+      ['甲状腺癌', 'doid-1781'],
+      ['胸腺癌', 'doid-3284'],
+      ['甲状腺乳头状癌', 'doid-3969'],
+      ['肺腺癌', 'lung-adenocarcinoma'],
+    ]);
+    const tierCancers = new Set(committed.entries.filter((e) => e.source === 'doid').map((e) => e.curie));
+    for (const id of Object.keys(DISEASE_ZH)) assert.ok(tierCancers.has(id), `${id}: not a generated cancer`);
   });
 
   it('keeps a curated drug curated: cisplatin is the curated entry, not the generated one', () => {

@@ -69,6 +69,10 @@ describe('a term the document defines is marked only when something says it is t
     assert.deepEqual(mentions('a chimeric antigen receptor (CAR) and its CAR signal' + field).slice(0, 3), ['chimeric antigen receptor/molecule', 'CAR/molecule', 'CAR/molecule']);
     assert.deepEqual(mentions('We built EclipseRT (ERT); ERT plans were scored.' + field).slice(0, 3), ['EclipseRT/concept', 'ERT/concept', 'ERT/concept']);
   });
+  it('not marked: a short form ending in a known one whose long form ends otherwise (PCR is not CR, complete response)', () => {
+    const found = mentions('DNA was amplified by polymerase chain reaction (PCR); PCR products were sequenced.' + field);
+    assert.ok(!found.some((m) => m.startsWith('polymerase') || m.startsWith('PCR')), found.join(', '));
+  });
   it('a combination with a modality is a modality (NICT), of drugs only a regimen (EP)', () => {
     const text = '新辅助免疫+化疗（NICT）组与依托泊苷+顺铂（EP）方案比较，NICT 和 EP 的疗效。';
     const found = mentions(text);

@@ -504,7 +504,7 @@ function resolve(d: AbbreviationDefinition, text: string, mentions: readonly Men
   // A generic word ending it says nothing (`American Joint Committee on Cancer`).
   const end = last !== undefined && !facts.generic.has(last.id) ? last : undefined;
   const head = end === undefined ? headCategory(d.long) : undefined;
-  const ending = end === undefined && head === undefined ? knownShortEnding(d.base, facts) : undefined;
+  const ending = end === undefined && head === undefined ? knownShortEnding(d.base, d.long, facts) : undefined;
   let category = end?.category ?? head ?? (ending !== undefined ? facts.category(ending) : undefined);
   // A combination with a treatment modality is a modality (新辅助免疫+化疗, NICT); of drugs only, a regimen (EP).
   if (category === 'drug' && COMBINED.test(d.long) && insideLongForm(d, mentions).some((m) => m.category === 'concept' && !facts.generic.has(m.id))) category = 'concept';
@@ -533,13 +533,17 @@ function describes(long: string, inside: readonly Mention[], facts: LexiconFacts
 
 /**
  * The lexicon entry whose short form of capitals (at least two) ends the given short form and follows a
- * capital or a lower-case prefix: ERT → RT (radiotherapy). Undefined if none does.
+ * capital or a lower-case prefix, where the long form ends the same way, in that short form or in a name of
+ * the entry: EclipseRT (ERT) → RT (radiotherapy). Undefined if none does: polymerase chain reaction (PCR)
+ * ends in neither CR nor complete response, so it is not an outcome.
  */
-function knownShortEnding(short: string, facts: LexiconFacts): string | undefined {
+function knownShortEnding(short: string, long: string, facts: LexiconFacts): string | undefined {
+  const l = letters(long);
   for (let i = 1; i + 2 <= short.length; i++) {
     const tail = short.slice(i);
     const id = facts.abbreviations.get(tail);
-    if (id !== undefined && /^[A-Z]{2,}$/.test(tail) && !facts.generic.has(id)) return id;
+    if (id === undefined || !/^[A-Z]{2,}$/.test(tail) || facts.generic.has(id)) continue;
+    if (l.endsWith(tail.toLowerCase()) || facts.letters(id).some((form) => commonSuffix(form, l) >= Math.min(SUFFIX_AGREEMENT, form.length))) return id;
   }
   return undefined;
 }
