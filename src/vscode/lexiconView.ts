@@ -38,6 +38,7 @@ interface DocumentTermItem {
 
 type Node =
   | { kind: 'category'; category: Category }
+  | { kind: 'generated'; category: Category }
   | { kind: 'entry'; entry: Entry }
   | { kind: 'document' }
   | { kind: 'term'; item: DocumentTermItem };
@@ -50,6 +51,8 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.emitter.event;
   private counts = new Map<string, number>();
   private categoryNodes = new Map<Category, Node>();
+  /** A category's generated (ontology-tier) entries the document does not mention, folded into one node. */
+  private generatedNodes = new Map<Category, Node>();
   /** The terms of the active document that the lexicon lacks (`Low-dose radiotherapy (LDRT)`). */
   private documentTerms: DocumentTermItem[] = [];
   /** The filter's query ('' for none) and the entries it ranks, best first. */
@@ -92,18 +95,33 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
       return [...(this.documentTerms.length > 0 ? [DOCUMENT_NODE] : []), ...this.categoryNodes.values()];
     }
     if (node.kind === 'document') return this.documentTerms.map((item) => ({ kind: 'term', item }));
-    if (node.kind !== 'category') return [];
+    if (node.kind !== 'category' && node.kind !== 'generated') return [];
     const lang = displayLanguage();
-    return entries
-      .filter((e) => e.category === node.category)
-      .sort((a, b) => labelIn(a, lang).localeCompare(labelIn(b, lang), lang === 'zh' ? 'zh-CN' : 'en'))
-      .map((entry) => ({ kind: 'entry', entry }));
+    const byLabel = (a: Entry, b: Entry) => labelIn(a, lang).localeCompare(labelIn(b, lang), lang === 'zh' ? 'zh-CN' : 'en');
+    // Thousands of generated entries would bury the curated ones: a category lists its curated entries and
+    // the generated ones its document mentions, and folds the other generated ones into one node.
+    const inCategory = entries.filter((e) => e.category === node.category);
+    if (node.kind === 'generated') return inCategory.filter((e) => this.folded(e)).sort(byLabel).map((entry) => ({ kind: 'entry', entry }));
+    const shown: Node[] = inCategory.filter((e) => !this.folded(e)).sort(byLabel).map((entry) => ({ kind: 'entry', entry }));
+    if (inCategory.some((e) => this.folded(e))) {
+      let g = this.generatedNodes.get(node.category);
+      if (g === undefined) this.generatedNodes.set(node.category, (g = { kind: 'generated', category: node.category }));
+      shown.push(g);
+    }
+    return shown;
+  }
+
+  /** Whether an entry sits in its category's generated node: generated, and not mentioned in the document. */
+  private folded(e: Entry): boolean {
+    return e.tier === 'generated' && !this.counts.has(e.id);
   }
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'term') return DOCUMENT_NODE;
     if (this.filter !== '') return undefined;
-    return node.kind === 'entry' ? this.categoryNodes.get(node.entry.category) : undefined;
+    if (node.kind === 'generated') return this.categoryNodes.get(node.category);
+    if (node.kind !== 'entry') return undefined;
+    return this.folded(node.entry) ? this.generatedNodes.get(node.entry.category) : this.categoryNodes.get(node.entry.category);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -135,6 +153,15 @@ class LexiconTree implements vscode.TreeDataProvider<Node> {
       item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[c]);
       item.description = mentioned > 0 ? vscode.l10n.t('{0} entries · {1} mentions', entries.length, mentioned) : vscode.l10n.t('{0} entries', entries.length);
       item.contextValue = 'oncolex.category';
+      return item;
+    }
+    if (node.kind === 'generated') {
+      const n = this.actions.deps.lexicon.lexicon.entries.filter((e) => e.category === node.category && this.folded(e)).length;
+      const item = new vscode.TreeItem(vscode.l10n.t('From ontologies'), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `generated:${node.category}`;
+      item.iconPath = new vscode.ThemeIcon('library');
+      item.description = vscode.l10n.t('{0} entries', n);
+      item.tooltip = vscode.l10n.t('Entries generated from open ontologies (HGNC, Cell Ontology, Disease Ontology, NCI Thesaurus) that this document does not mention; each card says its source and licence.');
       return item;
     }
     const e = node.entry;

@@ -46,6 +46,14 @@ async function tokens(scopeName: string, text: string): Promise<string[][]> {
   });
 }
 
+describe('manuscript languages VS Code does not know by itself', () => {
+  it('Quarto (.qmd) and R Markdown (.Rmd) are contributed, so they open as those languages (and are annotated) without the Quarto or R extension', () => {
+    const { languages } = pkg.contributes;
+    assert.deepEqual(languages.find((l) => l.id === 'quarto')?.extensions, ['.qmd']);
+    assert.deepEqual(languages.find((l) => l.id === 'rmd')?.extensions, ['.Rmd', '.rmd']);
+  });
+});
+
 describe('TextMate grammars for corpus files', () => {
   it('are contributed as languages with their file extensions, each grammar file present', () => {
     const { languages, grammars } = pkg.contributes;
