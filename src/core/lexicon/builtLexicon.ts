@@ -19,7 +19,7 @@
 import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './lexicon';
 
 /** The core's `format`: a change of layout changes it. */
-export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 1';
+export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 2';
 
 /** The keys read before the first mentions; the others are details. */
 const CORE_KEY_LIST = ['id', 'category', 'tier', 'generic', 'forms'] as const;
@@ -53,6 +53,13 @@ interface CoreFile {
   forms: string;
   wideForms: string;
   formFlags: string;
+  /**
+   * The case-sensitive forms' texts, each once, sorted by code unit and joined by `separator`, and for each
+   * the index of the first entry that has it: which entry a case-sensitive form names is found by a binary
+   * search, with no map of every form made at start-up (see {@link caseFormsOf}).
+   */
+  caseForms: string;
+  caseEntries: number[];
 }
 
 /** The details file's contents. */
@@ -103,6 +110,12 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     if (e.tier !== undefined && e.tier !== 'generated') throw new Error(`built lexicon: entry '${e.id}': tier '${String(e.tier)}'`);
     if (e.generic !== undefined && typeof e.generic !== 'boolean') throw new Error(`built lexicon: entry '${e.id}': generic is not true or false`);
   }
+  // The first entry of each case-sensitive form, by form text, in code-unit order (as JavaScript's < compares).
+  const firstOfForm = new Map<string, number>();
+  data.entries.forEach((e, i) => {
+    for (const f of e.forms) if (f.caseSensitive && !firstOfForm.has(f.text)) firstOfForm.set(f.text, i);
+  });
+  const caseForms = [...firstOfForm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const detailsText = JSON.stringify({ generatedBy, formsDigest: data.formsDigest, sources, entries: details } satisfies DetailsFile);
   const core: CoreFile = {
     generatedBy,
@@ -118,6 +131,8 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     forms: all.filter((t) => !WIDE.test(t)).join(separator),
     wideForms: all.filter((t) => WIDE.test(t)).join(separator),
     formFlags: data.entries.map((e) => e.forms.map((f) => String((f.caseSensitive ? 1 : 0) + (WIDE.test(f.text) ? 2 : 0))).join('')).join(''),
+    caseForms: caseForms.join(separator),
+    caseEntries: caseForms.map((t) => firstOfForm.get(t)!),
   };
   return { core: JSON.stringify(core), details: detailsText };
 }
@@ -150,21 +165,67 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   for (const key of ['category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
   const flags = core.formFlags;
   if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
-  let total = 0;
-  for (const c of core.formCounts) total += c;
-  let wide = 0;
-  for (let f = 0; f < flags.length; f++) if (flags.charCodeAt(f) >= 50) wide++;
+  // Where each entry's forms start: in the flags (formAt), and among the Latin-1 forms (narrowAt); among the
+  // wider ones it is the difference.
+  const formAt = new Int32Array(n + 1);
+  const narrowAt = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const count = core.formCounts[i];
+    if (!Number.isInteger(count) || count < 0 || formAt[i] + count > flags.length) fail(`entry ${i} has ${String(count)} forms, the flags are for ${flags.length}`);
+    let narrow = 0;
+    for (let f = formAt[i], end = formAt[i] + count; f < end; f++) if (flags.charCodeAt(f) < 50) narrow++;
+    formAt[i + 1] = formAt[i] + count;
+    narrowAt[i + 1] = narrowAt[i] + narrow;
+  }
+  const total = formAt[n];
+  const wide = total - narrowAt[n];
   const texts = core.forms === '' && flags.length === wide ? [] : core.forms.split(core.separator);
   const wideTexts = core.wideForms === '' && wide === 0 ? [] : core.wideForms.split(core.separator);
   if (flags.length !== total || texts.length !== total - wide || wideTexts.length !== wide) fail(`${texts.length} + ${wideTexts.length} forms and ${flags.length} flags for ${total} forms`);
-  const matching: MatchEntry[] = new Array(n);
-  for (let i = 0, at = 0, narrowAt = 0, wideAt = 0; i < n; i++) {
-    const forms: Form[] = new Array(core.formCounts[i]);
-    for (let f = 0; f < forms.length; f++, at++) {
-      const flag = flags.charCodeAt(at) - 48;
-      forms[f] = { text: flag >= 2 ? wideTexts[wideAt++] : texts[narrowAt++], caseSensitive: (flag & 1) === 1 };
+  const caseTexts = core.caseForms === '' ? [] : typeof core.caseForms === 'string' ? core.caseForms.split(core.separator) : fail('no case-sensitive forms');
+  const caseEntries = core.caseEntries;
+  if (!Array.isArray(caseEntries) || caseEntries.length !== caseTexts.length) fail(`${caseTexts.length} case-sensitive forms and ${Array.isArray(caseEntries) ? caseEntries.length : 'no'} entries for them`);
+  for (let i = 0; i < caseEntries.length; i++) {
+    if (!Number.isInteger(caseEntries[i]) || caseEntries[i] < 0 || caseEntries[i] >= n) fail(`case-sensitive form ${i} names entry ${String(caseEntries[i])}, the lexicon has ${n}`);
+    if (i > 0 && !(caseTexts[i - 1] < caseTexts[i])) fail('the case-sensitive forms are not sorted');
+  }
+  // Each entry's forms are made when first read: the first mentions read those of a few entries (the matcher
+  // has its tables built, and the annotation asks only about the entries it found).
+  const formLists: (Form[] | undefined)[] = new Array(n);
+  const formsOf = (i: number): Form[] => {
+    let forms = formLists[i];
+    if (forms === undefined) {
+      forms = new Array(formAt[i + 1] - formAt[i]);
+      for (let f = 0, at = formAt[i], narrow = narrowAt[i], wider = at - narrow; f < forms.length; f++, at++) {
+        const flag = flags.charCodeAt(at) - 48;
+        forms[f] = { text: flag >= 2 ? wideTexts[wider++] : texts[narrow++], caseSensitive: (flag & 1) === 1 };
+      }
+      formLists[i] = forms;
     }
-    const e: MatchEntry = { id: core.id[i], category: core.category[i], forms };
+    return forms;
+  };
+  /**
+   * An entry as matching reads it, its forms made on first read by a getter of the class (several times
+   * cheaper to make than an object with a getter of its own; a spread copy, `{ ...e }`, has no forms).
+   */
+  class CoreEntry implements MatchEntry {
+    readonly #index: number;
+    declare tier?: 'generated';
+    declare generic?: boolean;
+    constructor(
+      readonly id: string,
+      readonly category: Category,
+      index: number,
+    ) {
+      this.#index = index;
+    }
+    get forms(): Form[] {
+      return formsOf(this.#index);
+    }
+  }
+  const matching: MatchEntry[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = new CoreEntry(core.id[i], core.category[i], i);
     if (core.tier[i] !== null) e.tier = core.tier[i]!;
     if (core.generic[i] !== null) e.generic = core.generic[i]!;
     matching[i] = e;
@@ -180,7 +241,37 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   };
   // Not enumerable: a copy of the lexicon (`{ ...builtin, entries }`) is another lexicon, which a matcher reads whole.
   Object.defineProperty(lexicon, 'matching', { value: matching, enumerable: false });
+  const ids = core.id;
+  caseFormLookups.set(matching, { get: (text) => caseFormEntry(caseTexts, caseEntries, ids, text) });
   return { formsDigest: core.formsDigest, lexicon, matching };
+}
+
+/** Which entry a case-sensitive form names (the first that has it), for entries read from a core file. */
+const caseFormLookups = new WeakMap<readonly MatchEntry[], CaseForms>();
+
+/** A lookup of case-sensitive forms: the id of the first entry with this form, case-sensitive, if any. */
+export interface CaseForms {
+  get(text: string): string | undefined;
+}
+
+/**
+ * The lookup of case-sensitive forms of entries read from a core file (exactly this array), made at build
+ * time; undefined for any other entries (their reader makes its own from their forms).
+ */
+export function caseFormsOf(entries: readonly MatchEntry[]): CaseForms | undefined {
+  return caseFormLookups.get(entries);
+}
+
+/** Binary search of the sorted case-sensitive forms. */
+function caseFormEntry(texts: readonly string[], entries: readonly number[], ids: readonly string[], text: string): string | undefined {
+  let lo = 0;
+  let hi = texts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (texts[mid] < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < texts.length && texts[lo] === text ? ids[entries[lo]] : undefined;
 }
 
 /** What the entries are made with, besides the details. */

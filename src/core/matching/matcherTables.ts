@@ -10,7 +10,8 @@ import {
   WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
 } from '../../../assembly/contract';
 import type { Kernel } from './kernel';
-import { kernelChecksum, kernelWithCopy } from './kernel';
+import { kernelChecksum, kernelWithCopy, newKernel } from './kernel';
+import { TABLES_AT } from '../../../assembly/contract';
 import type { MatchEntry } from '../lexicon/lexicon';
 import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
 import { isSpecial } from '../text/regions';
@@ -363,9 +364,18 @@ export function attachTables(entries: readonly MatchEntry[], built: BuiltTables,
   return true;
 }
 
+/**
+ * Tables read straight into a kernel's memory ({@link readTablesInto}) → the same tables with their arrays
+ * viewed afresh in that memory: once the matcher that took the kernel grows its memory, the first views are
+ * detached, and a second matcher copies the tables from there.
+ */
+const viewedAfresh = new WeakMap<MatcherTables, () => MatcherTables>();
+
 /** The tables attached to these entries, if any. */
 export function attachedTables(entries: readonly MatchEntry[]): MatcherTables | undefined {
-  return prebuilt.get(entries);
+  const tables = prebuilt.get(entries);
+  // Until a matcher takes their kernel (and may grow its memory), the tables' own views are valid.
+  return tables === undefined || homes.has(tables) ? tables : (viewedAfresh.get(tables)?.() ?? tables);
 }
 
 /** The kernel holding the checked copy of these tables, to the first caller only (a kernel serves one matcher). */
@@ -479,15 +489,57 @@ const BODY_PROBLEMS: Record<number, string> = {
  */
 export function decodeTables(bytes: Uint8Array): BuiltTables {
   const buffer = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  const size = buffer.byteLength;
+  checkSize(buffer.byteLength);
+  const { kernel, at } = kernelWithCopy(buffer);
+  return decodeCopy(buffer, kernel, at);
+}
+
+/**
+ * Reads tables of `size` bytes (a file's size) straight into a new kernel's memory, `fill` writing the bytes
+ * into the array it is given (src/node/builtin.ts reads the file into it; it throws when it cannot fill it
+ * whole), then checks and reads them back as {@link decodeTables} does: one copy of the file instead of two,
+ * in the memory of the kernel that the first matcher takes. The arrays the matcher reads in JavaScript
+ * (the patterns' entries, the fold differences) are copied out; the others are views of the kernel's memory,
+ * viewed afresh for each matcher after the first ({@link attachedTables}).
+ */
+export function readTablesInto(size: number, fill: (into: Uint8Array) => void): BuiltTables {
+  checkSize(size);
+  const kernel = newKernel();
+  const pages = Math.ceil((TABLES_AT + size) / 65536) - kernel.memory.buffer.byteLength / 65536;
+  if (pages > 0) kernel.memory.grow(pages);
+  const into = new Uint8Array(kernel.memory.buffer, TABLES_AT, size);
+  fill(into);
+  const built = decodeCopy(into, kernel, TABLES_AT);
+  const t = built.tables;
+  const own = { patEntry: t.patEntry.slice(), foldCs: t.foldCs.slice(), foldLower: t.foldLower.slice() };
+  const tables: MatcherTables = { ...t, ...own };
+  const at = built.home!.at;
+  const views = ARRAYS.filter((name) => !(name in own)).map((name) => [name, KINDS[name], at.get(t[name])!, t[name].length] as const);
+  viewedAfresh.set(tables, () => {
+    const fresh = { ...tables };
+    for (const [name, Kind, offset, length] of views) (fresh as Record<ArrayName, unknown>)[name] = new Kind(kernel.memory.buffer, offset, length);
+    return fresh;
+  });
+  return { ...built, tables };
+}
+
+/** A tables file's size must hold the header and not exceed {@link MAX_TABLES_BYTES}. */
+function checkSize(size: number): void {
   if (size < 4 * HEADER_WORDS) throw new Error(`matcher tables: ${size} bytes is too short for the header`);
   if (size > MAX_TABLES_BYTES) throw new Error(`matcher tables: ${size} bytes is more than tables can be (${MAX_TABLES_BYTES})`);
+}
+
+/**
+ * Checks and reads back tables whose bytes are `buffer` (8-byte aligned), a copy of which is in the kernel's
+ * memory at `copyAt` (or `buffer` is that copy).
+ */
+function decodeCopy(buffer: Uint8Array, kernel: Kernel, copyAt: number): BuiltTables {
+  const size = buffer.byteLength;
   const header = new Int32Array(buffer.buffer, buffer.byteOffset, HEADER_WORDS);
   if (header[0] !== MAGIC) throw new Error('matcher tables: not a tables file (bad magic number)');
   if (header[1] !== FORMAT) throw new Error(`matcher tables: layout ${header[1]}, this version reads layout ${FORMAT}; rebuild with npm run build`);
   if (header[H_BYTES] !== size) throw new Error(`matcher tables: the file is truncated or extended (${size} bytes, the header says ${header[H_BYTES]})`);
   if (size % 8 !== 0) throw new Error(`matcher tables: ${size} bytes is not a whole number of 8-byte blocks`);
-  const { kernel, at: copyAt } = kernelWithCopy(buffer);
   const [a, b] = checksum(kernel, copyAt, size);
   if (a !== header[H_CHECKSUM] || b !== header[H_CHECKSUM + 1]) throw new Error('matcher tables: the checksum does not match the contents (the file is damaged)');
   const lengths = checkHeader(header, size);
