@@ -185,9 +185,10 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   const caseTexts = core.caseForms === '' ? [] : typeof core.caseForms === 'string' ? core.caseForms.split(core.separator) : fail('no case-sensitive forms');
   const caseEntries = core.caseEntries;
   if (!Array.isArray(caseEntries) || caseEntries.length !== caseTexts.length) fail(`${caseTexts.length} case-sensitive forms and ${Array.isArray(caseEntries) ? caseEntries.length : 'no'} entries for them`);
+  // Their order is not checked here (a core out of order finds fewer abbreviations, never a wrong one: a form
+  // found is the form asked for); each names an entry of the core.
   for (let i = 0; i < caseEntries.length; i++) {
     if (!Number.isInteger(caseEntries[i]) || caseEntries[i] < 0 || caseEntries[i] >= n) fail(`case-sensitive form ${i} names entry ${String(caseEntries[i])}, the lexicon has ${n}`);
-    if (i > 0 && !(caseTexts[i - 1] < caseTexts[i])) fail('the case-sensitive forms are not sorted');
   }
   // Each entry's forms are made when first read: the first mentions read those of a few entries (the matcher
   // has its tables built, and the annotation asks only about the entries it found).

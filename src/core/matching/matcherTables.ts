@@ -13,7 +13,7 @@ import type { Kernel } from './kernel';
 import { kernelChecksum, kernelWithCopy, newKernel } from './kernel';
 import { TABLES_AT } from '../../../assembly/contract';
 import type { MatchEntry } from '../lexicon/lexicon';
-import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
+import { IGNORABLE, SPACE, foldForm, foldTables, seedFoldTables } from '../text/normalize';
 import { isSpecial } from '../text/regions';
 
 /** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
@@ -59,9 +59,12 @@ export interface MatcherTables {
   /** One bit per hash value (mod 2^16) of a first word. */
   wordBits: Int32Array;
   wordPool: Uint16Array;
-  /** The fold tables the classes were made with, as their differences (see foldDifferences in normalize.ts). */
-  foldCs: Int32Array;
-  foldLower: Int32Array;
+  /**
+   * The fold tables the classes were made with (see normalize.ts), whole: a start-up copies them instead of
+   * making them (no lowercasing, no loop over the code units).
+   */
+  foldCs: Uint16Array;
+  fold: Uint16Array;
 }
 
 // The character class bits, the trie node's layout, the pattern flags and the word table's slots are the
@@ -222,9 +225,9 @@ export function buildTables(entries: readonly MatchEntry[]): MatcherTables {
   };
 }
 
-function folds(): Pick<MatcherTables, 'foldCs' | 'foldLower'> {
-  const d = foldDifferences();
-  return { foldCs: d.cs, foldLower: d.lower };
+function folds(): Pick<MatcherTables, 'foldCs' | 'fold'> {
+  const { foldCs, fold } = foldTables();
+  return { foldCs: foldCs.slice(), fold: fold.slice() };
 }
 
 /** The character classes (see MatcherTables.cls), which depend on the forms through the root's transitions. */
@@ -359,8 +362,8 @@ export function attachTables(entries: readonly MatchEntry[], built: BuiltTables,
   }
   prebuilt.set(entries, tables);
   if (built.home) homes.set(tables, built.home);
-  // The fold tables they were built with, made from their differences (cheaper than lowercasing).
-  seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
+  // The fold tables they were built with (cheaper than making them).
+  seedFoldTables(tables);
   return true;
 }
 
@@ -387,16 +390,16 @@ export function takeTablesHome(tables: MatcherTables): TablesHome | undefined {
 
 /** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
 const MAGIC = 0x54584c4f;
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
- * The largest tables file read (the built-in lexicon's is under 2 MB): a larger file is not tables of ours,
+ * The largest tables file read (the built-in lexicon's is under 6 MB): a larger file is not tables of ours,
  * and is refused before it is read.
  */
 export const MAX_TABLES_BYTES = 64 * 1024 * 1024;
 
 /** The typed arrays of the built form, in the order they are written. */
-const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'foldLower'] as const;
+const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'fold'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {
   patEntry: Int32Array,
@@ -414,8 +417,8 @@ const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | 
   wordSlots: Int32Array,
   wordBits: Int32Array,
   wordPool: Uint16Array,
-  foldCs: Int32Array,
-  foldLower: Int32Array,
+  foldCs: Uint16Array,
+  fold: Uint16Array,
 };
 
 /** Header words: [magic, format, checksum ×2, byte length, formCount, wordSlotMask, root transitions, digest ×2, each array's length]. */
@@ -511,7 +514,7 @@ export function readTablesInto(size: number, fill: (into: Uint8Array) => void): 
   fill(into);
   const built = decodeCopy(into, kernel, TABLES_AT);
   const t = built.tables;
-  const own = { patEntry: t.patEntry.slice(), foldCs: t.foldCs.slice(), foldLower: t.foldLower.slice() };
+  const own = { patEntry: t.patEntry.slice(), foldCs: t.foldCs.slice(), fold: t.fold.slice() };
   const tables: MatcherTables = { ...t, ...own };
   const at = built.home!.at;
   const views = ARRAYS.filter((name) => !(name in own)).map((name) => [name, KINDS[name], at.get(t[name])!, t[name].length] as const);
@@ -610,7 +613,7 @@ function checkHeader(header: Int32Array, size: number): number[] {
   if (mask < 0 || (mask & (mask + 1)) !== 0) fail(`wordSlotMask ${mask} is not one less than a power of two`);
   if (length('wordSlots') !== WORD_SLOT_WORDS * (mask + 1)) fail(`wordSlots has ${length('wordSlots')} numbers for wordSlotMask ${mask}`);
   if (length('wordBits') !== WORD_BITS_WORDS) fail(`wordBits has ${length('wordBits')} numbers, not ${WORD_BITS_WORDS}`);
-  for (const name of ['foldCs', 'foldLower'] as const) if (length(name) % 2 !== 0 || length(name) > 2 * 65536) fail(`${name} has ${length(name)} numbers, not pairs of code units`);
+  for (const name of ['foldCs', 'fold'] as const) if (length(name) !== 65536) fail(`${name} has ${length(name)} entries, not one per code unit`);
   let total = align8(4 * HEADER_WORDS) + align8(8 * roots);
   ARRAYS.forEach((name, i) => (total += align8(lengths[i] * KINDS[name].BYTES_PER_ELEMENT)));
   if (total !== size) fail(`its arrays take ${total} bytes, the file has ${size}`);
