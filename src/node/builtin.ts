@@ -5,6 +5,7 @@
  * scripts/build-tables.ts, so the first matcher needs no build. Run from the sources before a build, it reads
  * generated/lexicon.json whole.
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isBuiltLexiconCore, readBuiltCore } from '../core/lexicon/builtLexicon';
@@ -59,7 +60,9 @@ export function detailsPath(lexiconFile: string): string {
  * size the core says, when the core is read.
  */
 function readLexiconFile(lexiconFile: string): { lexicon: Lexicon; formsDigest: string | undefined } {
-  const data = JSON.parse(readBounded(lexiconFile, MAX_LEXICON_BYTES, lexiconFile).toString('utf8')) as unknown;
+  const bytes = readBounded(lexiconFile, MAX_LEXICON_BYTES, lexiconFile);
+  // The core is ASCII (see builtLexicon.ts): read as Latin-1, it needs no UTF-8 decoding.
+  const data = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as unknown;
   if (!isBuiltLexiconCore(data)) {
     const whole = data as { formsDigest?: string; entries: Entry[] };
     return { lexicon: { source: 'built-in', entries: whole.entries }, formsDigest: whole.formsDigest };

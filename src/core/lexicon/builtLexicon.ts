@@ -2,7 +2,7 @@
  * The built-in lexicon as dist/ ships it: two files written from generated/lexicon.json at build time
  * (scripts/build-tables.ts), so that the first mentions need only the small one.
  *
- * - The core (dist/lexicon.json): what matching and the document's annotation read before the first
+ * - The core (dist/lexicon.json, ASCII JSON): what matching and the document's annotation read before the first
  *   mentions — each entry's id, category, tier, generic flag and forms — packed as a few flat arrays (the
  *   forms as two strings, Latin-1 and wider, split on a separator no form holds, so that a Latin-1 form is
  *   kept in one byte a character), which parse several times faster than the entries' objects.
@@ -134,7 +134,8 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     caseForms: caseForms.join(separator),
     caseEntries: caseForms.map((t) => firstOfForm.get(t)!),
   };
-  return { core: JSON.stringify(core), details: detailsText };
+  // The core in ASCII (what is wider written as \u escapes): read as Latin-1, it needs no UTF-8 decoding.
+  return { core: JSON.stringify(core).replace(/[^\u0000-\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), details: detailsText };
 }
 
 /** Whether a parsed lexicon file is a core file of this format (else it is a whole lexicon, as generated/lexicon.json). */
