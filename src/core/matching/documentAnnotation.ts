@@ -162,10 +162,21 @@ function factsOf(entries: readonly MatchEntry[]): LexiconFacts {
     };
     const built = caseFormsOf(entries);
     const abbreviations = new Map<string, string>();
-    f = { abbreviations: built ?? abbreviations, generic: new Set(), generated: new Set(), shortForms, letters: forms, category: (id) => entry(id)?.category ?? 'concept' };
+    const generic = new Set<string>();
+    // Read only when the generated tier is turned off.
+    let generated: Set<string> | undefined;
+    f = {
+      abbreviations: built ?? abbreviations,
+      generic,
+      get generated() {
+        return (generated ??= new Set(entries.filter((e) => e.tier === 'generated').map((e) => e.id)));
+      },
+      shortForms,
+      letters: forms,
+      category: (id) => entry(id)?.category ?? 'concept',
+    };
     for (const e of entries) {
-      if (e.generic) f.generic.add(e.id);
-      if (e.tier === 'generated') f.generated.add(e.id);
+      if (e.generic) generic.add(e.id);
       if (built) continue;
       for (const form of e.forms) if (form.caseSensitive && !abbreviations.has(form.text)) abbreviations.set(form.text, e.id);
     }
