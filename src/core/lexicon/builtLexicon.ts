@@ -19,7 +19,7 @@
 import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './lexicon';
 
 /** The core's `format`: a change of layout changes it. */
-export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 2';
+export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 3';
 
 /** The keys read before the first mentions; the others are details. */
 const CORE_KEY_LIST = ['id', 'category', 'tier', 'generic', 'forms'] as const;
@@ -39,10 +39,14 @@ interface CoreFile {
   /** The details file's length in UTF-8 bytes: a details file of another build is refused. */
   detailsBytes: number;
   id: string[];
-  category: Category[];
-  /** null where the entry has no such key. */
-  tier: ('generated' | null)[];
-  generic: (boolean | null)[];
+  /** The categories of the entries, each once. */
+  categories: Category[];
+  /**
+   * One character per entry, '0' plus: its category's index in `categories` × 6, plus 3 if its tier is
+   * 'generated', plus 1 if its generic flag is false or 2 if true (0: the entry has no such key). One short
+   * string instead of three arrays to parse.
+   */
+  kinds: string;
   /**
    * Each entry's number of forms; the forms' texts joined by `separator`, those of Latin-1 characters only in
    * `forms` and the others in `wideForms`, in order; and one digit per form: 1 if it is case-sensitive, plus 2
@@ -115,6 +119,7 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
   data.entries.forEach((e, i) => {
     for (const f of e.forms) if (f.caseSensitive && !firstOfForm.has(f.text)) firstOfForm.set(f.text, i);
   });
+  const categories = [...new Set(data.entries.map((e) => e.category))];
   const caseForms = [...firstOfForm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const detailsText = JSON.stringify({ generatedBy, formsDigest: data.formsDigest, sources, entries: details } satisfies DetailsFile);
   const core: CoreFile = {
@@ -123,9 +128,8 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     formsDigest: data.formsDigest,
     detailsBytes: utf8Length(detailsText),
     id: data.entries.map((e) => e.id),
-    category: data.entries.map((e) => e.category),
-    tier: data.entries.map((e) => e.tier ?? null),
-    generic: data.entries.map((e) => e.generic ?? null),
+    categories,
+    kinds: data.entries.map((e) => String.fromCharCode(48 + 6 * categories.indexOf(e.category) + (e.tier === 'generated' ? 3 : 0) + (e.generic === undefined ? 0 : e.generic ? 2 : 1))).join(''),
     formCounts: data.entries.map((e) => e.forms.length),
     separator,
     forms: all.filter((t) => !WIDE.test(t)).join(separator),
@@ -163,7 +167,10 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   };
   if (!isBuiltLexiconCore(core)) fail(`not a built lexicon of format '${BUILT_LEXICON_FORMAT}'`);
   const n = Array.isArray(core.id) ? core.id.length : fail('no ids');
-  for (const key of ['category', 'tier', 'generic', 'formCounts'] as const) if (!Array.isArray(core[key]) || core[key].length !== n) fail(`'${key}' does not have one item per entry`);
+  if (!Array.isArray(core.formCounts) || core.formCounts.length !== n) fail("'formCounts' does not have one item per entry");
+  const kinds = core.kinds;
+  if (typeof kinds !== 'string' || kinds.length !== n || !Array.isArray(core.categories)) fail("'kinds' does not have one character per entry");
+  const kindLimit = 6 * core.categories.length;
   const flags = core.formFlags;
   if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
   // Where each entry's forms start: in the flags (formAt), and among the Latin-1 forms (narrowAt); among the
@@ -227,9 +234,11 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   }
   const matching: MatchEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const e = new CoreEntry(core.id[i], core.category[i], i);
-    if (core.tier[i] !== null) e.tier = core.tier[i]!;
-    if (core.generic[i] !== null) e.generic = core.generic[i]!;
+    const kind = kinds.charCodeAt(i) - 48;
+    if (!(kind >= 0 && kind < kindLimit)) fail(`entry ${i} is of kind ${kind}, the core has ${core.categories.length} categories`);
+    const e = new CoreEntry(core.id[i], core.categories[(kind / 6) | 0], i);
+    if (kind % 6 >= 3) e.tier = 'generated';
+    if (kind % 3 !== 0) e.generic = kind % 3 === 2;
     matching[i] = e;
   }
   // What making the entries needs of the core (not the core itself, which is let go).
