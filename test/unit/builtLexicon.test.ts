@@ -115,6 +115,18 @@ describe('the built lexicon in dist/ (core and details)', () => {
     assert.throws(() => read({ ...core, caseEntries: core.caseEntries.slice(1) }), /lexicon\.json: \d+ case-sensitive forms and \d+ entries for them/);
   });
 
+  it("a core whose forms do not fit its entries is refused, naming the file: when read, or when the entry's forms are first read", () => {
+    const core = JSON.parse(fs.readFileSync(CORE, 'utf8')) as { forms: string; separator: string; entrySeparator: string };
+    const read = (c: unknown) => readBuiltCore(c, CORE, { name: DETAILS, read: () => assert.fail('the details are not read') });
+    assert.throws(() => read({ ...core, forms: core.forms.replace(core.entrySeparator, '') }), /lexicon\.json: the forms of \d+ and \d+ entries for \d+ \(the built lexicon is damaged; rebuild with npm run build\)/);
+    // Two forms of one entry made one: that entry's forms are refused when first read, the others are read.
+    const at = core.forms.indexOf(core.separator);
+    const entry = core.forms.slice(0, at).split(core.entrySeparator).length - 1;
+    const { matching } = read({ ...core, forms: core.forms.slice(0, at) + core.forms.slice(at + 1) });
+    assert.throws(() => matching[entry].forms, new RegExp(`lexicon\\.json: entry ${entry} has \\d+ \\+ \\d+ forms, its flags say \\d+ \\+ \\d+ \\(the built lexicon is damaged`));
+    assert.deepEqual(matching[entry + 1].forms, whole.entries[entry + 1].forms);
+  });
+
   it('the document with generated-tier terms has mentions of both tiers, the generated ones from the built tables', () => {
     const lexicon = shipped();
     const matcher = new Matcher(lexicon);

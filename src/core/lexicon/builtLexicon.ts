@@ -19,7 +19,7 @@
 import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './lexicon';
 
 /** The core's `format`: a change of layout changes it. */
-export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 3';
+export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 4';
 
 /** The keys read before the first mentions; the others are details. */
 const CORE_KEY_LIST = ['id', 'category', 'tier', 'generic', 'forms'] as const;
@@ -29,7 +29,7 @@ const CORE_KEYS = new Set<string>(CORE_KEY_LIST);
 const WIDE = /[^\u0000-\u00ff]/;
 
 /** The characters the forms may be joined with: the first that no form holds is used. */
-const SEPARATORS = ['|', '\t', '\u0001', '\u001f'];
+const SEPARATORS = ['|', '~', '^', '`', '\t', '\u0001', '\u001f'];
 
 /** The core file's contents (see the module comment). */
 interface CoreFile {
@@ -48,12 +48,14 @@ interface CoreFile {
    */
   kinds: string;
   /**
-   * Each entry's number of forms; the forms' texts joined by `separator`, those of Latin-1 characters only in
-   * `forms` and the others in `wideForms`, in order; and one digit per form: 1 if it is case-sensitive, plus 2
-   * if it is in `wideForms`.
+   * Each entry's number of forms; the forms' texts, those of Latin-1 characters only in `forms` and the others
+   * in `wideForms`, in order, an entry's joined by `separator` and the entries' by `entrySeparator` (so that
+   * the forms of one entry are found without splitting all); and one digit per form: 1 if it is
+   * case-sensitive, plus 2 if it is in `wideForms`.
    */
   formCounts: number[];
   separator: string;
+  entrySeparator: string;
   forms: string;
   wideForms: string;
   formFlags: string;
@@ -87,8 +89,9 @@ interface DetailsFile {
 export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: string; entries: Entry[] }): { core: string; details: string } {
   const generatedBy = 'scripts/build-tables.ts from generated/lexicon.json — do not edit';
   const all = data.entries.flatMap((e) => e.forms.map((f) => f.text));
-  const separator = SEPARATORS.find((s) => all.every((t) => !t.includes(s)));
-  if (separator === undefined) throw new Error('built lexicon: every separator occurs in some form');
+  const [separator, entrySeparator] = SEPARATORS.filter((s) => all.every((t) => !t.includes(s)));
+  if (entrySeparator === undefined) throw new Error('built lexicon: all but one of the separators occur in some form');
+  const joined = (wide: boolean): string => data.entries.map((e) => e.forms.map((f) => f.text).filter((t) => WIDE.test(t) === wide).join(separator)).join(entrySeparator);
   const sources: [string, string][] = [];
   const sourceIndex = new Map<string, number>();
   const details = data.entries.map((e) => {
@@ -132,8 +135,9 @@ export function splitBuiltLexicon(data: { generatedBy?: string; formsDigest: str
     kinds: data.entries.map((e) => String.fromCharCode(48 + 6 * categories.indexOf(e.category) + (e.tier === 'generated' ? 3 : 0) + (e.generic === undefined ? 0 : e.generic ? 2 : 1))).join(''),
     formCounts: data.entries.map((e) => e.forms.length),
     separator,
-    forms: all.filter((t) => !WIDE.test(t)).join(separator),
-    wideForms: all.filter((t) => WIDE.test(t)).join(separator),
+    entrySeparator,
+    forms: joined(false),
+    wideForms: joined(true),
     formFlags: data.entries.map((e) => e.forms.map((f) => String((f.caseSensitive ? 1 : 0) + (WIDE.test(f.text) ? 2 : 0))).join('')).join(''),
     caseForms: caseForms.join(separator),
     caseEntries: caseForms.map((t) => firstOfForm.get(t)!),
@@ -172,25 +176,21 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   if (typeof kinds !== 'string' || kinds.length !== n || !Array.isArray(core.categories)) fail("'kinds' does not have one character per entry");
   const kindLimit = 6 * core.categories.length;
   const flags = core.formFlags;
-  if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof core.separator !== 'string' || core.separator.length !== 1) fail('a field is missing');
-  // Where each entry's forms start: in the flags (formAt), and among the Latin-1 forms (narrowAt); among the
-  // wider ones it is the difference.
+  const separator = core.separator;
+  if (typeof core.forms !== 'string' || typeof core.wideForms !== 'string' || typeof flags !== 'string' || typeof separator !== 'string' || separator.length !== 1 || typeof core.entrySeparator !== 'string' || core.entrySeparator.length !== 1 || core.entrySeparator === separator) fail('a field is missing');
+  // Where each entry's flags start.
   const formAt = new Int32Array(n + 1);
-  const narrowAt = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const count = core.formCounts[i];
     if (!Number.isInteger(count) || count < 0 || formAt[i] + count > flags.length) fail(`entry ${i} has ${String(count)} forms, the flags are for ${flags.length}`);
-    let narrow = 0;
-    for (let f = formAt[i], end = formAt[i] + count; f < end; f++) if (flags.charCodeAt(f) < 50) narrow++;
     formAt[i + 1] = formAt[i] + count;
-    narrowAt[i + 1] = narrowAt[i] + narrow;
   }
-  const total = formAt[n];
-  const wide = total - narrowAt[n];
-  const texts = core.forms === '' && flags.length === wide ? [] : core.forms.split(core.separator);
-  const wideTexts = core.wideForms === '' && wide === 0 ? [] : core.wideForms.split(core.separator);
-  if (flags.length !== total || texts.length !== total - wide || wideTexts.length !== wide) fail(`${texts.length} + ${wideTexts.length} forms and ${flags.length} flags for ${total} forms`);
-  const caseTexts = core.caseForms === '' ? [] : typeof core.caseForms === 'string' ? core.caseForms.split(core.separator) : fail('no case-sensitive forms');
+  if (formAt[n] !== flags.length) fail(`${flags.length} flags for ${formAt[n]} forms`);
+  // Each entry's forms, joined: split into its forms when they are first read.
+  const texts = core.forms.split(core.entrySeparator);
+  const wideTexts = core.wideForms.split(core.entrySeparator);
+  if (texts.length !== n || wideTexts.length !== n) fail(`the forms of ${texts.length} and ${wideTexts.length} entries for ${n}`);
+  const caseTexts = core.caseForms === '' ? [] : typeof core.caseForms === 'string' ? core.caseForms.split(separator) : fail('no case-sensitive forms');
   const caseEntries = core.caseEntries;
   if (!Array.isArray(caseEntries) || caseEntries.length !== caseTexts.length) fail(`${caseTexts.length} case-sensitive forms and ${Array.isArray(caseEntries) ? caseEntries.length : 'no'} entries for them`);
   // Their order is not checked here (a core out of order finds fewer abbreviations, never a wrong one: a form
@@ -204,10 +204,17 @@ export function readBuiltCore(data: unknown, coreName: string, details: DetailsS
   const formsOf = (i: number): Form[] => {
     let forms = formLists[i];
     if (forms === undefined) {
-      forms = new Array(formAt[i + 1] - formAt[i]);
-      for (let f = 0, at = formAt[i], narrow = narrowAt[i], wider = at - narrow; f < forms.length; f++, at++) {
-        const flag = flags.charCodeAt(at) - 48;
-        forms[f] = { text: flag >= 2 ? wideTexts[wider++] : texts[narrow++], caseSensitive: (flag & 1) === 1 };
+      let wide = 0;
+      for (let at = formAt[i]; at < formAt[i + 1]; at++) if (flags.charCodeAt(at) >= 50) wide++;
+      const count = formAt[i + 1] - formAt[i];
+      // An entry without forms of a kind has '' for them (one form '' would be one '').
+      const narrowTexts = count === wide && texts[i] === '' ? [] : texts[i].split(separator);
+      const widerTexts = wide === 0 && wideTexts[i] === '' ? [] : wideTexts[i].split(separator);
+      if (narrowTexts.length !== count - wide || widerTexts.length !== wide) fail(`entry ${i} has ${narrowTexts.length} + ${widerTexts.length} forms, its flags say ${count - wide} + ${wide}`);
+      forms = new Array(count);
+      for (let f = 0, narrow = 0, wider = 0; f < count; f++) {
+        const flag = flags.charCodeAt(formAt[i] + f) - 48;
+        forms[f] = { text: flag >= 2 ? widerTexts[wider++] : narrowTexts[narrow++], caseSensitive: (flag & 1) === 1 };
       }
       formLists[i] = forms;
     }
