@@ -4,8 +4,10 @@
  *
  * - The core (dist/lexicon.json, ASCII JSON): what matching and the document's annotation read before the first
  *   mentions — each entry's id, category, tier, generic flag and forms — packed as a few flat arrays (the
- *   forms as two strings, Latin-1 and wider, split on a separator no form holds, so that a Latin-1 form is
- *   kept in one byte a character), which parse several times faster than the entries' objects.
+ *   forms as two strings, Latin-1 and wider, so that a Latin-1 form is kept in one byte a character, each
+ *   split into entries at load and an entry's into its forms when they are first read), which parse several
+ *   times faster than the entries' objects; and the case-sensitive forms sorted, for {@link caseFormsOf}.
+ *   `matching`'s entries make their forms on first read: the first mentions read those of a few entries.
  * - The details (dist/lexicon-details.json): everything else of each entry (names, definition, relations,
  *   identifiers, evidence, origin), by entry, with each generated source's name and licence written once.
  *   Parsed the first time any of it is read (a hover card, a view, search, a check that reads brands…).
