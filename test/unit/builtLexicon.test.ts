@@ -10,11 +10,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { mergeLexicons } from '../../src/core/lexicon/build';
-import { readBuiltCore, splitBuiltLexicon } from '../../src/core/lexicon/builtLexicon';
+import { caseFormsOf, readBuiltCore, splitBuiltLexicon } from '../../src/core/lexicon/builtLexicon';
 import type { Entry, Lexicon } from '../../src/core/lexicon/lexicon';
 import { annotateDocument } from '../../src/core/matching/documentAnnotation';
 import { DocumentMentions } from '../../src/core/matching/incremental';
 import { Matcher } from '../../src/core/matching/matcher';
+import { attachedTables, decodeTables } from '../../src/core/matching/matcherTables';
 import { detailsPath, readBuiltLexicon } from '../../src/node/builtin';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -94,6 +95,38 @@ describe('the built lexicon in dist/ (core and details)', () => {
     });
   }
 
+  it("the core's lookup of case-sensitive forms (which entry an abbreviation names) is that of the whole lexicon's forms, the first entry winning", () => {
+    const lexicon = shipped();
+    const lookup = caseFormsOf(lexicon.matching!);
+    assert.ok(lookup, 'the built lexicon has its lookup of case-sensitive forms');
+    const first = new Map<string, string>();
+    for (const e of whole.entries) for (const f of e.forms) if (f.caseSensitive && !first.has(f.text)) first.set(f.text, e.id);
+    assert.ok(first.size > 5000);
+    for (const [text, id] of first) assert.equal(lookup.get(text), id, text);
+    for (const e of whole.entries) for (const f of e.forms) if (!f.caseSensitive && !first.has(f.text)) assert.equal(lookup.get(f.text), undefined, f.text);
+    for (const text of ['', 'RTX', 'PD', 'pd-1', '\uffff']) assert.equal(lookup.get(text), first.get(text), text);
+    assert.equal(caseFormsOf(whole.entries), undefined, 'other entries make their own from their forms');
+  });
+
+  it('a core whose lookup of case-sensitive forms is damaged is refused, naming the file', () => {
+    const core = JSON.parse(fs.readFileSync(CORE, 'utf8')) as { caseEntries: number[]; caseForms: string; separator: string };
+    const read = (c: unknown) => readBuiltCore(c, CORE, { name: DETAILS, read: () => assert.fail('the details are not read') });
+    assert.throws(() => read({ ...core, caseEntries: [...core.caseEntries.slice(1), 1e6] }), /lexicon\.json: case-sensitive form \d+ names entry 1000000, the lexicon has \d+ \(the built lexicon is damaged; rebuild with npm run build\)/);
+    assert.throws(() => read({ ...core, caseEntries: core.caseEntries.slice(1) }), /lexicon\.json: \d+ case-sensitive forms and \d+ entries for them/);
+  });
+
+  it("a core whose forms do not fit its entries is refused, naming the file: when read, or when the entry's forms are first read", () => {
+    const core = JSON.parse(fs.readFileSync(CORE, 'utf8')) as { forms: string; separator: string; entrySeparator: string };
+    const read = (c: unknown) => readBuiltCore(c, CORE, { name: DETAILS, read: () => assert.fail('the details are not read') });
+    assert.throws(() => read({ ...core, forms: core.forms.replace(core.entrySeparator, '') }), /lexicon\.json: the forms of \d+ and \d+ entries for \d+ \(the built lexicon is damaged; rebuild with npm run build\)/);
+    // Two forms of one entry made one: that entry's forms are refused when first read, the others are read.
+    const at = core.forms.indexOf(core.separator);
+    const entry = core.forms.slice(0, at).split(core.entrySeparator).length - 1;
+    const { matching } = read({ ...core, forms: core.forms.slice(0, at) + core.forms.slice(at + 1) });
+    assert.throws(() => matching[entry].forms, new RegExp(`lexicon\\.json: entry ${entry} has \\d+ \\+ \\d+ forms, its flags say \\d+ \\+ \\d+ \\(the built lexicon is damaged`));
+    assert.deepEqual(matching[entry + 1].forms, whole.entries[entry + 1].forms);
+  });
+
   it('the document with generated-tier terms has mentions of both tiers, the generated ones from the built tables', () => {
     const lexicon = shipped();
     const matcher = new Matcher(lexicon);
@@ -101,6 +134,22 @@ describe('the built lexicon in dist/ (core and details)', () => {
     const tier = new Map(whole.entries.map((e) => [e.id, e.tier ?? 'curated']));
     const written = annotateDocument(matcher, GENERATED_TIER_TEXT, 'markdown').mentions.filter((m) => tier.get(m.id) === 'generated').map((m) => GENERATED_TIER_TEXT.slice(m.start, m.end));
     for (const term of ['CCL19', 'CCL21', 'LCK', 'ZAP70', 'HLA-A', 'Langerhans cells', 'osteosarcoma', 'Ewing sarcoma', 'neuroblastoma', 'KRAS', 'BRCA1']) assert.ok(written.includes(term), `${term} not among ${written.join(', ')}`);
+  });
+
+  it('the tables are read into the kernel the first matcher takes; later matchers copy them from there, after its memory grew', () => {
+    const lexicon = shipped();
+    const first = new Matcher(lexicon);
+    // A text far larger than the kernel's memory at first: the first matcher's memory grows (its first views are let go).
+    const long = GENERATED_TIER_TEXT.repeat(2000);
+    const expected = new Matcher(whole.entries).annotate(long, 'markdown');
+    assert.deepEqual(first.annotate(long, 'markdown'), expected);
+    const second = new Matcher(lexicon);
+    assert.equal(second.prebuilt, true);
+    assert.deepEqual(second.annotate(long, 'markdown'), expected);
+    assert.deepEqual(first.annotate(long, 'markdown'), expected);
+    const asBuilt = decodeTables(fs.readFileSync(TABLES)).tables;
+    const attached = attachedTables(lexicon.matching!)!;
+    for (const [name, value] of Object.entries(asBuilt)) assert.deepEqual(attached[name as keyof typeof attached], value, name);
   });
 
   it('a copy of the lexicon, a merge with a workspace lexicon and a structured clone read the whole entries', () => {

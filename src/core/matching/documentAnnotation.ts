@@ -26,6 +26,7 @@
  */
 import type { AbbreviationDefinition } from './definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
+import { caseFormsOf } from '../lexicon/builtLexicon';
 import type { Category, MatchEntry } from '../lexicon/lexicon';
 import type { Matcher, Mention } from './matcher';
 import type { DocLanguage } from '../text/regions';
@@ -122,11 +123,12 @@ export interface AnnotationOptions {
 
 /** What the layers need to know of a lexicon: which entry each case-sensitive form names, which are generic. */
 interface LexiconFacts {
-  abbreviations: Map<string, string>;
+  /** Case-sensitive form → the first entry that has it (the built-in lexicon's lookup is made at build time: caseFormsOf). */
+  abbreviations: { get(text: string): string | undefined };
   generic: Set<string>;
   generated: Set<string>;
-  /** For each entry, the lengths of its short capital-letter forms ({@link SHORT_LETTERS}). */
-  shortForms: Map<string, Set<number>>;
+  /** The lengths of an entry's short capital-letter forms ({@link SHORT_LETTERS}), made on first use. */
+  shortForms(id: string): ReadonlySet<number>;
   /** The forms of an entry reduced to their letters and digits ({@link letters}), made on first use. */
   letters(id: string): string[];
   category(id: string): Category;
@@ -162,26 +164,41 @@ const factsCache = new WeakMap<readonly MatchEntry[], LexiconFacts>();
 function factsOf(entries: readonly MatchEntry[]): LexiconFacts {
   let f = factsCache.get(entries);
   if (!f) {
-    const byId = new Map(entries.map((e) => [e.id, e]));
+    // What is read by entry is made for the entries asked about (those the document mentions), not for all:
+    // no pass over every form before the first mentions.
+    let byId: Map<string, MatchEntry> | undefined;
+    const entry = (id: string): MatchEntry | undefined => (byId ??= new Map(entries.map((e) => [e.id, e]))).get(id);
     const lettersOf = new Map<string, string[]>();
     const forms = (id: string): string[] => {
       let l = lettersOf.get(id);
-      if (!l) lettersOf.set(id, (l = (byId.get(id)?.forms ?? []).map((x) => letters(x.text)).filter((x) => x.length > 0)));
+      if (!l) lettersOf.set(id, (l = (entry(id)?.forms ?? []).map((x) => letters(x.text)).filter((x) => x.length > 0)));
       return l;
     };
-    f = { abbreviations: new Map(), generic: new Set(), generated: new Set(), shortForms: new Map(), letters: forms, category: (id) => byId.get(id)?.category ?? 'concept' };
+    const shortOf = new Map<string, ReadonlySet<number>>();
+    const shortForms = (id: string): ReadonlySet<number> => {
+      let s = shortOf.get(id);
+      if (!s) shortOf.set(id, (s = new Set((entry(id)?.forms ?? []).filter((x) => x.caseSensitive && SHORT_LETTERS.test(x.text)).map((x) => x.text.length))));
+      return s;
+    };
+    const built = caseFormsOf(entries);
+    const abbreviations = new Map<string, string>();
+    const generic = new Set<string>();
+    // Read only when the generated tier is turned off.
+    let generated: Set<string> | undefined;
+    f = {
+      abbreviations: built ?? abbreviations,
+      generic,
+      get generated() {
+        return (generated ??= new Set(entries.filter((e) => e.tier === 'generated').map((e) => e.id)));
+      },
+      shortForms,
+      letters: forms,
+      category: (id) => entry(id)?.category ?? 'concept',
+    };
     for (const e of entries) {
-      if (e.generic) f.generic.add(e.id);
-      if (e.tier === 'generated') f.generated.add(e.id);
-      for (const form of e.forms) {
-        if (!form.caseSensitive) continue;
-        if (!f.abbreviations.has(form.text)) f.abbreviations.set(form.text, e.id);
-        if (SHORT_LETTERS.test(form.text)) {
-          const lengths = f.shortForms.get(e.id);
-          if (lengths === undefined) f.shortForms.set(e.id, new Set([form.text.length]));
-          else lengths.add(form.text.length);
-        }
-      }
+      if (e.generic) generic.add(e.id);
+      if (built) continue;
+      for (const form of e.forms) if (form.caseSensitive && !abbreviations.has(form.text)) abbreviations.set(form.text, e.id);
     }
     factsCache.set(entries, f);
   }
@@ -212,7 +229,7 @@ function isShortAmbiguous(m: Mention & { short?: string }, f: LexiconFacts, term
   }
   // A use of a short form the document defines as a term of the field is what the document says it is.
   if (m.short !== undefined) return false;
-  return f.shortForms.get(m.id)?.has(n) === true;
+  return f.shortForms(m.id).has(n);
 }
 
 /**

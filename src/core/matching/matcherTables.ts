@@ -10,9 +10,10 @@ import {
   WORD_BITS_WORDS, WORD_INLINE, WORD_SLOT_WORDS,
 } from '../../../assembly/contract';
 import type { Kernel } from './kernel';
-import { kernelChecksum, kernelWithCopy } from './kernel';
+import { kernelChecksum, kernelWithCopy, newKernel } from './kernel';
+import { TABLES_AT } from '../../../assembly/contract';
 import type { MatchEntry } from '../lexicon/lexicon';
-import { IGNORABLE, SPACE, foldDifferences, foldForm, foldTables, seedFoldTables } from '../text/normalize';
+import { IGNORABLE, SPACE, foldForm, foldTables, seedFoldTables } from '../text/normalize';
 import { isSpecial } from '../text/regions';
 
 /** The tables a matcher's kernel reads, apart from those it derives from the fold tables (see Matcher). */
@@ -58,9 +59,12 @@ export interface MatcherTables {
   /** One bit per hash value (mod 2^16) of a first word. */
   wordBits: Int32Array;
   wordPool: Uint16Array;
-  /** The fold tables the classes were made with, as their differences (see foldDifferences in normalize.ts). */
-  foldCs: Int32Array;
-  foldLower: Int32Array;
+  /**
+   * The fold tables the classes were made with (see normalize.ts), whole: a start-up copies them instead of
+   * making them (no lowercasing, no loop over the code units).
+   */
+  foldCs: Uint16Array;
+  fold: Uint16Array;
 }
 
 // The character class bits, the trie node's layout, the pattern flags and the word table's slots are the
@@ -221,9 +225,9 @@ export function buildTables(entries: readonly MatchEntry[]): MatcherTables {
   };
 }
 
-function folds(): Pick<MatcherTables, 'foldCs' | 'foldLower'> {
-  const d = foldDifferences();
-  return { foldCs: d.cs, foldLower: d.lower };
+function folds(): Pick<MatcherTables, 'foldCs' | 'fold'> {
+  const { foldCs, fold } = foldTables();
+  return { foldCs: foldCs.slice(), fold: fold.slice() };
 }
 
 /** The character classes (see MatcherTables.cls), which depend on the forms through the root's transitions. */
@@ -358,14 +362,23 @@ export function attachTables(entries: readonly MatchEntry[], built: BuiltTables,
   }
   prebuilt.set(entries, tables);
   if (built.home) homes.set(tables, built.home);
-  // The fold tables they were built with, made from their differences (cheaper than lowercasing).
-  seedFoldTables({ cs: tables.foldCs, lower: tables.foldLower });
+  // The fold tables they were built with (cheaper than making them).
+  seedFoldTables(tables);
   return true;
 }
 
+/**
+ * Tables read straight into a kernel's memory ({@link readTablesInto}) → the same tables with their arrays
+ * viewed afresh in that memory: once the matcher that took the kernel grows its memory, the first views are
+ * detached, and a second matcher copies the tables from there.
+ */
+const viewedAfresh = new WeakMap<MatcherTables, () => MatcherTables>();
+
 /** The tables attached to these entries, if any. */
 export function attachedTables(entries: readonly MatchEntry[]): MatcherTables | undefined {
-  return prebuilt.get(entries);
+  const tables = prebuilt.get(entries);
+  // Until a matcher takes their kernel (and may grow its memory), the tables' own views are valid.
+  return tables === undefined || homes.has(tables) ? tables : (viewedAfresh.get(tables)?.() ?? tables);
 }
 
 /** The kernel holding the checked copy of these tables, to the first caller only (a kernel serves one matcher). */
@@ -377,16 +390,16 @@ export function takeTablesHome(tables: MatcherTables): TablesHome | undefined {
 
 /** The built form's first bytes ("OLXT") and the version of its layout; a change of layout bumps it. */
 const MAGIC = 0x54584c4f;
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
- * The largest tables file read (the built-in lexicon's is under 2 MB): a larger file is not tables of ours,
+ * The largest tables file read (the built-in lexicon's is under 6 MB): a larger file is not tables of ours,
  * and is refused before it is read.
  */
 export const MAX_TABLES_BYTES = 64 * 1024 * 1024;
 
 /** The typed arrays of the built form, in the order they are written. */
-const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'foldLower'] as const;
+const ARRAYS = ['patEntry', 'patFlags', 'patCs', 'csPool', 'cls', 'clsMd', 'clsTex', 'nodes', 'chainKey', 'edges', 'dense', 'outList', 'wordSlots', 'wordBits', 'wordPool', 'foldCs', 'fold'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor> = {
   patEntry: Int32Array,
@@ -404,8 +417,8 @@ const KINDS: Record<ArrayName, Int32ArrayConstructor | Uint16ArrayConstructor | 
   wordSlots: Int32Array,
   wordBits: Int32Array,
   wordPool: Uint16Array,
-  foldCs: Int32Array,
-  foldLower: Int32Array,
+  foldCs: Uint16Array,
+  fold: Uint16Array,
 };
 
 /** Header words: [magic, format, checksum ×2, byte length, formCount, wordSlotMask, root transitions, digest ×2, each array's length]. */
@@ -479,15 +492,57 @@ const BODY_PROBLEMS: Record<number, string> = {
  */
 export function decodeTables(bytes: Uint8Array): BuiltTables {
   const buffer = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  const size = buffer.byteLength;
+  checkSize(buffer.byteLength);
+  const { kernel, at } = kernelWithCopy(buffer);
+  return decodeCopy(buffer, kernel, at);
+}
+
+/**
+ * Reads tables of `size` bytes (a file's size) straight into a new kernel's memory, `fill` writing the bytes
+ * into the array it is given (src/node/builtin.ts reads the file into it; it throws when it cannot fill it
+ * whole), then checks and reads them back as {@link decodeTables} does: one copy of the file instead of two,
+ * in the memory of the kernel that the first matcher takes. The arrays the matcher reads in JavaScript
+ * (the patterns' entries, the fold differences) are copied out; the others are views of the kernel's memory,
+ * viewed afresh for each matcher after the first ({@link attachedTables}).
+ */
+export function readTablesInto(size: number, fill: (into: Uint8Array) => void): BuiltTables {
+  checkSize(size);
+  const kernel = newKernel();
+  const pages = Math.ceil((TABLES_AT + size) / 65536) - kernel.memory.buffer.byteLength / 65536;
+  if (pages > 0) kernel.memory.grow(pages);
+  const into = new Uint8Array(kernel.memory.buffer, TABLES_AT, size);
+  fill(into);
+  const built = decodeCopy(into, kernel, TABLES_AT);
+  const t = built.tables;
+  const own = { patEntry: t.patEntry.slice(), foldCs: t.foldCs.slice(), fold: t.fold.slice() };
+  const tables: MatcherTables = { ...t, ...own };
+  const at = built.home!.at;
+  const views = ARRAYS.filter((name) => !(name in own)).map((name) => [name, KINDS[name], at.get(t[name])!, t[name].length] as const);
+  viewedAfresh.set(tables, () => {
+    const fresh = { ...tables };
+    for (const [name, Kind, offset, length] of views) (fresh as Record<ArrayName, unknown>)[name] = new Kind(kernel.memory.buffer, offset, length);
+    return fresh;
+  });
+  return { ...built, tables };
+}
+
+/** A tables file's size must hold the header and not exceed {@link MAX_TABLES_BYTES}. */
+function checkSize(size: number): void {
   if (size < 4 * HEADER_WORDS) throw new Error(`matcher tables: ${size} bytes is too short for the header`);
   if (size > MAX_TABLES_BYTES) throw new Error(`matcher tables: ${size} bytes is more than tables can be (${MAX_TABLES_BYTES})`);
+}
+
+/**
+ * Checks and reads back tables whose bytes are `buffer` (8-byte aligned), a copy of which is in the kernel's
+ * memory at `copyAt` (or `buffer` is that copy).
+ */
+function decodeCopy(buffer: Uint8Array, kernel: Kernel, copyAt: number): BuiltTables {
+  const size = buffer.byteLength;
   const header = new Int32Array(buffer.buffer, buffer.byteOffset, HEADER_WORDS);
   if (header[0] !== MAGIC) throw new Error('matcher tables: not a tables file (bad magic number)');
   if (header[1] !== FORMAT) throw new Error(`matcher tables: layout ${header[1]}, this version reads layout ${FORMAT}; rebuild with npm run build`);
   if (header[H_BYTES] !== size) throw new Error(`matcher tables: the file is truncated or extended (${size} bytes, the header says ${header[H_BYTES]})`);
   if (size % 8 !== 0) throw new Error(`matcher tables: ${size} bytes is not a whole number of 8-byte blocks`);
-  const { kernel, at: copyAt } = kernelWithCopy(buffer);
   const [a, b] = checksum(kernel, copyAt, size);
   if (a !== header[H_CHECKSUM] || b !== header[H_CHECKSUM + 1]) throw new Error('matcher tables: the checksum does not match the contents (the file is damaged)');
   const lengths = checkHeader(header, size);
@@ -558,7 +613,7 @@ function checkHeader(header: Int32Array, size: number): number[] {
   if (mask < 0 || (mask & (mask + 1)) !== 0) fail(`wordSlotMask ${mask} is not one less than a power of two`);
   if (length('wordSlots') !== WORD_SLOT_WORDS * (mask + 1)) fail(`wordSlots has ${length('wordSlots')} numbers for wordSlotMask ${mask}`);
   if (length('wordBits') !== WORD_BITS_WORDS) fail(`wordBits has ${length('wordBits')} numbers, not ${WORD_BITS_WORDS}`);
-  for (const name of ['foldCs', 'foldLower'] as const) if (length(name) % 2 !== 0 || length(name) > 2 * 65536) fail(`${name} has ${length(name)} numbers, not pairs of code units`);
+  for (const name of ['foldCs', 'fold'] as const) if (length(name) !== 65536) fail(`${name} has ${length(name)} entries, not one per code unit`);
   let total = align8(4 * HEADER_WORDS) + align8(8 * roots);
   ARRAYS.forEach((name, i) => (total += align8(lengths[i] * KINDS[name].BYTES_PER_ELEMENT)));
   if (total !== size) fail(`its arrays take ${total} bytes, the file has ${size}`);

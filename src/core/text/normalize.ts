@@ -92,7 +92,7 @@ function buildWord(): Uint8Array {
 type FoldTables = { fold: Uint16Array; foldCs: Uint16Array; foldTex: Uint16Array; word: Uint8Array };
 let tables: FoldTables | undefined;
 
-/** The folding tables, built once on first use (a few milliseconds), or made from {@link seedFoldTables}'s differences. */
+/** The folding tables, built once on first use (a few milliseconds), or copied by {@link seedFoldTables}. */
 export function foldTables(): FoldTables {
   if (!tables) {
     const cs = buildCaseSensitiveFold();
@@ -109,30 +109,13 @@ function withFold(foldCs: Uint16Array, fold: Uint16Array): FoldTables {
 }
 
 /**
- * The fold tables as their differences, [code unit, folded] pairs: the case-sensitive fold from the
- * identity, and the fold from the case-sensitive fold. Built with the matcher's tables
- * (src/core/matching/matcherTables.ts), so that a start-up needs none of the lowercasing that building them takes.
+ * Makes the fold tables from copies of `foldCs` and `fold` as {@link foldTables} builds them (stored with the
+ * matcher's tables, src/core/matching/matcherTables.ts, so that a start-up needs none of the lowercasing
+ * that building them takes), unless they are made already.
  */
-export function foldDifferences(): { cs: Int32Array; lower: Int32Array } {
-  const { fold, foldCs } = foldTables();
-  const cs: number[] = [];
-  const lower: number[] = [];
-  for (let c = 0; c < 65536; c++) {
-    if (foldCs[c] !== c) cs.push(c, foldCs[c]);
-    if (fold[c] !== foldCs[c]) lower.push(c, fold[c]);
-  }
-  return { cs: Int32Array.from(cs), lower: Int32Array.from(lower) };
-}
-
-/** Makes the fold tables from {@link foldDifferences}, unless they are made already. */
-export function seedFoldTables(d: { cs: Int32Array; lower: Int32Array }): void {
+export function seedFoldTables(d: { foldCs: Uint16Array; fold: Uint16Array }): void {
   if (tables) return;
-  const foldCs = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) foldCs[c] = c;
-  for (let i = 0; i < d.cs.length; i += 2) foldCs[d.cs[i] & 0xffff] = d.cs[i + 1];
-  const fold = foldCs.slice();
-  for (let i = 0; i < d.lower.length; i += 2) fold[d.lower[i] & 0xffff] = d.lower[i + 1];
-  tables = withFold(foldCs, fold);
+  tables = withFold(d.foldCs.slice(), d.fold.slice());
 }
 
 /** True for CJK ideographs and kana, which are matched without word boundaries. */
