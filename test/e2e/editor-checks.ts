@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliMention } from './harness';
+import type { Entry } from '../../src/core/lexicon/lexicon';
 import { assert, bibField, cliMentions, findOnScreen, goTo, hoverAtCursor, lexiconEntry, lineCol, openFile, squash, ui, visibleHoverText, waitHover, workspace } from './harness';
 import { contrastRatio, parseColor } from '../colors';
 import type { Box } from './paint';
@@ -96,10 +97,10 @@ export async function assertOneSignal(f: PaintLine): Promise<void> {
 }
 
 /**
- * Opens `file`, moves the mouse onto `phrase` (which starts with a mention) and checks the hover card of the
- * mentioned entry: English and Chinese names, the definition, the first evidence sentence.
+ * Opens `file`, moves the mouse onto `phrase` (which starts with a mention) and waits up to 10 s for a hover
+ * showing `until(entry)`; gives the mentioned entry and the hover's text, white space squashed.
  */
-export async function assertHoverCard(file: string, phrase: string): Promise<void> {
+async function hoverMention(file: string, phrase: string, until: (e: Entry) => string): Promise<{ e: Entry; h: string }> {
   const text = fs.readFileSync(path.join(workspace, file), 'utf8');
   const offset = text.indexOf(phrase);
   assert(offset >= 0, `${file} no longer contains '${phrase}'`);
@@ -111,14 +112,22 @@ export async function assertHoverCard(file: string, phrase: string): Promise<voi
   const box = await findOnScreen(phrase);
   // Click elsewhere first so that the selection highlight does not cover the decoration.
   await p.mouse.move(box.x + 20, box.y - 60);
-  await p.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 5 });
+  await p.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
   const end = Date.now() + 10_000;
   let hover = '';
-  while (Date.now() < end && !hover.includes(e.label.en)) {
+  while (Date.now() < end && !hover.includes(until(e))) {
     await p.waitForTimeout(250);
     hover = await visibleHoverText();
   }
-  const h = squash(hover);
+  return { e, h: squash(hover) };
+}
+
+/**
+ * Opens `file`, moves the mouse onto `phrase` (which starts with a mention) and checks the hover card of the
+ * mentioned entry: English and Chinese names, the definition, the first evidence sentence.
+ */
+export async function assertHoverCard(file: string, phrase: string): Promise<void> {
+  const { e, h } = await hoverMention(file, phrase, (e) => e.label.en);
   assert(h.includes(e.label.en), `no hover with the English name '${e.label.en}'; hover text: '${h.slice(0, 300)}'`);
   assert(h.includes(e.label.zh), `the card lacks the Chinese name '${e.label.zh}'`);
   const def = squash(e.definition.en).slice(0, 40);
@@ -135,25 +144,8 @@ export async function assertHoverCard(file: string, phrase: string): Promise<voi
  * identifier, licence), as the hover card of a generated entry promises.
  */
 export async function assertGeneratedHoverCard(file: string, phrase: string): Promise<void> {
-  const text = fs.readFileSync(path.join(workspace, file), 'utf8');
-  const offset = text.indexOf(phrase);
-  assert(offset >= 0, `${file} no longer contains '${phrase}'`);
-  const m = cliMentions(path.join(workspace, file)).find((x) => x.start <= offset && offset < x.end);
-  assert(m, `the CLI finds no mention at '${phrase}'`);
-  const e = lexiconEntry(m.id);
-  assert(e.origin, `'${m.id}' is not a generated entry`);
-  await openFile(file);
-  const p = ui();
-  const box = await findOnScreen(phrase);
-  await p.mouse.move(box.x + 20, box.y - 60);
-  await p.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
-  const end = Date.now() + 10_000;
-  let hover = '';
-  while (Date.now() < end && !hover.includes(e.origin.curie)) {
-    await p.waitForTimeout(250);
-    hover = await visibleHoverText();
-  }
-  const h = squash(hover);
+  const { e, h } = await hoverMention(file, phrase, (e) => e.origin?.curie ?? e.label.en);
+  assert(e.origin, `'${e.id}' is not a generated entry`);
   assert(h.includes(e.label.en), `no hover with the name '${e.label.en}'; hover text: '${h.slice(0, 300)}'`);
   for (const part of [e.origin.curie, e.origin.licence, squash(e.origin.source).slice(0, 30), squash(e.definition.en).slice(0, 30)]) {
     assert(h.includes(part), `the card lacks '${part}'; hover text: '${h.slice(0, 400)}'`);

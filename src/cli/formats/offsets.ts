@@ -4,6 +4,8 @@
  * while the BioNLP formats count Unicode code points, as the Python tools that read them do (brat, bconv,
  * the bioc package, PubTator3's exports): "😀" is 2 UTF-16 units, 1 code point and 4 UTF-8 bytes.
  */
+import { lowerBound } from '../../core/text/sorted';
+
 export const OFFSET_UNITS = ['utf16', 'codepoint', 'utf8'] as const;
 export type OffsetUnit = (typeof OFFSET_UNITS)[number];
 
@@ -20,16 +22,7 @@ export function offsetConverter(text: string, unit: OffsetUnit): (utf16: number)
       if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) pairs.push(i++);
     }
     if (pairs.length === 0) return (i) => i;
-    return (target) => {
-      let lo = 0;
-      let hi = pairs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (pairs[mid] < target) lo = mid + 1;
-        else hi = mid;
-      }
-      return target - lo;
-    };
+    return (target) => target - lowerBound(pairs, target);
   }
   const size = (at: number): number => {
     const c = text.charCodeAt(at);

@@ -19,6 +19,7 @@
  * (test/unit/builtLexicon.test.ts).
  */
 import type { Category, Entry, EntryOrigin, Form, Lexicon, MatchEntry } from './lexicon';
+import { lowerBound } from '../text/sorted';
 
 /** The core's `format`: a change of layout changes it. */
 export const BUILT_LEXICON_FORMAT = 'oncolex-lexicon-core 4';
@@ -284,13 +285,7 @@ export function caseFormsOf(entries: readonly MatchEntry[]): CaseForms | undefin
 
 /** Binary search of the sorted case-sensitive forms. */
 function caseFormEntry(texts: readonly string[], entries: readonly number[], ids: readonly string[], text: string): string | undefined {
-  let lo = 0;
-  let hi = texts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (texts[mid] < text) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(texts, text);
   return lo < texts.length && texts[lo] === text ? ids[entries[lo]] : undefined;
 }
 

@@ -10,6 +10,7 @@ import { aboutTheField, annotateDocument, applyDocumentTerms, findDefinitions, f
 import type { Matcher } from './matcher';
 import type { DocLanguage } from '../text/regions';
 import { paragraphEnd, paragraphStart } from '../text/regions';
+import { lowerBound } from '../text/sorted';
 
 /** One change in the coordinates of the text before it. */
 export interface TextChange {
@@ -215,17 +216,6 @@ function termsAt(defs: readonly ResolvedDefinition[], at: readonly number[]): Ma
   return terms;
 }
 
-/** Index of the first number at or after `offset` in a sorted array. */
-function lowerBound(xs: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A {@link ParagraphReader} over a string, for the CLI, tests and the benchmark. */
 export function stringParagraphReader(text: string): ParagraphReader {
