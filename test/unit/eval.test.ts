@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { GoldError, parseGold, resolveGold } from '../../scripts/eval/gold';
-import { goldDir, loadPassages, PASSAGE_DIR, textDir, textsAvailable } from '../../scripts/eval/passages';
+import { EVAL_SETS, goldDir, loadPassages, OPTIONAL_SETS, PASSAGE_DIR, textDir, textsAvailable } from '../../scripts/eval/passages';
 import { countByCategory, countDocument, prf } from '../../scripts/eval/score';
 
 // The texts are read from ../shared/eval/ (outside the project); a clone without it checks only the scorer.
@@ -25,7 +25,7 @@ describe('evaluation set', { skip: noTexts }, () => {
   });
 
   it('keeps no text by others in the project: gold and metadata only', () => {
-    for (const set of ['passages', 'pool', 'fresh'] as const) {
+    for (const set of EVAL_SETS) {
       const kept = fs.readdirSync(goldDir(set)).filter((f) => !/\.(gold|abbr)\.tsv$|\.meta\.json$/.test(f));
       assert.deepEqual(kept, [], `test/eval/${set}/ holds more than gold and metadata`);
     }
@@ -52,41 +52,49 @@ describe('evaluation set', { skip: noTexts }, () => {
   });
 });
 
-// The held-out set's texts are not beside every checkout (CI has passages/ and pool/ only): say so and skip.
-const noFresh = textsAvailable('fresh')
-  ? false
-  : `the held-out texts are not in ${textDir('fresh')} (set ONCOLEX_EVAL_TEXTS to a folder holding fresh/): the fresh gold is not resolved here`;
+// The held-out sets' texts are not beside every checkout (CI has passages/ and pool/ only): say so and skip.
+for (const set of OPTIONAL_SETS) {
+  const absent = textsAvailable(set)
+    ? false
+    : `the held-out texts are not in ${textDir(set)} (set ONCOLEX_EVAL_TEXTS to a folder holding ${set}/): the ${set} gold is not resolved here`;
 
-describe('held-out set (fresh)', { skip: noFresh }, () => {
-  const fresh = noFresh ? [] : loadPassages('fresh');
+  describe(`held-out set (${set})`, { skip: absent }, () => {
+    const heldOut = absent ? [] : loadPassages(set);
 
-  it('has 12–16 held-out passages in English and Chinese, with Markdown manuscripts', () => {
-    assert.ok(fresh.length >= 12 && fresh.length <= 16, `${fresh.length} fresh passages`);
-    assert.ok(fresh.filter((p) => p.language === 'zh').length >= 4);
-    assert.ok(fresh.filter((p) => p.kind !== 'plain').length >= 3);
-  });
+    it('has 12–16 held-out passages in English and Chinese, with Markdown manuscripts', () => {
+      assert.ok(heldOut.length >= 12 && heldOut.length <= 16, `${heldOut.length} ${set} passages`);
+      assert.ok(heldOut.filter((p) => p.language === 'zh').length >= 4);
+      assert.ok(heldOut.filter((p) => p.kind !== 'plain').length >= 3);
+    });
 
-  it('resolves every gold file to sorted, non-overlapping spans that read as listed, and every abbreviation pair is in its passage', async () => {
-    const { parseAbbreviationGold } = await import('../../scripts/eval/abbreviations');
-    for (const p of fresh) {
-      assert.ok(p.gold.length > 0, `${p.id}: no gold mentions`);
-      let last = 0;
-      for (const g of p.gold) {
-        assert.ok(g.start >= last, `${p.id}: '${g.text}' at ${g.start} overlaps or precedes the previous span`);
-        assert.equal(p.text.slice(g.start, g.end), g.text);
-        last = g.end;
+    it('resolves every gold file to sorted, non-overlapping spans that read as listed, and every abbreviation pair is in its passage', async () => {
+      const { parseAbbreviationGold } = await import('../../scripts/eval/abbreviations');
+      for (const p of heldOut) {
+        assert.ok(p.gold.length > 0, `${p.id}: no gold mentions`);
+        let last = 0;
+        for (const g of p.gold) {
+          assert.ok(g.start >= last, `${p.id}: '${g.text}' at ${g.start} overlaps or precedes the previous span`);
+          assert.equal(p.text.slice(g.start, g.end), g.text);
+          last = g.end;
+        }
+        const file = path.join(goldDir(set), `${p.id}.abbr.tsv`);
+        assert.ok(fs.existsSync(file), `${p.id}.abbr.tsv is missing`);
+        for (const pair of parseAbbreviationGold(fs.readFileSync(file, 'utf8'), file)) {
+          const flat = p.text.replace(/\s+/g, ' ');
+          assert.ok(flat.includes(pair.short) && flat.includes(pair.long), `${p.id}: ${pair.short} = ${pair.long} is not in the passage`);
+        }
       }
-      const file = path.join(goldDir('fresh'), `${p.id}.abbr.tsv`);
-      assert.ok(fs.existsSync(file), `${p.id}.abbr.tsv is missing`);
-      for (const pair of parseAbbreviationGold(fs.readFileSync(file, 'utf8'), file)) {
-        const flat = p.text.replace(/\s+/g, ' ');
-        assert.ok(flat.includes(pair.short) && flat.includes(pair.long), `${p.id}: ${pair.short} = ${pair.long} is not in the passage`);
-      }
-    }
+    });
   });
-});
+}
 
 describe('where the texts are read from', () => {
+  it('knows every set by name, each with its gold folder; the held-out sets are optional', () => {
+    assert.deepEqual([...EVAL_SETS], ['passages', 'pool', 'fresh', 'fresh2']);
+    for (const set of EVAL_SETS) assert.ok(fs.readdirSync(goldDir(set)).some((f) => f.endsWith('.gold.tsv')), `no gold in test/eval/${set}/`);
+    assert.deepEqual([...OPTIONAL_SETS], ['fresh', 'fresh2']);
+  });
+
   it('takes each set from the first ONCOLEX_EVAL_TEXTS folder that holds it, then ../shared/eval/', async (t) => {
     const os = await import('node:os');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oncolex-eval-'));
@@ -94,6 +102,7 @@ describe('where the texts are read from', () => {
     fs.mkdirSync(path.join(tmp, 'a', 'fresh'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'b', 'fresh'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'b', 'pool'), { recursive: true });
+    fs.mkdirSync(path.join(tmp, 'b', 'fresh2'), { recursive: true });
     const saved = process.env.ONCOLEX_EVAL_TEXTS;
     t.after(() => {
       if (saved === undefined) delete process.env.ONCOLEX_EVAL_TEXTS;
@@ -102,6 +111,7 @@ describe('where the texts are read from', () => {
     process.env.ONCOLEX_EVAL_TEXTS = [path.join(tmp, 'a'), path.join(tmp, 'b')].join(path.delimiter);
     assert.equal(textDir('fresh'), path.join(tmp, 'a', 'fresh'));
     assert.equal(textDir('pool'), path.join(tmp, 'b', 'pool'));
+    assert.equal(textDir('fresh2'), path.join(tmp, 'b', 'fresh2'));
     process.env.ONCOLEX_EVAL_TEXTS = path.join(tmp, 'c');
     // No named folder holds it: ../shared/eval/ if it does, else the first named folder, which messages name.
     const shared = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'fresh');
