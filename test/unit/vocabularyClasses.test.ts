@@ -190,3 +190,17 @@ describe('vocabulary classes of the field added from the held-out development se
     assert.deepEqual(mentions('Building maintenance, organ transplantation, a computer virus and collagen supplements.'), []);
   });
 });
+
+describe('an abbreviation bracketed inside a name (docs/annotation.md §3.8)', () => {
+  it('the name goes on after a hyphen: (CAR)-T-cell therapy, interleukin (IL)-12', () => {
+    assert.deepEqual(mentions('Chimeric antigen receptor (CAR)-T-cell therapy is used with radiotherapy.'), ['Chimeric antigen receptor (CAR)-T-cell therapy/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('It secretes interleukin (IL)-12 after radiotherapy.'), ['interleukin (IL)-12/molecule', 'radiotherapy/concept']);
+  });
+  it('the bracket holds another name of the same entry: Chimeric antigen receptor T cell (CAR T cell) therapy is one drug mention', () => {
+    assert.deepEqual(mentions('Chimeric antigen receptor T cell (CAR T cell) therapy is used with radiotherapy.'), ['Chimeric antigen receptor T cell (CAR T cell) therapy/drug', 'radiotherapy/concept']);
+  });
+  it('negative: no term after the joint, two mentions as before (PD-L1-positive; CAR T cells defined)', () => {
+    assert.deepEqual(mentions('Tumours with programmed death-ligand 1 (PD-L1)-positive cells after radiotherapy.'), ['programmed death-ligand 1/molecule', 'PD-L1/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('Chimeric antigen receptor T cells (CAR T cells) kill tumour cells.'), ['Chimeric antigen receptor T cells/immune-cell', 'CAR T cells/immune-cell']);
+  });
+});
