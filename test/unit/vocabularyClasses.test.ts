@@ -204,3 +204,13 @@ describe('an abbreviation bracketed inside a name (docs/annotation.md §3.8)', (
     assert.deepEqual(mentions('Chimeric antigen receptor T cells (CAR T cells) kill tumour cells.'), ['Chimeric antigen receptor T cells/immune-cell', 'CAR T cells/immune-cell']);
   });
 });
+
+describe('a drug class named after its target (docs/annotation.md §3.5)', () => {
+  it('EGFR-TKIs and 表皮生长因子受体酪氨酸激酶抑制剂 are drug-class mentions, not the molecule EGFR', () => {
+    assert.deepEqual(mentions('Patients on EGFR-TKIs before radiotherapy.'), ['EGFR-TKIs/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('表皮生长因子受体酪氨酸激酶抑制剂治疗非小细胞肺癌'), ['表皮生长因子受体酪氨酸激酶抑制剂/drug', '非小细胞肺癌/tumor']);
+  });
+  it('negative: EGFR before any other word is the molecule', () => {
+    assert.deepEqual(mentions('EGFR mutations in non-small cell lung cancer'), ['EGFR/molecule', 'non-small cell lung cancer/tumor']);
+  });
+});
