@@ -25,6 +25,13 @@ describe('abbreviations a document defines', () => {
     assert.deepEqual(pairs('toll 样受体 4 (Toll-Like Receptor 4, TLR4)。'), ['TLR4=Toll-Like Receptor 4']);
     assert.deepEqual(pairs('电离辐射还可影响肿瘤微环境（Tumor Microenvironment，TME）。'), ['TME=Tumor Microenvironment']);
   });
+  it('finds "long form (SHORT, details)": a bracket that goes on after the short form, English long forms only', () => {
+    assert.deepEqual(pairs('ipilimumab (IPI, 1 mg/kg IV) and nivolumab (NIVO, 360 mg flat dose IV) are given'), ['IPI=ipilimumab', 'NIVO=nivolumab']);
+    assert.deepEqual(pairs('the hazard ratio (HR, 0.72; 95% CI 0.6-0.9) favoured'), ['HR=hazard ratio']);
+    // Negative: letters not found in order before the bracket, and a Chinese run before it.
+    assert.deepEqual(pairs('the patients (US, 1 mg/kg IV) were treated'), []);
+    assert.deepEqual(pairs('给予伊匹木单抗 (IPI, 1 mg/kg)'), []);
+  });
   it('finds Chinese long forms before full-width and half-width brackets, back to punctuation or a function word', () => {
     assert.deepEqual(pairs('肿瘤浸润淋巴细胞（TILs）增多'), ['TILs=肿瘤浸润淋巴细胞']);
     assert.deepEqual(pairs('程序性细胞死亡配体 1 (PD-L1) 表达'), ['PD-L1=程序性细胞死亡配体 1']);

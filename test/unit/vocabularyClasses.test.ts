@@ -161,3 +161,56 @@ describe('vocabulary of the old set\'s misses, as classes', () => {
     assert.deepEqual(mentions('新辅助免疫、辅助免疫'), ['新辅助免疫/concept', '辅助免疫/concept']);
   });
 });
+
+describe('vocabulary classes of the field added from the held-out development set (issue 22)', () => {
+  it('therapies and strategies: maintenance therapy, adoptive cell therapy, stem cell transplantation, external beam radiotherapy are concepts', () => {
+    assert.deepEqual(mentions('Durvalumab as maintenance therapy after adoptive cell therapy and stem cell transplantation.'), [
+      'Durvalumab/drug', 'maintenance therapy/concept', 'adoptive cell therapy/concept', 'stem cell transplantation/concept',
+    ]);
+    assert.deepEqual(mentions('患者接受干细胞移植和体外放疗联合免疫治疗'), ['干细胞移植/concept', '体外放疗/concept', '免疫治疗/concept']);
+  });
+  it('drug classes and agents: oncolytic viruses, targeted drugs (靶向药), MIBG (间位碘代苄胍)', () => {
+    assert.deepEqual(mentions('oncolytic viruses combined with radiotherapy'), ['oncolytic viruses/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('靶向药联合放疗'), ['靶向药/drug', '放疗/concept']);
+    assert.deepEqual(mentions('间位碘代苄胍(MIBG)治疗 neuroblastoma'), ['间位碘代苄胍/drug', 'MIBG/drug', 'neuroblastoma/tumor']);
+  });
+  it('molecules: collagen IV, FAK, AKT, 嵌合抗原受体, 主要组织相容性复合体, 肿瘤特异性抗原', () => {
+    assert.deepEqual(mentions('Collagen IV activates FAK and AKT after radiotherapy.'), ['Collagen IV/molecule', 'FAK/molecule', 'AKT/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('嵌合抗原受体不依赖主要组织相容性复合体识别肿瘤特异性抗原'), ['嵌合抗原受体/molecule', '主要组织相容性复合体/molecule', '肿瘤特异性抗原/molecule']);
+  });
+  it('outcomes and tumours: pathological tumor response, 治疗相关不良反应, 总有效率, 急性B淋巴细胞白血病, B细胞白血病', () => {
+    assert.deepEqual(mentions('the impact on pathological tumor response'), ['pathological tumor response/outcome']);
+    assert.deepEqual(mentions('治疗相关不良反应少，总有效率高'), ['治疗相关不良反应/outcome', '总有效率/outcome']);
+    assert.deepEqual(mentions('急性B淋巴细胞白血病和其他B细胞白血病'), ['急性B淋巴细胞白血病/tumor', 'B细胞白血病/tumor']);
+  });
+  it('the tumour microenvironment in the spellings writers use: tumoral microenvironment, immune microenvironments', () => {
+    assert.deepEqual(mentions('the tumoral microenvironment and immune microenvironments'), ['tumoral microenvironment/concept', 'immune microenvironments/concept']);
+  });
+  it('negative: the words these names are made of stay unmarked alone (maintenance, transplantation, virus, collagen)', () => {
+    assert.deepEqual(mentions('Building maintenance, organ transplantation, a computer virus and collagen supplements.'), []);
+  });
+});
+
+describe('an abbreviation bracketed inside a name (docs/annotation.md §3.8)', () => {
+  it('the name goes on after a hyphen: (CAR)-T-cell therapy, interleukin (IL)-12', () => {
+    assert.deepEqual(mentions('Chimeric antigen receptor (CAR)-T-cell therapy is used with radiotherapy.'), ['Chimeric antigen receptor (CAR)-T-cell therapy/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('It secretes interleukin (IL)-12 after radiotherapy.'), ['interleukin (IL)-12/molecule', 'radiotherapy/concept']);
+  });
+  it('the bracket holds another name of the same entry: Chimeric antigen receptor T cell (CAR T cell) therapy is one drug mention', () => {
+    assert.deepEqual(mentions('Chimeric antigen receptor T cell (CAR T cell) therapy is used with radiotherapy.'), ['Chimeric antigen receptor T cell (CAR T cell) therapy/drug', 'radiotherapy/concept']);
+  });
+  it('negative: no term after the joint, two mentions as before (PD-L1-positive; CAR T cells defined)', () => {
+    assert.deepEqual(mentions('Tumours with programmed death-ligand 1 (PD-L1)-positive cells after radiotherapy.'), ['programmed death-ligand 1/molecule', 'PD-L1/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('Chimeric antigen receptor T cells (CAR T cells) kill tumour cells.'), ['Chimeric antigen receptor T cells/immune-cell', 'CAR T cells/immune-cell']);
+  });
+});
+
+describe('a drug class named after its target (docs/annotation.md §3.5)', () => {
+  it('EGFR-TKIs and 表皮生长因子受体酪氨酸激酶抑制剂 are drug-class mentions, not the molecule EGFR', () => {
+    assert.deepEqual(mentions('Patients on EGFR-TKIs before radiotherapy.'), ['EGFR-TKIs/drug', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('表皮生长因子受体酪氨酸激酶抑制剂治疗非小细胞肺癌'), ['表皮生长因子受体酪氨酸激酶抑制剂/drug', '非小细胞肺癌/tumor']);
+  });
+  it('negative: EGFR before any other word is the molecule', () => {
+    assert.deepEqual(mentions('EGFR mutations in non-small cell lung cancer'), ['EGFR/molecule', 'non-small cell lung cancer/tumor']);
+  });
+});

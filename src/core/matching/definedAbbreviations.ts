@@ -4,6 +4,7 @@
  * - "long form (SHORT)": `Low-dose radiotherapy (LDRT)`, `checkpoint inhibitors (CPIs)`,
  *   `肿瘤浸润淋巴细胞（TILs）`, `程序性细胞死亡配体 1 (PD-L1)`;
  * - "(Long Form, SHORT)": `(Toll-Like Receptor 4, TLR4)`, also after a Chinese name;
+ * - "long form (SHORT, details)": `ipilimumab (IPI, 1 mg/kg IV)` (English long forms only);
  * - "SHORT (long form)": `PD-L1 (programmed death-ligand 1)`, `TILs（肿瘤浸润淋巴细胞）`;
  * - "长名 (SHORT 头)": `调节性 T 细胞(Treg 细胞)`, where the bracket repeats the Chinese head of the long form.
  *
@@ -301,25 +302,7 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
   if (a >= b) return;
   // "long form (SHORT)"
   if (isShortForm(text, a, b)) {
-    let end = open;
-    while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
-    const zh = chineseLongForm(text, floor, end);
-    if (zh) {
-      add(out, text, a, b, zh[0], zh[1], true);
-      return;
-    }
-    const sb = singularEnd(text, a, b);
-    for (const e of sb === b ? [b] : [b, sb]) {
-      const alnum = countAlnum(text, a, e);
-      const min = windowStart(text, floor, end, Math.min(alnum + 5, 2 * alnum));
-      const start = longFormStart(text, min, end, a, e);
-      if (start < 0) continue;
-      const [la, lb] = trim(text, start, end);
-      if (lb - la > e - a && !text.slice(la, lb).includes(text.slice(a, e))) {
-        add(out, text, a, b, la, lb, false);
-        return;
-      }
-    }
+    longFormBefore(text, floor, open, a, b, out);
     return;
   }
   // "long form (SHORT 细胞)": the bracket repeats the Chinese head the long form ends with (调节性 T 细胞(Treg 细胞)).
@@ -355,6 +338,14 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
       return;
     }
   }
+  // "long form (SHORT, details)": the bracket goes on after the short form, `ipilimumab (IPI, 1 mg/kg IV)`,
+  // `hazard ratio (HR, 0.72; 95% CI …)`. Only an English long form checked letter by letter pairs.
+  if (sep > a) {
+    let first = a;
+    while (first < sep && !isSeparator(text.charCodeAt(first))) first++;
+    const [sa, sb] = trim(text, a, first);
+    if (sa < sb && isShortForm(text, sa, sb) && longFormBefore(text, floor, open, sa, sb, out, false)) return;
+  }
   // "SHORT (long form)"
   let se = open;
   while (se > floor && isSpace(text.charCodeAt(se - 1))) se--;
@@ -371,6 +362,34 @@ function pair(text: string, floor: number, open: number, close: number, out: Abb
   // A Roman numeral names a rank, and a long form begins with the short form's first letter or digit.
   if (isRomanNumeral(text, ss, se) || lower(text.charCodeAt(a)) !== lower(firstAlnum(text, ss, se))) return;
   if (longFormStart(text, a, b, ss, se) === a || longFormStart(text, a, b, ss, singularEnd(text, ss, se)) === a) add(out, text, ss, se, a, b, false);
+}
+
+/**
+ * Adds the definition of the short form text[a, b) (inside the bracket opening at `open`) by the long form
+ * before the bracket: the Chinese run there, or (Schwartz–Hearst) the English words. Whether one was added.
+ */
+function longFormBefore(text: string, floor: number, open: number, a: number, b: number, out: AbbreviationDefinition[], chinese = true): boolean {
+  let end = open;
+  while (end > floor && isSpace(text.charCodeAt(end - 1))) end--;
+  const zh = chineseLongForm(text, floor, end);
+  if (zh) {
+    if (!chinese) return false;
+    add(out, text, a, b, zh[0], zh[1], true);
+    return true;
+  }
+  const sb = singularEnd(text, a, b);
+  for (const e of sb === b ? [b] : [b, sb]) {
+    const alnum = countAlnum(text, a, e);
+    const min = windowStart(text, floor, end, Math.min(alnum + 5, 2 * alnum));
+    const start = longFormStart(text, min, end, a, e);
+    if (start < 0) continue;
+    const [la, lb] = trim(text, start, end);
+    if (lb - la > e - a && !text.slice(la, lb).includes(text.slice(a, e))) {
+      add(out, text, a, b, la, lb, false);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether text[a, b) is a Roman numeral of I, V and X (II, III, IV, … XXXIX): a type, stage or grade, not an abbreviation. */

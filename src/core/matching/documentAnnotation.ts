@@ -399,13 +399,17 @@ function bracketedNames(definitions: readonly AbbreviationDefinition[], text: st
     if (d.chinese || d.shortStart < d.longEnd) return;
     let close = d.shortEnd;
     while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
-    if (text.charCodeAt(close) !== 0x29 || text.charCodeAt(close + 1) !== 0x20 || !/[A-Za-z]/.test(text.charAt(close + 2))) return;
+    // A space or a hyphen joins the bracket to the rest of the name: `(CAR) T cell therapy`, `(CAR)-T-cell therapy`,
+    // `interleukin (IL)-12` (a number only after a hyphen).
+    const join = text.charCodeAt(close + 1);
+    if (text.charCodeAt(close) !== 0x29 || (join !== 0x20 && join !== 0x2d) || !(join === 0x2d ? /[A-Za-z0-9]/ : /[A-Za-z]/).test(text.charAt(close + 2))) return;
     let end = close + 2;
     const limit = Math.min(text.length, end + NAME_TAIL);
     while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
     if (phrases.length > 0) phrases += PHRASE_SEPARATOR;
     asked.push({ index, at: phrases.length, long: d.long.length, close });
-    phrases += d.long + text.slice(close + 1, end);
+    // The joint is read as a space (one character for one, so offsets carry over).
+    phrases += d.long + ' ' + text.slice(close + 2, end);
   });
   if (asked.length === 0) return names;
   const found = lookup(phrases);
@@ -430,6 +434,7 @@ const MAX_LEXICON_SHORT = 12;
 function lexiconDefinitions(text: string, mentions: readonly Mention[], facts: LexiconFacts, found: readonly AbbreviationDefinition[]): AbbreviationDefinition[] {
   const out: AbbreviationDefinition[] = [];
   const taken = new Set(found.map((d) => d.shortStart));
+  const inside = new Map(mentions.map((m) => [m.start, m]));
   for (const m of mentions) {
     let i = m.end;
     if (text.charCodeAt(i) === 0x20) i++;
@@ -442,7 +447,8 @@ function lexiconDefinitions(text: string, mentions: readonly Mention[], facts: L
     if ((close !== 0x29 && close !== 0xff09) || b === a || taken.has(a)) continue;
     const short = text.slice(a, b);
     const singularForm = short.endsWith('s') && facts.abbreviations.get(short.slice(0, -1)) === m.id ? short.slice(0, -1) : undefined;
-    if (singularForm === undefined && facts.abbreviations.get(short) !== m.id) continue;
+    // Or the bracket holds another name of the same entry, a mention itself: `chimeric antigen receptor T cell (CAR T cell)`.
+    if (singularForm === undefined && facts.abbreviations.get(short) !== m.id && !(inside.get(a)?.end === b && inside.get(a)?.id === m.id)) continue;
     const long = text.slice(m.start, m.end);
     // A name that is itself the abbreviation (`PD-L1 (CD274)`) defines nothing.
     if (!/[a-z\u4e00-\u9fff]{3}/.test(long)) continue;
