@@ -114,13 +114,14 @@ describe('the built-in lexicon with its generated tier', () => {
   });
 
   it('finds a gland’s cancer by its Chinese name, not the histology (腺癌) inside it', () => {
-    const text = '甲状腺癌与胸腺癌患者；甲状腺乳头状癌；肺腺癌。';
+    const text = '甲状腺癌与胸腺癌患者；甲状腺乳头状癌；肺腺癌；神经母细胞瘤。';
     const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
     assert.deepEqual(found, [
       ['甲状腺癌', 'doid-1781'],
       ['胸腺癌', 'doid-3284'],
       ['甲状腺乳头状癌', 'doid-3969'],
       ['肺腺癌', 'lung-adenocarcinoma'],
+      ['神经母细胞瘤', 'doid-769'],
     ]);
     const tierCancers = new Set(committed.entries.filter((e) => e.source === 'doid').map((e) => e.curie));
     for (const id of Object.keys(DISEASE_ZH)) assert.ok(tierCancers.has(id), `${id}: not a generated cancer`);
