@@ -214,3 +214,10 @@ describe('a drug class named after its target (docs/annotation.md §3.5)', () =>
     assert.deepEqual(mentions('EGFR mutations in non-small cell lung cancer'), ['EGFR/molecule', 'non-small cell lung cancer/tumor']);
   });
 });
+
+describe('words of the issue’s probe', () => {
+  it('CD3, the pan-T-cell marker, is a molecule; 细胞毒T淋巴细胞 (without 性) is the cytotoxic T lymphocyte', () => {
+    assert.deepEqual(mentions('CD3 and CD8 staining after radiotherapy.'), ['CD3/molecule', 'CD8/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('放疗后细胞毒T淋巴细胞与细胞毒性T淋巴细胞浸润。'), ['放疗/concept', '细胞毒T淋巴细胞/immune-cell', '细胞毒性T淋巴细胞/immune-cell']);
+  });
+});
