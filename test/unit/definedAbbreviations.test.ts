@@ -38,6 +38,14 @@ describe('abbreviations a document defines', () => {
     assert.deepEqual(pairs('结果显示，低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
     assert.deepEqual(pairs('患者的低剂量放疗（LDRT）有效'), ['LDRT=低剂量放疗']);
   });
+  it('a Chinese long form stops at 如, 除 and 随着, and reads on through a name beginning with a stop character (中性粒细胞)', () => {
+    assert.deepEqual(pairs('正在进行临床试验，如瑞齐替尼（BPI-7711）。'), ['BPI-7711=瑞齐替尼']);
+    assert.deepEqual(pairs('近年来,随着表皮生长因子受体(EGFR)基因的发现'), ['EGFR=表皮生长因子受体']);
+    assert.deepEqual(pairs('MDSCs中除中性粒细胞样髓源抑制细胞(PMN-MDSCs)以外'), ['PMN-MDSCs=中性粒细胞样髓源抑制细胞']);
+    assert.deepEqual(pairs('患者的中位总生存期(mOS)为 20 个月'), ['mOS=中位总生存期']);
+    // 中 the function word still ends it: 在肿瘤中浸润淋巴细胞 → 浸润淋巴细胞.
+    assert.deepEqual(pairs('在肿瘤中浸润淋巴细胞(TILs)增多'), ['TILs=浸润淋巴细胞']);
+  });
   it('finds a Chinese long form whose bracket repeats its head, stops at verbs, and reads slashes and dashes', () => {
     assert.deepEqual(pairs('增加调节性 T 细胞(Treg 细胞)的数量'), ['Treg=调节性 T 细胞']);
     assert.deepEqual(pairs('导致受辐射的肿瘤细胞产生干扰素 β (IFN β)。'), ['IFN β=干扰素 β']);

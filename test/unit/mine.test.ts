@@ -73,6 +73,10 @@ describe('mining a lexicon from a text', () => {
     assert.equal(flash.status, 'candidate');
     assert.equal(flash.extends, undefined);
   });
+  it('a Chinese long form is the lexicon\'s name of the entry its short form abbreviates, without the words before it', () => {
+    const r = mineOne('近年来，随着表皮生长因子受体（EGFR）基因的发现和相关酪氨酸激酶抑制剂（TKIs）的成功研发。\n\n局部晚期非小细胞肺癌（LA-NSCLC）的治疗。\n');
+    assert.deepEqual(r.abbreviations.map((a) => `${a.short}=${a.long}`), ['EGFR=表皮生长因子受体', 'TKIs=酪氨酸激酶抑制剂', 'LA-NSCLC=局部晚期非小细胞肺癌']);
+  });
   it('finds head terms (cells, receptor, factor, inhibitor, -mab, 细胞, 抑制剂, 单抗) and gene-like symbols, with a category from the head', () => {
     const r = mineOne('Frobnicated NK-like cells rose. The zeta receptor binds. Glowing factor rose. Blorp inhibitors failed. We gave fantolimab. CD999 rose.\n\n发光受体与格洛单抗结合。\n');
     const cat = (form: string) => entryWith(r.entries, form)?.category;

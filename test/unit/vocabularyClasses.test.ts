@@ -221,3 +221,23 @@ describe('words of the issue’s probe', () => {
     assert.deepEqual(mentions('放疗后细胞毒T淋巴细胞与细胞毒性T淋巴细胞浸润。'), ['放疗/concept', '细胞毒T淋巴细胞/immune-cell', '细胞毒性T淋巴细胞/immune-cell']);
   });
 });
+
+describe('drug classes and drugs named by their INN stem', () => {
+  it('tyrosine kinase inhibitors (TKIs) and 酪氨酸激酶抑制剂 are a drug class, apart from EGFR-TKIs', () => {
+    assert.deepEqual(mentions('Tyrosine kinase inhibitors (TKIs) and EGFR-TKIs extended survival; TKIs were tolerated.'), [
+      'Tyrosine kinase inhibitors/drug', 'TKIs/drug', 'EGFR-TKIs/drug', 'TKIs/drug',
+    ]);
+    assert.deepEqual(mentions('相关酪氨酸激酶抑制剂（TKIs）的成功研发'), ['酪氨酸激酶抑制剂/drug', 'TKIs/drug']);
+  });
+  it('a short form a document defines for a Chinese name with a drug stem (替尼 -tinib, 帕利 -parib) is a drug', () => {
+    assert.deepEqual(mentions('三代药物正在进行临床试验，如瑞齐替尼（BPI-7711）。BPI-7711 耐受性良好。'), ['BPI-7711/drug', 'BPI-7711/drug']);
+    assert.deepEqual(mentions('卵巢癌患者接受新药佐布帕利（ZBP）治疗，ZBP 耐受性良好。'), ['卵巢癌/tumor', 'ZBP/drug', 'ZBP/drug']);
+  });
+  it('an English long form of one word with a drug stem defines a drug (the letters still checked in order)', () => {
+    assert.deepEqual(mentions('We gave zorbatinib (ZTB) daily; ZTB was well tolerated.'), ['zorbatinib/drug', 'ZTB/drug', 'ZTB/drug']);
+  });
+  it('negative: a code defined for a name without a drug stem is not marked', () => {
+    assert.deepEqual(mentions('We used the zorbatin scanner (ZS); ZS was calibrated.'), []);
+    assert.deepEqual(mentions('We used zorbatin (ZTN); ZTN was calibrated.'), []);
+  });
+});

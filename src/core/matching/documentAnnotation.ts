@@ -571,9 +571,18 @@ function knownShortEnding(short: string, long: string, facts: LexiconFacts): str
   return undefined;
 }
 
+/**
+ * Stems of the WHO's International Nonproprietary Names that only drugs end with, and the Chinese approved
+ * names' renderings of them: a one-word long form ending so is a drug (`rezivertinib (BPI-7711)`,
+ * `瑞齐替尼（BPI-7711）`). -tinib/替尼 tyrosine kinase inhibitors, -rafenib/非尼 Raf kinase inhibitors,
+ * -parib/帕利 PARP inhibitors, -ciclib/西利 CDK inhibitors, -zomib/佐米 proteasome inhibitors, -mab/单抗 antibodies.
+ */
+const EN_DRUG_STEMS = /^[a-z]{3,}(?:tinib|rafenib|parib|ciclib|zomib|mab)$/;
+const ZH_DRUG_STEMS = ['替尼', '非尼', '帕利', '西利', '佐米'];
+
 /** Head words (the last word of an English long form, singular) and Chinese endings that tell a category. */
 const HEADS: [Category, string[], string[]][] = [
-  ['drug', ['inhibitor', 'blocker', 'antibody', 'antibodie', 'agonist', 'antagonist', 'vaccine', 'drug', 'agent', 'conjugate'], ['抑制剂', '抗体', '单抗', '疫苗', '激动剂', '拮抗剂', '药物']],
+  ['drug', ['inhibitor', 'blocker', 'antibody', 'antibodie', 'agonist', 'antagonist', 'vaccine', 'drug', 'agent', 'conjugate'], ['抑制剂', '抗体', '单抗', '疫苗', '激动剂', '拮抗剂', '药物', ...ZH_DRUG_STEMS]],
   ['immune-cell', ['cell', 'lymphocyte', 'macrophage', 'neutrophil', 'monocyte', 'granulocyte'], ['细胞']],
   ['molecule', ['receptor', 'ligand', 'factor', 'protein', 'kinase', 'cytokine', 'chemokine', 'antigen', 'gene', 'enzyme', 'molecule', 'interleukin', 'interferon'], ['受体', '配体', '因子', '蛋白', '激酶', '抗原', '基因', '分子']],
   ['outcome', ['response', 'survival', 'rate', 'ratio', 'time', 'remission', 'control', 'event'], ['率', '生存期', '缓解', '应答']],
@@ -596,6 +605,7 @@ function headCategory(long: string): Category | undefined {
   // A dose rate is how radiotherapy is given (ultra-high dose rate, as FLASH radiotherapy is), not an end point.
   if (/\bdose[\s-]+rates?$/i.test(name)) return 'concept';
   for (const [category, en, zh] of HEADS) if (en.includes(head) || zh.some((z) => name.endsWith(z))) return category;
+  if (words.length === 1 && EN_DRUG_STEMS.test(head)) return 'drug';
   return undefined;
 }
 

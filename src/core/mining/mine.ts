@@ -191,7 +191,13 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
       else addName(c, form);
     }
     // 2. Defined abbreviations.
-    for (const d of findAbbreviationDefinitions(text, regions.skips)) {
+    for (const found of findAbbreviationDefinitions(text, regions.skips)) {
+      // A Chinese long form's start is a guess (the run of Han text before the bracket); where it ends with the
+      // lexicon's name of the very entry the short form abbreviates, that name is the long form:
+      // 随着表皮生长因子受体（EGFR） → 表皮生长因子受体 (but 局部晚期非小细胞肺癌（LA-NSCLC） stays whole).
+      const tail = found.chinese ? endingMention(mentions, found.longStart, found.longEnd) : undefined;
+      const same = tail !== undefined && tail.start > found.longStart && knownAt(found.shortStart, found.shortEnd)?.id === tail.id;
+      const d = same ? { ...found, long: text.slice(tail.start, tail.end), longStart: tail.start } : found;
       const at = `${input.file}\u0000${d.short}\u0000${d.long}`;
       if (!seenAbbr.has(at)) {
         seenAbbr.add(at);
