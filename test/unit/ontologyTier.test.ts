@@ -146,6 +146,16 @@ describe('the built-in lexicon with its generated tier', () => {
     for (const e of lexicon.entries) if (e.tier === 'generated') for (const f of e.forms) assert.ok(!curated.has(f.text.toLowerCase()), `${e.id}: ${f.text} is curated`);
   });
 
+  it('lets a curated short form win in the singular and plural too: TAM is the tumour-associated macrophage, not a DO syndrome', () => {
+    const curated = new Set(lexicon.entries.filter((e) => e.tier === undefined).flatMap((e) => e.abbreviations));
+    for (const e of lexicon.entries) {
+      if (e.tier !== 'generated') continue;
+      for (const f of e.forms) if (f.caseSensitive) assert.ok(!curated.has(`${f.text}s`) && !(f.text.endsWith('s') && curated.has(f.text.slice(0, -1))), `${e.id}: ${f.text} is a curated short form's singular or plural`);
+    }
+    const text = '另可分化为肿瘤相关巨噬细胞(TAM)；TAM 浸润增加。';
+    assert.deepEqual(matcher.annotate(text, 'plain').map((m) => `${text.slice(m.start, m.end)}=${m.id}`), ['肿瘤相关巨噬细胞=tumor-associated-macrophage', 'TAM=tumor-associated-macrophage', 'TAM=tumor-associated-macrophage']);
+  });
+
   it('shows on the hover card where a generated entry comes from, with its licence', () => {
     const md = renderCard(byId.get('cl-0000453')!, { lang: 'en', byId });
     assert.match(md, /^\*\*Langerhans cell\*\*/);

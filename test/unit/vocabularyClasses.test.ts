@@ -241,3 +241,15 @@ describe('drug classes and drugs named by their INN stem', () => {
     assert.deepEqual(mentions('We used zorbatin (ZTN); ZTN was calibrated.'), []);
   });
 });
+
+describe('local ablation and neoantigen biomarkers', () => {
+  it('radiofrequency ablation (RFA, 射频消融) is a treatment concept, and tumour neoantigen burden (TNB) a biomarker apart from TMB', () => {
+    assert.deepEqual(mentions('Radiofrequency ablation (RFA) with anti-PD-L1 therapy; after RFA, tumor neoantigen burden (TNB) and TMB were measured.'), [
+      'Radiofrequency ablation/concept', 'RFA/concept', 'anti-PD-L1/drug', 'RFA/concept', 'tumor neoantigen burden/concept', 'TNB/concept', 'TMB/concept',
+    ]);
+    assert.deepEqual(mentions('肝癌射频消融术后联合 PD-1 抑制剂'), ['肝癌/tumor', '射频消融术/concept', 'PD-1 抑制剂/drug']);
+  });
+  it('negative: TNBC is triple-negative breast cancer, not TNB', () => {
+    assert.ok(!mentions('TNBC responds to chemotherapy.').includes('TNB/concept'));
+  });
+});

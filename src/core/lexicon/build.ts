@@ -331,7 +331,11 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
   };
   // A curated form wins whatever the case: a generated `TNFA` never takes the curated `TNFa`.
   const curatedFolds = new Set([...curated.keys()].map((k) => foldForm(k.slice(1), false)));
-  const taken = (f: Form) => curatedFolds.has(foldForm(f.text, false));
+  // So does a curated short form's singular or plural: a generated symbol `TAM` (transient abnormal
+  // myelopoiesis) never takes the `TAM` a reader of `TAMs` (tumour-associated macrophages) means.
+  const taken = (f: Form) =>
+    curatedFolds.has(foldForm(f.text, false)) ||
+    (f.caseSensitive && (curatedFolds.has(foldForm(`${f.text}s`, false)) || (f.text.endsWith('s') && curatedFolds.has(foldForm(f.text.slice(0, -1), false)))));
   const out: Entry[] = [];
   tier.entries.forEach((g, i) => {
     // A generated entry whose label a curated entry has is that entry (CTLA4, IL10, macrophage): it adds nothing.
