@@ -108,6 +108,8 @@ export const TEXT_SHAPES: TextShape[] = [
   { name: 'mine: the built-in review, repeated', command: 'mine', language: 'plain', make: review, n: 50_000 },
   { name: 'check: the built-in review, repeated', command: 'check', language: 'plain', make: review, n: 200_000 },
   { name: 'check: mixed spellings of one abbreviation', command: 'check', language: 'markdown', make: fill('PD-L1 and PDL1 rose. '), n: 200_000 },
+  { name: 'annotate: digits and dashes that almost make trial registry numbers', command: 'annotate', language: 'plain', make: fill('2019-00345-8 NCT0212546 ChiCTR-ABCDEF-1 NL12 '), n: 200_000 },
+  { name: 'annotate: a trial registry number on every line', command: 'annotate', language: 'markdown', make: fill('NCT02125461 and 2019-003454-83 and NL8435.\n'), n: 200_000 },
 ];
 
 let matcher: Matcher | undefined;

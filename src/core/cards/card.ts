@@ -10,6 +10,7 @@ import type { DocumentMentions } from '../matching/incremental';
 import type { Category, Entry, Evidence, IdSystem } from '../lexicon/lexicon';
 import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from '../lexicon/lexicon';
 import { escapeMarkdown } from './markdown';
+import { REGISTRY_PREFIX, registryOf } from '../matching/registryNumbers';
 
 export type DisplayLanguage = 'en' | 'zh';
 
@@ -77,6 +78,8 @@ const UI = {
   from: { en: 'from', zh: '摘自' },
   noEvidence: { en: 'The review does not mention this term.', zh: '综述中未提及该术语。' },
   documentTerm: { en: 'defined in this document, line {0}', zh: '在本文档第 {0} 行定义' },
+  registryNumber: { en: 'trial registry number · {0}', zh: '临床试验注册号 · {0}' },
+  registryOpen: { en: 'Open in the registry', zh: '在注册平台中打开' },
   definedAs: { en: 'Defined in this document as “{1}”, line {0}.', zh: '本文档第 {0} 行将其定义为“{1}”。' },
   related: { en: 'Related lexicon entry', zh: '术语表中的相关条目' },
   origin: { en: 'Generated from', zh: '自动生成自' },
@@ -229,6 +232,14 @@ export function renderDocumentTermCard(t: DocumentTerm, o: DocumentTermCardOptio
   return out.join('\n');
 }
 
+/** The card of a trial registry number the lexicon does not list: the registry, and its page where it has one. */
+export function renderRegistryCard(n: string, lang: DisplayLanguage): string {
+  const registry = registryOf(n);
+  const out = [`**${escapeMarkdown(n)}**  `, `*${escapeMarkdown(categoryLabel('trial', lang))} · ${escapeMarkdown(UI.registryNumber[lang].replace('{0}', registry.name))}*`];
+  if (registry.url) out.push('', `[${UI.registryOpen[lang]}](${registry.url(encodeURIComponent(n))})`);
+  return out.join('\n');
+}
+
 /** The line a hover adds above a lexicon entry's card when the document defines the short form itself. */
 export function definedAsNote(t: DocumentTerm, line: number, lang: DisplayLanguage): string {
   return `*${UI.definedAs[lang].replace('{0}', String(line)).replace('{1}', escapeMarkdown(t.long))}*`;
@@ -262,6 +273,7 @@ export function mentionCardAt(
   const term = m.short !== undefined ? mentions.terms.get(m.short) : undefined;
   const line = term ? o.lineOf(term.definedAt) + 1 : 0;
   if (term?.local) return { start: m.start, end: m.end, markdown: renderDocumentTermCard(term, { lang, line, byId, links: o.links }) };
+  if (m.id.startsWith(REGISTRY_PREFIX)) return { start: m.start, end: m.end, markdown: renderRegistryCard(m.id.slice(REGISTRY_PREFIX.length), lang) };
   const entry = byId.get(m.id);
   if (!entry) return undefined;
   const count = mentions.all.reduce((n, x) => (x.id === m.id ? n + 1 : n), 0);

@@ -24,6 +24,7 @@
  * Every step is paragraph-local (a definition never spans a blank line), which is what lets
  * {@link DocumentMentions} (incremental.ts) update the result one paragraph at a time.
  */
+import { isAmbiguousRegistryId, REGISTRY_PREFIX, withRegistryNumbers } from './registryNumbers';
 import type { AbbreviationDefinition } from './definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from './definedAbbreviations';
 import { caseFormsOf } from '../lexicon/builtLexicon';
@@ -229,6 +230,8 @@ function isShortAmbiguous(m: Mention & { short?: string }, f: LexiconFacts, term
   }
   // A use of a short form the document defines as a term of the field is what the document says it is.
   if (m.short !== undefined) return false;
+  // A trial registry number without its registry's letters (a bare EudraCT or Dutch number) could be another code.
+  if (m.id.startsWith(REGISTRY_PREFIX)) return isAmbiguousRegistryId(m.id);
   return f.shortForms(m.id).has(n);
 }
 
@@ -320,7 +323,7 @@ export function defineAndApply(
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
   const definitions = findDefinitions(entries, text, mentions, skips, lookup);
   terms ??= termsInForce(definitions);
-  return { all: markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), terms, definitions };
+  return { all: withRegistryNumbers(text, markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), skips), terms, definitions };
 }
 
 /**

@@ -5,6 +5,7 @@
  * (fences, HTML comments, front matter, verbatim environments) are the exception: an edit that touches
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
+import { REGISTRY_PREFIX, withRegistryNumbers } from './registryNumbers';
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
 import { aboutTheField, annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
 import type { Matcher } from './matcher';
@@ -145,7 +146,7 @@ export class DocumentMentions {
       for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
       for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
     }
-    const fresh = markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found, this.terms);
+    const fresh = withRegistryNumbers(para.text, markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found, this.terms), scan.regions.skips);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;
@@ -186,11 +187,13 @@ export class DocumentMentions {
 
   /**
    * The lexicon entry at `offset`: the entry of the mention there, or for a term the document defines and
-   * the lexicon lacks, the entry its head matches (if any).
+   * the lexicon lacks, the entry its head matches (if any); a trial registry number the lexicon does not list
+   * has none.
    */
   entryAt(offset: number): string | undefined {
     const m = this.at(offset);
     const t = m?.short !== undefined ? this.terms.get(m.short) : undefined;
+    if (m?.id.startsWith(REGISTRY_PREFIX)) return undefined;
     return t?.local ? t.related : m?.id;
   }
 
