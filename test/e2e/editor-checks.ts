@@ -98,15 +98,15 @@ export async function assertOneSignal(f: PaintLine): Promise<void> {
 
 /**
  * Opens `file`, moves the mouse onto `phrase` (which starts with a mention) and waits up to 10 s for a hover
- * showing `until(entry)`; gives the mentioned entry and the hover's text, white space squashed.
+ * showing `until`; gives the mention the CLI finds there and the hover's text, white space squashed.
  */
-async function hoverMention(file: string, phrase: string, until: (e: Entry) => string): Promise<{ e: Entry; h: string }> {
+async function hoverPhrase(file: string, phrase: string, until: (m: CliMention) => string): Promise<{ m: CliMention; h: string }> {
   const text = fs.readFileSync(path.join(workspace, file), 'utf8');
   const offset = text.indexOf(phrase);
   assert(offset >= 0, `${file} no longer contains '${phrase}'`);
   const m = cliMentions(path.join(workspace, file)).find((x) => x.start <= offset && offset < x.end);
   assert(m, `the CLI finds no mention at '${phrase}'`);
-  const e = lexiconEntry(m.id);
+  const want = until(m);
   await openFile(file);
   const p = ui();
   const box = await findOnScreen(phrase);
@@ -115,11 +115,31 @@ async function hoverMention(file: string, phrase: string, until: (e: Entry) => s
   await p.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
   const end = Date.now() + 10_000;
   let hover = '';
-  while (Date.now() < end && !hover.includes(until(e))) {
+  while (Date.now() < end && !hover.includes(want)) {
     await p.waitForTimeout(250);
     hover = await visibleHoverText();
   }
-  return { e, h: squash(hover) };
+  return { m, h: squash(hover) };
+}
+
+/** {@link hoverPhrase} for a mention of a lexicon entry: gives the entry and the hover's text. */
+async function hoverMention(file: string, phrase: string, until: (e: Entry) => string): Promise<{ e: Entry; h: string }> {
+  let e: Entry | undefined;
+  const { h } = await hoverPhrase(file, phrase, (m) => until((e = lexiconEntry(m.id))));
+  return { e: e!, h };
+}
+
+/**
+ * Opens `file`, moves the mouse onto `phrase` (which starts with a trial registry number the lexicon does not
+ * list) and checks its card: the number, the registry's name, and a link to the number's page.
+ */
+export async function assertRegistryHoverCard(file: string, phrase: string, registry: string, url: string): Promise<void> {
+  const { m, h } = await hoverPhrase(file, phrase, () => registry);
+  assert(m.id === `registry:${m.text}` && m.category === 'trial', `the CLI's mention at '${phrase}' is ${m.id} (${m.category}), not a registry number`);
+  assert(h.includes(m.text) && h.includes(registry), `the card lacks '${m.text}' or '${registry}'; hover text: '${h.slice(0, 300)}'`);
+  const link = ui().locator('.monaco-hover a').filter({ hasText: /registry/ }).first();
+  const target = (await link.getAttribute('data-href')) ?? (await link.getAttribute('href')) ?? '';
+  assert(target === url, `the card's link goes to '${target}', not '${url}'`);
 }
 
 /**

@@ -20,7 +20,7 @@ import { CATEGORIES } from '../../src/core/lexicon/lexicon';
 import type { E2eState } from '../e2e-runner-extension/src/extension';
 import type { PaintLine } from './editor-checks';
 import { assertCorpusGrammar, CORPUS_FILES } from './corpus-checks';
-import { assertCitationHover, assertGeneratedHoverCard, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
+import { assertCitationHover, assertGeneratedHoverCard, assertRegistryHoverCard, assertHoverCard, assertOneSignal, paintLine, paintLineNumber } from './editor-checks';
 import type { Server } from './harness';
 import {
   DECORATION, assert, cache, check, chromiumPath, cliMentions, closePage, entry, findCommand, findOnScreen, frameTextWith,
@@ -220,6 +220,10 @@ async function uiPhase(browser: Browser): Promise<void> {
     });
     await check('hovering osteosarcoma (Disease Ontology tier) shows its source, identifier and licence', async () => {
       await assertGeneratedHoverCard(qmd, 'osteosarcoma respond');
+    });
+    await ui().mouse.move(5, 5);
+    await check('hovering a trial registry number the lexicon does not list (NCT02301039) names the registry and links to its page', async () => {
+      await assertRegistryHoverCard(qmd, 'NCT02301039)', 'ClinicalTrials.gov', 'https://clinicaltrials.gov/study/NCT02301039');
     });
     await ui().mouse.move(5, 5);
 

@@ -56,7 +56,7 @@ describe('trial registry numbers', () => {
     assert.match(card('en'), /^\*\*NCT01234567\*\*/);
     assert.ok(card('en').includes('ClinicalTrials.gov'), card('en'));
     assert.ok(card('en').includes('](https://clinicaltrials.gov/study/NCT01234567)'), card('en'));
-    assert.ok(card('zh').includes('临床试验注册号'), card('zh'));
+    assert.ok(card('zh').includes('试验 · 注册号 · ClinicalTrials.gov'), card('zh'));
     assert.equal(doc.entryAt(text.indexOf('NCT') + 2), undefined, 'no lexicon entry to open for a number the lexicon does not list');
   });
 });

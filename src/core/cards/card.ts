@@ -78,7 +78,7 @@ const UI = {
   from: { en: 'from', zh: '摘自' },
   noEvidence: { en: 'The review does not mention this term.', zh: '综述中未提及该术语。' },
   documentTerm: { en: 'defined in this document, line {0}', zh: '在本文档第 {0} 行定义' },
-  registryNumber: { en: 'trial registry number · {0}', zh: '临床试验注册号 · {0}' },
+  registryNumber: { en: 'registry number · {0}', zh: '注册号 · {0}' },
   registryOpen: { en: 'Open in the registry', zh: '在注册平台中打开' },
   definedAs: { en: 'Defined in this document as “{1}”, line {0}.', zh: '本文档第 {0} 行将其定义为“{1}”。' },
   related: { en: 'Related lexicon entry', zh: '术语表中的相关条目' },
