@@ -48,6 +48,7 @@ export const DRUG_ZH: Record<string, VerifiedZh> = {
   // Antibodies.
   C38692: { zh: ['帕妥珠单抗'], seen: 'cancer123.com/drugs/Pertuzumab/Drug-Dispensatory.html (通用名称 帕妥珠单抗注射液, 英文名称 Pertuzumab Injection)' },
   C82492: { zh: ['恩美曲妥珠单抗'], seen: 'baxiang.guwu.ren/download/49.html (通用名 注射用恩美曲妥珠单抗, 英文名 Trastuzumab Emtansine for Injection)' },
+  C128799: { zh: ['德曲妥珠单抗'], seen: 'nbdyf.com/yaopinmulu/15135.html (通用名称 注射用德曲妥珠单抗, 英文名称 Trastuzumab Deruxtecan for Injection)' },
   C2733: { zh: ['尼妥珠单抗'], seen: 'yao86.com (通用名称 尼妥珠单抗注射液, 英文名称 Nimotuzumab Injection)' },
   C70792: { zh: ['雷莫西尤单抗', '雷莫芦单抗'], seen: 'm.zlymm.com/a/jiezhichang/131066.html (雷莫西尤单抗 Ramucirumab); 100pei.com/4882.html (Ramucirumab/雷莫西尤单抗/雷莫芦单抗)' },
   // Chemotherapy.
