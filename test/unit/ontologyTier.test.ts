@@ -154,6 +154,19 @@ describe('the built-in lexicon with its generated tier', () => {
     assert.match(renderCard(byId.get('ncit-c1181')!, { lang: 'zh', byId }), /^\*\*奥沙利铂\*\*/);
   });
 
+  it('finds curated bispecifics and CAR-T products by their verified Chinese generic names, shown as the label', () => {
+    const text = '贝林妥欧单抗（博纳吐单抗）、格菲妥单抗、西达基奥仑赛与瑞基奥仑赛注射液。';
+    const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(found, [
+      ['贝林妥欧单抗', 'blinatumomab'],
+      ['博纳吐单抗', 'blinatumomab'],
+      ['格菲妥单抗', 'glofitamab'],
+      ['西达基奥仑赛', 'ciltacabtagene-autoleucel'],
+      ['瑞基奥仑赛注射液', 'relmacabtagene-autoleucel'],
+    ]);
+    assert.match(renderCard(byId.get('blinatumomab')!, { lang: 'zh', byId }), /^\*\*贝林妥欧单抗\*\*/);
+  });
+
   it('keeps the curated entry of a drug the tier also has (rezivertinib, mobocertinib, HS-10296, DZD9008): its forms, its NCIt code', () => {
     const text = 'Rezivertinib (BPI-7711), mobocertinib (TAK-788, AP32788), HS-10296 and DZD9008.';
     const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
