@@ -127,6 +127,66 @@ describe('the built-in lexicon with its generated tier', () => {
     for (const id of Object.keys(DISEASE_ZH)) assert.ok(tierCancers.has(id), `${id}: not a generated cancer`);
   });
 
+  it('finds the drugs of a Chinese manuscript by their verified generic names and development codes, the longer name first', () => {
+    const text =
+      '一线可选埃克替尼、阿美替尼、伏美替尼或瑞齐替尼（BPI-7711），ALK 融合者用阿来替尼或洛拉替尼；HER2 阳性乳腺癌用吡咯替尼、恩美曲妥珠单抗或德曲妥珠单抗；化疗为奥沙利铂联合伊立替康、异环磷酰胺，或白蛋白结合型紫杉醇。';
+    const drugs = matcher
+      .annotate(text, 'plain')
+      .filter((m) => byId.get(m.id)?.category === 'drug')
+      .map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(drugs, [
+      ['埃克替尼', 'icotinib'],
+      ['阿美替尼', 'aumolertinib'],
+      ['伏美替尼', 'furmonertinib'],
+      ['瑞齐替尼', 'rezivertinib'],
+      ['BPI-7711', 'rezivertinib'],
+      ['阿来替尼', 'ncit-c101790'],
+      ['洛拉替尼', 'ncit-c113655'],
+      ['吡咯替尼', 'ncit-c111895'],
+      ['恩美曲妥珠单抗', 'ncit-c82492'],
+      ['德曲妥珠单抗', 'ncit-c128799'],
+      ['化疗', 'chemotherapy'],
+      ['奥沙利铂', 'ncit-c1181'],
+      ['伊立替康', 'ncit-c62040'],
+      ['异环磷酰胺', 'ncit-c564'],
+      ['白蛋白结合型紫杉醇', 'nab-paclitaxel'],
+    ]);
+    assert.match(renderCard(byId.get('ncit-c1181')!, { lang: 'zh', byId }), /^\*\*奥沙利铂\*\*/);
+  });
+
+  it('finds curated bispecifics and CAR-T products by their verified Chinese generic names, shown as the label', () => {
+    const text = '贝林妥欧单抗（博纳吐单抗）、格菲妥单抗、西达基奥仑赛与瑞基奥仑赛注射液。';
+    const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(found, [
+      ['贝林妥欧单抗', 'blinatumomab'],
+      ['博纳吐单抗', 'blinatumomab'],
+      ['格菲妥单抗', 'glofitamab'],
+      ['西达基奥仑赛', 'ciltacabtagene-autoleucel'],
+      ['瑞基奥仑赛注射液', 'relmacabtagene-autoleucel'],
+    ]);
+    assert.match(renderCard(byId.get('blinatumomab')!, { lang: 'zh', byId }), /^\*\*贝林妥欧单抗\*\*/);
+  });
+
+  it('keeps the curated entry of a drug the tier also has (rezivertinib, mobocertinib, HS-10296, DZD9008): its forms, its NCIt code', () => {
+    const text = 'Rezivertinib (BPI-7711), mobocertinib (TAK-788, AP32788), HS-10296 and DZD9008.';
+    const found = matcher.annotate(text, 'plain').map((m) => [text.slice(m.start, m.end), m.id]);
+    assert.deepEqual(found, [
+      ['Rezivertinib', 'rezivertinib'],
+      ['BPI-7711', 'rezivertinib'],
+      ['mobocertinib', 'mobocertinib'],
+      ['TAK-788', 'mobocertinib'],
+      ['AP32788', 'mobocertinib'],
+      ['HS-10296', 'aumolertinib'],
+      ['DZD9008', 'sunvozertinib'],
+    ]);
+    for (const [id, code] of [['rezivertinib', 'C154286'], ['mobocertinib', 'C126752'], ['aumolertinib', 'C133691'], ['sunvozertinib', 'C167205']]) {
+      assert.equal(byId.get(id)!.tier, undefined, id);
+      assert.equal(byId.get(id)!.ids.ncit, code, id);
+      assert.equal(byId.get(`ncit-${code.toLowerCase()}`), undefined, `the generated ${id} adds nothing and is not built`);
+      assert.ok(committed.entries.some((e) => e.ncit === code), `${code} is in the tier`);
+    }
+  });
+
   it('keeps a curated drug curated: cisplatin is the curated entry, not the generated one', () => {
     const text = 'Cisplatin with radiotherapy.';
     const m = matcher.annotate(text, 'plain').find((x) => text.slice(x.start, x.end) === 'Cisplatin');
