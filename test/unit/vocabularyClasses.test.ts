@@ -230,7 +230,10 @@ describe('drug classes and drugs named by their INN stem', () => {
     assert.deepEqual(mentions('相关酪氨酸激酶抑制剂（TKIs）的成功研发'), ['酪氨酸激酶抑制剂/drug', 'TKIs/drug']);
   });
   it('a short form a document defines for a Chinese name with a drug stem (替尼 -tinib, 帕利 -parib) is a drug', () => {
-    assert.deepEqual(mentions('三代药物正在进行临床试验，如瑞齐替尼（BPI-7711）。BPI-7711 耐受性良好。'), ['BPI-7711/drug', 'BPI-7711/drug']);
+    // A name the lexicon lacks (佐布替尼 and ZBT-101 are made up): its code is a drug by the stem alone.
+    assert.deepEqual(mentions('三代药物正在进行临床试验，如佐布替尼（ZBT-101）。ZBT-101 耐受性良好。'), ['ZBT-101/drug', 'ZBT-101/drug']);
+    // One the lexicon has is its entry, name and code.
+    assert.deepEqual(mentions('三代药物正在进行临床试验，如瑞齐替尼（BPI-7711）。BPI-7711 耐受性良好。'), ['瑞齐替尼/drug', 'BPI-7711/drug', 'BPI-7711/drug']);
     assert.deepEqual(mentions('卵巢癌患者接受新药佐布帕利（ZBP）治疗，ZBP 耐受性良好。'), ['卵巢癌/tumor', 'ZBP/drug', 'ZBP/drug']);
   });
   it('an English long form of one word with a drug stem defines a drug (the letters still checked in order)', () => {
