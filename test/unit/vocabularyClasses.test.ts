@@ -221,3 +221,22 @@ describe('words of the issue’s probe', () => {
     assert.deepEqual(mentions('放疗后细胞毒T淋巴细胞与细胞毒性T淋巴细胞浸润。'), ['放疗/concept', '细胞毒T淋巴细胞/immune-cell', '细胞毒性T淋巴细胞/immune-cell']);
   });
 });
+
+describe('a marker’s sign written apart from it, as plain-text copies of papers write it (§3.1)', () => {
+  it('CD8 + T cells, CD8 +T cells, CD4 + memory T cells, CD8 + tumor-infiltrating lymphocytes are one immune-cell mention each, as CD8+ T cells is', () => {
+    assert.deepEqual(mentions('Radiotherapy increased CD8 + T cells and CD8 +T cells in melanoma.'), ['Radiotherapy/concept', 'CD8 + T cells/immune-cell', 'CD8 +T cells/immune-cell', 'melanoma/tumor']);
+    assert.deepEqual(mentions('CD4 + memory T cells and CD8 + tumor-infiltrating lymphocytes'), ['CD4 + memory T cells/immune-cell', 'CD8 + tumor-infiltrating lymphocytes/immune-cell']);
+  });
+  it('a chain of spaced markers, and a minus sign, as the unspaced forms (CD4 + CD25 + Tregs, CD4+ CD25+ T cells, CD4 − T cells)', () => {
+    assert.deepEqual(mentions('CD4 + CD25 + Tregs, CD4+ CD25+ T cells and CD4 − T cells'), ['CD4 + CD25 + Tregs/immune-cell', 'CD4+ CD25+ T cells/immune-cell', 'CD4 − T cells/immune-cell']);
+  });
+  it('a marker with its spaced sign names its cells only with their head (CD8 + cells), and PD-L1 + cells stays the molecule as PD-L1+ cells does', () => {
+    assert.deepEqual(mentions('CD8 + cells infiltrated; PD-L1 + cells were counted.'), ['CD8 + cells/immune-cell', 'PD-L1/molecule']);
+  });
+  it('negative: a sum, a ratio, a spaced hyphen (a dash), a modality or a drug before + stay apart', () => {
+    assert.deepEqual(mentions('The CD8 + CD4 ratio and IFN-γ + TNF-α.'), ['CD8/molecule', 'CD4/molecule', 'IFN-γ/molecule', 'TNF-α/molecule']);
+    assert.deepEqual(mentions('CD8 - T cells; radiotherapy + T cells; anti-PD-1 + T cells; PBS + T cells; CD8 +.'), [
+      'CD8/molecule', 'T cells/immune-cell', 'radiotherapy/concept', 'T cells/immune-cell', 'anti-PD-1/drug', 'T cells/immune-cell', 'T cells/immune-cell', 'CD8/molecule',
+    ]);
+  });
+});
