@@ -240,3 +240,18 @@ describe('a marker’s sign written apart from it, as plain-text copies of paper
     ]);
   });
 });
+
+describe('a macrophage\u2019s polarisation state is part of its name, before or after the noun (§3.1)', () => {
+  it('macrophage M1, Macrophage M2, macrophages M2 are one mention each, as M1 macrophages and M2-like macrophages are', () => {
+    assert.deepEqual(mentions('Radiotherapy shifts macrophage M1 and Macrophage M2 balance; macrophages M2 and M1 macrophages and M2-like macrophages.'), [
+      'Radiotherapy/concept', 'macrophage M1/immune-cell', 'Macrophage M2/immune-cell', 'macrophages M2/immune-cell', 'M1 macrophages/immune-cell', 'M2-like macrophages/immune-cell',
+    ]);
+  });
+  it('M2 TAMs, M2-like TAMs, M1 tumor-associated macrophages; 巨噬细胞M1, 巨噬细胞 M2, 巨噬细胞M2型', () => {
+    assert.deepEqual(mentions('M2 TAMs, M2-like TAMs and M1 tumor-associated macrophages'), ['M2 TAMs/immune-cell', 'M2-like TAMs/immune-cell', 'M1 tumor-associated macrophages/immune-cell']);
+    assert.deepEqual(mentions('巨噬细胞M1与巨噬细胞 M2，放疗促进巨噬细胞M2型极化'), ['巨噬细胞M1/immune-cell', '巨噬细胞 M2/immune-cell', '放疗/concept', '巨噬细胞M2型/immune-cell']);
+  });
+  it('negative: M1 or M2 alone, and in brackets after the cells, is not marked (a receptor, a road, a chip)', () => {
+    assert.deepEqual(mentions('macrophages (M2) and the M2 muscarinic receptor on the M1 motorway'), ['macrophages/immune-cell']);
+  });
+});
