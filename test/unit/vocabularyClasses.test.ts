@@ -255,3 +255,25 @@ describe('a macrophage\u2019s polarisation state is part of its name, before or 
     assert.deepEqual(mentions('macrophages (M2) and the M2 muscarinic receptor on the M1 motorway'), ['macrophages/immune-cell']);
   });
 });
+
+describe('immunoglobulin classes and subclasses are molecules; immunoglobulin alone is generic (§1, §2)', () => {
+  it('IgG, IgM, IgA, IgE, IgD, IgG1–IgG4, immunoglobulin G and 免疫球蛋白G are molecule mentions', () => {
+    assert.deepEqual(mentions('Serum IgG, IgM, IgA, IgE and IgD; nivolumab is an IgG4 and ipilimumab an IgG1 antibody.'), [
+      'IgG/molecule', 'IgM/molecule', 'IgA/molecule', 'IgE/molecule', 'IgD/molecule', 'nivolumab/drug', 'IgG4/molecule', 'ipilimumab/drug', 'IgG1/molecule',
+    ]);
+    assert.deepEqual(mentions('Immunoglobulin G and IgG2 after radiotherapy'), ['Immunoglobulin G/molecule', 'IgG2/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('放疗后免疫球蛋白G和免疫球蛋白M升高'), ['放疗/concept', '免疫球蛋白G/molecule', '免疫球蛋白M/molecule']);
+  });
+  it('negative: the short forms are case-sensitive (IGG, igg), and immunoglobulin or 免疫球蛋白 alone is generic, as antibody is', () => {
+    assert.deepEqual(mentions('IGG and igg files; immunoglobulin levels; 免疫球蛋白水平'), []);
+  });
+});
+
+describe('Chinese names of molecules: HLA (人类白细胞抗原, 人白细胞抗原), the human MHC', () => {
+  it('HLA, human leukocyte antigen, 人类白细胞抗原 and 人白细胞抗原 are the MHC; HLA-A and HLA class I keep their own names', () => {
+    assert.deepEqual(mentions('Radiotherapy restores human leukocyte antigen (HLA) expression; HLA-A and HLA class I.'), [
+      'Radiotherapy/concept', 'human leukocyte antigen/molecule', 'HLA/molecule', 'HLA-A/molecule', 'HLA class I/molecule',
+    ]);
+    assert.deepEqual(mentions('放疗上调人类白细胞抗原和人白细胞抗原表达'), ['放疗/concept', '人类白细胞抗原/molecule', '人白细胞抗原/molecule']);
+  });
+});
