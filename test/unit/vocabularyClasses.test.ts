@@ -277,3 +277,15 @@ describe('Chinese names of molecules: HLA (人类白细胞抗原, 人白细胞�
     assert.deepEqual(mentions('放疗上调人类白细胞抗原和人白细胞抗原表达'), ['放疗/concept', '人类白细胞抗原/molecule', '人白细胞抗原/molecule']);
   });
 });
+
+describe('a hyphenated compound is one mention of the compound, as its closed or spaced form (§3.13)', () => {
+  it('radio-chemotherapy, chemo-radiation, immuno-radiotherapy, radio-immunotherapy and dose-fractionation are one concept each', () => {
+    assert.deepEqual(mentions('radio-chemotherapy, chemo-radiation, immuno-radiotherapy and radio-immunotherapies'), [
+      'radio-chemotherapy/concept', 'chemo-radiation/concept', 'immuno-radiotherapy/concept', 'radio-immunotherapies/concept',
+    ]);
+    assert.deepEqual(mentions('radiation dose-fractionation schedules and dose fractionation'), ['radiation/concept', 'dose-fractionation/concept', 'dose fractionation/concept']);
+  });
+  it('negative: a compound the lexicon has no entry for stays its parts; radio- before a word that is no modality is left alone', () => {
+    assert.deepEqual(mentions('chemo-immunotherapy and radio-frequency ablation'), ['chemo/drug', 'immunotherapy/concept']);
+  });
+});
