@@ -30,6 +30,8 @@ export const SHAPES: Shape[] = [
   { name: 'LaTeX \\cite[ repeated in one paragraph', language: 'latex', unit: '\\cite[' },
   { name: 'Markdown RT<sup></sup> repeated (must return at all)', language: 'markdown', unit: 'RT<sup></sup> ' },
   { name: 'Markdown CD8<sup>+</sup> T cells repeated (must return at all)', language: 'markdown', unit: 'CD8<sup>+</sup> T cells ' },
+  { name: 'spaced signs CD8 + CD4 + T cells repeated (plain-text copies of papers)', language: 'plain', unit: 'CD8 + CD4 + T cells ' },
+  { name: 'a spaced chain CD4 + CD25 + with no cells, one paragraph', language: 'plain', unit: 'CD4 + CD25 + ' },
 ];
 
 let matcher: Matcher | undefined;

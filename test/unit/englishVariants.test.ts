@@ -20,6 +20,12 @@ describe('English names by rule (docs/annotation.md §3.13)', () => {
     assert.deepEqual(englishVariants('size'), ['size']);
     assert.deepEqual(englishVariants('radiotherapy'), ['radiotherapy']);
   });
+  it('a compound of two modalities\u2019 combining forms is hyphenated too (radio-chemotherapy), and nothing else is', () => {
+    assert.deepEqual(englishVariants('radiochemotherapy'), ['radiochemotherapy', 'radio-chemotherapy']);
+    assert.deepEqual(englishVariants('chemoradiation'), ['chemoradiation', 'chemo-radiation']);
+    assert.deepEqual(englishVariants('radiosensitizer'), ['radiosensitizer', 'radiosensitiser']);
+    assert.deepEqual(englishVariants('immunosuppression'), ['immunosuppression']);
+  });
   it('a Roman numeral after a word is hyphenated too, and written as one character (Ⅱ)', () => {
     assert.ok(spellingVariants('MHC class I').includes('MHC class-I'));
     assert.ok(spellingVariants('MHC-II').includes('MHC-Ⅱ'));

@@ -256,3 +256,73 @@ describe('local ablation and neoantigen biomarkers', () => {
     assert.ok(!mentions('TNBC responds to chemotherapy.').includes('TNB/concept'));
   });
 });
+
+describe('a marker’s sign written apart from it, as plain-text copies of papers write it (§3.1)', () => {
+  it('CD8 + T cells, CD8 +T cells, CD4 + memory T cells, CD8 + tumor-infiltrating lymphocytes are one immune-cell mention each, as CD8+ T cells is', () => {
+    assert.deepEqual(mentions('Radiotherapy increased CD8 + T cells and CD8 +T cells in melanoma.'), ['Radiotherapy/concept', 'CD8 + T cells/immune-cell', 'CD8 +T cells/immune-cell', 'melanoma/tumor']);
+    assert.deepEqual(mentions('CD4 + memory T cells and CD8 + tumor-infiltrating lymphocytes'), ['CD4 + memory T cells/immune-cell', 'CD8 + tumor-infiltrating lymphocytes/immune-cell']);
+  });
+  it('a chain of spaced markers, and a minus sign, as the unspaced forms (CD4 + CD25 + Tregs, CD4+ CD25+ T cells, CD4 − T cells)', () => {
+    assert.deepEqual(mentions('CD4 + CD25 + Tregs, CD4+ CD25+ T cells and CD4 − T cells'), ['CD4 + CD25 + Tregs/immune-cell', 'CD4+ CD25+ T cells/immune-cell', 'CD4 − T cells/immune-cell']);
+  });
+  it('a marker with its spaced sign names its cells only with their head (CD8 + cells), and PD-L1 + cells stays the molecule as PD-L1+ cells does', () => {
+    assert.deepEqual(mentions('CD8 + cells infiltrated; PD-L1 + cells were counted.'), ['CD8 + cells/immune-cell', 'PD-L1/molecule']);
+  });
+  it('negative: a sum, a ratio, a spaced hyphen (a dash), a modality or a drug before + stay apart', () => {
+    assert.deepEqual(mentions('The CD8 + CD4 ratio and IFN-γ + TNF-α.'), ['CD8/molecule', 'CD4/molecule', 'IFN-γ/molecule', 'TNF-α/molecule']);
+    assert.deepEqual(mentions('CD8 - T cells; radiotherapy + T cells; anti-PD-1 + T cells; PBS + T cells; CD8 +.'), [
+      'CD8/molecule', 'T cells/immune-cell', 'radiotherapy/concept', 'T cells/immune-cell', 'anti-PD-1/drug', 'T cells/immune-cell', 'T cells/immune-cell', 'CD8/molecule',
+    ]);
+  });
+});
+
+describe('a macrophage\u2019s polarisation state is part of its name, before or after the noun (§3.1)', () => {
+  it('macrophage M1, Macrophage M2, macrophages M2 are one mention each, as M1 macrophages and M2-like macrophages are', () => {
+    assert.deepEqual(mentions('Radiotherapy shifts macrophage M1 and Macrophage M2 balance; macrophages M2 and M1 macrophages and M2-like macrophages.'), [
+      'Radiotherapy/concept', 'macrophage M1/immune-cell', 'Macrophage M2/immune-cell', 'macrophages M2/immune-cell', 'M1 macrophages/immune-cell', 'M2-like macrophages/immune-cell',
+    ]);
+  });
+  it('M2 TAMs, M2-like TAMs, M1 tumor-associated macrophages; 巨噬细胞M1, 巨噬细胞 M2, 巨噬细胞M2型', () => {
+    assert.deepEqual(mentions('M2 TAMs, M2-like TAMs and M1 tumor-associated macrophages'), ['M2 TAMs/immune-cell', 'M2-like TAMs/immune-cell', 'M1 tumor-associated macrophages/immune-cell']);
+    assert.deepEqual(mentions('巨噬细胞M1与巨噬细胞 M2，放疗促进巨噬细胞M2型极化'), ['巨噬细胞M1/immune-cell', '巨噬细胞 M2/immune-cell', '放疗/concept', '巨噬细胞M2型/immune-cell']);
+  });
+  it('negative: M1 or M2 alone, and in brackets after the cells, is not marked (a receptor, a road, a chip)', () => {
+    assert.deepEqual(mentions('macrophages (M2) and the M2 muscarinic receptor on the M1 motorway'), ['macrophages/immune-cell']);
+  });
+});
+
+describe('immunoglobulin classes and subclasses are molecules; immunoglobulin alone is generic (§1, §2)', () => {
+  it('IgG, IgM, IgA, IgE, IgD, IgG1–IgG4, immunoglobulin G and 免疫球蛋白G are molecule mentions', () => {
+    assert.deepEqual(mentions('Serum IgG, IgM, IgA, IgE and IgD; nivolumab is an IgG4 and ipilimumab an IgG1 antibody.'), [
+      'IgG/molecule', 'IgM/molecule', 'IgA/molecule', 'IgE/molecule', 'IgD/molecule', 'nivolumab/drug', 'IgG4/molecule', 'ipilimumab/drug', 'IgG1/molecule',
+    ]);
+    assert.deepEqual(mentions('Immunoglobulin G and IgG2 after radiotherapy'), ['Immunoglobulin G/molecule', 'IgG2/molecule', 'radiotherapy/concept']);
+    assert.deepEqual(mentions('放疗后免疫球蛋白G和免疫球蛋白M升高'), ['放疗/concept', '免疫球蛋白G/molecule', '免疫球蛋白M/molecule']);
+  });
+  it('negative: the short forms are case-sensitive (IGG, igg), and immunoglobulin or 免疫球蛋白 alone is generic, as antibody is', () => {
+    assert.deepEqual(mentions('IGG and igg files; immunoglobulin levels; 免疫球蛋白水平'), []);
+  });
+});
+
+describe('Chinese names of molecules: HLA (人类白细胞抗原, 人白细胞抗原), the human MHC', () => {
+  it('HLA, human leukocyte antigen, 人类白细胞抗原 and 人白细胞抗原 are the MHC; HLA-A and HLA class I keep their own names', () => {
+    assert.deepEqual(mentions('Radiotherapy restores human leukocyte antigen (HLA) expression; HLA-A and HLA class I.'), [
+      'Radiotherapy/concept', 'human leukocyte antigen/molecule', 'HLA/molecule', 'HLA-A/molecule', 'HLA class I/molecule',
+    ]);
+    assert.deepEqual(mentions('放疗上调人类白细胞抗原和人白细胞抗原表达'), ['放疗/concept', '人类白细胞抗原/molecule', '人白细胞抗原/molecule']);
+  });
+});
+
+describe('a hyphenated compound is one mention of the compound, as its closed or spaced form (§3.13)', () => {
+  it('radio-chemotherapy, chemo-radiation, immuno-radiotherapy, radio-immunotherapy and dose-fractionation are one concept each', () => {
+    assert.deepEqual(mentions('radio-chemotherapy, chemo-radiation, immuno-radiotherapy and radio-immunotherapies'), [
+      'radio-chemotherapy/concept', 'chemo-radiation/concept', 'immuno-radiotherapy/concept', 'radio-immunotherapies/concept',
+    ]);
+    assert.deepEqual(mentions('radiation dose-fractionation schedules and dose fractionation'), ['radiation/concept', 'dose-fractionation/concept', 'dose fractionation/concept']);
+  });
+  it('negative: a compound the lexicon has no entry for stays its parts; radio- before a word that is no modality is left alone', () => {
+    assert.deepEqual(mentions('chemo-immunotherapy and radio-frequency polarisation'), ['chemo/drug', 'immunotherapy/concept']);
+    // radio-frequency ablation is not radio- and a modality: it is the lexicon's own name of RFA.
+    assert.deepEqual(mentions('radio-frequency ablation'), ['radio-frequency ablation/concept']);
+  });
+});

@@ -6,7 +6,10 @@
  *   haem-/hem- (haematological, haematopoietic), leukaemia/leukemia, oesophageal/esophageal, oedema/edema,
  *   oestrogen/estrogen, paediatric/pediatric, and -ae- in anaemia, ischaemia, septicaemia;
  * - after another word, antigen is also written Ag (tumor-associated Ag, tumor Ag), as immunologists do; never
- *   antigen alone (Ag is silver).
+ *   antigen alone (Ag is silver);
+ * - a compound of the combining forms radio-, chemo-, immuno- and another modality is one name closed up or
+ *   hyphenated (docs/annotation.md §3.13): radiochemotherapy / radio-chemotherapy, chemoradiation /
+ *   chemo-radiation, radioimmunotherapy / radio-immunotherapy.
  */
 
 /** Word parts spelt differently in British and American English: [British, American]. */
@@ -27,6 +30,9 @@ const BRITISH_AMERICAN: [string, string][] = [
 /** -ise/-ize and its derived forms after a stem of at least three letters (sensitise, polarisation, sensitiser). */
 const ISE = /(?<=[a-z]{3})is(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)/g;
 const IZE = /(?<=[a-z]{3})iz(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)/g;
+
+/** A closed compound of two modalities' combining forms: radio|chemo|immuno, then another, then the rest. */
+const COMBINING = /\b(radio|chemo|immuno)(?=(?:radi|chemo|immuno)[a-z]{3,})/g;
 
 /** The British or American spelling of a name, whichever it is not written in (the name itself first). */
 export function englishVariants(name: string): string[] {
@@ -50,6 +56,7 @@ export function englishVariants(name: string): string[] {
   each((s) => s.replace(ISE, 'iz'));
   each((s) => s.replace(IZE, 'is'));
   each((s) => (/\S[\s-]antigens?$/.test(s) ? s.replace(/antigen(s?)$/, 'Ag$1') : s));
+  each((s) => s.replace(COMBINING, '$1-'));
   return [...out];
 }
 

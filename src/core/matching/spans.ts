@@ -57,6 +57,30 @@ function gapStart(text: string, at: number): number {
   return i;
 }
 
+/** The start of the spaces, tabs and no-break spaces just before `at`, on its line (`at` when there are none). */
+function spacesBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09 || text.charCodeAt(i - 1) === 0xa0)) i--;
+  return i;
+}
+
+/** The end of the spaces, tabs and no-break spaces from `at`, on its line (`at` when there are none). */
+function spacesAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0xa0)) i++;
+  return i;
+}
+
+/**
+ * Whether the character at `at` is a sign that plain-text copies of papers write apart from its marker
+ * (`CD8 + T cells`, `CD4 − T cells`): a plus or a minus sign, never a hyphen, which spaced is a dash
+ * (docs/annotation.md §3.1).
+ */
+function spacedSignAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0x2b || c === 0x2212;
+}
+
 /** The length of a marker's sign ending at `at` (see signAt), or 0. `-` ends a chain only before a gap. */
 function signBefore(text: string, at: number): number {
   const c = text.charCodeAt(at - 1);
@@ -120,10 +144,18 @@ export class MarkerRules {
         let keep = length;
         let start = -1;
         for (;;) {
-          const sign = signBefore(text, pos);
+          let sign = signBefore(text, pos);
+          // Markers of a chain may stand apart, each with its sign (CD4+ CD25+ T cells, CD4 + CD25 + T cells).
+          if (sign === 0 && start >= 0) {
+            const before = spacesBefore(text, pos);
+            if (before < pos && (sign = signBefore(text, before)) > 0) pos = before;
+          }
           if (sign === 0) break;
-          const markerEnd = pos - sign;
+          let markerEnd = pos - sign;
+          // A plain-text copy writes the sign apart from its marker: CD8 + T cells, CD8 +T cells (§3.1).
+          const spaced = sign === 1 && spacedSignAt(text, markerEnd) ? spacesBefore(text, markerEnd) : markerEnd;
           const prev = keep > 0 ? done[keep - 1] : undefined;
+          if (spaced < markerEnd && !(prev !== undefined && prev.end === markerEnd)) markerEnd = spaced;
           if (prev !== undefined && prev.end === markerEnd && prev.category === 'molecule') {
             keep--;
             pos = start = prev.start;
@@ -131,6 +163,8 @@ export class MarkerRules {
           }
           const name = markerNameBefore(text, markerEnd);
           if (name < 0 || (prev !== undefined && prev.end > name)) break;
+          // A name the lexicon does not know stands apart from its sign only with a digit (CD45RA, not PBS + T cells).
+          if (markerEnd === spaced && spaced < pos - sign && !/\d/.test(text.slice(name, markerEnd))) break;
           pos = start = name;
         }
         if (start >= 0) {
@@ -151,9 +185,16 @@ export class MarkerRules {
     for (let i = 0; i < out.length; i++) {
       const m = out[i];
       if (m.category !== 'molecule') continue;
-      const sign = signAt(text, m.end);
+      let sign = signAt(text, m.end);
+      let signStart = m.end;
+      // Apart from its marker, a sign names the cells only with their head (CD8 + cells; not CD8 + CD4).
+      const apart = sign === 0 ? spacesAfter(text, m.end) : m.end;
+      if (apart > m.end && spacedSignAt(text, apart) && cellHeadAt(text, spacesAfter(text, apart + 1)) > 0) {
+        sign = 1;
+        signStart = apart;
+      }
       if (sign === 0) continue;
-      const end = m.end + sign;
+      const end = signStart + sign;
       const cells = this.markedCells.get(text.slice(m.start, m.end).toUpperCase());
       if (cells === undefined || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
       let stop = end;
