@@ -326,3 +326,27 @@ describe('a hyphenated compound is one mention of the compound, as its closed or
     assert.deepEqual(mentions('radio-frequency ablation'), ['radio-frequency ablation/concept']);
   });
 });
+
+describe('named adverse events, cells named by where they are found, and more of the field’s long tail', () => {
+  it('named adverse events are outcomes, as docs/annotation.md §1 says (CRS, ICANS, radiation pneumonitis, RCCEP); radiation-induced lymphopenia stays a concept', () => {
+    assert.deepEqual(mentions('After CAR T cells, cytokine release syndrome (CRS) and ICANS were rare; radiation pneumonitis and radiation-induced lymphopenia were recorded.'), [
+      'CAR T cells/immune-cell', 'cytokine release syndrome/outcome', 'CRS/outcome', 'ICANS/outcome', 'radiation pneumonitis/outcome', 'radiation-induced lymphopenia/concept',
+    ]);
+    assert.deepEqual(mentions('卡瑞利珠单抗所致反应性毛细血管增生症(RCCEP)多为低级别。'), ['卡瑞利珠单抗/drug', '反应性毛细血管增生症/outcome', 'RCCEP/outcome']);
+  });
+  it('cells named by where they are found are one mention of the cells (tumor-infiltrating dendritic cells, 肿瘤浸润NK细胞)', () => {
+    assert.deepEqual(mentions('Tumor-infiltrating dendritic cells and tumour-infiltrating NK cells rose after radiotherapy.'), [
+      'Tumor-infiltrating dendritic cells/immune-cell', 'tumour-infiltrating NK cells/immune-cell', 'radiotherapy/concept',
+    ]);
+    assert.deepEqual(mentions('放疗后肿瘤浸润树突状细胞和肿瘤浸润NK细胞增加，肿瘤浸润淋巴细胞亦增加。'), ['放疗/concept', '肿瘤浸润树突状细胞/immune-cell', '肿瘤浸润NK细胞/immune-cell', '肿瘤浸润淋巴细胞/immune-cell']);
+  });
+  it('negative: infiltrating without the tumour, or a tumour word before another noun, is left as it was', () => {
+    assert.deepEqual(mentions('Infiltrating dendritic cells and tumor cells.'), ['dendritic cells/immune-cell']);
+  });
+  it('heavy-ion radiotherapy (重离子束), CIK cells and CIK cell therapy, NKG2D ligands and differentiation therapy', () => {
+    assert.deepEqual(mentions('Heavy ion radiation and heavy-ion beams; 重离子束照射后 CIK细胞治疗 与 CIK细胞。'), [
+      'Heavy ion radiation/concept', 'heavy-ion beams/concept', '重离子束照射/concept', 'CIK细胞治疗/drug', 'CIK细胞/immune-cell',
+    ]);
+    assert.deepEqual(mentions('Radiation raised NKG2D ligands on glioma cells; differentiation therapy followed.'), ['Radiation/concept', 'NKG2D ligands/molecule', 'glioma/tumor', 'differentiation therapy/concept']);
+  });
+});

@@ -208,7 +208,7 @@ export class MarkerRules {
       }
       out[i] = new ComposedMention(m.start, stop, cells.id, cells.category);
     }
-    return joinedNames(text, withoutCellModifiers(text, out));
+    return joinedNames(text, withInfiltratingPrefix(text, withoutCellModifiers(text, out)));
   }
 }
 
@@ -277,4 +277,40 @@ function modifiesMalignancy(text: string, at: number): boolean {
     pos += w[0].length;
   }
   return false;
+}
+
+/** What names cells by where they are found, before the cells: `tumor-infiltrating`, `肿瘤浸润(性)`. */
+const INFILTRATING = /(?:(?:^|[^\p{L}\p{N}-])((?:tumou?r|intratumou?ral)[- ]infiltrating )|(肿瘤浸润性?))$/iu;
+/** The longest such prefix, in UTF-16 code units. */
+const MAX_INFILTRATING = 22;
+
+/**
+ * The mentions with the cells a text names by where they are found made one mention of those cells
+ * (docs/annotation.md §3.1): `tumor-infiltrating dendritic cells`, `肿瘤浸润NK细胞`, as `tumour-infiltrating
+ * lymphocytes` is one. A mention inside the prefix (the generic `tumor`, 肿瘤) gives way to it. Reads at most
+ * {@link MAX_INFILTRATING} characters before each cell mention.
+ */
+export function withInfiltratingPrefix(text: string, mentions: Mention[]): Mention[] {
+  let out: Mention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const p = m.category === 'immune-cell' ? INFILTRATING.exec(text.slice(Math.max(0, m.start - MAX_INFILTRATING - 1), m.start)) : null;
+    if (p === null) {
+      out?.push(m);
+      continue;
+    }
+    const start = m.start - (p[1] ?? p[2]).length;
+    const done = out ?? mentions.slice(0, i);
+    let keep = done.length;
+    while (keep > 0 && done[keep - 1].start >= start) keep--;
+    // A mention reaching into the prefix from before it (another name) keeps its place, and the cells theirs.
+    if (keep > 0 && done[keep - 1].end > start) {
+      out?.push(m);
+      continue;
+    }
+    out = done;
+    out.length = keep;
+    out.push(new ComposedMention(start, m.end, m.id, m.category));
+  }
+  return out ?? mentions;
 }
