@@ -350,3 +350,13 @@ describe('named adverse events, cells named by where they are found, and more of
     assert.deepEqual(mentions('Radiation raised NKG2D ligands on glioma cells; differentiation therapy followed.'), ['Radiation/concept', 'NKG2D ligands/molecule', 'glioma/tumor', 'differentiation therapy/concept']);
   });
 });
+
+describe('brain tumours and written variants of known names', () => {
+  it('brain tumours are a tumour group (脑肿瘤), apart from brain metastases', () => {
+    assert.deepEqual(mentions('Brain tumors and brain metastases; 儿童脑肿瘤。'), ['Brain tumors/tumor', 'brain metastases/tumor', '脑肿瘤/tumor']);
+  });
+  it('immunogenic death and programmed-death-1 are the names they shorten or hyphenate', () => {
+    const r = annotateFile('Radiation causes immunogenic death; programmed-death-1 is blocked.', 'a.txt').mentions.map((m) => `${m.text}=${m.id}`);
+    assert.deepEqual(r, ['Radiation=radiotherapy', 'immunogenic death=immunogenic-cell-death', 'programmed-death-1=pd-1']);
+  });
+});
