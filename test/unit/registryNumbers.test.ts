@@ -26,6 +26,9 @@ describe('trial registry numbers', () => {
     ]);
     for (const m of annotateFile(text, 'a.txt').mentions) if (m.id.startsWith('registry:')) assert.equal(m.category, 'trial');
   });
+  it('finds the shortest number the pattern allows (NTR and 3 digits) in a text with no longer run of digits', () => {
+    assert.deepEqual(marks('Radiotherapy in melanoma, registered as NTR701.'), ['Radiotherapy=radiotherapy', 'melanoma=melanoma', 'NTR701=registry:NTR701']);
+  });
   it('finds a number inside Chinese text', () => {
     assert.deepEqual(marks('该研究（注册号：ChiCTR2000029335）纳入非小细胞肺癌患者。'), ['ChiCTR2000029335=registry:ChiCTR2000029335', '非小细胞肺癌=nsclc']);
   });

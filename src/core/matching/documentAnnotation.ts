@@ -323,7 +323,16 @@ export function defineAndApply(
 ): { all: DocumentMention[]; terms: Map<string, DocumentTerm>; definitions: ResolvedDefinition[] } {
   const definitions = findDefinitions(entries, text, mentions, skips, lookup);
   terms ??= termsInForce(definitions);
-  return { all: withRegistryNumbers(text, markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), skips), terms, definitions };
+  return { all: layeredMentions(text, mentions, skips, terms, definitions), terms, definitions };
+}
+
+/**
+ * The document's layers over the matcher's mentions of text[0, text.length): the uses of the short forms in
+ * force, the long forms of the definitions, and trial registry numbers. The one order both the whole document
+ * ({@link defineAndApply}) and a re-scanned paragraph (incremental.ts) take.
+ */
+export function layeredMentions(text: string, mentions: Mention[], skips: readonly number[], terms: Map<string, DocumentTerm>, definitions: readonly ResolvedDefinition[]): DocumentMention[] {
+  return withRegistryNumbers(text, markLongForms(applyDocumentTerms(text, mentions, skips, terms), definitions, terms), skips);
 }
 
 /**

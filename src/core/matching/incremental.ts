@@ -5,9 +5,9 @@
  * (fences, HTML comments, front matter, verbatim environments) are the exception: an edit that touches
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
-import { REGISTRY_PREFIX, withRegistryNumbers } from './registryNumbers';
+import { REGISTRY_PREFIX } from './registryNumbers';
 import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { aboutTheField, annotateDocument, applyDocumentTerms, findDefinitions, firstEndingAfter, markLongForms, shownMentions, termsKey } from './documentAnnotation';
+import { aboutTheField, annotateDocument, findDefinitions, firstEndingAfter, layeredMentions, shownMentions, termsKey } from './documentAnnotation';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from '../text/regions';
 import { paragraphEnd, paragraphStart } from '../text/regions';
@@ -146,7 +146,7 @@ export class DocumentMentions {
       for (let i = dhi; i < defAt.length; i++) defAt[i] += delta;
       for (const t of this.terms.values()) if (t.definedAt >= paraEndOld) t.definedAt += delta;
     }
-    const fresh = withRegistryNumbers(para.text, markLongForms(applyDocumentTerms(para.text, scan.mentions, scan.regions.skips, this.terms), found, this.terms), scan.regions.skips);
+    const fresh = layeredMentions(para.text, scan.mentions, scan.regions.skips, this.terms, found);
     for (const m of fresh) {
       m.start += paraStart;
       m.end += paraStart;

@@ -18,6 +18,8 @@ import type { DocumentMention } from './documentAnnotation';
 export const REGISTRY_PREFIX = 'registry:';
 
 const DASH = '[-\u2010\u2011\u2012\u2013\u2014\u2212]';
+/** Every dash of a number, to write its id with ASCII hyphens. */
+const DASHES = new RegExp(DASH, 'g');
 const PATTERN = new RegExp(
   `(?<![A-Za-z0-9\\-/=_.])(?:NCT\\d{8}|ISRCTN\\d{8}|ChiCTR(?:-[A-Z]{2,5}-)?\\d{8,10}|NTR\\d{3,5}|NL\\d{4,5}|(?:19|20)\\d\\d${DASH}\\d{6}${DASH}\\d{2})(?![A-Za-z0-9])`,
   'g',
@@ -51,8 +53,8 @@ export function isAmbiguousRegistryId(id: string): boolean {
  * skipped regions `skips` (sorted [start, end, …] pairs). Returns `mentions` itself when there are none.
  */
 export function withRegistryNumbers(text: string, mentions: DocumentMention[], skips: readonly number[]): DocumentMention[] {
-  // Every number holds at least 6 digits in a row: most texts have none and are not scanned further.
-  if (!/\d{4}/.test(text)) return mentions;
+  // Every number holds at least 3 digits in a row (NTR and 3 digits is the shortest): a text without is not scanned further.
+  if (!/\d{3}/.test(text)) return mentions;
   const found: DocumentMention[] = [];
   let s = 0;
   PATTERN.lastIndex = 0;
@@ -61,7 +63,7 @@ export function withRegistryNumbers(text: string, mentions: DocumentMention[], s
     const end = start + m[0].length;
     while (s < skips.length && skips[s + 1] <= start) s += 2;
     if (s < skips.length && skips[s] < end) continue;
-    found.push({ start, end, id: REGISTRY_PREFIX + m[0].replace(new RegExp(DASH, 'g'), '-'), category: 'trial' });
+    found.push({ start, end, id: REGISTRY_PREFIX + m[0].replace(DASHES, '-'), category: 'trial' });
   }
   if (found.length === 0) return mentions;
   const out: DocumentMention[] = [];
