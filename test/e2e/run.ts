@@ -24,7 +24,7 @@ import { assertCitationHover, assertGeneratedHoverCard, assertRegistryHoverCard,
 import type { Server } from './harness';
 import {
   DECORATION, assert, cache, check, chromiumPath, cliMentions, closePage, entry, findCommand, findOnScreen, frameTextWith,
-  goTo, hoverAtCursor, lexiconEntry, lineCol, openFile, openWorkbench, quickInputRow, root, rowDescription, runCommand,
+  goTo, hoverAtCursor, hoverUntil, lexiconEntry, lineCol, openFile, openWorkbench, quickInputRow, root, rowDescription, runCommand,
   screenshot, setPage, shots, sideBarTreeRow, squash, startServer, stopServer, tally, ui, visibleDecorations,
   visibleHoverText, waitHover, waitStatus, workspace,
 } from './harness';
@@ -497,11 +497,19 @@ async function uiPhase(browser: Browser): Promise<void> {
       const typed = '---\ncsl: apa.csl\nbibliography: references.bib\n---\n\nSee @postow2012 here.\n';
       await openFile(SCRATCH);
       const p = ui();
-      await p.keyboard.type(typed, { delay: 5 });
+      // The @ opens the citation completions: wait for them, as a user does, before typing on. Typed in one go,
+      // the list opened by the @ can arrive after the last line, where it would swallow the keys that follow.
+      const afterAt = typed.indexOf('@') + 1;
+      await p.keyboard.type(typed.slice(0, afterAt), { delay: 5 });
+      await p.locator('.editor-widget.suggest-widget.visible').waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error('typing @ in the front-matter document opened no completion list');
+      });
+      await p.keyboard.type('postow2012', { delay: 5 });
+      await p.keyboard.press('Escape');
+      await p.keyboard.type(typed.slice(afterAt + 'postow2012'.length), { delay: 5 });
       const pos = lineCol(typed, typed.indexOf('@postow2012') + 3);
       await goTo(pos.line, pos.col);
-      await hoverAtCursor();
-      const apa = await waitHover((t) => t.includes('Postow, M. A.'));
+      const apa = await hoverUntil((t) => t.includes('Postow, M. A.'));
       assert(apa.includes('Postow, M. A., Callahan, M. K., Barker, C. A., et al. (2012)') && !apa.includes('& et al.'), `the APA reference reads '${apa.slice(0, 500)}'`);
       await screenshot('citation-hover-apa');
       await p.mouse.move(5, 5);
