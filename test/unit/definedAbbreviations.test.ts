@@ -46,6 +46,11 @@ describe('abbreviations a document defines', () => {
     // 中 the function word still ends it: 在肿瘤中浸润淋巴细胞 → 浸润淋巴细胞.
     assert.deepEqual(pairs('在肿瘤中浸润淋巴细胞(TILs)增多'), ['TILs=浸润淋巴细胞']);
   });
+  it('a Chinese long form does not reach back over the verb an aim opens with, and reads on through 神经', () => {
+    assert.deepEqual(pairs('目的:研究嵌合抗原受体T细胞免疫治疗(CAR-T)后出现严重并发症'), ['CAR-T=嵌合抗原受体T细胞免疫治疗']);
+    assert.deepEqual(pairs('目的：探讨立体定向放疗（SBRT）的疗效'), ['SBRT=立体定向放疗']);
+    assert.deepEqual(pairs('细胞因子释放综合征(CRS)或免疫效应细胞相关神经毒性综合征(ICANS)'), ['CRS=综合征', 'ICANS=免疫效应细胞相关神经毒性综合征']);
+  });
   it('finds a Chinese long form whose bracket repeats its head, stops at verbs, and reads slashes and dashes', () => {
     assert.deepEqual(pairs('增加调节性 T 细胞(Treg 细胞)的数量'), ['Treg=调节性 T 细胞']);
     assert.deepEqual(pairs('导致受辐射的肿瘤细胞产生干扰素 β (IFN β)。'), ['IFN β=干扰素 β']);

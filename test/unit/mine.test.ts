@@ -77,6 +77,10 @@ describe('mining a lexicon from a text', () => {
     const r = mineOne('近年来，随着表皮生长因子受体（EGFR）基因的发现和相关酪氨酸激酶抑制剂（TKIs）的成功研发。\n\n局部晚期非小细胞肺癌（LA-NSCLC）的治疗。\n');
     assert.deepEqual(r.abbreviations.map((a) => `${a.short}=${a.long}`), ['EGFR=表皮生长因子受体', 'TKIs=酪氨酸激酶抑制剂', 'LA-NSCLC=局部晚期非小细胞肺癌']);
   });
+  it('…and the whole of that name where the guess stopped inside it (at the verb 释放)', () => {
+    const r = mineOne('接受治疗后出现细胞因子释放综合征（CRS）。\n');
+    assert.deepEqual(r.abbreviations.map((a) => `${a.short}=${a.long}`), ['CRS=细胞因子释放综合征']);
+  });
   it('finds head terms (cells, receptor, factor, inhibitor, -mab, 细胞, 抑制剂, 单抗) and gene-like symbols, with a category from the head', () => {
     const r = mineOne('Frobnicated NK-like cells rose. The zeta receptor binds. Glowing factor rose. Blorp inhibitors failed. We gave fantolimab. CD999 rose.\n\n发光受体与格洛单抗结合。\n');
     const cat = (form: string) => entryWith(r.entries, form)?.category;

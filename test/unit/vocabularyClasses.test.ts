@@ -360,3 +360,26 @@ describe('brain tumours and written variants of known names', () => {
     assert.deepEqual(r, ['Radiation=radiotherapy', 'immunogenic death=immunogenic-cell-death', 'programmed-death-1=pd-1']);
   });
 });
+
+describe('names written by rule from other entries (issue 22, fourth round)', () => {
+  it('a drug class named after its target is written with every name of the target, and a slash pair with a dash', () => {
+    const r = annotateFile(
+      'Cytotoxic T-lymphocyte antigen 4 inhibitors, programmed cell death 1 inhibitors and PD-1–PD-L1 inhibitors were given.',
+      'a.txt',
+    ).mentions.map((m) => `${m.text}=${m.id}`);
+    assert.deepEqual(r, [
+      'Cytotoxic T-lymphocyte antigen 4 inhibitors=ctla-4-inhibitor',
+      'programmed cell death 1 inhibitors=pd-1-inhibitor',
+      'PD-1–PD-L1 inhibitors=pd-1-pd-l1-inhibitor',
+    ]);
+  });
+  it('negative: the target alone is still the molecule', () => {
+    assert.deepEqual(mentions('programmed cell death 1 is expressed'), ['programmed cell death 1/molecule']);
+  });
+  it('an abbreviation beginning with small letters is found capitalised at a sentence start (IrAEs), not where that makes another name (PCR, CDCs)', () => {
+    assert.deepEqual(mentions('IrAEs were mild. PCR and CDCs were not.'), ['IrAEs/outcome']);
+  });
+  it('a Chinese therapy is 疗法 or 治疗 alike: CAR-T治疗 is the cell therapy, a drug', () => {
+    assert.deepEqual(mentions('在我院接受CAR-T治疗后出现嵌合抗原受体T细胞免疫治疗相关并发症'), ['CAR-T治疗/drug', '嵌合抗原受体T细胞免疫治疗/drug']);
+  });
+});

@@ -57,6 +57,8 @@ export function chineseVariants(name: string): string[] {
   each((s) => [s.replace(DROPPED, '')]);
   each((s) => (s.includes('抑制细胞') ? [s.replace('抑制细胞', '抑制性细胞')] : []));
   each((s) => [s.replace(HAN_LATIN, '')]);
+  // A therapy is 疗法 or 治疗 alike: CAR-T 疗法 / CAR-T 治疗, 放射治疗 / 放射疗法.
+  each((s) => (s.length >= 4 && s.endsWith('疗法') ? [`${s.slice(0, -2)}治疗`] : s.length >= 4 && s.endsWith('治疗') ? [`${s.slice(0, -2)}疗法`] : []));
   each((s) => {
     const m = TAIL.exec(s);
     return m ? [`${m[1]}-${m[2]}`, `${m[1]}${m[2]}`, `${m[1]} ${m[2]}`] : [];

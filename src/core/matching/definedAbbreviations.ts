@@ -120,10 +120,16 @@ function endsWindow(c: number): boolean {
 
 /** Chinese function words that a long form does not reach back over: …发现低剂量放疗 is not part of it. */
 const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经从由为中如除'].map((ch) => ch.charCodeAt(0)));
-/** Words that begin with a stop character and are names, not the function word: 中性粒细胞 (neutrophil), 中位 (median). */
-const CHINESE_STOP_WORDS = new Set(['中性', '中位', '中枢', '中心']);
-/** Two-character verbs a Chinese long form does not reach back over either: …细胞产生干扰素 β (IFN β). */
-const CHINESE_VERBS = new Set(['产生', '导致', '通过', '激活', '增加', '减少', '诱导', '释放', '包括', '称为', '促进', '使用', '接受', '给予', '作为', '随着']);
+/**
+ * Words holding a stop character that are names, not the function word: 中性粒细胞 (neutrophil), 中位 (median),
+ * 神经 (nerve: 免疫效应细胞相关神经毒性综合征).
+ */
+const CHINESE_STOP_WORDS = new Set(['中性', '中位', '中枢', '中心', '神经']);
+/**
+ * Two-character verbs a Chinese long form does not reach back over either: …细胞产生干扰素 β (IFN β), and the
+ * verbs an aim opens with (目的：研究嵌合抗原受体T细胞免疫治疗（CAR-T）…, 探讨, 评价, 观察, 分析).
+ */
+const CHINESE_VERBS = new Set(['产生', '导致', '通过', '激活', '增加', '减少', '诱导', '释放', '包括', '称为', '促进', '使用', '接受', '给予', '作为', '随着', '研究', '探讨', '评价', '评估', '观察', '分析', '比较']);
 
 /**
  * Whether text[a, b) can be a short form: 2–10 characters (a plural `s` on top) of letters, digits and
@@ -244,7 +250,7 @@ function chineseLongForm(text: string, min: number, end: number): [number, numbe
   while (i > limit) {
     const c = text.charCodeAt(i - 1);
     if (isHan(c)) {
-      if (CHINESE_STOPS.has(c) && !CHINESE_STOP_WORDS.has(text.slice(i - 1, i + 1))) break;
+      if (CHINESE_STOPS.has(c) && !CHINESE_STOP_WORDS.has(text.slice(i - 1, i + 1)) && !CHINESE_STOP_WORDS.has(text.slice(i - 2, i))) break;
       if (i - 2 >= limit && CHINESE_VERBS.has(text.slice(i - 2, i))) break;
       if (lastHan < 0) lastHan = i;
     } else if (!(isAlnum(c) || c === 0x20 || c === 0x2d || c === 0x2b || c === 0x2f || c === 0x2013)) break;

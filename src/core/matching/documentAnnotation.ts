@@ -493,8 +493,8 @@ export function firstEndingAfter(mentions: readonly Mention[], offset: number): 
   return lo;
 }
 
-/** The mention ending exactly at `end`, if any. */
-function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | undefined {
+/** The mention ending exactly at `end`, if any (`mentions` sorted and non-overlapping). */
+export function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | undefined {
   const i = firstEndingAfter(mentions, end - 1);
   return i < mentions.length && mentions[i].end === end ? mentions[i] : undefined;
 }

@@ -19,6 +19,7 @@
  */
 import type { AbbreviationDefinition } from '../matching/definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from '../matching/definedAbbreviations';
+import { mentionEndingAt } from '../matching/documentAnnotation';
 import { entryForms } from '../lexicon/build';
 import type { JoinedText } from '../text/extractedText';
 import { joinExtractedLines } from '../text/extractedText';
@@ -192,11 +193,12 @@ export function mine(inputs: readonly MineInput[], builtin: Matcher): MineResult
     }
     // 2. Defined abbreviations.
     for (const found of findAbbreviationDefinitions(text, regions.skips)) {
-      // A Chinese long form's start is a guess (the run of Han text before the bracket); where it ends with the
-      // lexicon's name of the very entry the short form abbreviates, that name is the long form:
-      // 随着表皮生长因子受体（EGFR） → 表皮生长因子受体 (but 局部晚期非小细胞肺癌（LA-NSCLC） stays whole).
-      const tail = found.chinese ? endingMention(mentions, found.longStart, found.longEnd) : undefined;
-      const same = tail !== undefined && tail.start > found.longStart && knownAt(found.shortStart, found.shortEnd)?.id === tail.id;
+      // A Chinese long form's start is a guess (the run of Han text before the bracket); where the lexicon's name
+      // of the very entry the short form abbreviates ends at the bracket, that name is the long form, shorter or
+      // longer than the guess: 随着表皮生长因子受体（EGFR） → 表皮生长因子受体, 细胞因子释放综合征（CRS） whole
+      // where the guess stopped at the verb 释放 (but 局部晚期非小细胞肺癌（LA-NSCLC） stays whole).
+      const tail = found.chinese ? mentionEndingAt(mentions, found.longEnd) : undefined;
+      const same = tail !== undefined && tail.start !== found.longStart && knownAt(found.shortStart, found.shortEnd)?.id === tail.id;
       const d = same ? { ...found, long: text.slice(tail.start, tail.end), longStart: tail.start } : found;
       const at = `${input.file}\u0000${d.short}\u0000${d.long}`;
       if (!seenAbbr.has(at)) {

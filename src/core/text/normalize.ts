@@ -235,6 +235,9 @@ export function spellingVariants(form: string): string[] {
       if (parts.length === 2) {
         add(`${parts[0].replace(joined, '$1')}/${parts[1]}`);
         add(`${parts[0]}/${parts[1].replace(joined, '$1')}`);
+        // …and two symbols by a dash, as a receptor and its ligand are: PD-1–PD-L1 inhibitors (any dash reads as
+        // `-`); not other names with a slash (DExD/H-box helicase).
+        if (/^[A-Z][A-Za-z\u0370-\u03ff-]*\d[A-Za-z0-9\u0370-\u03ff-]*$/.test(parts[0]) && /^[A-Z][A-Za-z\u0370-\u03ff-]*\d[A-Za-z0-9\u0370-\u03ff-]*(?: |$)/.test(parts[1])) add(`${parts[0]}-${parts[1]}`);
       }
     }
   }
