@@ -524,7 +524,9 @@ async function uiPhase(browser: Browser): Promise<void> {
       await p.keyboard.type(typed, { delay: 10 });
       // This check's hint only: the manuscript checks report other codes on their own.
       const isHint = (d: { source?: string; message: string }) => d.source === 'OncoLex' && d.message.includes('is used before it is defined');
-      const s = await pollState('the OncoLex hint', (x) => (x.activeEditor?.diagnostics ?? []).some(isHint), 15_000);
+      // While it is typed, the bracket VS Code closes by itself makes `(PD)` for a moment, a definition of PD
+      // whose hint is on the PD of the first PD-L1: wait for the typed text and the hint on PD-L1.
+      const s = await pollState('the OncoLex hint on PD-L1', (x) => x.activeEditor?.text === typed && (x.activeEditor?.diagnostics ?? []).some((d) => isHint(d) && d.message.includes('“PD-L1”')), 15_000);
       const hints = (s.activeEditor?.diagnostics ?? []).filter(isHint);
       assert(s.activeEditor?.text === typed, `the document reads '${s.activeEditor?.text}', not what was typed`);
       assert(hints.length === 1, `expected one OncoLex hint, got ${hints.length}: ${hints.map((d) => d.message).join(' | ')}`);
