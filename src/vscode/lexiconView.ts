@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { categoryPluralLabel } from '../core/cards/card';
-import type { DocumentTerm } from '../core/matching/documentAnnotation';
+import type { DocumentTerm } from '../core/matching/documentTerms';
 import { COMMANDS, VIEWS } from '../core/ids';
 import { primaryAbbreviation } from '../core/writing/insert';
 import type { Category, Entry } from '../core/lexicon/lexicon';

@@ -4,7 +4,7 @@
  * Lexicon view or a hover) selects the next one after the cursor, wrapping at the end.
  */
 import * as vscode from 'vscode';
-import { DOCUMENT_TERM_PREFIX } from '../core/matching/documentAnnotation';
+import { DOCUMENT_TERM_PREFIX } from '../core/matching/documentTerms';
 import { labelIn } from '../core/lexicon/lexicon';
 import { displayLanguage } from './config';
 import type { TermActions } from './termItems';

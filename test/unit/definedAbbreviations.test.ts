@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { findAbbreviationDefinitions } from '../../src/core/matching/definedAbbreviations';
 import { applyDocumentTerms } from '../../src/core/matching/documentAnnotation';
-import type { DocumentTerm } from '../../src/core/matching/documentAnnotation';
+import type { DocumentTerm } from '../../src/core/matching/documentTerms';
 
 /** The pairs a text defines, as "SHORT=long form". */
 function pairs(text: string, skips: number[] = []): string[] {

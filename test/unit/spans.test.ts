@@ -1,7 +1,8 @@
 /** The span rules of docs/annotation.md that the matcher follows: each test names its rule. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildLexicon, withoutGenericHead } from '../../src/core/lexicon/build';
+import { buildLexicon } from '../../src/core/lexicon/build';
+import { withoutGenericHead } from '../../src/core/lexicon/forms';
 import type { SourceEntry } from '../../src/core/lexicon/lexicon';
 import { Matcher } from '../../src/core/matching/matcher';
 import type { DocLanguage } from '../../src/core/text/regions';

@@ -5,7 +5,7 @@
  */
 import type { CommandId } from '../ids';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
-import type { DocumentTerm } from '../matching/documentAnnotation';
+import type { DocumentTerm } from '../matching/documentTerms';
 import type { DocumentMentions } from '../matching/incremental';
 import type { Category, Entry, Evidence, IdSystem } from '../lexicon/lexicon';
 import { ID_SYSTEMS, ID_SYSTEM_LABELS, identifierUrl } from '../lexicon/lexicon';

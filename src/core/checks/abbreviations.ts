@@ -6,7 +6,8 @@
  * (documentAnnotation.ts), so the hints agree with what is highlighted; generic words, which are not shown,
  * raise none.
  */
-import type { DocumentMention, DocumentTerm } from '../matching/documentAnnotation';
+import type { DocumentMention } from '../matching/documentAnnotation';
+import type { DocumentTerm } from '../matching/documentTerms';
 import { shortFormUse } from '../matching/documentAnnotation';
 import { textToInsert } from '../writing/insert';
 import { abbreviationNumber, atSentenceStart } from '../writing/abbreviationList';

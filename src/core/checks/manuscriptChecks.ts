@@ -15,7 +15,8 @@
  * adapters and `oncolex check` report them beside these.
  */
 import { abbreviationNumber, atSentenceStart, decapitalize, isAbbreviationOf } from '../writing/abbreviationList';
-import type { DocumentAnnotation, DocumentMention, ResolvedDefinition } from '../matching/documentAnnotation';
+import type { DocumentAnnotation, DocumentMention } from '../matching/documentAnnotation';
+import type { ResolvedDefinition } from '../matching/documentTerms';
 import { shortFormUse } from '../matching/documentAnnotation';
 import type { Entry } from '../lexicon/lexicon';
 import { lineIndexAt, lineStarts } from '../text/lines';

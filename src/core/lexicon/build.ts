@@ -9,7 +9,8 @@ import { Matcher } from '../matching/matcher';
 import { formsDigest } from '../matching/matcherTables';
 import { foldForm, hyphenatedCellName, spellingVariants } from '../text/normalize';
 import { chineseVariants, familyChineseName } from './chineseVariants';
-import { englishVariants } from './englishVariants';
+import { formKey, withoutGenericHead } from './forms';
+import { addRuleForms } from './ruleForms';
 import { reviewSentences } from './review';
 
 /** Gives the other number of an English noun phrase (plural for singular, and back); may return nothing. */
@@ -38,26 +39,6 @@ function abbreviationPlural(abbr: string): string | undefined {
   if (/[A-Z]$/.test(abbr) && abbr.length >= 2 && !/S$/.test(abbr)) return `${abbr}s`;
   if (/^T(?:reg|h\d+)$/.test(abbr)) return `${abbr}s`;
   return undefined;
-}
-
-/** Heads that name the kind of a thing, not the thing: they stay outside a mention of a named trial or pathway. */
-const GENERIC_HEAD = /^(.*?\S)(?:\s+(?:trial|study|(?:signal(?:l)?ing\s+)?pathway|axis)|\s*(?:研究|试验|临床试验|(?:信号)?通路|轴))$/;
-
-/**
- * A form's name without its generic head (`PACIFIC trial` → `PACIFIC`, `cGAS-STING pathway` → `cGAS-STING`,
- * `PACIFIC 研究` → `PACIFIC`), where what remains is a proper name: every word holds a capital or a digit.
- * Undefined for other forms (`radiotherapy plus GM-CSF trial` keeps its head: it describes, not names).
- */
-export function withoutGenericHead(form: string): string | undefined {
-  const m = GENERIC_HEAD.exec(form);
-  if (!m) return undefined;
-  const name = m[1];
-  return !HAN.test(name) && name.split(/\s+/).every((w) => /[A-Z0-9]/.test(w)) ? name : undefined;
-}
-
-/** What makes two forms the same: their folding, and whether case matters. */
-function formKey(f: Form): string {
-  return `${f.caseSensitive ? 'S' : 'i'}${foldForm(f.text, f.caseSensitive)}`;
 }
 
 /** A lexicon entry from a source entry, its forms and its relations (absent lists become empty). */
@@ -215,109 +196,13 @@ export function buildLexiconReport(input: BuildInput, knownIds: ReadonlySet<stri
     });
     entries.push(toEntry(e, forms, (relations.get(e.id) ?? []).sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id))));
   }
-  addChineseVariants(entries, owner);
-  addTargetClassNames(entries, owner);
-  addEnglishVariants(entries, owner);
-  addSentenceInitialAbbreviations(entries, owner);
+  addRuleForms(entries, owner);
   addEvidence(entries, input.review);
   if (input.generated) entries.push(...generatedEntries(input.generated, owner));
   // Which built-in entry each entry extends (an unknown one is reported above, and the entry stands alone).
   const extensions = new Map<string, string>();
   for (const { e } of byId.values()) if (e.extends !== undefined && knownIds.has(e.extends)) extensions.set(e.id, e.extends);
   return { lexicon: { source: 'built-in', entries, ...(extensions.size > 0 ? { extensions } : {}) }, problems };
-}
-
-/**
- * The Chinese variants of each entry's Chinese names by rule (chineseVariants.ts), as forms of that entry
- * where no entry has them yet: a variant never takes a form an entry states, and never raises a clash.
- */
-function addChineseVariants(entries: Entry[], owner: Map<string, string>): void {
-  for (const e of entries) {
-    for (const zh of [e.label.zh, ...e.zh]) {
-      for (const v of chineseVariants(zh)) {
-        // A name with a generic head (PACIFIC 研究) is matched without it, as entryForms made it.
-        if (withoutGenericHead(v) !== undefined) continue;
-        for (const text of spellingVariants(v)) {
-          const key = formKey({ text, caseSensitive: false });
-          if (owner.has(key)) continue;
-          owner.set(key, e.id);
-          e.forms.push({ text, caseSensitive: false });
-        }
-      }
-    }
-  }
-}
-
-/**
- * The English variants of each entry's case-insensitive Latin forms by rule (englishVariants.ts: British and
- * American spelling, Ag for antigen after a word), as forms of that entry where no entry has them yet.
- */
-function addEnglishVariants(entries: Entry[], owner: Map<string, string>): void {
-  for (const e of entries) {
-    for (const form of [...e.forms]) {
-      if (form.caseSensitive || HAN.test(form.text)) continue;
-      for (const text of englishVariants(form.text)) {
-        const key = formKey({ text, caseSensitive: false });
-        if (owner.has(key)) continue;
-        owner.set(key, e.id);
-        e.forms.push({ text, caseSensitive: false });
-      }
-    }
-  }
-}
-
-/** The heads a drug class named after its target takes after each name of the target (docs/annotation.md §3.5). */
-const TARGET_CLASS_HEADS = ['inhibitor', 'inhibitors', 'blockade', 'blocker', 'blockers'];
-
-/**
- * A drug class named after its target (`PD-1 inhibitor`, which `targets` PD-1) is written with every name of
- * its target: `programmed cell death 1 inhibitors`, `cytotoxic T-lymphocyte antigen 4 blockade`,
- * 程序性死亡受体 1 抑制剂. Adds those as forms of the class where no entry has them; the target's symbols are
- * left out (the class lists the spellings of `PD-1 inhibitor` it has), and so are its inflected forms.
- */
-function addTargetClassNames(entries: Entry[], owner: Map<string, string>): void {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  for (const e of entries) {
-    if (e.category !== 'drug') continue;
-    const targets = e.relations.filter((r) => r.type === 'targets');
-    const target = targets.length === 1 ? byId.get(targets[0].id) : undefined;
-    if (target === undefined || target.category !== 'molecule' || e.label.en.toLowerCase() !== `${target.label.en} inhibitor`.toLowerCase()) continue;
-    const add = (text: string) => {
-      for (const v of spellingVariants(text)) {
-        const key = formKey({ text: v, caseSensitive: false });
-        if (owner.has(key)) continue;
-        owner.set(key, e.id);
-        e.forms.push({ text: v, caseSensitive: false });
-      }
-    };
-    const symbols = new Set(target.abbreviations);
-    for (const name of [target.label.en, ...target.synonyms]) {
-      if (symbols.has(name) || !/[a-z]{3}/.test(name)) continue;
-      for (const head of TARGET_CLASS_HEADS) add(`${name} ${head}`);
-    }
-    for (const zh of [target.label.zh, ...target.zh]) if (HAN.test(zh)) add(`${zh}抑制剂`);
-  }
-}
-
-/**
- * An abbreviation that begins with a small letter before capitals (`irAEs`, `iCCA`) is capitalised at the start
- * of a sentence (`IrAEs are common`): that spelling is a form of the entry too, where no entry has it. Not
- * where capitalising leaves no small letter but a plural `s` (`pCR` would be PCR, `cDCs` CDCs: other names).
- */
-function addSentenceInitialAbbreviations(entries: Entry[], owner: Map<string, string>): void {
-  for (const e of entries) {
-    for (const form of [...e.forms]) {
-      // Two capitals at least: an abbreviation (irAE), not a unit (cGy).
-      if (!form.caseSensitive || !/^[a-z]{1,2}[A-Z][^A-Z]*[A-Z]/.test(form.text)) continue;
-      const text = form.text.charAt(0).toUpperCase() + form.text.slice(1);
-      // A small letter must remain besides a plural `s`: cDCs would be CDCs, the disease-control centres.
-      if (!/[a-z]/.test(text.replace(/s$/, ''))) continue;
-      const key = formKey({ text, caseSensitive: true });
-      if (owner.has(key)) continue;
-      owner.set(key, e.id);
-      e.forms.push({ text, caseSensitive: true });
-    }
-  }
 }
 
 /** The regular plural of a name's last word (`dendritic cell` → `dendritic cells`, `sarcoma` → `sarcomas`), if it is singular. */

@@ -6,8 +6,10 @@
  * one, or that types one of their delimiters, falls back to a full re-scan.
  */
 import { REGISTRY_PREFIX } from './registryNumbers';
-import type { AnnotationOptions, DocumentMention, DocumentTerm, ResolvedDefinition } from './documentAnnotation';
-import { aboutTheField, annotateDocument, findDefinitions, firstEndingAfter, layeredMentions, shownMentions, termsKey } from './documentAnnotation';
+import type { AnnotationOptions, DocumentMention } from './documentAnnotation';
+import type { DocumentTerm, ResolvedDefinition } from './documentTerms';
+import { aboutTheField, annotateDocument, layeredMentions, shownMentions } from './documentAnnotation';
+import { findDefinitions, firstEndingAfter, termsKey } from './documentTerms';
 import type { Matcher } from './matcher';
 import type { DocLanguage } from '../text/regions';
 import { paragraphEnd, paragraphStart } from '../text/regions';

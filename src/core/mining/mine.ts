@@ -19,7 +19,7 @@
  */
 import type { AbbreviationDefinition } from '../matching/definedAbbreviations';
 import { findAbbreviationDefinitions, singular } from '../matching/definedAbbreviations';
-import { mentionEndingAt } from '../matching/documentAnnotation';
+import { mentionEndingAt } from '../matching/documentTerms';
 import { entryForms } from '../lexicon/build';
 import type { JoinedText } from '../text/extractedText';
 import { joinExtractedLines } from '../text/extractedText';

@@ -14,7 +14,8 @@ import type { AbbreviationItem, AbbreviationListOptions } from '../writing/abbre
 import type { BibliographyIndex } from '../citations/bibliography/keyIndex';
 import { CitationIndex } from '../citations/citationIndex';
 import type { Reference } from '../citations/citations';
-import type { DocumentMention, DocumentTerm } from '../matching/documentAnnotation';
+import type { DocumentMention } from '../matching/documentAnnotation';
+import type { DocumentTerm } from '../matching/documentTerms';
 import { DocumentMentions, stringParagraphReader } from '../matching/incremental';
 import type { TextChange } from '../matching/incremental';
 import type { Entry, Lexicon } from '../lexicon/lexicon';

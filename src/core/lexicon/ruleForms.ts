@@ -1,0 +1,114 @@
+/**
+ * Forms an entry gets by rule from its own names and from other entries, after the forms its source states
+ * (build.ts): Chinese and English spelling variants, a drug class named with its target's names, an
+ * abbreviation capitalised at a sentence start. A rule form never takes a form an entry has and never raises a
+ * clash: `owner` (form key → entry id) says which forms are taken. Pure and deterministic.
+ */
+import type { Entry } from './lexicon';
+import { spellingVariants } from '../text/normalize';
+import { chineseVariants } from './chineseVariants';
+import { englishVariants } from './englishVariants';
+import { formKey, withoutGenericHead } from './forms';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Adds every rule's forms to `entries`, in a fixed order (the first rule to give a form owns it). */
+export function addRuleForms(entries: Entry[], owner: Map<string, string>): void {
+  addChineseVariants(entries, owner);
+  addTargetClassNames(entries, owner);
+  addEnglishVariants(entries, owner);
+  addSentenceInitialAbbreviations(entries, owner);
+}
+
+/**
+ * The Chinese variants of each entry's Chinese names by rule (chineseVariants.ts), as forms of that entry
+ * where no entry has them yet: a variant never takes a form an entry states, and never raises a clash.
+ */
+function addChineseVariants(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    for (const zh of [e.label.zh, ...e.zh]) {
+      for (const v of chineseVariants(zh)) {
+        // A name with a generic head (PACIFIC 研究) is matched without it, as entryForms made it.
+        if (withoutGenericHead(v) !== undefined) continue;
+        for (const text of spellingVariants(v)) {
+          const key = formKey({ text, caseSensitive: false });
+          if (owner.has(key)) continue;
+          owner.set(key, e.id);
+          e.forms.push({ text, caseSensitive: false });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The English variants of each entry's case-insensitive Latin forms by rule (englishVariants.ts: British and
+ * American spelling, Ag for antigen after a word), as forms of that entry where no entry has them yet.
+ */
+function addEnglishVariants(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    for (const form of [...e.forms]) {
+      if (form.caseSensitive || HAN.test(form.text)) continue;
+      for (const text of englishVariants(form.text)) {
+        const key = formKey({ text, caseSensitive: false });
+        if (owner.has(key)) continue;
+        owner.set(key, e.id);
+        e.forms.push({ text, caseSensitive: false });
+      }
+    }
+  }
+}
+
+/** The heads a drug class named after its target takes after each name of the target (docs/annotation.md §3.5). */
+const TARGET_CLASS_HEADS = ['inhibitor', 'inhibitors', 'blockade', 'blocker', 'blockers'];
+
+/**
+ * A drug class named after its target (`PD-1 inhibitor`, which `targets` PD-1) is written with every name of
+ * its target: `programmed cell death 1 inhibitors`, `cytotoxic T-lymphocyte antigen 4 blockade`,
+ * 程序性死亡受体 1 抑制剂. Adds those as forms of the class where no entry has them; the target's symbols are
+ * left out (the class lists the spellings of `PD-1 inhibitor` it has), and so are its inflected forms.
+ */
+function addTargetClassNames(entries: Entry[], owner: Map<string, string>): void {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const e of entries) {
+    if (e.category !== 'drug') continue;
+    const targets = e.relations.filter((r) => r.type === 'targets');
+    const target = targets.length === 1 ? byId.get(targets[0].id) : undefined;
+    if (target === undefined || target.category !== 'molecule' || e.label.en.toLowerCase() !== `${target.label.en} inhibitor`.toLowerCase()) continue;
+    const add = (text: string) => {
+      for (const v of spellingVariants(text)) {
+        const key = formKey({ text: v, caseSensitive: false });
+        if (owner.has(key)) continue;
+        owner.set(key, e.id);
+        e.forms.push({ text: v, caseSensitive: false });
+      }
+    };
+    const symbols = new Set(target.abbreviations);
+    for (const name of [target.label.en, ...target.synonyms]) {
+      if (symbols.has(name) || !/[a-z]{3}/.test(name)) continue;
+      for (const head of TARGET_CLASS_HEADS) add(`${name} ${head}`);
+    }
+    for (const zh of [target.label.zh, ...target.zh]) if (HAN.test(zh)) add(`${zh}抑制剂`);
+  }
+}
+
+/**
+ * An abbreviation that begins with a small letter before capitals (`irAEs`, `iCCA`) is capitalised at the start
+ * of a sentence (`IrAEs are common`): that spelling is a form of the entry too, where no entry has it. Not
+ * where capitalising leaves no small letter but a plural `s` (`pCR` would be PCR, `cDCs` CDCs: other names).
+ */
+function addSentenceInitialAbbreviations(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    for (const form of [...e.forms]) {
+      // Two capitals at least: an abbreviation (irAE), not a unit (cGy).
+      if (!form.caseSensitive || !/^[a-z]{1,2}[A-Z][^A-Z]*[A-Z]/.test(form.text)) continue;
+      const text = form.text.charAt(0).toUpperCase() + form.text.slice(1);
+      // A small letter must remain besides a plural `s`: cDCs would be CDCs, the disease-control centres.
+      if (!/[a-z]/.test(text.replace(/s$/, ''))) continue;
+      const key = formKey({ text, caseSensitive: true });
+      if (owner.has(key)) continue;
+      owner.set(key, e.id);
+      e.forms.push({ text, caseSensitive: true });
+    }
+  }
+}
