@@ -373,6 +373,19 @@ describe('names written by rule from other entries (issue 22, fourth round)', ()
       'PD-1–PD-L1 inhibitors=pd-1-pd-l1-inhibitor',
     ]);
   });
+  it('…and as anti- with a long name, and as PD-1 inhibition', () => {
+    assert.deepEqual(mentions('anti-programmed cell death protein 1 and PD-1 inhibition'), ['anti-programmed cell death protein 1/drug', 'PD-1 inhibition/drug']);
+  });
+  it('a radiotherapy technique written with RT is the technique, and its defined short form with it', () => {
+    const r = annotateFile('Three-dimensional conformal RT (3D-CRT) was used; 3D-CRT spared the lung.', 'a.txt').mentions.map((m) => `${m.text}=${m.id}`);
+    assert.deepEqual(r, ['Three-dimensional conformal RT=three-dimensional-conformal-radiotherapy', '3D-CRT=three-dimensional-conformal-radiotherapy', '3D-CRT=three-dimensional-conformal-radiotherapy']);
+  });
+  it('a chemotherapy named by its drug family is chemotherapy with a modifier; a doublet is the regimen (§3.4)', () => {
+    assert.deepEqual(mentions('concurrent platinum-based chemotherapy, then a platinum doublet'), ['chemotherapy/drug', 'platinum doublet/drug']);
+  });
+  it('a Chinese name that goes on after its bracketed abbreviation is one mention (自然杀伤(NK)细胞)', () => {
+    assert.deepEqual(mentions('放疗激活而自然杀伤(NK)细胞浸润。'), ['放疗/concept', '自然杀伤(NK)细胞/immune-cell']);
+  });
   it('negative: the target alone is still the molecule', () => {
     assert.deepEqual(mentions('programmed cell death 1 is expressed'), ['programmed cell death 1/molecule']);
   });

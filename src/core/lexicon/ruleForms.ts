@@ -17,7 +17,32 @@ export function addRuleForms(entries: Entry[], owner: Map<string, string>): void
   addChineseVariants(entries, owner);
   addTargetClassNames(entries, owner);
   addEnglishVariants(entries, owner);
+  addRtNames(entries, owner);
   addSentenceInitialAbbreviations(entries, owner);
+}
+
+/** A technique named with radiotherapy or radiation therapy after one word or more. */
+const RADIOTHERAPY_NAME = /^([a-z0-9][\w-]*(?:[ -][\w-]+)*?[a-z0-9]) (?:radiotherapy|radiation therapy)$/i;
+
+/**
+ * A radiotherapy technique is written with RT for radiotherapy (docs/annotation.md §3.5: `whole-brain RT`,
+ * `Three-dimensional conformal RT`, `low-dose RT`): that spelling of each curated concept's name is a form of it,
+ * where no entry has it. Case-insensitive as the name is.
+ */
+function addRtNames(entries: Entry[], owner: Map<string, string>): void {
+  for (const e of entries) {
+    if (e.category !== 'concept' || e.tier === 'generated') continue;
+    for (const form of [...e.forms]) {
+      if (form.caseSensitive) continue;
+      const m = RADIOTHERAPY_NAME.exec(form.text);
+      if (m === null || !/[a-z]{3}/i.test(m[1])) continue;
+      const text = `${m[1]} RT`;
+      const key = formKey({ text, caseSensitive: false });
+      if (owner.has(key)) continue;
+      owner.set(key, e.id);
+      e.forms.push({ text, caseSensitive: false });
+    }
+  }
 }
 
 /**
@@ -65,6 +90,7 @@ const TARGET_CLASS_HEADS = ['inhibitor', 'inhibitors', 'blockade', 'blocker', 'b
 /**
  * A drug class named after its target (`PD-1 inhibitor`, which `targets` PD-1) is written with every name of
  * its target: `programmed cell death 1 inhibitors`, `cytotoxic T-lymphocyte antigen 4 blockade`,
+ * `anti-programmed cell death protein 1`, `PD-1 inhibition`,
  * 程序性死亡受体 1 抑制剂. Adds those as forms of the class where no entry has them; the target's symbols are
  * left out (the class lists the spellings of `PD-1 inhibitor` it has), and so are its inflected forms.
  */
@@ -85,9 +111,13 @@ function addTargetClassNames(entries: Entry[], owner: Map<string, string>): void
     };
     const symbols = new Set(target.abbreviations);
     for (const name of [target.label.en, ...target.synonyms]) {
+      // `PD-1 inhibition` as `checkpoint inhibition` is the class.
+      add(`${name} inhibition`);
       if (symbols.has(name) || !/[a-z]{3}/.test(name)) continue;
       for (const head of TARGET_CLASS_HEADS) add(`${name} ${head}`);
+      add(`anti-${name}`);
     }
+    for (const symbol of target.abbreviations) add(`${symbol} inhibition`);
     for (const zh of [target.label.zh, ...target.zh]) if (HAN.test(zh)) add(`${zh}抑制剂`);
   }
 }

@@ -119,7 +119,7 @@ function endsWindow(c: number): boolean {
 }
 
 /** Chinese function words that a long form does not reach back over: …发现低剂量放疗 is not part of it. */
-const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经从由为中如除'].map((ch) => ch.charCodeAt(0)));
+const CHINESE_STOPS = new Set([...'的在是和与及或对将把被了以即经从由为中如除而'].map((ch) => ch.charCodeAt(0)));
 /**
  * Words holding a stop character that are names, not the function word: 中性粒细胞 (neutrophil), 中位 (median),
  * 神经 (nerve: 免疫效应细胞相关神经毒性综合征).

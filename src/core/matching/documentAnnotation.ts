@@ -204,14 +204,15 @@ export function layeredMentions(text: string, mentions: Mention[], skips: readon
  * The mentions with each definition's long form as one mention of what its short form names
  * (`natural killer (NK)`: `natural killer` is a mention of NK cells; `Low-dose radiotherapy (LDRT)` of the
  * document's own term): the mentions inside the long form give way to it. A long form that a mention only
- * partly covers is left alone, and so is a Chinese long form, whose start is a guess. Offsets of `mentions`
+ * partly covers is left alone, and so is a Chinese long form, whose start is a guess, unless the lexicon names
+ * it with the words after its bracket (自然杀伤(NK)细胞). Offsets of `mentions`
  * and `definitions` are those of the same text; both are in document order. A term defined twice keeps the
  * category of the definition in force (`p62/sequestosome 1 (p62/SQSTM1)`, then `p62/Sequestosome 1 gene
  * (p62/SQSTM1)`: every long form and use of the document's p62/SQSTM1 is one category); a short form
  * redefined as something else keeps each long form's own meaning.
  */
 export function markLongForms(mentions: DocumentMention[], definitions: readonly ResolvedDefinition[], terms?: ReadonlyMap<string, DocumentTerm>): DocumentMention[] {
-  const spans = definitions.filter((d) => !d.chinese && d.longEnd > d.longStart && (d.term.unmarked !== true || d.name !== undefined)).sort((a, b) => a.longStart - b.longStart);
+  const spans = definitions.filter((d) => (!d.chinese || d.name !== undefined) && d.longEnd > d.longStart && (d.term.unmarked !== true || d.name !== undefined)).sort((a, b) => a.longStart - b.longStart);
   if (spans.length === 0) return mentions;
   const out: DocumentMention[] = [];
   let i = 0;

@@ -79,30 +79,34 @@ const PHRASE_SEPARATOR = '\n\u0000\n';
  * The names "long form (SHORT) rest" definitions stand inside, where the lexicon has one (by index of
  * `definitions`): the long form joined to the words after the bracket is a lexicon term that reaches past the
  * join (`cyclic GMP-AMP` + `synthase`, `Chimeric antigen receptor` + `T cell therapy`, `major
- * histocompatibility complex` + `class II`). The long form, not the short one, carries the name:
+ * histocompatibility complex` + `class II`, and in Chinese with nothing between, 自然杀伤 + 细胞). The long form, not
+ * the short one, carries the name:
  * `programmed death-ligand 1 (PD-L1) status` is two mentions and a word (PD-L1 status is a term,
  * programmed death-ligand 1 status is not). Reads at most {@link NAME_TAIL} characters after each bracket, up
  * to the end of the line or a bracket, comma or full stop, and asks the lexicon once for all of them.
  */
 function bracketedNames(definitions: readonly AbbreviationDefinition[], text: string, lookup: PhraseLookup): (ResolvedDefinition['name'] | undefined)[] {
   const names: (ResolvedDefinition['name'] | undefined)[] = [];
-  const asked: { index: number; at: number; long: number; close: number }[] = [];
+  const asked: { index: number; at: number; long: number; close: number; joint: number }[] = [];
   let phrases = '';
   definitions.forEach((d, index) => {
-    if (d.chinese || d.shortStart < d.longEnd) return;
+    if (d.shortStart < d.longEnd) return;
     let close = d.shortEnd;
-    while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29) close++;
+    while (close < text.length && close - d.shortEnd < 2 && text.charCodeAt(close) !== 0x29 && text.charCodeAt(close) !== 0xff09) close++;
+    const join = text.charCodeAt(close + 1);
+    // A Chinese name goes on right after the bracket: 自然杀伤(NK)细胞, 程序性死亡受体 1（PD-1）抑制剂.
+    const chinese = d.chinese && (text.charCodeAt(close) === 0x29 || text.charCodeAt(close) === 0xff09) && /\p{Script=Han}/u.test(text.charAt(close + 1));
     // A space or a hyphen joins the bracket to the rest of the name: `(CAR) T cell therapy`, `(CAR)-T-cell therapy`,
     // `interleukin (IL)-12` (a number only after a hyphen).
-    const join = text.charCodeAt(close + 1);
-    if (text.charCodeAt(close) !== 0x29 || (join !== 0x20 && join !== 0x2d) || !(join === 0x2d ? /[A-Za-z0-9]/ : /[A-Za-z]/).test(text.charAt(close + 2))) return;
-    let end = close + 2;
+    if (!chinese && (d.chinese || text.charCodeAt(close) !== 0x29 || (join !== 0x20 && join !== 0x2d) || !(join === 0x2d ? /[A-Za-z0-9]/ : /[A-Za-z]/).test(text.charAt(close + 2)))) return;
+    const joint = chinese ? 0 : 1;
+    let end = close + 1 + joint;
     const limit = Math.min(text.length, end + NAME_TAIL);
-    while (end < limit && !/[\n(),.;:]/.test(text[end])) end++;
+    while (end < limit && !/[\n(),.;:（），。；：]/.test(text[end])) end++;
     if (phrases.length > 0) phrases += PHRASE_SEPARATOR;
-    asked.push({ index, at: phrases.length, long: d.long.length, close });
-    // The joint is read as a space (one character for one, so offsets carry over).
-    phrases += d.long + ' ' + text.slice(close + 2, end);
+    asked.push({ index, at: phrases.length, long: d.long.length, close, joint });
+    // The joint is read as a space (one character for one, so offsets carry over); Chinese has none.
+    phrases += d.long + (joint === 1 ? ' ' : '') + text.slice(close + 1 + joint, end);
   });
   if (asked.length === 0) return names;
   const found = lookup(phrases);
@@ -110,7 +114,7 @@ function bracketedNames(definitions: readonly AbbreviationDefinition[], text: st
   for (const a of asked) {
     while (k < found.length && found[k].start < a.at) k++;
     const m = k < found.length && found[k].start === a.at ? found[k] : undefined;
-    if (m !== undefined && m.end > a.at + a.long + 1) names[a.index] = { end: a.close + 1 + (m.end - a.at - a.long), id: m.id, category: m.category };
+    if (m !== undefined && m.end > a.at + a.long + a.joint) names[a.index] = { end: a.close + 1 + (m.end - a.at - a.long), id: m.id, category: m.category };
   }
   return names;
 }
