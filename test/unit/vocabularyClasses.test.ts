@@ -321,7 +321,7 @@ describe('a hyphenated compound is one mention of the compound, as its closed or
     assert.deepEqual(mentions('radiation dose-fractionation schedules and dose fractionation'), ['radiation/concept', 'dose-fractionation/concept', 'dose fractionation/concept']);
   });
   it('negative: a compound the lexicon has no entry for stays its parts; radio- before a word that is no modality is left alone', () => {
-    assert.deepEqual(mentions('chemo-immunotherapy and radio-frequency polarisation'), ['chemo/drug', 'immunotherapy/concept']);
+    assert.deepEqual(mentions('chemo-targeted therapy and radio-frequency polarisation'), ['chemo/drug', 'targeted therapy/concept']);
     // radio-frequency ablation is not radio- and a modality: it is the lexicon's own name of RFA.
     assert.deepEqual(mentions('radio-frequency ablation'), ['radio-frequency ablation/concept']);
   });
@@ -394,5 +394,18 @@ describe('names written by rule from other entries (issue 22, fourth round)', ()
   });
   it('a Chinese therapy is 疗法 or 治疗 alike: CAR-T治疗 is the cell therapy, a drug', () => {
     assert.deepEqual(mentions('在我院接受CAR-T治疗后出现嵌合抗原受体T细胞免疫治疗相关并发症'), ['CAR-T治疗/drug', '嵌合抗原受体T细胞免疫治疗/drug']);
+  });
+});
+
+describe('names written by rule from other entries (issue 22, sixth round)', () => {
+  it('a radionuclide drug NCIt names the USAN way is found as writers name it (radium-223, strontium-89, 177Lu-PSMA-617)', () => {
+    const r = annotateFile('Radium-223, strontium-89 and 177Lu-PSMA-617 treat bone metastases.', 'a.txt').mentions.map((m) => `${m.text}=${m.category}`);
+    assert.deepEqual(r.slice(0, 3), ['Radium-223=drug', 'strontium-89=drug', '177Lu-PSMA-617=drug']);
+  });
+  it('negative: a name that only looks like one (a word, a capital, a number) is not a nuclide', () => {
+    assert.deepEqual(mentions('Carbon Ion 12 beams and Apollo Ap 11 flights'), []);
+  });
+  it('drug stays a generic head after a modality: an [immunotherapy] drug (§3.4)', () => {
+    assert.deepEqual(mentions('durvalumab, an immunotherapy drug'), ['durvalumab/drug', 'immunotherapy/concept']);
   });
 });

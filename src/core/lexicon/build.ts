@@ -9,6 +9,7 @@ import { Matcher } from '../matching/matcher';
 import { formsDigest } from '../matching/matcherTables';
 import { foldForm, hyphenatedCellName, spellingVariants } from '../text/normalize';
 import { chineseVariants, familyChineseName } from './chineseVariants';
+import { radionuclideNames, radionuclideSymbols } from './englishVariants';
 import { formKey, withoutGenericHead } from './forms';
 import { addRuleForms } from './ruleForms';
 import { reviewSentences } from './review';
@@ -239,14 +240,14 @@ export function generatedEntries(tier: NonNullable<BuildInput['generated']>, cur
       seen.add(key);
       forms.push({ text, caseSensitive });
     };
-    for (const sym of g.symbols) {
+    for (const sym of [...g.symbols, ...g.names.flatMap(radionuclideSymbols)]) {
       for (const v of spellingVariants(sym)) add(v, true);
       const h = hyphenated(sym);
       if (h) add(h, true);
     }
     const zh = g.category === 'molecule' ? familyChineseName(g.label) : undefined;
     for (const z of [...(g.zh ?? []), ...(zh ? [zh] : [])]) for (const v of chineseVariants(z)) add(v, false);
-    for (const name of g.names) {
+    for (const name of [...g.names, ...g.names.flatMap(radionuclideNames)]) {
       for (const v of spellingVariants(name)) {
         add(v, false);
         const p = (g.category === 'immune-cell' || g.category === 'tumor') && inflectable(v) ? regularPlural(v) : undefined;
