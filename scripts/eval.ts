@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: runs the CLI's default annotation (the built-in lexicon) on every passage of each evaluation
- * set (`passages`, then `pool`, then the held-out `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5` and `fresh6` where their
+ * set (`passages`, then `pool`, then the held-out `fresh`, `fresh2`, `fresh3`, `fresh4`, `fresh5`, `fresh6` and `fresh7` where their
  * texts are present; `--set NAME` runs one)
  * and compares it with the gold mentions. Prints strict and overlap precision, recall and F1 per category
  * and overall, the misses and false marks of each passage, and ends each set with one JSON line for tools.

@@ -90,9 +90,9 @@ for (const set of OPTIONAL_SETS) {
 
 describe('where the texts are read from', () => {
   it('knows every set by name, each with its gold folder; the held-out sets are optional', () => {
-    assert.deepEqual([...EVAL_SETS], ['passages', 'pool', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
+    assert.deepEqual([...EVAL_SETS], ['passages', 'pool', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
     for (const set of EVAL_SETS) assert.ok(fs.readdirSync(goldDir(set)).some((f) => f.endsWith('.gold.tsv')), `no gold in test/eval/${set}/`);
-    assert.deepEqual([...OPTIONAL_SETS], ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
+    assert.deepEqual([...OPTIONAL_SETS], ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
   });
 
   it('takes each set from the first ONCOLEX_EVAL_TEXTS folder that holds it, then ../shared/eval/', async (t) => {
@@ -107,6 +107,7 @@ describe('where the texts are read from', () => {
     fs.mkdirSync(path.join(tmp, 'b', 'fresh4'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'a', 'fresh5'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'b', 'fresh6'), { recursive: true });
+    fs.mkdirSync(path.join(tmp, 'a', 'fresh7'), { recursive: true });
     const saved = process.env.ONCOLEX_EVAL_TEXTS;
     t.after(() => {
       if (saved === undefined) delete process.env.ONCOLEX_EVAL_TEXTS;
@@ -120,6 +121,7 @@ describe('where the texts are read from', () => {
     assert.equal(textDir('fresh4'), path.join(tmp, 'b', 'fresh4'));
     assert.equal(textDir('fresh5'), path.join(tmp, 'a', 'fresh5'));
     assert.equal(textDir('fresh6'), path.join(tmp, 'b', 'fresh6'));
+    assert.equal(textDir('fresh7'), path.join(tmp, 'a', 'fresh7'));
     process.env.ONCOLEX_EVAL_TEXTS = path.join(tmp, 'c');
     // No named folder holds it: ../shared/eval/ if it does, else the first named folder, which messages name.
     const shared = path.join(__dirname, '..', '..', '..', 'shared', 'eval', 'fresh');
