@@ -12,6 +12,14 @@ import { formKey, withoutGenericHead } from './forms';
 
 const HAN = /\p{Script=Han}/u;
 
+/** Gives `e` the form `text` unless an entry has it already (the first to claim a form owns it). */
+function claim(e: Entry, owner: Map<string, string>, text: string, caseSensitive: boolean): void {
+  const key = formKey({ text, caseSensitive });
+  if (owner.has(key)) return;
+  owner.set(key, e.id);
+  e.forms.push({ text, caseSensitive });
+}
+
 /** Adds every rule's forms to `entries`, in a fixed order (the first rule to give a form owns it). */
 export function addRuleForms(entries: Entry[], owner: Map<string, string>): void {
   addChineseVariants(entries, owner);
@@ -37,10 +45,7 @@ function addRtNames(entries: Entry[], owner: Map<string, string>): void {
       const m = RADIOTHERAPY_NAME.exec(form.text);
       if (m === null || !/[a-z]{3}/i.test(m[1])) continue;
       const text = `${m[1]} RT`;
-      const key = formKey({ text, caseSensitive: false });
-      if (owner.has(key)) continue;
-      owner.set(key, e.id);
-      e.forms.push({ text, caseSensitive: false });
+      claim(e, owner, text, false);
     }
   }
 }
@@ -56,10 +61,7 @@ function addChineseVariants(entries: Entry[], owner: Map<string, string>): void 
         // A name with a generic head (PACIFIC 研究) is matched without it, as entryForms made it.
         if (withoutGenericHead(v) !== undefined) continue;
         for (const text of spellingVariants(v)) {
-          const key = formKey({ text, caseSensitive: false });
-          if (owner.has(key)) continue;
-          owner.set(key, e.id);
-          e.forms.push({ text, caseSensitive: false });
+          claim(e, owner, text, false);
         }
       }
     }
@@ -75,10 +77,7 @@ function addEnglishVariants(entries: Entry[], owner: Map<string, string>): void 
     for (const form of [...e.forms]) {
       if (form.caseSensitive || HAN.test(form.text)) continue;
       for (const text of englishVariants(form.text)) {
-        const key = formKey({ text, caseSensitive: false });
-        if (owner.has(key)) continue;
-        owner.set(key, e.id);
-        e.forms.push({ text, caseSensitive: false });
+        claim(e, owner, text, false);
       }
     }
   }
@@ -103,10 +102,7 @@ function addTargetClassNames(entries: Entry[], owner: Map<string, string>): void
     if (target === undefined || target.category !== 'molecule' || e.label.en.toLowerCase() !== `${target.label.en} inhibitor`.toLowerCase()) continue;
     const add = (text: string) => {
       for (const v of spellingVariants(text)) {
-        const key = formKey({ text: v, caseSensitive: false });
-        if (owner.has(key)) continue;
-        owner.set(key, e.id);
-        e.forms.push({ text: v, caseSensitive: false });
+        claim(e, owner, v, false);
       }
     };
     const symbols = new Set(target.abbreviations);
@@ -135,10 +131,7 @@ function addSentenceInitialAbbreviations(entries: Entry[], owner: Map<string, st
       const text = form.text.charAt(0).toUpperCase() + form.text.slice(1);
       // A small letter must remain besides a plural `s`: cDCs would be CDCs, the disease-control centres.
       if (!/[a-z]/.test(text.replace(/s$/, ''))) continue;
-      const key = formKey({ text, caseSensitive: true });
-      if (owner.has(key)) continue;
-      owner.set(key, e.id);
-      e.forms.push({ text, caseSensitive: true });
+      claim(e, owner, text, true);
     }
   }
 }
