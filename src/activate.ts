@@ -65,7 +65,7 @@ export function activateOn(context: vscode.ExtensionContext, host: ExtensionHost
     const service = createVscodeService(lexicon, highlighter, bibliographies);
     const citations = service.citations(bibliographies.index);
     registerCitationDiagnostics(context, bibliographies);
-    registerCitationCompletion(context, service, log);
+    registerCitationCompletion(context, service);
     registerCitationHover(context, service, host.referenceFormatter);
     registerCitationCommands(context, { index: citations, store: bibliographies, getLexicon: () => lexicon.lexicon, log, zotero: host.zoteroSearch, formatter: host.referenceFormatter });
     bibliographies.schedule(0);

@@ -515,6 +515,19 @@ async function uiPhase(browser: Browser): Promise<void> {
       await p.mouse.move(5, 5);
     });
     await runCommand('File: Revert File').catch(() => undefined);
+    await check('typing a citation fast (5 ms a key): the list the @ opens closes with the key, none is left open, and the text is what was typed', async () => {
+      const typed = '---\nbibliography: references.bib\n---\n\nSee @postow2012 here.\n';
+      await openFile(SCRATCH);
+      const p = ui();
+      await p.keyboard.type(typed, { delay: 5 });
+      // A list opened late (by a round trip to the extension host) would show up at the end, on the last line.
+      await p.waitForTimeout(1500);
+      const open = await p.locator('.editor-widget.suggest-widget.visible').isVisible();
+      if (open) await screenshot('fast-typing-stray-suggest-list');
+      assert(!open, 'a completion list is open after the typing ended');
+      await pollState('the document to read what was typed', (x) => x.activeEditor?.text === typed, 10_000);
+    });
+    await runCommand('File: Revert File').catch(() => undefined);
     await check('an abbreviation used before its definition gets the OncoLex hint, and the quick fix writes the first-use form, capitalised at the sentence start, and drops the later definition in the same edit', async () => {
       const typed = 'Tumours respond. PD-L1 rises after RT.\n\nLater: programmed death-ligand 1 (PD-L1) binds PD-1.';
       const first = typed.indexOf('PD-L1');

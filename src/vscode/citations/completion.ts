@@ -1,11 +1,9 @@
 /**
  * Citation key completion inside `\cite{…}` and after `@` (the service's bounded list; each item's card is
- * resolved when the item is shown), and opening the list when `@` starts a citation in Markdown.
+ * resolved when the item is shown). `{`, `,` and `@` are trigger characters, so the editor opens the list
+ * itself, in Markdown too where quick suggestions are off, at the character typed.
  */
 import * as vscode from 'vscode';
-import { citationContextAt } from '../../core/citations/citationSyntax';
-import { logErrors } from '../../core/log';
-import type { Logger } from '../../core/log';
 import type { OncoLexService } from '../../core/service/service';
 import { serviceDocument } from '../service';
 import { CITING_SELECTOR, syntaxOf } from './documents';
@@ -23,7 +21,7 @@ class CitationItem extends vscode.CompletionItem {
 }
 
 /** Registers citation completion. */
-export function registerCitationCompletion(context: vscode.ExtensionContext, service: OncoLexService, log: Logger): void {
+export function registerCitationCompletion(context: vscode.ExtensionContext, service: OncoLexService): void {
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
       CITING_SELECTOR,
@@ -62,22 +60,5 @@ export function registerCitationCompletion(context: vscode.ExtensionContext, ser
       ',',
       '@',
     ),
-  );
-
-  // Markdown has quick suggestions off by default: open the list when `@` starts a citation.
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor === undefined || editor.document !== e.document || e.contentChanges.length !== 1) return;
-      const syntax = syntaxOf(e.document);
-      if (syntax !== 'pandoc') return;
-      const change = e.contentChanges[0];
-      if (change.text !== '@' && change.text !== '[@' && change.text !== '[@]') return;
-      const offset = change.rangeOffset + (change.text === '[@]' ? 2 : change.text.length);
-      const from = Math.max(0, offset - 200);
-      const text = e.document.getText(new vscode.Range(e.document.positionAt(from), e.document.positionAt(offset + 1)));
-      if (citationContextAt(text, offset - from, 'pandoc') === undefined) return;
-      logErrors(vscode.commands.executeCommand('editor.action.triggerSuggest'), 'citations: trigger suggest', log);
-    }),
   );
 }
