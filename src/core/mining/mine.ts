@@ -384,15 +384,8 @@ function insideMention(mentions: readonly Mention[], a: number, b: number): bool
 
 /** A built-in mention inside [a, b) that ends at b, if any. */
 function endingMention(mentions: readonly Mention[], a: number, b: number): Mention | undefined {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (mentions[mid].start < b) lo = mid;
-    else hi = mid - 1;
-  }
-  const m = mentions[lo];
-  return m !== undefined && m.start >= a && m.end === b ? m : undefined;
+  const m = mentionEndingAt(mentions, b);
+  return m !== undefined && m.start >= a ? m : undefined;
 }
 
 /** The category a long form's last word suggests. */
